@@ -1,0 +1,21 @@
+package calendar
+
+import "strconv"
+
+// A ParseError reports text that one of the package's parsers could not
+// read. It names the parser, quotes the whole input and, where it can, the
+// part of the input that is wrong.
+type ParseError struct {
+	Func  string // the parser, such as "ParseClock"
+	Input string // the text it was given
+	Part  string // the offending part of Input; empty when it is all of it
+	Msg   string // what is wrong
+}
+
+func (e *ParseError) Error() string {
+	s := "calendar." + e.Func + "(" + strconv.Quote(e.Input) + "): "
+	if e.Part != "" && e.Part != e.Input {
+		s += strconv.Quote(e.Part) + ": "
+	}
+	return s + e.Msg
+}

@@ -1,0 +1,56 @@
+package calendar
+
+import "time"
+
+// An Interval is the half-open stretch of time [Start, End): it contains
+// Start and every instant up to, but not including, End. Its ends are
+// compared as instants, so they may carry any Location.
+//
+// An Interval whose End is not after its Start is empty; the zero Interval
+// is empty.
+type Interval struct {
+	Start, End time.Time
+}
+
+// IsEmpty reports whether iv contains no instant.
+func (iv Interval) IsEmpty() bool { return !iv.Start.Before(iv.End) }
+
+// Duration returns the length of iv, zero when it is empty.
+func (iv Interval) Duration() time.Duration {
+	if iv.IsEmpty() {
+		return 0
+	}
+	return iv.End.Sub(iv.Start)
+}
+
+// Contains reports whether t is in [Start, End).
+func (iv Interval) Contains(t time.Time) bool {
+	return !t.Before(iv.Start) && t.Before(iv.End)
+}
+
+// Overlaps reports whether iv and o share at least one instant.
+func (iv Interval) Overlaps(o Interval) bool {
+	return !iv.IsEmpty() && !o.IsEmpty() && iv.Start.Before(o.End) && o.Start.Before(iv.End)
+}
+
+// Intersect returns the instants iv and o share, which may be empty.
+func (iv Interval) Intersect(o Interval) Interval {
+	r := iv
+	if o.Start.After(r.Start) {
+		r.Start = o.Start
+	}
+	if o.End.Before(r.End) {
+		r.End = o.End
+	}
+	return r
+}
+
+// In returns iv with both ends expressed in loc.
+func (iv Interval) In(loc *time.Location) Interval {
+	return Interval{iv.Start.In(loc), iv.End.In(loc)}
+}
+
+// String returns iv as "[start, end)" with RFC 3339 instants.
+func (iv Interval) String() string {
+	return "[" + iv.Start.Format(time.RFC3339) + ", " + iv.End.Format(time.RFC3339) + ")"
+}

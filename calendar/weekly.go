@@ -1,0 +1,337 @@
+package calendar
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// A Span is a stretch of one day's wall-clock time, [From, To). A span
+// whose To is not after its From crosses midnight: 22:00-06:00 runs from
+// 22:00 on its day to 06:00 on the next, and 09:00-09:00 lasts a whole day.
+// The span belongs to the day it starts on.
+type Span struct {
+	From, To Clock
+}
+
+// Overnight reports whether sp ends on the day after it starts.
+func (sp Span) Overnight() bool { return sp.To <= sp.From }
+
+// Length returns the length of sp on the wall clock; on a day when the
+// clocks change, the time that passes differs by the change.
+func (sp Span) Length() time.Duration {
+	return time.Duration(sp.end()-int(sp.From)) * time.Minute
+}
+
+// String returns sp as "09:00-17:00".
+func (sp Span) String() string { return sp.From.String() + "-" + sp.To.String() }
+
+// end returns the minute at which sp ends, counted from the midnight that
+// starts its day, so up to 2 x 1440.
+func (sp Span) end() int {
+	if sp.Overnight() {
+		return int(sp.To) + int(EndOfDay)
+	}
+	return int(sp.To)
+}
+
+// spanOf turns minutes [from, end) of a day, with 0 <= from < 1440 and
+// from < end <= from+1440, into a Span.
+func spanOf(from, end int) Span {
+	if end > int(EndOfDay) {
+		end -= int(EndOfDay)
+	}
+	return Span{Clock(from), Clock(end)}
+}
+
+// WeeklyHours are the hours someone works in each week, as wall-clock
+// spans per weekday in their own zone. Each day's spans are sorted and
+// disjoint: spans of one day that overlap or touch are merged.
+//
+// The zero WeeklyHours has no working time at all. WeeklyHours is a value
+// that is never changed once made, safe to copy and share.
+type WeeklyHours struct {
+	days [7][]Span // by time.Weekday
+}
+
+// ParseWeeklyHours reads weekly hours written as clauses separated by
+// semicolons, each a list of days and a list of spans:
+//
+//	Mon-Fri 09:00-17:00; Sat 10:00-12:00
+//	Mon-Thu 09:00-12:00,13:00-17:30; Fri 09:00-13:00
+//	Sun-Thu 08:00-16:00                 (ranges may wrap past Sunday)
+//	Mon,Wed-Fri 22:00-06:00             (a night shift: it crosses midnight)
+//
+// Days are English names or their three-letter abbreviations, in any
+// case; ranges run forward through the week. A span whose end is not
+// after its start crosses midnight and belongs to the day it starts on;
+// 24:00 is a valid end. Spans given for one day in several places are
+// merged; a day's spans may not join into one longer than 24 hours. Empty
+// text means no working hours.
+func ParseWeeklyHours(s string) (WeeklyHours, error) {
+	var raw [7][]Span
+	for _, clause := range strings.Split(s, ";") {
+		if strings.TrimSpace(clause) == "" {
+			continue
+		}
+		if err := parseClause(s, clause, &raw); err != nil {
+			return WeeklyHours{}, err
+		}
+	}
+	var w WeeklyHours
+	for d := range raw {
+		spans, err := mergeSpans(raw[d])
+		if err != nil {
+			return WeeklyHours{}, &ParseError{Func: "ParseWeeklyHours", Input: s,
+				Msg: time.Weekday(d).String() + ": " + err.Error()}
+		}
+		w.days[d] = spans
+	}
+	return w, nil
+}
+
+// MustParseWeeklyHours is like ParseWeeklyHours but panics on an error. It
+// is intended for tests and examples with hard-coded hours.
+func MustParseWeeklyHours(s string) WeeklyHours {
+	w, err := ParseWeeklyHours(s)
+	if err != nil {
+		panic(err)
+	}
+	return w
+}
+
+// parseClause reads one "days spans" clause of input into raw.
+func parseClause(input, clause string, raw *[7][]Span) error {
+	fail := func(part, msg string) error {
+		return &ParseError{Func: "ParseWeeklyHours", Input: input, Part: strings.TrimSpace(part), Msg: msg}
+	}
+	i := strings.IndexAny(clause, "0123456789")
+	if i < 0 {
+		return fail(clause, "missing hours (want days and spans, such as Mon-Fri 09:00-17:00)")
+	}
+	dayText, spanText := clause[:i], clause[i:]
+	if strings.TrimSpace(dayText) == "" {
+		return fail(clause, "missing days (want days and spans, such as Mon-Fri 09:00-17:00)")
+	}
+	var days [7]bool
+	for _, item := range strings.Split(dayText, ",") {
+		first, last, isRange := strings.Cut(item, "-")
+		if strings.TrimSpace(first) == "" || isRange && strings.TrimSpace(last) == "" {
+			return fail(dayText, "empty day name")
+		}
+		a, ok := weekdayNamed(first)
+		if !ok {
+			return fail(first, "unknown day")
+		}
+		b := a
+		if isRange {
+			if b, ok = weekdayNamed(last); !ok {
+				return fail(last, "unknown day")
+			}
+		}
+		for d := a; ; d = (d + 1) % 7 {
+			days[d] = true
+			if d == b {
+				break
+			}
+		}
+	}
+	for _, item := range strings.Split(spanText, ",") {
+		if strings.TrimSpace(item) == "" {
+			return fail(spanText, "empty span")
+		}
+		from, to, ok := strings.Cut(item, "-")
+		if !ok {
+			return fail(item, "want a span HH:MM-HH:MM")
+		}
+		f, err := parseClock("ParseWeeklyHours", input, strings.TrimSpace(from))
+		if err != nil {
+			return err
+		}
+		t, err := parseClock("ParseWeeklyHours", input, strings.TrimSpace(to))
+		if err != nil {
+			return err
+		}
+		if f == EndOfDay {
+			return fail(item, "a span cannot start at 24:00 (write 00:00 of the next day)")
+		}
+		for d, on := range days {
+			if on {
+				raw[d] = append(raw[d], Span{f, t})
+			}
+		}
+	}
+	return nil
+}
+
+// mergeSpans sorts one day's spans and merges those that overlap or touch.
+func mergeSpans(spans []Span) ([]Span, error) {
+	if len(spans) == 0 {
+		return nil, nil
+	}
+	slices.SortFunc(spans, func(a, b Span) int { return int(a.From) - int(b.From) })
+	var out []Span
+	from, end := int(spans[0].From), spans[0].end()
+	flush := func() error {
+		if end-from > int(EndOfDay) {
+			return fmt.Errorf("spans join into %s-%s, longer than 24 hours", Clock(from), Clock(end%int(EndOfDay)))
+		}
+		out = append(out, spanOf(from, end))
+		return nil
+	}
+	for _, sp := range spans[1:] {
+		if int(sp.From) <= end {
+			end = max(end, sp.end())
+			continue
+		}
+		if err := flush(); err != nil {
+			return nil, err
+		}
+		from, end = int(sp.From), sp.end()
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+var weekdayNames = map[string]time.Weekday{
+	"sun": time.Sunday, "sunday": time.Sunday,
+	"mon": time.Monday, "monday": time.Monday,
+	"tue": time.Tuesday, "tues": time.Tuesday, "tuesday": time.Tuesday,
+	"wed": time.Wednesday, "wednesday": time.Wednesday,
+	"thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday, "thursday": time.Thursday,
+	"fri": time.Friday, "friday": time.Friday,
+	"sat": time.Saturday, "saturday": time.Saturday,
+}
+
+func weekdayNamed(s string) (time.Weekday, bool) {
+	d, ok := weekdayNames[strings.ToLower(strings.TrimSpace(s))]
+	return d, ok
+}
+
+// Spans returns the spans that start on day, sorted, as a new slice.
+func (w WeeklyHours) Spans(day time.Weekday) []Span {
+	if day < time.Sunday || day > time.Saturday {
+		return nil
+	}
+	return slices.Clone(w.days[day])
+}
+
+// IsZero reports whether w has no working time.
+func (w WeeklyHours) IsZero() bool {
+	for _, spans := range w.days {
+		if len(spans) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// Equal reports whether w and o have the same spans on every day.
+func (w WeeklyHours) Equal(o WeeklyHours) bool {
+	for d := range w.days {
+		if !slices.Equal(w.days[d], o.days[d]) {
+			return false
+		}
+	}
+	return true
+}
+
+// PerWeek returns the working time of a week on the wall clock, ignoring
+// clock changes.
+func (w WeeklyHours) PerWeek() time.Duration {
+	var sum time.Duration
+	for _, spans := range w.days {
+		for _, sp := range spans {
+			sum += sp.Length()
+		}
+	}
+	return sum
+}
+
+// String returns w in the canonical form that ParseWeeklyHours reads back
+// to an equal value: clauses in week order from Monday, each naming the
+// longest run of consecutive days that share the same spans ("Mon-Fri",
+// "Sun-Thu"), spans joined by commas. The zero WeeklyHours is "".
+func (w WeeklyHours) String() string {
+	// key[i] is the spans of the i-th day of a week that starts on Monday.
+	var key [7]string
+	for i := range key {
+		parts := make([]string, 0, 2)
+		for _, sp := range w.days[(i+1)%7] {
+			parts = append(parts, sp.String())
+		}
+		key[i] = strings.Join(parts, ",")
+	}
+	if key[0] != "" && key == [7]string{key[0], key[0], key[0], key[0], key[0], key[0], key[0]} {
+		return "Mon-Sun " + key[0]
+	}
+	var clauses []string
+	for i := range key {
+		if key[i] == "" || key[i] == key[(i+6)%7] {
+			continue // not the first day of a run
+		}
+		j := i
+		for key[(j+1)%7] == key[i] {
+			j = (j + 1) % 7
+		}
+		days := dayAbbr(i)
+		if j != i {
+			days += "-" + dayAbbr(j)
+		}
+		clauses = append(clauses, days+" "+key[i])
+	}
+	return strings.Join(clauses, "; ")
+}
+
+// dayAbbr names the i-th day of a week that starts on Monday.
+func dayAbbr(i int) string { return time.Weekday((i + 1) % 7).String()[:3] }
+
+// MarshalText implements encoding.TextMarshaler with the String form.
+func (w WeeklyHours) MarshalText() ([]byte, error) { return []byte(w.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseWeeklyHours.
+func (w *WeeklyHours) UnmarshalText(b []byte) error {
+	v, err := ParseWeeklyHours(string(b))
+	if err != nil {
+		return err
+	}
+	*w = v
+	return nil
+}
+
+// Working returns the working time of w inside window, for someone whose
+// wall clocks are those of loc. A span on date D is the interval
+// [Wall(D, From), Wall(D or D+1, To)), so on the day the clocks change a
+// span lasts as long as the clocks say it does: 09:00-17:00 is still
+// 09:00-17:00 on the wall, and a night shift across a change is an hour
+// shorter or longer. A span that starts on the day before the window and
+// runs into it counts. The intervals are given in loc; a nil loc means UTC.
+// The cost is linear in the number of days in the window.
+func (w WeeklyHours) Working(window Interval, loc *time.Location) Set {
+	if window.IsEmpty() || w.IsZero() {
+		return Set{}
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	window = stripMono(window)
+	first := DateOf(window.Start.In(loc)).AddDays(-1).days()
+	last := DateOf(window.End.In(loc)).days()
+	z := newZoneTable(loc, first*secondsPerDay-maxOffset, (last+2)*secondsPerDay+maxOffset, nil)
+	out := make([]Interval, 0, int(last-first+1)*len(w.days[time.Monday])+2)
+	for day := first; day <= last; day++ {
+		midnight := day * secondsPerDay
+		for _, sp := range w.days[floorMod(day+int64(time.Thursday), 7)] {
+			start := time.Unix(z.resolve(midnight+int64(sp.From)*60), 0)
+			end := time.Unix(z.resolve(midnight+int64(sp.end())*60), 0)
+			iv := Interval{start.In(loc), end.In(loc)}.Intersect(window)
+			if !iv.IsEmpty() {
+				out = append(out, iv)
+			}
+		}
+	}
+	return Set{normalize(out)}
+}

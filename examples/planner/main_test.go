@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestDemoWeek compares the planner's output for two weeks with golden
+// files: the week of 2026-03-09 (the US on DST, Europe not yet) and the
+// week of 2026-10-26 (Europe off DST, the US not yet).
+func TestDemoWeek(t *testing.T) {
+	for _, week := range []string{"2026-03-09", "2026-10-28"} {
+		t.Run(week, func(t *testing.T) {
+			var out bytes.Buffer
+			if err := run([]string{"-week", week}, &out, time.Time{}); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "week-"+week+".txt")
+			if *update {
+				if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), out.String()); diff != "" {
+				t.Errorf("planner -week %s (-want +got):\n%s", week, diff)
+			}
+		})
+	}
+}
+
+func TestDefaultWeekIsTodaysInUTC(t *testing.T) {
+	var a, b bytes.Buffer
+	now := time.Date(2026, 3, 15, 23, 30, 0, 0, time.UTC) // a Sunday
+	if err := run(nil, &a, now); err != nil {
+		t.Fatal(err)
+	}
+	if err := run([]string{"-week", "2026-03-09"}, &b, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if a.String() != b.String() {
+		t.Errorf("the default week for %s differs from -week 2026-03-09", now)
+	}
+}
+
+func TestDemoTeamIsDiverse(t *testing.T) {
+	team, err := readTeam(demoTeam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zones := map[string]bool{}
+	for _, m := range team {
+		zones[m.Zone] = true
+	}
+	if len(team) < 6 || len(zones) < 5 || !zones["Asia/Kolkata"] || !zones["America/Santiago"] {
+		t.Errorf("demo team has %d people in zones %v; want at least 6 in 5 zones, Kolkata and Santiago among them", len(team), zones)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		name string
+		args []string
+		want string // in the error
+	}{
+		{"bad week", []string{"-week", "2026-02-30"}, `"2026-02-30"`},
+		{"unknown flag", []string{"-weak", "2026-03-09"}, "weak"},
+		{"stray argument", []string{"overlap"}, `"overlap"`},
+		{"missing file", []string{"-roster", filepath.Join(dir, "none.json")}, "none.json"},
+		{"unknown field", []string{"-roster", write("typo.json", `{"people":[{"id":"a","zone":"UTC","hours":"Mon 09:00-10:00","holidys":["US"]}]}`)}, "holidys"},
+		{"bad hours", []string{"-roster", write("hours.json", `{"people":[{"id":"a","zone":"UTC","hours":"Mon-Fry 09:00-17:00"}]}`)}, "Fry"},
+		{"bad zone", []string{"-roster", write("zone.json", `{"people":[{"id":"a","zone":"Mars/Olympus","hours":""}]}`)}, "Mars/Olympus"},
+		{"repeated id", []string{"-roster", write("ids.json", `{"people":[{"id":"a","zone":"UTC"},{"id":"a","zone":"UTC"}]}`)}, `repeated id "a"`},
+		{"no people", []string{"-roster", write("empty.json", `{"people":[]}`)}, "no people"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out bytes.Buffer
+			err := run(tc.args, &out, time.Time{})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("run(%q) = %v, want an error mentioning %s", tc.args, err, tc.want)
+			}
+		})
+	}
+}
