@@ -12,6 +12,8 @@ type ParseError struct {
 	Msg   string // what is wrong
 }
 
+// Error returns the parser, the quoted input and part, and what is wrong:
+// calendar.ParseClock("25:00"): after 24:00.
 func (e *ParseError) Error() string {
 	s := "calendar." + e.Func + "(" + strconv.Quote(e.Input) + "): "
 	if e.Part != "" && e.Part != e.Input {

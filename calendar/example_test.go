@@ -1,6 +1,7 @@
 package calendar_test
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -159,4 +160,33 @@ func ExampleWeeklyHours_Working_nightShift() {
 	// Sat Feb 28 22:00 EST -> Sun 06:00 EST 8h0m0s
 	// Sat Mar 7 22:00 EST -> Sun 06:00 EDT 7h0m0s
 	// Sat Mar 14 22:00 EDT -> Sun 06:00 EDT 8h0m0s
+}
+
+// Parse errors name the parser, quote the input and the part that is
+// wrong, and can be told apart with errors.As.
+func ExampleParseError() {
+	_, err := calendar.ParseWeeklyHours("Mon-Fri 09:00-17:00; Sat 10:00-25:00")
+	var pe *calendar.ParseError
+	if errors.As(err, &pe) {
+		fmt.Printf("%s rejected %q: %s\n", pe.Func, pe.Part, pe.Msg)
+	}
+	fmt.Println(err)
+	// Output:
+	// ParseWeeklyHours rejected "25:00": after 24:00
+	// calendar.ParseWeeklyHours("Mon-Fri 09:00-17:00; Sat 10:00-25:00"): "25:00": after 24:00
+}
+
+// A span whose end is not after its start crosses midnight.
+func ExampleSpan() {
+	for _, sp := range []calendar.Span{
+		{From: calendar.MustParseClock("09:00"), To: calendar.MustParseClock("17:00")},
+		{From: calendar.MustParseClock("22:00"), To: calendar.MustParseClock("06:00")},
+		{From: calendar.MustParseClock("00:00"), To: calendar.EndOfDay},
+	} {
+		fmt.Println(sp, sp.Overnight(), sp.Length())
+	}
+	// Output:
+	// 09:00-17:00 false 8h0m0s
+	// 22:00-06:00 true 8h0m0s
+	// 00:00-24:00 false 24h0m0s
 }
