@@ -4,5 +4,7 @@ go 1.24
 
 require (
 	github.com/google/go-cmp v0.7.0
+	github.com/rickar/cal/v2 v2.1.26
+	github.com/teambition/rrule-go v1.8.2
 	pgregory.net/rapid v1.3.0
 )
