@@ -1,0 +1,65 @@
+package calendar_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/tzplan/tzplan/calendar"
+)
+
+// A daily 09:00 focus block in Santiago, where the clocks jump from 00:00
+// to 01:00 on Sunday 2026-09-06: the block is at 09:00 local on every
+// date, once, before and after the change.
+func ExampleRecurrence() {
+	santiago, err := time.LoadLocation("America/Santiago")
+	if err != nil {
+		panic(err)
+	}
+	r, err := calendar.ParseRecurrence("FREQ=DAILY", calendar.MustParseDateTime("2026-01-01T09:00"))
+	if err != nil {
+		panic(err)
+	}
+	window := calendar.Interval{
+		Start: calendar.Wall(calendar.MustParseDate("2026-09-04"), calendar.Midnight, santiago),
+		End:   calendar.Wall(calendar.MustParseDate("2026-09-09"), calendar.Midnight, santiago),
+	}
+	occ, err := r.Occurrences(window, 2*time.Hour, santiago)
+	if err != nil {
+		panic(err)
+	}
+	for _, iv := range occ {
+		fmt.Println(iv.Start.Format("Mon 2006-01-02 15:04 -07"), "to", iv.End.Format("15:04"), "=", iv.Start.UTC().Format("15:04Z"))
+	}
+	// Output:
+	// Fri 2026-09-04 09:00 -04 to 11:00 = 13:00Z
+	// Sat 2026-09-05 09:00 -04 to 11:00 = 13:00Z
+	// Sun 2026-09-06 09:00 -03 to 11:00 = 12:00Z
+	// Mon 2026-09-07 09:00 -03 to 11:00 = 12:00Z
+	// Tue 2026-09-08 09:00 -03 to 11:00 = 12:00Z
+}
+
+// ParseRecurrence reads a bare RRULE value or iCalendar lines, and
+// rejects frequencies finer than DAILY.
+func ExampleParseRecurrence() {
+	r, err := calendar.ParseRecurrence("DTSTART;TZID=Europe/Berlin:20260105T090000\n"+
+		"RRULE:FREQ=WEEKLY;BYDAY=TH,TU;COUNT=4\n"+
+		"EXDATE;VALUE=DATE:20260108", calendar.DateTime{})
+	if err != nil {
+		panic(err)
+	}
+	starts, err := r.Starts(calendar.MustParseDate("2026-01-01"), calendar.MustParseDate("2026-01-31"), nil)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r.Zone(), starts)
+	fmt.Println(r)
+
+	_, err = calendar.ParseRecurrence("FREQ=HOURLY;BYMINUTE=0", calendar.MustParseDateTime("2026-01-05T09:00"))
+	fmt.Println(err)
+	// Output:
+	// Europe/Berlin [2026-01-06T09:00 2026-01-13T09:00 2026-01-15T09:00]
+	// DTSTART;TZID=Europe/Berlin:20260105T090000
+	// RRULE:FREQ=WEEKLY;COUNT=4;BYDAY=TU,TH
+	// EXDATE;VALUE=DATE:20260108
+	// calendar.ParseRecurrence("FREQ=HOURLY;BYMINUTE=0"): "FREQ=HOURLY": frequencies finer than DAILY are not supported: focus blocks repeat at most daily
+}
