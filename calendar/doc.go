@@ -29,6 +29,16 @@
 // its wall-clock times when the clocks change and its length changes
 // instead; [WeeklyHours.Working] lists those intervals for a window.
 //
+// # People
+//
+// A [Person] is one member of a team: a zone, weekly hours, the holiday
+// calendars they keep ([HolidayCodes]), time off, focus blocks (each a
+// [Recurrence] expanded in floating time) and busy time. [Person.Timeline]
+// splits a window into segments of one [Kind] each: an instant is
+// off-hours outside every working span, then holiday or time off when its
+// span starts on such a day (a night shift belongs to the day it starts),
+// then busy, focus, or free. [ReadRoster] reads a team from JSON.
+//
 // # Errors
 //
 // The parsers return a [*ParseError] that names the parser, quotes the input

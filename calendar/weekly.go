@@ -311,8 +311,31 @@ func (w *WeeklyHours) UnmarshalText(b []byte) error {
 // runs into it counts. The intervals are given in loc; a nil loc means UTC.
 // The cost is linear in the number of days in the window.
 func (w WeeklyHours) Working(window Interval, loc *time.Location) Set {
+	out := make([]Interval, 0, w.estimate(window))
+	w.spans(window, loc, func(_ Date, iv Interval) {
+		out = append(out, iv)
+	})
+	return Set{normalize(out)}
+}
+
+// estimate returns about how many spans of w overlap window, to size
+// slices with.
+func (w WeeklyHours) estimate(window Interval) int {
+	if window.IsEmpty() {
+		return 0
+	}
+	perWeek := 0
+	for _, spans := range w.days {
+		perWeek += len(spans)
+	}
+	return min((int(window.Duration()/(24*time.Hour))+3)*perWeek/7+2, 1<<20)
+}
+
+// spans calls yield with each span of w that overlaps window, clipped to
+// it, and the date the span starts on, in order of those dates.
+func (w WeeklyHours) spans(window Interval, loc *time.Location, yield func(day Date, iv Interval)) {
 	if window.IsEmpty() || w.IsZero() {
-		return Set{}
+		return
 	}
 	if loc == nil {
 		loc = time.UTC
@@ -321,7 +344,6 @@ func (w WeeklyHours) Working(window Interval, loc *time.Location) Set {
 	first := DateOf(window.Start.In(loc)).AddDays(-1).days()
 	last := DateOf(window.End.In(loc)).days()
 	z := newZoneTable(loc, first*secondsPerDay-maxOffset, (last+2)*secondsPerDay+maxOffset, nil)
-	out := make([]Interval, 0, int(last-first+1)*len(w.days[time.Monday])+2)
 	for day := first; day <= last; day++ {
 		midnight := day * secondsPerDay
 		for _, sp := range w.days[floorMod(day+int64(time.Thursday), 7)] {
@@ -329,9 +351,8 @@ func (w WeeklyHours) Working(window Interval, loc *time.Location) Set {
 			end := time.Unix(z.resolve(midnight+int64(sp.end())*60), 0)
 			iv := Interval{start.In(loc), end.In(loc)}.Intersect(window)
 			if !iv.IsEmpty() {
-				out = append(out, iv)
+				yield(dateFromDays(day), iv)
 			}
 		}
 	}
-	return Set{normalize(out)}
 }

@@ -1,0 +1,267 @@
+package calendar
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// A Roster is a team: the people it plans for, in the order given.
+type Roster struct {
+	People []Person
+}
+
+// ReadRoster reads a roster file: JSON of the form
+//
+//	{"people": [
+//	  {"id": "ana", "name": "Ana Souza", "zone": "America/Sao_Paulo",
+//	   "hours": "Mon-Fri 09:00-12:00,13:00-18:00",
+//	   "holidays": ["BR"], "holidayDates": "observed",
+//	   "timeOff": [{"from": "2026-03-10", "to": "2026-03-12", "reason": "vacation"}],
+//	   "focus": [{"name": "deep work", "rule": "FREQ=WEEKLY;BYDAY=TU,TH",
+//	              "start": "2026-01-06T09:00", "duration": "2h", "hard": true}],
+//	   "busy": [{"start": "2026-03-03T14:00:00Z", "end": "2026-03-03T15:00:00Z"}]}
+//	]}
+//
+// Each person needs an id, unique in the roster, and a zone from the IANA
+// time zone database. "hours" defaults to DefaultHours (an empty string
+// means no working hours); "holidayDates" is "observed" (the default) or
+// "actual"; "start" is a wall date-time in the person's zone, which a
+// DTSTART line in "rule" replaces; "duration" is a Go duration ("2h",
+// "90m"); busy times are RFC 3339 instants. Unknown fields are errors, so
+// that a misspelt field cannot silently drop someone's holidays, and so is
+// anything Person.Validate rejects. Errors name the person and the field.
+//
+// "calendars", a list of iCalendar files, is not read yet: an entry is an
+// error that says so.
+func ReadRoster(r io.Reader) (Roster, error) {
+	var ro Roster
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&ro); err != nil {
+		return Roster{}, fmt.Errorf("calendar.ReadRoster: %w", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return Roster{}, errors.New("calendar.ReadRoster: data after the roster")
+	}
+	return ro, nil
+}
+
+// Person returns the person with the given id.
+func (r Roster) Person(id string) (*Person, bool) {
+	for i := range r.People {
+		if r.People[i].ID == id {
+			return &r.People[i], true
+		}
+	}
+	return nil, false
+}
+
+type rosterJSON struct {
+	People []json.RawMessage `json:"people"`
+}
+
+// MarshalJSON writes the roster in the form ReadRoster reads.
+func (r Roster) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		People []Person `json:"people"`
+	}{r.People})
+}
+
+// UnmarshalJSON reads a roster as ReadRoster does.
+func (r *Roster) UnmarshalJSON(b []byte) error {
+	var rj rosterJSON
+	if err := strictUnmarshal(b, &rj); err != nil {
+		return err
+	}
+	if rj.People == nil {
+		return errors.New(`no "people"`)
+	}
+	out := Roster{People: make([]Person, len(rj.People))}
+	seen := map[string]int{}
+	for i, raw := range rj.People {
+		p := &out.People[i]
+		if err := p.UnmarshalJSON(raw); err != nil {
+			var named *personError
+			if errors.As(err, &named) {
+				return err
+			}
+			return fmt.Errorf("person %d: %w", i+1, err)
+		}
+		if j, dup := seen[p.ID]; dup {
+			return fmt.Errorf("person %d: id %q is already used by person %d", i+1, p.ID, j)
+		}
+		seen[p.ID] = i + 1
+	}
+	*r = out
+	return nil
+}
+
+type personJSON struct {
+	ID           string         `json:"id"`
+	Name         string         `json:"name,omitempty"`
+	Zone         string         `json:"zone"`
+	Hours        *string        `json:"hours,omitempty"`
+	Holidays     []string       `json:"holidays,omitempty"`
+	HolidayDates *HolidayDates  `json:"holidayDates,omitempty"`
+	TimeOff      []timeOffJSON  `json:"timeOff,omitempty"`
+	Focus        []focusJSON    `json:"focus,omitempty"`
+	Busy         []intervalJSON `json:"busy,omitempty"`
+	Calendars    []string       `json:"calendars,omitempty"`
+}
+
+type timeOffJSON struct {
+	From   Date   `json:"from"`
+	To     Date   `json:"to"`
+	Reason string `json:"reason,omitempty"`
+}
+
+type focusJSON struct {
+	Name     string `json:"name"`
+	Rule     string `json:"rule"`
+	Start    string `json:"start,omitempty"`
+	Duration string `json:"duration"`
+	Hard     bool   `json:"hard,omitempty"`
+}
+
+type intervalJSON struct {
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
+}
+
+// MarshalJSON writes p as one entry of a roster file. Busy times are
+// written in UTC.
+func (p Person) MarshalJSON() ([]byte, error) {
+	if p.Zone == nil {
+		return nil, fmt.Errorf("calendar: person %q: no zone", p.ID)
+	}
+	hours := p.Hours.String()
+	which := p.HolidayDates
+	pj := personJSON{
+		ID: p.ID, Name: p.Name, Zone: p.Zone.String(), Hours: &hours,
+		Holidays: p.Holidays, HolidayDates: &which,
+	}
+	for _, off := range p.TimeOff {
+		pj.TimeOff = append(pj.TimeOff, timeOffJSON(off))
+	}
+	for _, f := range p.Focus {
+		fj := focusJSON{Name: f.Name, Rule: f.Rule, Duration: formatDuration(f.Duration), Hard: f.Hard}
+		if f.Start != (DateTime{}) {
+			fj.Start = f.Start.String()
+		}
+		pj.Focus = append(pj.Focus, fj)
+	}
+	for iv := range p.Busy.All() {
+		pj.Busy = append(pj.Busy, intervalJSON{iv.Start.UTC(), iv.End.UTC()})
+	}
+	return json.Marshal(pj)
+}
+
+// UnmarshalJSON reads p from one entry of a roster file and validates it.
+// On error p is unchanged.
+func (p *Person) UnmarshalJSON(b []byte) error {
+	var pj personJSON
+	if err := strictUnmarshal(b, &pj); err != nil {
+		return err
+	}
+	if pj.ID == "" {
+		return errors.New(`no "id"`)
+	}
+	np := Person{ID: pj.ID, Name: pj.Name, Holidays: pj.Holidays}
+	fail := func(field string, err error) error {
+		return np.errorFor(fmt.Errorf("%s: %w", field, err))
+	}
+	zone, err := loadZone(pj.Zone)
+	if err != nil {
+		return fail("zone", err)
+	}
+	np.Zone = zone
+	hours := DefaultHours
+	if pj.Hours != nil {
+		hours = *pj.Hours
+	}
+	if np.Hours, err = ParseWeeklyHours(hours); err != nil {
+		return fail("hours", err)
+	}
+	if pj.HolidayDates != nil {
+		np.HolidayDates = *pj.HolidayDates
+	}
+	for _, off := range pj.TimeOff {
+		np.TimeOff = append(np.TimeOff, TimeOff(off))
+	}
+	for i, fj := range pj.Focus {
+		f := FocusBlock{Name: fj.Name, Rule: fj.Rule, Hard: fj.Hard}
+		if fj.Start != "" {
+			if f.Start, err = ParseDateTime(fj.Start); err != nil {
+				return fail(fmt.Sprintf("focus %d: start", i+1), err)
+			}
+		}
+		if f.Duration, err = time.ParseDuration(fj.Duration); err != nil {
+			return fail(fmt.Sprintf("focus %d: duration", i+1), err)
+		}
+		np.Focus = append(np.Focus, f)
+	}
+	var busy SetBuilder
+	for i, iv := range pj.Busy {
+		if !iv.Start.Before(iv.End) {
+			return fail(fmt.Sprintf("busy %d", i+1), fmt.Errorf("end %s is not after start %s",
+				iv.End.Format(time.RFC3339), iv.Start.Format(time.RFC3339)))
+		}
+		busy.Add(Interval(iv))
+	}
+	np.Busy = busy.Set()
+	if len(pj.Calendars) > 0 {
+		return fail("calendars", fmt.Errorf("reading iCalendar files (%q) is not supported yet", pj.Calendars[0]))
+	}
+	if _, err := np.compile(); err != nil {
+		return err
+	}
+	*p = np
+	return nil
+}
+
+// loadZone loads an IANA zone by name. "" and "Local" are refused: a
+// roster must mean the same on every machine.
+func loadZone(name string) (*time.Location, error) {
+	if name == "" || name == "Local" {
+		return nil, fmt.Errorf("want an IANA time zone name such as \"Europe/Berlin\", not %q", name)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, fmt.Errorf("unknown time zone %q", name)
+	}
+	return loc, nil
+}
+
+// strictUnmarshal decodes JSON, refusing unknown fields and trailing data.
+func strictUnmarshal(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errors.New("data after the value")
+	}
+	return nil
+}
+
+// formatDuration writes d the shortest way time.ParseDuration reads back:
+// "2h", "1h30m", "45m".
+func formatDuration(d time.Duration) string {
+	if d <= 0 || d%time.Minute != 0 {
+		return d.String()
+	}
+	var b strings.Builder
+	if h := d / time.Hour; h > 0 {
+		fmt.Fprintf(&b, "%dh", h)
+	}
+	if m := d % time.Hour / time.Minute; m > 0 {
+		fmt.Fprintf(&b, "%dm", m)
+	}
+	return b.String()
+}

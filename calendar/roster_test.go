@@ -1,0 +1,190 @@
+package calendar
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func readRosterFile(t *testing.T, name string) Roster {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r, err := ReadRoster(f)
+	if err != nil {
+		t.Fatalf("ReadRoster(%s): %v", name, err)
+	}
+	return r
+}
+
+func TestReadRoster(t *testing.T) {
+	r := readRosterFile(t, "testdata/roster.json")
+	if len(r.People) != 3 {
+		t.Fatalf("%d people, want 3", len(r.People))
+	}
+	ana, ok := r.Person("ana")
+	if !ok {
+		t.Fatal(`no person "ana"`)
+	}
+	if got, want := ana.Zone.String(), "America/Sao_Paulo"; got != want {
+		t.Errorf("ana's zone %s, want %s", got, want)
+	}
+	if got, want := ana.Hours.String(), "Mon-Fri 09:00-12:00,13:00-18:00"; got != want {
+		t.Errorf("ana's hours %s, want %s", got, want)
+	}
+	wantFocus := []FocusBlock{{Name: "deep work", Rule: "FREQ=WEEKLY;BYDAY=TU,TH", Start: MustParseDateTime("2026-01-06T09:00"), Duration: 2 * time.Hour, Hard: true}}
+	if diff := cmp.Diff(wantFocus, ana.Focus); diff != "" {
+		t.Errorf("ana's focus (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]TimeOff{{MustParseDate("2026-03-10"), MustParseDate("2026-03-12"), "vacation"}}, ana.TimeOff); diff != "" {
+		t.Errorf("ana's time off (-want +got):\n%s", diff)
+	}
+	if got := ana.Busy.Duration(); got != time.Hour {
+		t.Errorf("ana is busy for %s, want 1h", got)
+	}
+	ben, _ := r.Person("ben")
+	if got := ben.Hours.String(); got != DefaultHours {
+		t.Errorf("ben's hours %q, want the default %q", got, DefaultHours)
+	}
+	if ben.HolidayDates != Actual {
+		t.Errorf("ben's holiday dates %v, want actual", ben.HolidayDates)
+	}
+	priya, _ := r.Person("priya")
+	if !priya.Hours.IsZero() {
+		t.Errorf(`priya's hours %q, want none ("hours": "")`, priya.Hours)
+	}
+	if _, ok := r.Person("nobody"); ok {
+		t.Error(`Person("nobody") found someone`)
+	}
+}
+
+// TestRosterRoundTrips: writing a roster and reading it back gives the
+// same people, and writing that gives the same text.
+func TestRosterRoundTrips(t *testing.T) {
+	r := readRosterFile(t, "testdata/roster.json")
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadRoster(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("reading back %s: %v", b, err)
+	}
+	if diff := cmp.Diff(r, back, cmp.Comparer(func(a, b *time.Location) bool { return a.String() == b.String() }),
+		cmp.Comparer(func(a, b WeeklyHours) bool { return a.Equal(b) }),
+		cmp.Comparer(func(a, b Set) bool { return a.Equal(b) })); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+	again, err := json.Marshal(back)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b, again) {
+		t.Errorf("second marshal differs:\n%s\n%s", b, again)
+	}
+}
+
+func TestReadRosterErrors(t *testing.T) {
+	person := func(fields string) string { return `{"people": [{"id": "a", "zone": "UTC"` + fields + `}]}` }
+	tests := []struct {
+		name, in, want string
+	}{
+		{"not json", `{"people": [`, "unexpected EOF"},
+		{"no people", `{}`, `no "people"`},
+		{"unknown top field", `{"people": [], "peeple": []}`, `"peeple"`},
+		{"unknown person field", person(`, "holidys": ["US"]`), `"holidys"`},
+		{"no id", `{"people": [{"zone": "UTC"}]}`, `person 1: no "id"`},
+		{"duplicate id", `{"people": [{"id": "a", "zone": "UTC"}, {"id": "a", "zone": "UTC"}]}`, `person 2: id "a" is already used by person 1`},
+		{"no zone", `{"people": [{"id": "a"}]}`, `person "a": zone`},
+		{"local zone", `{"people": [{"id": "a", "zone": "Local"}]}`, `"Local"`},
+		{"unknown zone", `{"people": [{"id": "a", "zone": "Mars/Olympus"}]}`, `unknown time zone "Mars/Olympus"`},
+		{"bad hours", person(`, "hours": "Mon-Fry 09:00-17:00"`), `hours: calendar.ParseWeeklyHours`},
+		{"unknown holidays", person(`, "holidays": ["US", "XX"]`), `"XX"`},
+		{"bad holiday dates", person(`, "holidays": ["US"], "holidayDates": "nearest"`), `"nearest"`},
+		{"time off backwards", person(`, "timeOff": [{"from": "2026-03-12", "to": "2026-03-10"}]`), "2026-03-12 to 2026-03-10"},
+		{"time off bad date", person(`, "timeOff": [{"from": "2026-02-30", "to": "2026-03-10"}]`), `"2026-02-30"`},
+		{"focus bad start", person(`, "focus": [{"name": "f", "rule": "FREQ=DAILY", "start": "2026-01-06 09:00", "duration": "1h"}]`), "focus 1: start"},
+		{"focus bad duration", person(`, "focus": [{"name": "f", "rule": "FREQ=DAILY", "start": "2026-01-06T09:00", "duration": "2 hours"}]`), "focus 1: duration"},
+		{"focus hourly", person(`, "focus": [{"name": "f", "rule": "FREQ=HOURLY", "start": "2026-01-06T09:00", "duration": "1h"}]`), "HOURLY"},
+		{"focus no start", person(`, "focus": [{"name": "f", "rule": "FREQ=DAILY", "duration": "1h"}]`), `focus block "f"`},
+		{"busy backwards", person(`, "busy": [{"start": "2026-03-03T15:00:00Z", "end": "2026-03-03T14:00:00Z"}]`), "busy 1: end"},
+		{"busy not a time", person(`, "busy": [{"start": "tomorrow", "end": "2026-03-03T14:00:00Z"}]`), "tomorrow"},
+		{"calendars", person(`, "calendars": ["a.ics"]`), `calendars: reading iCalendar files ("a.ics") is not supported yet`},
+		{"trailing data", `{"people": []} {}`, "data after the roster"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ReadRoster(strings.NewReader(tc.in))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("ReadRoster(%s) = %v, want an error containing %s", tc.in, err, tc.want)
+			}
+			if !strings.HasPrefix(err.Error(), "calendar.ReadRoster: ") {
+				t.Errorf("error %q does not name ReadRoster", err)
+			}
+		})
+	}
+}
+
+func TestFormatDurationRoundTrips(t *testing.T) {
+	for _, d := range []time.Duration{time.Minute, 45 * time.Minute, time.Hour, 90 * time.Minute, 2 * time.Hour, 24 * time.Hour, 30 * time.Second, 0, -time.Hour} {
+		s := formatDuration(d)
+		back, err := time.ParseDuration(s)
+		if err != nil || back != d {
+			t.Errorf("formatDuration(%v) = %q, reads back as %v, %v", d, s, back, err)
+		}
+	}
+	if got := formatDuration(90 * time.Minute); got != "1h30m" {
+		t.Errorf("formatDuration(90m) = %q, want 1h30m", got)
+	}
+}
+
+func FuzzReadRoster(f *testing.F) {
+	seed, err := os.ReadFile("testdata/roster.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(seed))
+	for _, s := range []string{
+		`{"people": []}`,
+		`{"people": [{"id": "a", "zone": "UTC"}]}`,
+		`{"people": [{"id": "a", "zone": "Asia/Kolkata", "hours": "Sun-Thu 22:00-06:00", "holidays": ["in"]}]}`,
+		`{"people": [{"id": "a", "zone": "UTC", "focus": [{"name": "f", "rule": "FREQ=YEARLY;BYEASTER=400", "start": "2026-01-06T09:00", "duration": "1h"}]}]}`,
+		`{"people": [{"id": "a", "zone": "UTC", "focus": [{"name": "f", "rule": "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "start": "2026-01-06T09:00", "duration": "1h"}]}]}`,
+		`{"people": [{"id": "a", "zone": "UTC", "busy": [{"start": "2026-03-03T14:00:00Z", "end": "2026-03-03T15:00:00Z"}]}]}`,
+		`{"people": [{"id": "a", "zone": "UTC", "timeOff": [{"from": "0001-01-01", "to": "9999-12-31"}]}]}`,
+		`[]`, `null`, `{"people": null}`, `{"people": [null]}`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		r, err := ReadRoster(strings.NewReader(in))
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "calendar.ReadRoster: ") {
+				t.Fatalf("error %q does not name ReadRoster", err)
+			}
+			return
+		}
+		// A roster that reads also plans: a week of each person's timeline.
+		week := Interval{time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)}
+		for i := range r.People {
+			if _, err := r.People[i].Timeline(week); err != nil && !strings.Contains(err.Error(), "too many") {
+				t.Fatalf("person %q: Timeline: %v", r.People[i].ID, err)
+			}
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatalf("Marshal: %v", err)
+		}
+		if _, err := ReadRoster(bytes.NewReader(b)); err != nil {
+			t.Fatalf("reading back %s: %v", b, err)
+		}
+	})
+}
