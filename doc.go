@@ -8,7 +8,11 @@
 // and immutable interval sets ([calendar.Set]) with linear-time union,
 // intersection and difference; and weekly working hours
 // ([calendar.WeeklyHours]), night shifts included, that stay on the wall
-// clock when the clocks change.
+// clock when the clocks change. A [calendar.Person] adds holidays (97
+// country and regional calendars), time off, focus blocks (RFC 5545
+// recurrences, expanded correctly across DST) and busy time, and
+// [calendar.Person.Timeline] says what takes each stretch of their time;
+// [calendar.ReadRoster] reads a whole team from JSON.
 //
 // The shortest useful program finds when a developer in Berlin and one in
 // Kolkata both work in a week:

@@ -1,20 +1,20 @@
 // Command planner shows a distributed team's working week: for each person,
-// their zone and the spans they work this week, on their own wall clock and
-// in UTC. Without flags it shows the embedded demo team.
+// their zone and this week's working time, on their own wall clock and in
+// UTC, with what takes it (holidays, time off, busy time, focus blocks).
+// Without flags it shows the embedded demo team.
 //
 //	go run ./examples/planner
 //	go run ./examples/planner -week 2026-03-09
 //	go run ./examples/planner -roster team.json
 //
-// A team file is JSON: {"people": [{"id", "name", "zone", "hours"}]}, with
-// zones named as in the IANA time zone database and hours written as
-// "Mon-Fri 09:00-17:00; Sat 10:00-12:00".
+// A team file is a roster, as calendar.ReadRoster reads it:
+// {"people": [{"id", "name", "zone", "hours", "holidays", "timeOff",
+// "focus", "busy"}]}.
 package main
 
 import (
 	"bytes"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -74,67 +74,56 @@ func run(args []string, out io.Writer, now time.Time) error {
 	return printWeek(out, team, monday)
 }
 
-type member struct {
-	ID    string               `json:"id"`
-	Name  string               `json:"name"`
-	Zone  string               `json:"zone"`
-	Hours calendar.WeeklyHours `json:"hours"`
-	loc   *time.Location
-}
-
-// readTeam reads and checks a team file; a misspelt field is an error,
-// not a silently missing value.
-func readTeam(data []byte) ([]member, error) {
-	var file struct {
-		People []member `json:"people"`
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&file); err != nil {
+// readTeam reads a roster and checks that it names someone.
+func readTeam(data []byte) ([]calendar.Person, error) {
+	r, err := calendar.ReadRoster(bytes.NewReader(data))
+	if err != nil {
 		return nil, err
 	}
-	if len(file.People) == 0 {
+	if len(r.People) == 0 {
 		return nil, errors.New("no people")
 	}
-	seen := map[string]bool{}
-	for i := range file.People {
-		m := &file.People[i]
-		if m.ID == "" || seen[m.ID] {
-			return nil, fmt.Errorf("person %d: missing or repeated id %q", i+1, m.ID)
-		}
-		seen[m.ID] = true
-		loc, err := time.LoadLocation(m.Zone)
-		if err != nil || m.Zone == "" || m.Zone == "Local" {
-			return nil, fmt.Errorf("person %q: unknown zone %q", m.ID, m.Zone)
-		}
-		m.loc = loc
-	}
-	return file.People, nil
+	return r.People, nil
 }
 
-// printWeek writes each person's working spans in the week that starts on
+// printWeek writes each person's working time in the week that starts on
 // monday, Monday to Sunday on their own calendar.
-func printWeek(out io.Writer, team []member, monday calendar.Date) error {
+func printWeek(out io.Writer, team []calendar.Person, monday calendar.Date) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Working week of Monday %s, each person's own Monday to Sunday\n", monday)
-	for _, m := range team {
+	for i := range team {
+		p := &team[i]
 		week := calendar.Interval{
-			Start: calendar.Wall(monday, calendar.Midnight, m.loc),
-			End:   calendar.Wall(monday.AddDays(7), calendar.Midnight, m.loc),
+			Start: calendar.Wall(monday, calendar.Midnight, p.Zone),
+			End:   calendar.Wall(monday.AddDays(7), calendar.Midnight, p.Zone),
 		}
-		working := m.Hours.Working(week, m.loc)
-		fmt.Fprintf(&b, "\n%s (%s)  %s  %s\n", m.Name, m.ID, m.loc, m.Hours)
+		segs, err := p.Timeline(week)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "\n%s (%s)  %s  %s\n", p.Name, p.ID, p.Zone, p.Hours)
 		var last calendar.Date
-		for iv := range working.All() {
-			start, end := iv.Start.In(m.loc), iv.End.In(m.loc)
+		for _, s := range segs {
+			if s.Kind == calendar.KindOffHours {
+				continue
+			}
+			start, end := s.Start.In(p.Zone), s.End.In(p.Zone)
 			label := "         "
 			if d := calendar.DateOf(start); d != last {
 				label, last = start.Format("Mon 01-02"), d
 			}
-			fmt.Fprintf(&b, "  %s  %s-%s %-6s  =  %s\n", label, start.Format("15:04"), end.Format("15:04"),
-				start.Format("MST"), utcSpan(iv))
+			what := s.Kind.String()
+			if s.Label != "" {
+				what += ": " + s.Label
+			}
+			fmt.Fprintf(&b, "  %s  %s-%s %-6s  =  %-30s %s\n", label, start.Format("15:04"), end.Format("15:04"),
+				start.Format("MST"), utcSpan(s.Interval), what)
 		}
-		fmt.Fprintf(&b, "  %s of work this week\n", hours(working.Duration()))
+		free, err := p.Free(week)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "  %s free of %s working this week\n", hours(free.Duration()), hours(p.Hours.Working(week, p.Zone).Duration()))
 	}
 	_, err := io.WriteString(out, b.String())
 	return err

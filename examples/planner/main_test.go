@@ -14,11 +14,12 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-// TestDemoWeek compares the planner's output for two weeks with golden
-// files: the week of 2026-03-09 (the US on DST, Europe not yet) and the
-// week of 2026-10-26 (Europe off DST, the US not yet).
+// TestDemoWeek compares the planner's output for three weeks with golden
+// files: the week of 2026-03-09 (the US on DST, Europe not yet), the
+// week of 2026-10-26 (Europe off DST, the US not yet), and Christmas week
+// (holidays in each person's own calendar).
 func TestDemoWeek(t *testing.T) {
-	for _, week := range []string{"2026-03-09", "2026-10-28"} {
+	for _, week := range []string{"2026-03-09", "2026-10-28", "2026-12-23"} {
 		t.Run(week, func(t *testing.T) {
 			var out bytes.Buffer
 			if err := run([]string{"-week", week}, &out, time.Time{}); err != nil {
@@ -61,8 +62,8 @@ func TestDemoTeamIsDiverse(t *testing.T) {
 		t.Fatal(err)
 	}
 	zones := map[string]bool{}
-	for _, m := range team {
-		zones[m.Zone] = true
+	for _, p := range team {
+		zones[p.Zone.String()] = true
 	}
 	if len(team) < 6 || len(zones) < 5 || !zones["Asia/Kolkata"] || !zones["America/Santiago"] {
 		t.Errorf("demo team has %d people in zones %v; want at least 6 in 5 zones, Kolkata and Santiago among them", len(team), zones)
@@ -88,9 +89,10 @@ func TestBadInput(t *testing.T) {
 		{"stray argument", []string{"overlap"}, `"overlap"`},
 		{"missing file", []string{"-roster", filepath.Join(dir, "none.json")}, "none.json"},
 		{"unknown field", []string{"-roster", write("typo.json", `{"people":[{"id":"a","zone":"UTC","hours":"Mon 09:00-10:00","holidys":["US"]}]}`)}, "holidys"},
+		{"unknown holidays", []string{"-roster", write("hol.json", `{"people":[{"id":"a","zone":"UTC","holidays":["XX"]}]}`)}, `"XX"`},
 		{"bad hours", []string{"-roster", write("hours.json", `{"people":[{"id":"a","zone":"UTC","hours":"Mon-Fry 09:00-17:00"}]}`)}, "Fry"},
 		{"bad zone", []string{"-roster", write("zone.json", `{"people":[{"id":"a","zone":"Mars/Olympus","hours":""}]}`)}, "Mars/Olympus"},
-		{"repeated id", []string{"-roster", write("ids.json", `{"people":[{"id":"a","zone":"UTC"},{"id":"a","zone":"UTC"}]}`)}, `repeated id "a"`},
+		{"repeated id", []string{"-roster", write("ids.json", `{"people":[{"id":"a","zone":"UTC"},{"id":"a","zone":"UTC"}]}`)}, `id "a" is already used`},
 		{"no people", []string{"-roster", write("empty.json", `{"people":[]}`)}, "no people"},
 	}
 	for _, tc := range tests {
