@@ -34,6 +34,22 @@ type Person struct {
 
 	// Busy is the time the person already has taken, such as meetings.
 	Busy Set
+
+	// Calendars name the calendar files the person's busy time also comes
+	// from, as a roster gives them (relative to the roster file).
+	Calendars []string
+	// Sources give busy time for any window, such as the calendar files
+	// of Calendars once read (package ics reads iCalendar files). Their
+	// busy time is added to Busy.
+	Sources []BusySource
+}
+
+// A BusySource gives busy time for any window: a calendar whose recurring
+// events have no end cannot be a Set. zone is the zone of the person whose
+// calendar it is, for times with no zone of their own (floating times,
+// all-day events). The result must lie inside window.
+type BusySource interface {
+	Busy(window Interval, zone *time.Location) (Set, error)
 }
 
 // DefaultHours are the working hours of a roster entry that gives none.
@@ -252,11 +268,26 @@ func (p *Person) Timeline(window Interval) ([]Segment, error) {
 		}
 	})
 	working := Set{normalize(spans)}
+	busy := p.Busy.Clip(window)
+	for i, src := range p.Sources {
+		if src == nil {
+			continue
+		}
+		b, err := src.Busy(window, loc)
+		if err != nil {
+			name := fmt.Sprint("busy source ", i+1)
+			if i < len(p.Calendars) {
+				name = fmt.Sprintf("calendar %q", p.Calendars[i])
+			}
+			return nil, fmt.Errorf("calendar: %w", p.errorFor(fmt.Errorf("%s: %w", name, err)))
+		}
+		busy = busy.Union(b.Clip(window))
+	}
 	layers := make([]layer, 0, len(c.focus)+4)
 	layers = append(layers,
 		layer{kind: KindOffHours, ivs: NewSet(window).Subtract(working).ivs},
 		holiday.sorted(), timeOff.sorted(),
-		layer{kind: KindBusy, ivs: p.Busy.Clip(window).ivs})
+		layer{kind: KindBusy, ivs: busy.ivs})
 	for i, r := range c.focus {
 		occ, err := r.Occurrences(window, p.Focus[i].Duration, loc)
 		if err != nil {

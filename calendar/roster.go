@@ -36,9 +36,26 @@ type Roster struct {
 // that a misspelt field cannot silently drop someone's holidays, and so is
 // anything Person.Validate rejects. Errors name the person and the field.
 //
-// "calendars", a list of iCalendar files, is not read yet: an entry is an
-// error that says so.
+// "calendars" lists calendar files, relative to the roster file. ReadRoster
+// has no file to be relative to, so it keeps their names in
+// Person.Calendars and opens none of them; ReadRosterWith opens them, and
+// ics.ReadRosterFile reads a roster file and its iCalendar files.
 func ReadRoster(r io.Reader) (Roster, error) {
+	return ReadRosterWith(r, RosterOptions{})
+}
+
+// RosterOptions say how ReadRosterWith reads what a roster refers to.
+type RosterOptions struct {
+	// OpenCalendar opens a calendar file named in a person's
+	// "calendars", as written there. Its result is added to the person's
+	// Sources. Nil leaves Sources empty.
+	OpenCalendar func(name string) (BusySource, error)
+}
+
+// ReadRosterWith is ReadRoster with options: it also opens the calendar
+// files that people name, with opt.OpenCalendar. An error opening one
+// names the person and the file.
+func ReadRosterWith(r io.Reader, opt RosterOptions) (Roster, error) {
 	var ro Roster
 	dec := json.NewDecoder(r)
 	dec.DisallowUnknownFields()
@@ -47,6 +64,18 @@ func ReadRoster(r io.Reader) (Roster, error) {
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return Roster{}, errors.New("calendar.ReadRoster: data after the roster")
+	}
+	if opt.OpenCalendar != nil {
+		for i := range ro.People {
+			p := &ro.People[i]
+			for _, name := range p.Calendars {
+				src, err := opt.OpenCalendar(name)
+				if err != nil {
+					return Roster{}, fmt.Errorf("calendar.ReadRoster: %w", p.errorFor(fmt.Errorf("calendar %q: %w", name, err)))
+				}
+				p.Sources = append(p.Sources, src)
+			}
+		}
 	}
 	return ro, nil
 }
@@ -143,7 +172,7 @@ func (p Person) MarshalJSON() ([]byte, error) {
 	which := p.HolidayDates
 	pj := personJSON{
 		ID: p.ID, Name: p.Name, Zone: p.Zone.String(), Hours: &hours,
-		Holidays: p.Holidays, HolidayDates: &which,
+		Holidays: p.Holidays, HolidayDates: &which, Calendars: p.Calendars,
 	}
 	for _, off := range p.TimeOff {
 		pj.TimeOff = append(pj.TimeOff, timeOffJSON(off))
@@ -214,9 +243,12 @@ func (p *Person) UnmarshalJSON(b []byte) error {
 		busy.Add(Interval(iv))
 	}
 	np.Busy = busy.Set()
-	if len(pj.Calendars) > 0 {
-		return fail("calendars", fmt.Errorf("reading iCalendar files (%q) is not supported yet", pj.Calendars[0]))
+	for i, name := range pj.Calendars {
+		if name == "" {
+			return fail(fmt.Sprintf("calendars %d", i+1), errors.New("empty file name"))
+		}
 	}
+	np.Calendars = pj.Calendars
 	if _, err := np.compile(); err != nil {
 		return err
 	}

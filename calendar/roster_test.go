@@ -3,6 +3,7 @@ package calendar
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -117,7 +118,7 @@ func TestReadRosterErrors(t *testing.T) {
 		{"focus no start", person(`, "focus": [{"name": "f", "rule": "FREQ=DAILY", "duration": "1h"}]`), `focus block "f"`},
 		{"busy backwards", person(`, "busy": [{"start": "2026-03-03T15:00:00Z", "end": "2026-03-03T14:00:00Z"}]`), "busy 1: end"},
 		{"busy not a time", person(`, "busy": [{"start": "tomorrow", "end": "2026-03-03T14:00:00Z"}]`), "tomorrow"},
-		{"calendars", person(`, "calendars": ["a.ics"]`), `calendars: reading iCalendar files ("a.ics") is not supported yet`},
+		{"empty calendar name", person(`, "calendars": ["a.ics", ""]`), `calendars 2: empty file name`},
 		{"trailing data", `{"people": []} {}`, "data after the roster"},
 	}
 	for _, tc := range tests {
@@ -130,6 +131,57 @@ func TestReadRosterErrors(t *testing.T) {
 				t.Errorf("error %q does not name ReadRoster", err)
 			}
 		})
+	}
+}
+
+// fakeSource is a BusySource that is busy for the first hour of every
+// window, or fails.
+type fakeSource struct{ err error }
+
+func (f fakeSource) Busy(w Interval, _ *time.Location) (Set, error) {
+	if f.err != nil {
+		return Set{}, f.err
+	}
+	return NewSet(Interval{w.Start, w.Start.Add(time.Hour)}), nil
+}
+
+func TestReadRosterWithOpensCalendars(t *testing.T) {
+	in := `{"people": [{"id": "a", "zone": "UTC", "hours": "Mon-Sun 00:00-24:00", "calendars": ["a.ics", "b.ics"]}]}`
+	var opened []string
+	r, err := ReadRosterWith(strings.NewReader(in), RosterOptions{OpenCalendar: func(name string) (BusySource, error) {
+		opened = append(opened, name)
+		return fakeSource{}, nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"a.ics", "b.ics"}, opened); diff != "" {
+		t.Errorf("opened (-want +got):\n%s", diff)
+	}
+	p := &r.People[0]
+	w := Interval{time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC), time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)}
+	segs, err := p.Timeline(w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"03-02 09:00-03-02 10:00 busy ", "03-02 10:00-03-02 12:00 free "}, kinds(segs, time.UTC)); diff != "" {
+		t.Errorf("timeline (-want +got):\n%s", diff)
+	}
+	// Without an opener the names are kept and nothing is read.
+	plain, err := ReadRoster(strings.NewReader(in))
+	if err != nil || len(plain.People[0].Sources) != 0 || len(plain.People[0].Calendars) != 2 {
+		t.Errorf("ReadRoster: %v, sources %d, calendars %v", err, len(plain.People[0].Sources), plain.People[0].Calendars)
+	}
+	// A failing opener or source names the person and the file.
+	_, err = ReadRosterWith(strings.NewReader(in), RosterOptions{OpenCalendar: func(name string) (BusySource, error) {
+		return nil, errors.New("no such file")
+	}})
+	if err == nil || !strings.Contains(err.Error(), `person "a": calendar "a.ics": no such file`) {
+		t.Errorf("failing opener: %v", err)
+	}
+	p.Sources[1] = fakeSource{errors.New("broken")}
+	if _, err := p.Timeline(w); err == nil || !strings.Contains(err.Error(), `calendar "b.ics": broken`) {
+		t.Errorf("failing source: %v", err)
 	}
 }
 
