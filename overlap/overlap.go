@@ -1,0 +1,559 @@
+// Package overlap answers the team's question: across people spread over
+// zones, when is who free?
+//
+// Compute takes the people and a window, builds each person's timeline
+// (package calendar) and sweeps all their free time once, in time order,
+// into a coverage: the window cut into maximal segments in each of which
+// the same people are free. Common, AtLeast, Pairwise and Daily read that
+// coverage or the people's free time.
+//
+// A person's free time is the free segments of their timeline; with
+// Options.FocusIsFree, soft focus blocks count as free too (hard ones never
+// do). Results never depend on the order people are given in: IDs are
+// listed in ascending order.
+package overlap
+
+import (
+	"fmt"
+	"iter"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/tzplan/tzplan/calendar"
+)
+
+// MaxWindow is the longest window Compute accepts: two years, leap days
+// included.
+const MaxWindow = 2 * 366 * 24 * time.Hour
+
+// Options change what counts as free.
+type Options struct {
+	FocusIsFree bool // soft focus blocks count as free (hard ones never do)
+}
+
+// A Segment is a stretch of the window in which the same people are free.
+type Segment struct {
+	calendar.Interval
+	Free []string // IDs, ascending
+}
+
+// A Report is the overlap of a team over a window. It is immutable and
+// safe for concurrent use.
+type Report struct {
+	window calendar.Interval
+	length int64    // of the window, in nanoseconds
+	people []member // sorted by ID
+
+	// The coverage: segment i starts at cuts[i] (nanoseconds after the
+	// window's start) and ends at cuts[i+1], or at the window's end for
+	// the last; counts[i] people are free in it. The people whose freedom
+	// changes at cuts[i] are toggles[toggleAt[i]:toggleAt[i+1]].
+	cuts     []int64
+	counts   []int32
+	toggles  []int32
+	toggleAt []int32
+}
+
+// A member is one person of the team, their timeline kept compactly.
+type member struct {
+	person calendar.Person
+	segs   []compactSegment // the timeline; segment i ends where i+1 starts
+	labels []string         // the timeline's labels, by index
+	free   []span           // free time, sorted, disjoint, never touching
+}
+
+// A compactSegment is a timeline segment without its end and with its
+// label interned, so that the timelines of a large team fit in memory.
+type compactSegment struct {
+	start int64
+	kind  calendar.Kind
+	label int32
+}
+
+// A span is [start, end) in nanoseconds after the window's start.
+type span struct{ start, end int64 }
+
+// Compute builds the overlap report of people over window. The team must
+// not be empty, and each person needs an ID, unique in the team; the window must not be empty nor longer
+// than MaxWindow. Errors name the person or the window. Timelines are built
+// concurrently; the report does not depend on the order of people.
+func Compute(people []calendar.Person, window calendar.Interval, opt Options) (*Report, error) {
+	if window.IsEmpty() {
+		return nil, fmt.Errorf("overlap.Compute: window %s is empty", window)
+	}
+	if window.Duration() > MaxWindow {
+		return nil, fmt.Errorf("overlap.Compute: window %s is longer than %s", window, MaxWindow)
+	}
+	if len(people) == 0 {
+		return nil, fmt.Errorf("overlap.Compute: no people")
+	}
+	order := make([]int, len(people))
+	for i := range order {
+		order[i] = i
+		if people[i].ID == "" {
+			return nil, fmt.Errorf("overlap.Compute: person %d (%q) has no ID", i+1, people[i].Name)
+		}
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmpString(people[a].ID, people[b].ID) })
+	for i := 1; i < len(order); i++ {
+		if people[order[i]].ID == people[order[i-1]].ID {
+			return nil, fmt.Errorf("overlap.Compute: ID %q is used twice", people[order[i]].ID)
+		}
+	}
+	window = calendar.Interval{Start: window.Start.Round(0), End: window.End.Round(0)}
+	r := &Report{window: window, length: int64(window.Duration()), people: make([]member, len(people))}
+	errs := make([]error, len(people))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(people)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(order) {
+					return
+				}
+				r.people[i], errs[i] = r.member(people[order[i]], opt)
+			}
+		}()
+	}
+	wg.Wait()
+	// The first error in ID order, so that the error is the same however
+	// the work was shared out.
+	if err := firstError(errs); err != nil {
+		return nil, fmt.Errorf("overlap.Compute: %w", err)
+	}
+	r.sweep()
+	return r, nil
+}
+
+func firstError(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func cmpString(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return +1
+	}
+	return 0
+}
+
+// member builds p's timeline and free time.
+func (r *Report) member(p calendar.Person, opt Options) (member, error) {
+	segs, err := p.Timeline(r.window)
+	if err != nil {
+		return member{}, err
+	}
+	m := member{person: p, segs: make([]compactSegment, len(segs))}
+	labels := map[string]int32{}
+	for i, s := range segs {
+		id, ok := labels[s.Label]
+		if !ok {
+			id = int32(len(m.labels))
+			labels[s.Label] = id
+			m.labels = append(m.labels, s.Label)
+		}
+		start, end := r.offset(s.Start), r.offset(s.End)
+		m.segs[i] = compactSegment{start, s.Kind, id}
+		if !isFree(&p, s, opt) {
+			continue
+		}
+		if n := len(m.free); n > 0 && m.free[n-1].end == start {
+			m.free[n-1].end = end
+		} else {
+			m.free = append(m.free, span{start, end})
+		}
+	}
+	return m, nil
+}
+
+func isFree(p *calendar.Person, s calendar.Segment, opt Options) bool {
+	switch s.Kind {
+	case calendar.KindFree:
+		return true
+	case calendar.KindFocus:
+		if !opt.FocusIsFree {
+			return false
+		}
+		f, ok := p.FocusBlock(s.Label)
+		return ok && !f.Hard
+	}
+	return false
+}
+
+// offset returns t as nanoseconds after the window's start; time is the
+// inverse. The window is at most MaxWindow long, so offsets fit an int64.
+func (r *Report) offset(t time.Time) int64 { return int64(t.Sub(r.window.Start)) }
+
+func (r *Report) time(off int64) time.Time { return r.window.Start.Add(time.Duration(off)) }
+
+// sweep merges every member's free time, in time order, into the
+// coverage: a k-way merge over the members' sorted boundaries with a
+// heap, O(B log N) for B boundaries and N people.
+func (r *Report) sweep() {
+	h := make(boundaryHeap, 0, len(r.people))
+	total := 0
+	for i, m := range r.people {
+		total += 2 * len(m.free)
+		if len(m.free) > 0 {
+			h = append(h, cursor{who: int32(i), at: m.free[0].start})
+		}
+	}
+	h.init()
+	r.cuts = append(make([]int64, 0, total/2+1), 0)
+	r.toggleAt = append(make([]int32, 0, total/2+2), 0)
+	r.toggles = make([]int32, 0, total)
+	free := int32(0)
+	for len(h) > 0 {
+		c := &h[0]
+		if c.at == r.length {
+			// A free span that ends with the window: nothing follows.
+			h.pop()
+			continue
+		}
+		if c.at != r.cuts[len(r.cuts)-1] {
+			r.counts = append(r.counts, free)
+			r.cuts = append(r.cuts, c.at)
+			r.toggleAt = append(r.toggleAt, int32(len(r.toggles)))
+		}
+		r.toggles = append(r.toggles, c.who)
+		m := &r.people[c.who]
+		if c.k%2 == 0 {
+			free++
+		} else {
+			free--
+		}
+		c.k++
+		if c.k < 2*len(m.free) {
+			c.at = m.free[c.k/2].start
+			if c.k%2 == 1 {
+				c.at = m.free[c.k/2].end
+			}
+			h.fix()
+		} else {
+			h.pop()
+		}
+	}
+	r.counts = append(r.counts, free)
+	r.toggleAt = append(r.toggleAt, int32(len(r.toggles)))
+}
+
+// A cursor walks one member's free spans: k counts the boundaries passed
+// (even: the next is a start), at is the next one.
+type cursor struct {
+	at  int64
+	who int32
+	k   int
+}
+
+// boundaryHeap is a min-heap of cursors by (at, who), written out rather
+// than through container/heap, whose interface calls cost a third of the
+// sweep.
+type boundaryHeap []cursor
+
+func (h boundaryHeap) less(i, j int) bool {
+	return h[i].at < h[j].at || h[i].at == h[j].at && h[i].who < h[j].who
+}
+
+func (h boundaryHeap) init() {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+// fix restores the heap after the top's key grew.
+func (h boundaryHeap) fix() { h.down(0) }
+
+func (h *boundaryHeap) pop() {
+	n := len(*h) - 1
+	(*h)[0] = (*h)[n]
+	*h = (*h)[:n]
+	h.down(0)
+}
+
+func (h boundaryHeap) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		j := l
+		if r := l + 1; r < len(h) && h.less(r, l) {
+			j = r
+		}
+		if !h.less(j, i) {
+			return
+		}
+		h[i], h[j] = h[j], h[i]
+		i = j
+	}
+}
+
+// segment returns the bounds of coverage segment i.
+func (r *Report) segment(i int) span {
+	end := r.length
+	if i+1 < len(r.cuts) {
+		end = r.cuts[i+1]
+	}
+	return span{r.cuts[i], end}
+}
+
+// IDs returns the IDs of the team, ascending.
+func (r *Report) IDs() []string {
+	ids := make([]string, len(r.people))
+	for i, m := range r.people {
+		ids[i] = m.person.ID
+	}
+	return ids
+}
+
+// Window returns the window the report covers.
+func (r *Report) Window() calendar.Interval { return r.window }
+
+// Coverage returns the window cut into maximal segments in each of which
+// the same people are free (possibly none), in time order. Each segment's
+// Free is a new slice. Listing the IDs costs time linear in the team's
+// size per segment.
+func (r *Report) Coverage() iter.Seq[Segment] {
+	return func(yield func(Segment) bool) {
+		on := make([]bool, len(r.people))
+		for i := range r.cuts {
+			for _, who := range r.toggles[r.toggleAt[i]:r.toggleAt[i+1]] {
+				on[who] = !on[who]
+			}
+			free := make([]string, 0, r.counts[i])
+			for who, yes := range on {
+				if yes {
+					free = append(free, r.people[who].person.ID)
+				}
+			}
+			s := r.segment(i)
+			if !yield(Segment{calendar.Interval{Start: r.time(s.start), End: r.time(s.end)}, free}) {
+				return
+			}
+		}
+	}
+}
+
+// Free returns the free time of the person with the given ID, and false
+// if there is no such person.
+func (r *Report) Free(id string) (calendar.Set, bool) {
+	m, ok := r.find(id)
+	if !ok {
+		return calendar.Set{}, false
+	}
+	return r.set(m.free), true
+}
+
+// Common returns the time in which all of ids are free; with no ids, all
+// of the team. An ID that is not in the team is never free, so it makes
+// the result empty.
+func (r *Report) Common(ids ...string) calendar.Set {
+	if len(ids) == 0 {
+		return r.where(func(n int32) bool { return int(n) == len(r.people) })
+	}
+	var common []span
+	for i, id := range ids {
+		m, ok := r.find(id)
+		if !ok {
+			return calendar.Set{}
+		}
+		if i == 0 {
+			common = m.free
+			continue
+		}
+		common = intersect(common, m.free)
+	}
+	return r.set(common)
+}
+
+// AtLeast returns the time in which at least k of ids are free; with no
+// ids, k of the whole team. k <= 0 gives the whole window; IDs that are not
+// in the team are never free.
+func (r *Report) AtLeast(k int, ids ...string) calendar.Set {
+	if k <= 0 {
+		return calendar.NewSet(r.window)
+	}
+	if len(ids) == 0 {
+		return r.where(func(n int32) bool { return int(n) >= k })
+	}
+	var frees [][]span
+	for _, id := range slices.Compact(slices.Sorted(slices.Values(ids))) {
+		if m, ok := r.find(id); ok {
+			frees = append(frees, m.free)
+		}
+	}
+	type event struct {
+		at    int64
+		delta int
+	}
+	var events []event
+	for _, f := range frees {
+		for _, s := range f {
+			events = append(events, event{s.start, +1}, event{s.end, -1})
+		}
+	}
+	// Ends before starts at the same instant, so that touching spans of
+	// two people do not count as overlapping.
+	slices.SortFunc(events, func(a, b event) int {
+		if a.at != b.at {
+			return cmpInt64(a.at, b.at)
+		}
+		return a.delta - b.delta
+	})
+	var out []span
+	n := 0
+	for _, e := range events {
+		before := n
+		n += e.delta
+		switch {
+		case before < k && n >= k:
+			out = append(out, span{e.at, e.at})
+		case before >= k && n < k:
+			out[len(out)-1].end = e.at
+		}
+	}
+	return r.set(mergeTouching(out))
+}
+
+func cmpInt64(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return +1
+	}
+	return 0
+}
+
+// Pairwise returns, for every pair of people, how long both are free. Both
+// orders of each pair are keys, with the same value. The cost is quadratic
+// in the team's size: meant for teams, not companies.
+func (r *Report) Pairwise() map[[2]string]time.Duration {
+	out := make(map[[2]string]time.Duration, len(r.people)*(len(r.people)-1))
+	for i := range r.people {
+		for j := i + 1; j < len(r.people); j++ {
+			d := time.Duration(overlapLength(r.people[i].free, r.people[j].free))
+			a, b := r.people[i].person.ID, r.people[j].person.ID
+			out[[2]string{a, b}] = d
+			out[[2]string{b, a}] = d
+		}
+	}
+	return out
+}
+
+// Timeline returns the timeline of the person with the given ID, in their
+// zone, and false if there is no such person.
+func (r *Report) Timeline(id string) ([]calendar.Segment, bool) {
+	m, ok := r.find(id)
+	if !ok {
+		return nil, false
+	}
+	loc := m.person.Zone
+	out := make([]calendar.Segment, len(m.segs))
+	for i, s := range m.segs {
+		end := r.length
+		if i+1 < len(m.segs) {
+			end = m.segs[i+1].start
+		}
+		out[i] = calendar.Segment{
+			Interval: calendar.Interval{Start: r.time(s.start).In(loc), End: r.time(end).In(loc)},
+			Kind:     s.kind,
+			Label:    m.labels[s.label],
+		}
+	}
+	return out, true
+}
+
+func (r *Report) find(id string) (*member, bool) {
+	i, ok := slices.BinarySearchFunc(r.people, id, func(m member, id string) int { return cmpString(m.person.ID, id) })
+	if !ok {
+		return nil, false
+	}
+	return &r.people[i], true
+}
+
+// where returns the coverage segments whose count of free people pleases
+// keep, merged.
+func (r *Report) where(keep func(int32) bool) calendar.Set {
+	var out []span
+	for i, n := range r.counts {
+		if !keep(n) {
+			continue
+		}
+		s := r.segment(i)
+		if k := len(out) - 1; k >= 0 && out[k].end == s.start {
+			out[k].end = s.end
+		} else {
+			out = append(out, s)
+		}
+	}
+	return r.set(out)
+}
+
+// set turns sorted, disjoint spans into a Set.
+func (r *Report) set(spans []span) calendar.Set {
+	var b calendar.SetBuilder
+	for _, s := range spans {
+		b.Add(calendar.Interval{Start: r.time(s.start), End: r.time(s.end)})
+	}
+	return b.Set()
+}
+
+// intersect returns the spans in both a and b.
+func intersect(a, b []span) []span {
+	var out []span
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		s, e := max(a[i].start, b[j].start), min(a[i].end, b[j].end)
+		if s < e {
+			out = append(out, span{s, e})
+		}
+		if a[i].end < b[j].end {
+			i++
+		} else {
+			j++
+		}
+	}
+	return out
+}
+
+// overlapLength returns the length of the intersection of a and b.
+func overlapLength(a, b []span) int64 {
+	var sum int64
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		if s, e := max(a[i].start, b[j].start), min(a[i].end, b[j].end); s < e {
+			sum += e - s
+		}
+		if a[i].end < b[j].end {
+			i++
+		} else {
+			j++
+		}
+	}
+	return sum
+}
+
+// mergeTouching merges sorted spans that touch.
+func mergeTouching(spans []span) []span {
+	out := spans[:0]
+	for _, s := range spans {
+		if k := len(out) - 1; k >= 0 && out[k].end >= s.start {
+			out[k].end = max(out[k].end, s.end)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
