@@ -16,6 +16,7 @@ package overlap
 import (
 	"fmt"
 	"iter"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sync"
@@ -200,9 +201,106 @@ func (r *Report) offset(t time.Time) int64 { return int64(t.Sub(r.window.Start))
 func (r *Report) time(off int64) time.Time { return r.window.Start.Add(time.Duration(off)) }
 
 // sweep merges every member's free time, in time order, into the
-// coverage: a k-way merge over the members' sorted boundaries with a
-// heap, O(B log N) for B boundaries and N people.
+// coverage. When every boundary falls on a whole second, as those that
+// Wall makes do, the boundaries are packed into integers and radix sorted,
+// in time linear in their number B; otherwise a heap merges the members'
+// sorted boundaries, in O(B log N) for N people.
 func (r *Report) sweep() {
+	if keys, shift, ok := r.packedBoundaries(); ok {
+		r.sweepPacked(keys, shift)
+		return
+	}
+	r.sweepHeap()
+}
+
+// packedBoundaries returns every boundary of the members' free time as
+// second<<shift | member<<1 | isEnd, and false if some boundary is not on
+// a whole second after the window's start.
+func (r *Report) packedBoundaries() ([]uint64, uint, bool) {
+	shift := uint(bits.Len(uint(len(r.people)))) + 1
+	total := 0
+	for _, m := range r.people {
+		total += 2 * len(m.free)
+	}
+	keys := make([]uint64, 0, total)
+	for i, m := range r.people {
+		for _, s := range m.free {
+			if s.start%int64(time.Second) != 0 || s.end%int64(time.Second) != 0 {
+				return nil, 0, false
+			}
+			keys = append(keys,
+				uint64(s.start/int64(time.Second))<<shift|uint64(i)<<1,
+				uint64(s.end/int64(time.Second))<<shift|uint64(i)<<1|1)
+		}
+	}
+	radixSort(keys)
+	return keys, shift, true
+}
+
+// sweepPacked builds the coverage from sorted packed boundaries.
+func (r *Report) sweepPacked(keys []uint64, shift uint) {
+	r.cuts = append(make([]int64, 0, len(keys)/2+1), 0)
+	r.toggleAt = append(make([]int32, 0, len(keys)/2+2), 0)
+	r.toggles = make([]int32, 0, len(keys))
+	r.counts = make([]int32, 0, len(keys)/2+1)
+	free := int32(0)
+	for _, k := range keys {
+		at := int64(k>>shift) * int64(time.Second)
+		if at == r.length {
+			break // free spans that end with the window: nothing follows
+		}
+		if at != r.cuts[len(r.cuts)-1] {
+			r.counts = append(r.counts, free)
+			r.cuts = append(r.cuts, at)
+			r.toggleAt = append(r.toggleAt, int32(len(r.toggles)))
+		}
+		r.toggles = append(r.toggles, int32(k&(1<<shift-1)>>1))
+		if k&1 == 0 {
+			free++
+		} else {
+			free--
+		}
+	}
+	r.counts = append(r.counts, free)
+	r.toggleAt = append(r.toggleAt, int32(len(r.toggles)))
+}
+
+// radixSort sorts keys with a least-significant-digit radix sort, eleven
+// bits a pass, skipping the passes whose digit is the same in every key.
+func radixSort(keys []uint64) {
+	if len(keys) < 2 {
+		return
+	}
+	var all uint64
+	for _, k := range keys {
+		all |= k
+	}
+	buf := make([]uint64, len(keys))
+	src, dst := keys, buf
+	for shift := uint(0); shift < uint(bits.Len64(all)); shift += 11 {
+		var count [1 << 11]int
+		for _, k := range src {
+			count[k>>shift&(1<<11-1)]++
+		}
+		sum := 0
+		for i, c := range count {
+			count[i] = sum
+			sum += c
+		}
+		for _, k := range src {
+			d := k >> shift & (1<<11 - 1)
+			dst[count[d]] = k
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &keys[0] {
+		copy(keys, src)
+	}
+}
+
+// sweepHeap merges the members' sorted boundaries with a heap.
+func (r *Report) sweepHeap() {
 	h := make(boundaryHeap, 0, len(r.people))
 	total := 0
 	for i, m := range r.people {

@@ -103,7 +103,9 @@ func freeMinutes(t fataler, p *calendar.Person, window calendar.Interval, opt Op
 	if err != nil {
 		t.Fatalf("Timeline: %v", err)
 	}
-	bits := make([]bool, int(window.Duration()/time.Minute))
+	// A bit for every minute that starts in the window, the last perhaps
+	// cut short.
+	bits := make([]bool, int((window.Duration()+time.Minute-1)/time.Minute))
 	for m := range bits {
 		at := window.Start.Add(time.Duration(m) * time.Minute)
 		for _, s := range segs {
@@ -127,7 +129,7 @@ func coverageModel(t fataler, team []calendar.Person, window calendar.Interval, 
 	}
 	var out []string
 	var last string
-	for m := range int(window.Duration() / time.Minute) {
+	for m := range len(bits[0]) {
 		var free []string
 		for i := range team {
 			if bits[i][m] {
@@ -475,4 +477,35 @@ func TestBerlinNewYorkKolkata(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSweepsAgree: the radix sweep, used when boundaries fall on whole
+// seconds, and the heap sweep, used otherwise, build the same coverage;
+// and a window that starts off the second (so the heap sweep runs) gives
+// the coverage of the model too.
+func TestSweepsAgree(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		window := drawWindow(t)
+		team := drawTeam(t, window)
+		opt := drawOptions(t)
+		r := mustCompute(t, team, window, opt)
+		packed := *r
+		r.cuts, r.counts, r.toggles, r.toggleAt = nil, nil, nil, nil
+		r.sweepHeap()
+		for _, c := range []struct {
+			name      string
+			got, want any
+		}{
+			{"cuts", r.cuts, packed.cuts}, {"counts", r.counts, packed.counts},
+			{"toggles", r.toggles, packed.toggles}, {"toggleAt", r.toggleAt, packed.toggleAt},
+		} {
+			if diff := cmp.Diff(c.want, c.got); diff != "" {
+				t.Fatalf("%s (-packed +heap):\n%s", c.name, diff)
+			}
+		}
+		odd := calendar.Interval{Start: window.Start.Add(time.Millisecond), End: window.End.Add(-time.Millisecond)}
+		if diff := cmp.Diff(coverageModel(t, team, odd, opt), coverageText(mustCompute(t, team, odd, opt))); diff != "" {
+			t.Fatalf("coverage of a window off the second (-model +got):\n%s", diff)
+		}
+	})
 }
