@@ -8,8 +8,9 @@ import (
 // A Date is a civil date: a year, month and day with no time zone. It names
 // the same day in every zone, the way a holiday or a day of leave does.
 //
-// The zero Date is not a valid date (IsValid reports false). Dates are
-// values: compare them with Compare or ==, pass them by value.
+// The zero Date is not a valid date (IsValid reports false); as text it is
+// "". Dates are values: compare valid ones with Compare or ==, and pass
+// them by value.
 type Date struct {
 	Year  int
 	Month time.Month
@@ -74,7 +75,7 @@ func (d Date) AddDays(n int) Date {
 	return dateFromDays(d.days() + int64(n))
 }
 
-// DaysSince returns the number of civil days from o to d: d.AddDays(n) == d
+// DaysSince returns the number of civil days from o to d: o.AddDays(n) == d
 // when n is d.DaysSince(o) and both are valid.
 func (d Date) DaysSince(o Date) int {
 	return int(d.days() - o.days())
@@ -114,17 +115,26 @@ func (d Date) String() string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
 }
 
-// MarshalText implements encoding.TextMarshaler with the String form. An
-// invalid date is an error, so that it never reaches a file.
+// MarshalText implements encoding.TextMarshaler with the String form. The
+// zero Date is ""; any other invalid date is an error, so that it never
+// reaches a file.
 func (d Date) MarshalText() ([]byte, error) {
+	if d == (Date{}) {
+		return []byte{}, nil
+	}
 	if !d.IsValid() {
 		return nil, fmt.Errorf("calendar: Date.MarshalText: invalid date %s", d)
 	}
 	return []byte(d.String()), nil
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler with ParseDate.
+// UnmarshalText implements encoding.TextUnmarshaler with ParseDate; ""
+// is the zero Date.
 func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
 	v, err := ParseDate(string(b))
 	if err != nil {
 		return err

@@ -10,7 +10,7 @@ import (
 // start of a recurring focus block: "2026-01-06T09:00". Read it in a zone
 // with Wall (or the In method) to get an instant.
 //
-// The zero DateTime is not valid (its Date is not).
+// The zero DateTime is not valid (its Date is not); as text it is "".
 type DateTime struct {
 	Date  Date
 	Clock Clock
@@ -30,7 +30,7 @@ func ParseDateTime(s string) (DateTime, error) {
 	}
 	d, err := ParseDate(ds)
 	if err != nil {
-		return fail(ds, "want a date YYYY-MM-DD")
+		return fail(ds, err.(*ParseError).Msg)
 	}
 	if len(cs) == 8 && cs[5] == ':' {
 		if cs[6:] != "00" {
@@ -87,14 +87,22 @@ func (dt DateTime) String() string { return dt.Date.String() + "T" + dt.Clock.St
 
 // MarshalText implements encoding.TextMarshaler with the String form.
 func (dt DateTime) MarshalText() ([]byte, error) {
+	if dt == (DateTime{}) {
+		return []byte{}, nil
+	}
 	if !dt.IsValid() {
 		return nil, fmt.Errorf("calendar: DateTime.MarshalText: invalid date-time %s", dt)
 	}
 	return []byte(dt.String()), nil
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler with ParseDateTime.
+// UnmarshalText implements encoding.TextUnmarshaler with ParseDateTime; ""
+// is the zero DateTime.
 func (dt *DateTime) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*dt = DateTime{}
+		return nil
+	}
 	v, err := ParseDateTime(string(b))
 	if err != nil {
 		return err

@@ -69,7 +69,7 @@ type Holiday struct {
 
 // ErrUnknownHolidayCode is wrapped by the error for a holiday calendar code
 // that HolidayCodes does not list.
-var ErrUnknownHolidayCode = errors.New("calendar: unknown holiday calendar")
+var ErrUnknownHolidayCode = errors.New("unknown holiday calendar")
 
 // maxHolidayYears bounds the range that Holidays accepts, so that no input
 // makes it run for long.
@@ -93,8 +93,8 @@ func HolidayCodes() []string {
 // and quotes the code.
 func CanonicalHolidayCode(code string) (string, error) {
 	c := asciiUpper(code)
-	if _, ok := slices.BinarySearch(holidayCodeList(), c); !ok {
-		return "", fmt.Errorf("%w %q (HolidayCodes lists them)", ErrUnknownHolidayCode, code)
+	if holidayList(c) == nil {
+		return "", fmt.Errorf("calendar: %w %q (HolidayCodes lists them)", ErrUnknownHolidayCode, code)
 	}
 	return c, nil
 }

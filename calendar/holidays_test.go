@@ -308,43 +308,6 @@ func TestEveryHolidayCodeWorks(t *testing.T) {
 	}
 }
 
-// TestHolidaysIgnoreTimeLocal runs the named cases, and every calendar for
-// 2019 to 2022, with time.Local set to several zones: a holiday is a civil
-// date and no zone moves it. It changes time.Local, so it is not parallel.
-func TestHolidaysIgnoreTimeLocal(t *testing.T) {
-	saved := time.Local
-	defer func() { time.Local = saved }()
-
-	all := func() []Holiday {
-		var out []Holiday
-		for _, which := range []HolidayDates{Observed, Actual} {
-			got, err := Holidays(HolidayCodes(), MustParseDate("2019-01-01"), MustParseDate("2022-12-31"), which)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, got...)
-		}
-		return out
-	}
-	time.Local = time.UTC
-	want := all()
-	for _, name := range []string{"UTC", "Asia/Tokyo", "Pacific/Apia", "America/Santiago", "Pacific/Kiritimati", "America/Havana"} {
-		loc, err := time.LoadLocation(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		time.Local = loc
-		t.Run(strings.ReplaceAll(name, "/", "_"), func(t *testing.T) {
-			for _, c := range holidaysCases {
-				runHolidaysCase(t, c)
-			}
-			if diff := cmp.Diff(want, all()); diff != "" {
-				t.Errorf("with time.Local = %s (-UTC +%s):\n%s", name, name, diff)
-			}
-		})
-	}
-}
-
 const holidaysZoneHelperEnv = "TZPLAN_HOLIDAYS_ZONE_HELPER"
 
 // TestHolidaysIgnoreMachineZone runs TestHolidaysZoneHelper in a new process

@@ -45,8 +45,11 @@ func (iv Interval) Intersect(o Interval) Interval {
 	return r
 }
 
-// In returns iv with both ends expressed in loc.
+// In returns iv with both ends expressed in loc; a nil loc means UTC.
 func (iv Interval) In(loc *time.Location) Interval {
+	if loc == nil {
+		loc = time.UTC
+	}
 	return Interval{iv.Start.In(loc), iv.End.In(loc)}
 }
 

@@ -18,8 +18,8 @@ type Person struct {
 	Zone     *time.Location
 
 	// Hours are the person's weekly working hours. The zero value means
-	// no working hours at all; a roster entry without "hours" gets
-	// DefaultHours.
+	// no working hours at all (so no free time): only a roster entry
+	// without "hours" gets DefaultHours.
 	Hours WeeklyHours
 
 	// Holidays are the codes of the holiday calendars the person keeps
@@ -139,6 +139,18 @@ type Segment struct {
 	Label string
 }
 
+// String returns s as "[start, end) kind" or "[start, end) kind: label".
+func (s Segment) String() string {
+	if s.Label == "" {
+		return s.Interval.String() + " " + s.Kind.String()
+	}
+	return s.Interval.String() + " " + s.Kind.String() + ": " + s.Label
+}
+
+// maxTimelineYears bounds the window of a timeline, as Holidays bounds its
+// range, so that no window makes it run for long.
+const maxTimelineYears = 1000
+
 // maxFocusDuration bounds a focus block: longer ones are surely a mistake.
 const maxFocusDuration = 24 * time.Hour
 
@@ -189,9 +201,12 @@ func (p *Person) compile() (compiled, error) {
 	for _, code := range p.Holidays {
 		canon, err := CanonicalHolidayCode(code)
 		if err != nil {
-			return fail("holidays: %w", err)
+			return fail("holidays: %w %q", ErrUnknownHolidayCode, code)
 		}
 		c.holidays = append(c.holidays, canon)
+	}
+	if p.HolidayDates != Observed && p.HolidayDates != Actual {
+		return fail("holiday dates: invalid value %d", int(p.HolidayDates))
 	}
 	for i, off := range p.TimeOff {
 		if !off.From.IsValid() || !off.To.IsValid() || off.To.Before(off.From) {
@@ -217,15 +232,15 @@ func (p *Person) compile() (compiled, error) {
 	return c, nil
 }
 
-// FocusBlock returns the focus block named name, so that a focus segment's
-// label leads back to the block (and whether it is hard).
-func (p *Person) FocusBlock(name string) (*FocusBlock, bool) {
-	for i := range p.Focus {
-		if p.Focus[i].Name == name {
-			return &p.Focus[i], true
+// FocusBlock returns (a copy of) the focus block named name, so that a
+// focus segment's label leads back to the block and whether it is hard.
+func (p *Person) FocusBlock(name string) (FocusBlock, bool) {
+	for _, f := range p.Focus {
+		if f.Name == name {
+			return f, true
 		}
 	}
-	return nil, false
+	return FocusBlock{}, false
 }
 
 // Timeline returns p's time in window as segments that cover it exactly,
@@ -246,8 +261,11 @@ func (p *Person) Timeline(window Interval) ([]Segment, error) {
 		return nil, nil
 	}
 	loc := p.Zone
-	first := DateOf(window.Start.In(loc)).AddDays(-1)
+	first := DateOf(window.Start.In(loc)).AddDays(-2) // as in WeeklyHours.spans
 	last := DateOf(window.End.In(loc))
+	if last.Year-first.Year > maxTimelineYears {
+		return nil, fmt.Errorf("calendar: %w", p.errorFor(fmt.Errorf("window %s is longer than %d years", window, maxTimelineYears)))
+	}
 
 	days, err := p.daysOff(c, first, last)
 	if err != nil {
@@ -334,14 +352,13 @@ func (p *Person) daysOff(c compiled, first, last Date) (map[Date]dayOff, error) 
 		if err != nil {
 			return nil, fmt.Errorf("calendar: %w", p.errorFor(err))
 		}
+		// Holidays lists each name once a date, sorted.
 		for _, h := range hs {
-			d, ok := days[h.Date]
-			if ok && d.label != h.Name && !strings.Contains(d.label, h.Name) {
-				d.label += ", " + h.Name
-			} else if !ok {
-				d = dayOff{KindHoliday, h.Name}
+			if d, ok := days[h.Date]; ok {
+				days[h.Date] = dayOff{KindHoliday, d.label + ", " + h.Name}
+			} else {
+				days[h.Date] = dayOff{KindHoliday, h.Name}
 			}
-			days[h.Date] = d
 		}
 	}
 	for _, off := range p.TimeOff {

@@ -2,6 +2,8 @@ package calendar
 
 import (
 	"fmt"
+	"os"
+	"os/exec"
 	"slices"
 	"strings"
 	"testing"
@@ -59,7 +61,7 @@ func mustTimeline(t interface{ Fatalf(string, ...any) }, p *Person, w Interval) 
 // window gets its kind by the rules, checked one by one.
 func timelineModel(t *rapid.T, p *Person, window Interval) []Segment {
 	loc := p.Zone
-	first, last := DateOf(window.Start.In(loc)).AddDays(-1), DateOf(window.End.In(loc))
+	first, last := DateOf(window.Start.In(loc)).AddDays(-2), DateOf(window.End.In(loc))
 	type span struct {
 		day Date
 		iv  Interval
@@ -464,6 +466,28 @@ func TestPersonErrors(t *testing.T) {
 	}
 }
 
+func TestSegmentString(t *testing.T) {
+	iv := Interval{time.Date(2026, 3, 9, 9, 0, 0, 0, time.UTC), time.Date(2026, 3, 9, 11, 0, 0, 0, time.UTC)}
+	if got, want := (Segment{iv, KindFocus, "deep work"}).String(), "[2026-03-09T09:00:00Z, 2026-03-09T11:00:00Z) focus: deep work"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	if got, want := (Segment{iv, KindFree, ""}).String(), "[2026-03-09T09:00:00Z, 2026-03-09T11:00:00Z) free"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+}
+
+func TestTimelineWindowLimit(t *testing.T) {
+	p := Person{ID: "a", Zone: time.UTC, Hours: MustParseWeeklyHours("Mon 09:00-10:00")}
+	_, err := p.Timeline(Interval{time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err == nil || !strings.Contains(err.Error(), "longer than 1000 years") {
+		t.Errorf("Timeline over 1100 years: %v", err)
+	}
+	bad := Person{ID: "b", Zone: time.UTC, Holidays: []string{"US"}, HolidayDates: 7}
+	if err := bad.Validate(); err == nil || !strings.Contains(err.Error(), "holiday dates") {
+		t.Errorf("Validate with HolidayDates 7: %v", err)
+	}
+}
+
 func TestKindText(t *testing.T) {
 	for k := KindOffHours; k <= KindFree; k++ {
 		b, err := k.MarshalText()
@@ -503,6 +527,29 @@ func BenchmarkTimelineYear(b *testing.B) {
 	for b.Loop() {
 		if _, err := p.Timeline(year); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestTimelineUnderMachineZones runs the timeline tests again in processes
+// whose zone (TZ) is UTC and Asia/Tokyo: a person's days are their own,
+// whatever the machine's zone.
+func TestTimelineUnderMachineZones(t *testing.T) {
+	if os.Getenv("TZPLAN_TZ_CHILD") != "" {
+		t.Skip("in a child process")
+	}
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skip("no test executable:", err)
+	}
+	for _, tz := range []string{"UTC", "Asia/Tokyo"} {
+		cmd := exec.Command(exe, "-test.run=^(TestTimelineMatchesModel|TestTimelineNamedCases|TestTimelineIgnoresTheViewersZone)$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "TZ="+tz, "TZPLAN_TZ_CHILD=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("TZ=%s: %v\n%s", tz, err, out)
 		}
 	}
 }

@@ -168,6 +168,11 @@ func (p Person) MarshalJSON() ([]byte, error) {
 	if p.Zone == nil {
 		return nil, fmt.Errorf("calendar: person %q: no zone", p.ID)
 	}
+	if _, err := loadZone(p.Zone.String()); err != nil {
+		// A fixed zone or Local would not read back, or read back as
+		// another machine's zone.
+		return nil, fmt.Errorf("calendar: person %q: zone: %w", p.ID, err)
+	}
 	hours := p.Hours.String()
 	which := p.HolidayDates
 	pj := personJSON{
@@ -264,7 +269,10 @@ func loadZone(name string) (*time.Location, error) {
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {
-		return nil, fmt.Errorf("unknown time zone %q", name)
+		// LoadLocation's error says whether the name or the zone
+		// database is missing (a program without zoneinfo on its machine
+		// can import time/tzdata).
+		return nil, fmt.Errorf("unknown time zone %q: %w", name, err)
 	}
 	return loc, nil
 }

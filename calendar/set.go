@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"iter"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -178,17 +179,22 @@ func (s Set) Contains(t time.Time) bool {
 	return i < len(s.ivs) && !s.ivs[i].Start.After(t)
 }
 
-// Duration returns the total length of s.
+// Duration returns the total length of s, or the largest Duration if it
+// is longer (about 292 years).
 func (s Set) Duration() time.Duration {
 	var d time.Duration
 	for _, iv := range s.ivs {
-		d += iv.End.Sub(iv.Start)
+		l := iv.End.Sub(iv.Start)
+		if d > math.MaxInt64-l {
+			return math.MaxInt64
+		}
+		d += l
 	}
 	return d
 }
 
-// In returns s with every interval expressed in loc; the instants are the
-// same.
+// In returns s with every interval expressed in loc (a nil loc means UTC);
+// the instants are the same.
 func (s Set) In(loc *time.Location) Set {
 	out := make([]Interval, len(s.ivs))
 	for i, iv := range s.ivs {

@@ -309,7 +309,8 @@ func (w *WeeklyHours) UnmarshalText(b []byte) error {
 // 09:00-17:00 on the wall, and a night shift across a change is an hour
 // shorter or longer. A span that starts on the day before the window and
 // runs into it counts. The intervals are given in loc; a nil loc means UTC.
-// The cost is linear in the number of days in the window.
+// The cost is linear in the number of days in the window; only years 1 to
+// 9999 have working time.
 func (w WeeklyHours) Working(window Interval, loc *time.Location) Set {
 	out := make([]Interval, 0, w.estimate(window))
 	w.spans(window, loc, func(_ Date, iv Interval) {
@@ -340,8 +341,14 @@ func (w WeeklyHours) spans(window Interval, loc *time.Location, yield func(day D
 	if loc == nil {
 		loc = time.UTC
 	}
-	window = stripMono(window)
-	first := DateOf(window.Start.In(loc)).AddDays(-1).days()
+	window = stripMono(window).Intersect(Interval{
+		Wall(Date{1, time.January, 1}, Midnight, loc), Wall(Date{10000, time.January, 1}, Midnight, loc)})
+	if window.IsEmpty() {
+		return
+	}
+	// Two days back: a night span that starts the day before a day the
+	// zone skipped (Apia, 2011-12-30) runs into the day after it.
+	first := DateOf(window.Start.In(loc)).AddDays(-2).days()
 	last := DateOf(window.End.In(loc)).days()
 	z := newZoneTable(loc, first*secondsPerDay-maxOffset, (last+2)*secondsPerDay+maxOffset, nil)
 	for day := first; day <= last; day++ {

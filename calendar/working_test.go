@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -60,7 +61,7 @@ func drawWindow(t *rapid.T, loc *time.Location) Interval {
 // placed with bruteWall.
 func workingModel(w WeeklyHours, window Interval, loc *time.Location) []bool {
 	bits := make([]bool, int(window.Duration()/time.Minute))
-	first := DateOf(window.Start.In(loc)).AddDays(-1)
+	first := DateOf(window.Start.In(loc)).AddDays(-2)
 	last := DateOf(window.End.In(loc))
 	for d := first; !d.After(last); d = d.AddDays(1) {
 		for _, sp := range w.Spans(d.Weekday()) {
@@ -236,6 +237,8 @@ func TestWorkingNamedCases(t *testing.T) {
 			[]string{"2026-06-15T04:00:00Z", "2026-06-15T10:00:00Z"}},
 		{"touching spans of two days merge", "UTC", "Mon 16:00-24:00; Tue 00:00-08:00", "2026-06-15", "2026-06-17",
 			[]string{"2026-06-15T16:00:00Z", "2026-06-16T08:00:00Z"}},
+		{"apia's night shift from the day before the skipped day", "Pacific/Apia", "Mon-Sun 22:00-06:00", "2011-12-31", "2012-01-01",
+			[]string{"2011-12-30T10:00:00Z", "2011-12-30T16:00:00Z", "2011-12-31T08:00:00Z", "2011-12-31T10:00:00Z"}},
 		{"apia's skipped friday lands on saturday", "Pacific/Apia", "Fri 09:00-17:00", "2011-12-29", "2012-01-01",
 			[]string{"2011-12-30T19:00:00Z", "2011-12-31T03:00:00Z"}},
 	}
@@ -275,6 +278,35 @@ func TestWorkingEdgeInputs(t *testing.T) {
 	}
 	if got := w.Working(week, time.UTC).Duration(); got != 40*time.Hour {
 		t.Errorf("a week of Mon-Fri 09:00-17:00 is %s, want 40h", got)
+	}
+}
+
+func TestWorkingOutsideYears1To9999IsEmptyAndQuick(t *testing.T) {
+	w := MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	far := Interval{time.Unix(-1<<40, 0), time.Date(1, 1, 3, 0, 0, 0, 0, time.UTC)}
+	if got := w.Working(far, time.UTC); got.Duration() != 16*time.Hour {
+		t.Errorf("working time up to 0001-01-03 is %s, want 16h (Monday 0001-01-01 and Tuesday)", got.Duration())
+	}
+	if got := w.Working(Interval{time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), time.Unix(1<<40, 0)}, time.UTC); !got.IsEmpty() {
+		t.Errorf("working time after 9999: %s", got)
+	}
+}
+
+func TestNilLocationIsUTC(t *testing.T) {
+	iv := Interval{time.Date(2026, 3, 8, 9, 0, 0, 0, time.UTC), time.Date(2026, 3, 8, 10, 0, 0, 0, time.UTC)}
+	if got := iv.In(nil); got.Start.Location() != time.UTC {
+		t.Errorf("Interval.In(nil) is in %v", got.Start.Location())
+	}
+	if got := NewSet(iv).In(nil).Intervals()[0]; got.Start.Location() != time.UTC {
+		t.Errorf("Set.In(nil) is in %v", got.Start.Location())
+	}
+}
+
+func TestSetDurationSaturates(t *testing.T) {
+	a := Interval{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(290, 1, 1, 0, 0, 0, 0, time.UTC)}
+	b := Interval{time.Date(300, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(590, 1, 1, 0, 0, 0, 0, time.UTC)}
+	if got := NewSet(a, b).Duration(); got != time.Duration(math.MaxInt64) {
+		t.Errorf("Duration of 580 years = %s, want the largest Duration", got)
 	}
 }
 
