@@ -198,7 +198,11 @@ func Holidays(codes []string, from, to Date, which HolidayDates) ([]Holiday, err
 // (Pacific/Kiritimati 1994-12-31, Pacific/Apia 2011-12-30): there, a holiday
 // on that day reads as the day before.
 func holidayDates(h *cal.Holiday, year int) (actual, observed Date, ok bool) {
-	a, o := h.Calc(year)
+	// Calc on a copy: some of rickar/cal's holiday functions write to the
+	// holiday they are given (Japan's equinoxes set Day), and the lists
+	// are package globals shared by every goroutine.
+	hc := *h
+	a, o := hc.Calc(year)
 	if a.IsZero() || o.IsZero() {
 		return Date{}, Date{}, false
 	}

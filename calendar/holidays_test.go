@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	_ "time/tzdata" // the zones below load even where no zoneinfo is installed
@@ -482,6 +483,37 @@ func BenchmarkHolidaysDEBYYear(b *testing.B) {
 	for b.Loop() {
 		if _, err := Holidays(codes, from, to, Observed); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestHolidaysAreSafeForConcurrentUse: some of rickar/cal's holiday
+// functions write to the holiday they are given (Japan's equinoxes set its
+// Day), and its lists are shared globals; under -race this fails unless
+// every computation works on a copy.
+func TestHolidaysAreSafeForConcurrentUse(t *testing.T) {
+	want, err := Holidays([]string{"JP"}, MustParseDate("2026-01-01"), MustParseDate("2027-12-31"), Observed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make([]string, 4)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got, err := Holidays([]string{"JP"}, MustParseDate("2026-01-01"), MustParseDate("2027-12-31"), Observed)
+			if err != nil {
+				errs[i] = err.Error()
+			} else if diff := cmp.Diff(want, got); diff != "" {
+				errs[i] = diff
+			}
+		}()
+	}
+	wg.Wait()
+	for _, e := range errs {
+		if e != "" {
+			t.Error(e)
 		}
 	}
 }
