@@ -1,0 +1,261 @@
+package overlap
+
+import (
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
+
+	"github.com/tzplan/tzplan/calendar"
+)
+
+// modelBurden is the brute-force burden of attendee id at a slot: a minute
+// for each minute off-hours, and one for each minute before 08:00 or from
+// 18:00 on their wall clock.
+func modelBurden(t fataler, p *calendar.Person, slot calendar.Interval) time.Duration {
+	segs, err := p.Timeline(slot)
+	if err != nil {
+		t.Fatalf("Timeline: %v", err)
+	}
+	var b time.Duration
+	for at := slot.Start; at.Before(slot.End); at = at.Add(time.Minute) {
+		for _, s := range segs {
+			if s.Contains(at) && s.Kind == calendar.KindOffHours {
+				b += time.Minute
+			}
+		}
+		if local := at.In(p.Zone); local.Hour() < 8 || local.Hour() >= 18 {
+			b += time.Minute
+		}
+	}
+	return b
+}
+
+// bruteMinMax returns the least largest burden over every plan, one
+// allowed slot (by the model) per part, and false when some part has none.
+func bruteMinMax(t fataler, team []calendar.Person, window calendar.Interval, q Request, n int) (time.Duration, bool) {
+	q.AllowOffHours = true
+	slots := modelSuggest(t, team, window, q)
+	ids := append(slices.Sorted(slices.Values(q.Required)), slices.Sorted(slices.Values(q.Optional))...)
+	parts := make([][][]time.Duration, n)
+	length := int64(window.Duration())
+	for _, s := range slots {
+		ps, pe := int64(s.Start.Sub(window.Start)-q.Buffer), int64(s.Start.Sub(window.Start)+q.Duration+q.Buffer)
+		for i := range n {
+			if ps >= partBound(length, n, i) && pe <= partBound(length, n, i+1) {
+				v := make([]time.Duration, len(ids))
+				for j, id := range ids {
+					if s.Present[j] {
+						p := &team[slices.IndexFunc(team, func(p calendar.Person) bool { return p.ID == id })]
+						v[j] = modelBurden(t, p, calendar.Interval{Start: s.Start, End: s.Start.Add(q.Duration)})
+					}
+				}
+				parts[i] = append(parts[i], v)
+			}
+		}
+	}
+	for _, p := range parts {
+		if len(p) == 0 {
+			return 0, false
+		}
+	}
+	best := time.Duration(-1)
+	sum := make([]time.Duration, len(ids))
+	var walk func(i int)
+	walk = func(i int) {
+		if i == n {
+			if m := slices.Max(sum); best < 0 || m < best {
+				best = m
+			}
+			return
+		}
+		for _, v := range parts[i] {
+			for j := range v {
+				sum[j] += v[j]
+			}
+			walk(i + 1)
+			for j := range v {
+				sum[j] -= v[j]
+			}
+		}
+	}
+	walk(0)
+	return best, true
+}
+
+// checkRotation checks what a rotation reports against the model: the
+// burdens of its slots, their sums, and the figures.
+func checkRotation(t fataler, team []calendar.Person, rot Rotation, q Request) {
+	t.Helper()
+	byID := map[string]*calendar.Person{}
+	for i := range team {
+		byID[team[i].ID] = &team[i]
+	}
+	sums := map[string]time.Duration{}
+	for _, s := range rot.Slots {
+		for _, a := range s.Attendees {
+			if a.Present {
+				sums[a.ID] += modelBurden(t, byID[a.ID], s.Interval)
+			}
+		}
+	}
+	lo := time.Duration(-1)
+	var hi, total time.Duration
+	for _, b := range rot.Burden {
+		if b.Burden != sums[b.ID] {
+			t.Fatalf("%s: burden %s, the model says %s", b.ID, b.Burden, sums[b.ID])
+		}
+		hi, total = max(hi, b.Burden), total+b.Burden
+		if lo < 0 || b.Burden < lo {
+			lo = b.Burden
+		}
+	}
+	if rot.Max != hi || rot.Spread != hi-lo || rot.Total != total {
+		t.Fatalf("Max %s Spread %s Total %s; the burdens say %s %s %s", rot.Max, rot.Spread, rot.Total, hi, hi-lo, total)
+	}
+	if len(rot.Burden) != len(q.Required)+len(q.Optional) {
+		t.Fatalf("%d burdens for %d attendees", len(rot.Burden), len(q.Required)+len(q.Optional))
+	}
+}
+
+func fourZones(t fataler) []calendar.Person {
+	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	var team []calendar.Person
+	for _, z := range []struct{ id, zone string }{
+		{"ben", "Europe/Berlin"}, {"sam", "America/New_York"}, {"priya", "Asia/Kolkata"}, {"kim", "Australia/Sydney"},
+	} {
+		team = append(team, calendar.Person{ID: z.id, Zone: mustLoad(t, z.zone), Hours: hours})
+	}
+	return team
+}
+
+func weeks(from string, n int) calendar.Interval {
+	d := calendar.MustParseDate(from)
+	return calendar.Interval{Start: calendar.Wall(d, 0, time.UTC), End: calendar.Wall(d.AddDays(7*n), 0, time.UTC)}
+}
+
+func TestRotateFourZonesIsMinimalAgainstExhaustiveSearch(t *testing.T) {
+	team := fourZones(t)
+	window := weeks("2026-03-02", 3) // the US changes clocks on the 8th
+	q := Request{Duration: time.Hour, Step: 2 * time.Hour, Required: []string{"ben", "kim", "priya", "sam"}}
+	rot, err := mustCompute(t, team, window, Options{}).Rotate(q, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRotation(t, team, rot, q)
+	want, ok := bruteMinMax(t, team, window, q, 3)
+	if !ok || rot.Max != want {
+		t.Fatalf("largest burden %s, exhaustive search finds %s (%v)", rot.Max, want, ok)
+	}
+}
+
+func TestRotateFourZonesEightWeeks(t *testing.T) {
+	team := fourZones(t)
+	window := weeks("2026-03-02", 8)
+	q := Request{Duration: time.Hour, Required: []string{"ben", "kim", "priya", "sam"}}
+	rot, err := mustCompute(t, team, window, Options{}).Rotate(q, 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRotation(t, team, rot, q)
+	if len(rot.Slots) != 8 {
+		t.Fatalf("%d slots, want 8", len(rot.Slots))
+	}
+	for i, s := range rot.Slots {
+		if week := weeks("2026-03-02", 8); s.Start.Before(week.Start.AddDate(0, 0, 7*i)) || s.End.After(week.Start.AddDate(0, 0, 7*i+7)) {
+			t.Errorf("slot %d at %s is not in week %d", i+1, s.Interval, i+1)
+		}
+	}
+	// No one keeps all four zones' hours, so someone always pays; the
+	// least possible largest burden over 8 weeks is at most 8 times the
+	// least for one week, and the rotation meets it.
+	one, err := mustCompute(t, team, weeks("2026-03-02", 1), Options{}).Rotate(q, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rot.Max > 8*one.Max || rot.Max == 0 {
+		t.Errorf("largest burden %s over 8 weeks; one week alone costs %s", rot.Max, one.Max)
+	}
+	var names []string
+	for _, b := range rot.Burden {
+		names = append(names, b.ID)
+		if b.Slots != 8 {
+			t.Errorf("%s attends %d slots, want 8", b.ID, b.Slots)
+		}
+	}
+	if diff := cmp.Diff([]string{"ben", "kim", "priya", "sam"}, names); diff != "" {
+		t.Errorf("burden IDs (-want +got):\n%s", diff)
+	}
+}
+
+func TestRotateMatchesExhaustiveSearch(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		window := drawWindow(t)
+		team := drawTeam(t, window)
+		q := drawRequest(t, team)
+		q.Step = time.Duration(rapid.SampledFrom([]int{60, 120, 180}).Draw(t, "coarse step")) * time.Minute
+		q.Max = 0
+		n := rapid.IntRange(1, 3).Draw(t, "n")
+		rot, err := mustCompute(t, team, window, Options{}).Rotate(q, n)
+		want, ok := bruteMinMax(t, team, window, q, n)
+		var none *NoSlotError
+		switch {
+		case !ok && errors.As(err, &none):
+			return
+		case err != nil || !ok:
+			t.Fatalf("Rotate: %v; exhaustive search finds a plan: %v", err, ok)
+		}
+		checkRotation(t, team, rot, q)
+		if rot.Max != want {
+			t.Fatalf("largest burden %s, exhaustive search finds %s", rot.Max, want)
+		}
+	})
+}
+
+func TestRotateErrors(t *testing.T) {
+	team := fourZones(t)
+	r := mustCompute(t, team, weeks("2026-03-02", 1), Options{})
+	q := Request{Duration: time.Hour, Required: []string{"ben"}}
+	for _, n := range []int{0, -1, 169} {
+		if _, err := r.Rotate(q, n); err == nil {
+			t.Errorf("Rotate(n=%d): no error", n)
+		}
+	}
+	if _, err := r.Rotate(Request{Required: []string{"ben"}}, 1); err == nil {
+		t.Error("Rotate with no duration: no error")
+	}
+	// Off-hours time cannot be busy (the timeline says off-hours first),
+	// so only no-meeting days keep Ben out of a rotation: he takes no
+	// meetings from Thursday to Monday, in the second half of the week.
+	q.NoMeetingDays = []time.Weekday{time.Thursday, time.Friday, time.Saturday, time.Sunday, time.Monday}
+	_, err := r.Rotate(q, 2)
+	var none *NoSlotError
+	if !errors.As(err, &none) || !slices.Equal(none.Never, []string{"ben"}) {
+		t.Errorf("Rotate: got %v, want a *NoSlotError naming ben", err)
+	}
+}
+
+func BenchmarkRotate8x12(b *testing.B) {
+	from := calendar.MustParseDate("2026-01-05")
+	team := benchTeam(b, 8, from)
+	r, err := Compute(team, benchWindow(from, 84), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	q := Request{Duration: time.Hour, Step: 15 * time.Minute}
+	for _, p := range team {
+		q.Required = append(q.Required, p.ID)
+	}
+	if _, err := r.Rotate(q, 12); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.Rotate(q, 12); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

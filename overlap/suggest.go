@@ -1,0 +1,587 @@
+package overlap
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/tzplan/tzplan/calendar"
+)
+
+// A Request asks Suggest (or Rotate) for meeting slots.
+//
+// The zero values of Step, Zone, MinAttendance and Max mean their
+// defaults. Everyone in Required and Optional must be in the report's team,
+// once: no one may be both required and optional.
+type Request struct {
+	// Duration is the meeting's length; it must be positive.
+	Duration time.Duration
+	// Step spaces the candidate starts: they fall on multiples of Step
+	// counted from local midnight in Zone, on the wall clock, so that
+	// hourly slots for a Kolkata organiser start at Kolkata's full hours.
+	// It must be a whole number of minutes; zero means 15 minutes. A wall
+	// time that the clocks skip is read as calendar.Wall reads it (with
+	// the offset before the gap); one that they show twice is the earlier
+	// instant, so the repeated hour of a fall-back night gets no starts.
+	Step time.Duration
+	// Zone is the reference zone for Step; nil means UTC.
+	Zone *time.Location
+	// Required and Optional are the IDs of the attendees.
+	Required []string
+	Optional []string
+	// MinAttendance is the share of Required that must be present, in
+	// (0, 1]; zero means 1 (everyone).
+	MinAttendance float64
+	// AllowSoftFocus lets a meeting (and its buffer) break soft focus
+	// blocks, at a cost of Cost.FocusBroken. Hard focus is never broken.
+	AllowSoftFocus bool
+	// AllowOffHours lets attendees meet outside their working hours, at a
+	// cost of Cost.OffHours; without it an attendee who is off-hours for
+	// any part of the meeting is missing. Rotate always allows it.
+	// Outside working hours a timeline knows no holidays, time off or busy
+	// time (see calendar.Person.Timeline), so such time is only charged.
+	AllowOffHours bool
+	// NoMeetingDays are weekdays on which a person, in their own zone,
+	// takes no meetings: an attendee is missing from a meeting that has
+	// any instant on such a day.
+	NoMeetingDays []time.Weekday
+	// Buffer is the time each present attendee needs before and after the
+	// meeting, which must hold no busy time, holiday, time off, hard focus
+	// or (unless AllowSoftFocus) soft focus; off-hours is a fine buffer.
+	// The buffer, like the meeting, must lie inside the report's window.
+	Buffer time.Duration
+	// Max is how many suggestions to return; zero means 10.
+	Max int
+}
+
+// DefaultStep, DefaultMax and FragmentLength are the defaults of
+// Request.Step and Request.Max, and the length under which a free stretch
+// counts as a fragment.
+const (
+	DefaultStep    = 15 * time.Minute
+	DefaultMax     = 10
+	FragmentLength = 30 * time.Minute
+)
+
+// A Status is what an attendee's time is taken by during a slot. Statuses
+// are ordered from best to worst; an attendee's status for a slot is the
+// worst over the meeting (not its buffer): holiday, then time-off, busy,
+// off-hours, focus, free. Busy ranks above off-hours because it is a
+// commitment already made, while working late is a choice.
+type Status int
+
+// The statuses, best first.
+const (
+	StatusFree     Status = iota // free for the whole meeting
+	StatusFocus                  // in a focus block (hard or soft) for some of it
+	StatusOffHours               // outside working hours for some of it
+	StatusBusy                   // in a busy event for some of it
+	StatusTimeOff                // on time off for some of it
+	StatusHoliday                // on a holiday for some of it
+)
+
+var statusNames = [...]string{"free", "focus", "off-hours", "busy", "time-off", "holiday"}
+
+// String returns the status's name: "free", "focus", "off-hours", "busy",
+// "time-off" or "holiday".
+func (s Status) String() string {
+	if s < 0 || int(s) >= len(statusNames) {
+		return fmt.Sprintf("Status(%d)", int(s))
+	}
+	return statusNames[s]
+}
+
+// MarshalText implements encoding.TextMarshaler with the String form.
+func (s Status) MarshalText() ([]byte, error) {
+	if s < 0 || int(s) >= len(statusNames) {
+		return nil, fmt.Errorf("overlap: Status.MarshalText: invalid status %d", int(s))
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler, reading the String
+// form.
+func (s *Status) UnmarshalText(b []byte) error {
+	if i := slices.Index(statusNames[:], string(b)); i >= 0 {
+		*s = Status(i)
+		return nil
+	}
+	return fmt.Errorf("overlap: Status.UnmarshalText: %q is not one of %s", b, strings.Join(statusNames[:], ", "))
+}
+
+func statusOf(k calendar.Kind) Status {
+	switch k {
+	case calendar.KindOffHours:
+		return StatusOffHours
+	case calendar.KindHoliday:
+		return StatusHoliday
+	case calendar.KindTimeOff:
+		return StatusTimeOff
+	case calendar.KindBusy:
+		return StatusBusy
+	case calendar.KindFocus:
+		return StatusFocus
+	}
+	return StatusFree
+}
+
+// An Attendance is one attendee's view of a slot.
+type Attendance struct {
+	ID     string
+	Status Status
+	// Local is the slot's start in the attendee's zone.
+	Local    time.Time
+	Optional bool
+	// Present says whether the attendee can attend: free for the whole
+	// meeting (or in soft focus or off-hours where the request allows
+	// it), with a clear buffer and not on a no-meeting day. An attendee
+	// may be free yet absent, for the buffer or the day.
+	Present bool
+}
+
+// A Cost is what a slot costs its attendees. FocusBroken, OffHours and
+// Fragments count present attendees only.
+type Cost struct {
+	// FocusBroken is the soft focus time the meeting and its buffers take,
+	// summed over the attendees.
+	FocusBroken time.Duration
+	// OffHours is the meeting time outside the attendees' working hours,
+	// summed over them.
+	OffHours time.Duration
+	// Fragments counts the free stretches shorter than FragmentLength
+	// that end where a present attendee's buffered meeting starts or
+	// start where it ends.
+	Fragments int
+	// OptionalMissing and RequiredMissing count the absent attendees.
+	OptionalMissing, RequiredMissing int
+}
+
+// Points weighs a cost that leaves the required attendees aside, lower is
+// better: a minute of focus broken is a point, a minute outside working
+// hours two (it is the person's own time), a fragment 15 (about what a
+// stretch under 30 minutes loses), an optional attendee missing 30.
+func (c Cost) Points() float64 {
+	return c.FocusBroken.Minutes() + 2*c.OffHours.Minutes() + 15*float64(c.Fragments) + 30*float64(c.OptionalMissing)
+}
+
+// A Suggestion is a meeting slot and what it costs. Its Interval is in
+// the request's Zone.
+type Suggestion struct {
+	calendar.Interval
+	// Attendees lists the required attendees, then the optional ones,
+	// each in ID order.
+	Attendees []Attendance
+	Cost      Cost
+	// Score grows with the slot's quality: the number of required
+	// attendees present plus 60/(60+Cost.Points()), a share in (0, 1] that
+	// is 1 for a slot that costs nothing and halves at 60 points. It
+	// never grows down the ranking.
+	Score float64
+}
+
+// A NoSlotError says why Suggest found no slot.
+type NoSlotError struct {
+	// Never lists the required attendees (ascending) who are present at
+	// no candidate slot: never free, in the window, for the meeting and
+	// its buffer.
+	Never []string
+	// Best is the largest share of required attendees present at any
+	// candidate slot, and Want the share the request asked for.
+	Best, Want float64
+	// Slots counts the candidate starts; zero when the meeting and its
+	// buffers do not fit in the window at all.
+	Slots int
+}
+
+func (e *NoSlotError) Error() string {
+	if e.Slots == 0 {
+		return "overlap: no slot: the meeting and its buffers do not fit in the window"
+	}
+	var b strings.Builder
+	b.WriteString("overlap: no slot")
+	if len(e.Never) > 0 {
+		fmt.Fprintf(&b, ": %s never available in the window", strings.Join(e.Never, ", "))
+		b.WriteString(";")
+	} else {
+		b.WriteString(":")
+	}
+	fmt.Fprintf(&b, " at best %s of the required can attend, %s asked", percent(e.Best), percent(e.Want))
+	return b.String()
+}
+
+func percent(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) }
+
+// Suggest returns the best slots for the meeting q asks for, at most
+// q.Max, best first.
+//
+// A candidate slot starts on q's step grid (see Request.Step) and, with
+// its buffers, lies inside the report's window. An attendee is present
+// when the meeting holds no busy time, holiday, time off or hard focus of
+// theirs, soft focus only if q.AllowSoftFocus, off-hours only if
+// q.AllowOffHours, touches none of q.NoMeetingDays in their zone, and the
+// buffers are clear (see Request.Buffer). A slot is allowed when the share
+// of required attendees present is at least q.MinAttendance.
+//
+// Allowed slots are ranked by fewer required attendees missing, then
+// fewer Cost.Points, then the earlier start: a total order, so the answer
+// is the same for the same input. Opting for soft focus, off-hours or
+// optional attendees never changes which slots are allowed, only how they
+// rank. When no slot is allowed the error is a *NoSlotError; a request
+// that is wrong gets an error that names the field.
+//
+// The cost is linear in the candidates times the attendees, plus the
+// segments of their timelines.
+func (r *Report) Suggest(q Request) ([]Suggestion, error) {
+	p, err := r.newPlan("overlap.Suggest", q)
+	if err != nil {
+		return nil, err
+	}
+	cands := p.evaluate(p.grid, nil)
+	allowed := p.allowed(cands)
+	if len(allowed) == 0 {
+		return nil, p.noSlot(cands)
+	}
+	slices.SortFunc(allowed, compareCandidates)
+	allowed = allowed[:min(len(allowed), p.q.Max)]
+	out := make([]Suggestion, len(allowed))
+	for i, c := range allowed {
+		out[i] = p.suggestion(c)
+	}
+	return out, nil
+}
+
+// A plan is a checked request against a report, ready to evaluate slots.
+type plan struct {
+	r    *Report
+	q    Request
+	att  []attendee // required, then optional, each by ID
+	nReq int
+	need int     // required attendees who must be present
+	grid []int64 // candidate meeting starts, ascending
+}
+
+// An attendee is a member as a plan reads their timeline: in time order,
+// with cursors that only move forward.
+type attendee struct {
+	m        *member
+	optional bool
+	ends     []int64 // where each timeline segment ends
+	hard     []bool  // per label: a hard focus block
+	noMeet   []span  // the no-meeting days, as spans of the window
+	daytime  []span  // 08:00 to 18:00 each local day (for Rotate)
+	seg, nm  int     // cursors into the timeline and noMeet
+	day      int     // cursor into daytime
+	everHere bool    // present at some candidate
+}
+
+func (r *Report) newPlan(fn string, q Request) (*plan, error) {
+	fail := func(format string, args ...any) (*plan, error) {
+		return nil, fmt.Errorf(fn+": Request."+format, args...)
+	}
+	if q.Step == 0 {
+		q.Step = DefaultStep
+	}
+	if q.Zone == nil {
+		q.Zone = time.UTC
+	}
+	if q.MinAttendance == 0 {
+		q.MinAttendance = 1
+	}
+	if q.Max == 0 {
+		q.Max = DefaultMax
+	}
+	switch {
+	case q.Duration <= 0:
+		return fail("Duration %s is not positive", q.Duration)
+	case q.Step < 0 || q.Step%time.Minute != 0:
+		return fail("Step %s is not a positive whole number of minutes", q.Step)
+	case !(q.MinAttendance > 0 && q.MinAttendance <= 1):
+		return fail("MinAttendance %v is not in (0, 1]", q.MinAttendance)
+	case q.Max < 0:
+		return fail("Max %d is negative", q.Max)
+	case q.Buffer < 0:
+		return fail("Buffer %s is negative", q.Buffer)
+	case len(q.Required)+len(q.Optional) == 0:
+		return fail("Required and Optional are both empty")
+	}
+	for _, d := range q.NoMeetingDays {
+		if d < time.Sunday || d > time.Saturday {
+			return fail("NoMeetingDays: %d is not a weekday", int(d))
+		}
+	}
+	p := &plan{r: r, q: q, nReq: len(q.Required)}
+	seen := map[string]string{}
+	for k, ids := range [][]string{q.Required, q.Optional} {
+		field := [...]string{"Required", "Optional"}[k]
+		sorted := slices.Sorted(slices.Values(ids))
+		for _, id := range sorted {
+			if prev, ok := seen[id]; ok {
+				if prev == field {
+					return fail("%s: ID %q is listed twice", field, id)
+				}
+				return fail("%s: ID %q is also in %s", field, id, prev)
+			}
+			seen[id] = field
+			m, ok := r.find(id)
+			if !ok {
+				return fail("%s: unknown ID %q", field, id)
+			}
+			p.att = append(p.att, r.newAttendee(m, k == 1, q.NoMeetingDays))
+		}
+	}
+	for p.need = 0; p.need < p.nReq && float64(p.need)/float64(p.nReq) < q.MinAttendance; p.need++ {
+	}
+	if q.Duration+2*q.Buffer <= time.Duration(r.length) && q.Duration <= time.Duration(r.length) && q.Buffer <= time.Duration(r.length) {
+		p.grid = r.grid(q, 0, r.length)
+	}
+	return p, nil
+}
+
+func (r *Report) newAttendee(m *member, optional bool, noMeeting []time.Weekday) attendee {
+	a := attendee{m: m, optional: optional, ends: make([]int64, len(m.segs)), hard: make([]bool, len(m.labels))}
+	for i := range m.segs {
+		a.ends[i] = r.length
+		if i+1 < len(m.segs) {
+			a.ends[i] = m.segs[i+1].start
+		}
+	}
+	for i, l := range m.labels {
+		f, ok := m.person.FocusBlock(l)
+		a.hard[i] = ok && f.Hard
+	}
+	if len(noMeeting) > 0 {
+		a.noMeet = r.localDays(m.person.Zone, func(d calendar.Date) (calendar.Clock, calendar.Clock, bool) {
+			return calendar.Midnight, calendar.EndOfDay, slices.Contains(noMeeting, d.Weekday())
+		})
+	}
+	return a
+}
+
+// localDays returns, as spans of the window, the part [from, to) of each
+// local day in loc that pick picks, in order.
+func (r *Report) localDays(loc *time.Location, pick func(calendar.Date) (from, to calendar.Clock, ok bool)) []span {
+	var out []span
+	last := calendar.DateOf(r.window.End.In(loc))
+	for d := calendar.DateOf(r.window.Start.In(loc)).AddDays(-1); !d.After(last); d = d.AddDays(1) {
+		from, to, ok := pick(d)
+		if !ok {
+			continue
+		}
+		s := span{max(0, r.offset(calendar.Wall(d, from, loc))), min(r.length, r.offset(calendar.Wall(d, to, loc)))}
+		if s.start >= s.end {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].end >= s.start {
+			out[n-1].end = max(out[n-1].end, s.end)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// grid returns the candidate starts of q whose buffered meeting lies in
+// [from, to), ascending.
+func (r *Report) grid(q Request, from, to int64) []int64 {
+	var out []int64
+	step := int(q.Step / time.Minute)
+	first := calendar.DateOf(r.time(from).In(q.Zone)).AddDays(-1)
+	last := calendar.DateOf(r.time(to).In(q.Zone))
+	for d := first; !d.After(last); d = d.AddDays(1) {
+		for c := 0; c < int(calendar.EndOfDay); c += step {
+			ms := r.offset(calendar.Wall(d, calendar.Clock(c), q.Zone))
+			if ms-int64(q.Buffer) >= from && ms+int64(q.Duration+q.Buffer) <= to {
+				out = append(out, ms)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// A candidate is an evaluated slot.
+type candidate struct {
+	start   int64
+	cost    Cost
+	points  float64
+	present []bool   // per attendee
+	status  []Status // per attendee
+	burden  []int64  // per attendee, for Rotate
+}
+
+// compareCandidates is the ranking.
+func compareCandidates(a, b candidate) int {
+	if a.cost.RequiredMissing != b.cost.RequiredMissing {
+		return a.cost.RequiredMissing - b.cost.RequiredMissing
+	}
+	if a.points != b.points {
+		if a.points < b.points {
+			return -1
+		}
+		return +1
+	}
+	return cmpInt64(a.start, b.start)
+}
+
+// evaluate evaluates the slots starting at starts (ascending), resetting
+// the cursors first. With burden, it also fills each candidate's burden.
+func (p *plan) evaluate(starts []int64, burden func(a *attendee, ms int64, off int64) int64) []candidate {
+	for i := range p.att {
+		a := &p.att[i]
+		a.seg, a.nm, a.day, a.everHere = 0, 0, 0, false
+	}
+	n := len(p.att)
+	out := make([]candidate, len(starts))
+	present := make([]bool, n*len(starts))
+	status := make([]Status, n*len(starts))
+	var burdens []int64
+	if burden != nil {
+		burdens = make([]int64, n*len(starts))
+	}
+	for k, ms := range starts {
+		c := &out[k]
+		c.start = ms
+		c.present, c.status = present[k*n:(k+1)*n:(k+1)*n], status[k*n:(k+1)*n:(k+1)*n]
+		if burden != nil {
+			c.burden = burdens[k*n : (k+1)*n : (k+1)*n]
+		}
+		for i := range p.att {
+			a := &p.att[i]
+			e := p.eval(a, ms)
+			c.status[i], c.present[i] = e.status, e.present
+			switch {
+			case e.present:
+				a.everHere = true
+				c.cost.FocusBroken += time.Duration(e.soft)
+				c.cost.OffHours += time.Duration(e.off)
+				c.cost.Fragments += e.fragments
+				if burden != nil {
+					c.burden[i] = burden(a, ms, e.off)
+				}
+			case a.optional:
+				c.cost.OptionalMissing++
+			default:
+				c.cost.RequiredMissing++
+			}
+		}
+		c.points = c.cost.Points()
+	}
+	return out
+}
+
+// allowed returns the candidates with enough required attendees present.
+func (p *plan) allowed(cands []candidate) []candidate {
+	var out []candidate
+	for _, c := range cands {
+		if p.nReq-c.cost.RequiredMissing >= p.need {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (p *plan) noSlot(cands []candidate) *NoSlotError {
+	e := &NoSlotError{Want: p.q.MinAttendance, Slots: len(cands)}
+	if len(cands) == 0 || p.nReq == 0 {
+		return e
+	}
+	best := p.nReq
+	for _, c := range cands {
+		best = min(best, c.cost.RequiredMissing)
+	}
+	e.Best = float64(p.nReq-best) / float64(p.nReq)
+	for _, a := range p.att[:p.nReq] {
+		if !a.everHere {
+			e.Never = append(e.Never, a.m.person.ID)
+		}
+	}
+	return e
+}
+
+func (p *plan) suggestion(c candidate) Suggestion {
+	start := p.r.time(c.start)
+	s := Suggestion{
+		Interval:  calendar.Interval{Start: start, End: start.Add(p.q.Duration)}.In(p.q.Zone),
+		Attendees: make([]Attendance, len(p.att)),
+		Cost:      c.cost,
+		Score:     float64(p.nReq-c.cost.RequiredMissing) + 60/(60+c.points),
+	}
+	for i, a := range p.att {
+		s.Attendees[i] = Attendance{ID: a.m.person.ID, Status: c.status[i], Local: start.In(a.m.person.Zone), Optional: a.optional, Present: c.present[i]}
+	}
+	return s
+}
+
+// An evaluation is one attendee's view of one slot.
+type evaluation struct {
+	status    Status
+	present   bool
+	soft, off int64 // soft focus in the buffered meeting, off-hours in the meeting
+	fragments int
+}
+
+// eval evaluates the slot starting at ms for a. Calls for one attendee
+// must come in ascending ms, after the cursors were reset.
+func (p *plan) eval(a *attendee, ms int64) evaluation {
+	me := ms + int64(p.q.Duration)
+	ps, pe := ms-int64(p.q.Buffer), me+int64(p.q.Buffer)
+	segs := a.m.segs
+	for a.seg < len(segs) && a.ends[a.seg] <= ps {
+		a.seg++
+	}
+	e := evaluation{present: true}
+	after := -1 // the segment that holds pe
+	for i := a.seg; i < len(segs) && segs[i].start <= pe; i++ {
+		s, end := segs[i].start, a.ends[i]
+		if s <= pe && pe < end {
+			after = i
+		}
+		if s == pe {
+			break
+		}
+		inM := min(end, me) - max(s, ms)
+		inP := min(end, pe) - max(s, ps)
+		if inM > 0 {
+			e.status = max(e.status, statusOf(segs[i].kind))
+		}
+		switch segs[i].kind {
+		case calendar.KindFree:
+		case calendar.KindOffHours:
+			if inM > 0 {
+				e.off += inM
+				e.present = e.present && p.q.AllowOffHours
+			}
+		case calendar.KindFocus:
+			if a.hard[segs[i].label] || !p.q.AllowSoftFocus {
+				e.present = false
+			} else {
+				e.soft += inP
+			}
+		default:
+			e.present = false
+		}
+	}
+	for a.nm < len(a.noMeet) && a.noMeet[a.nm].end <= ms {
+		a.nm++
+	}
+	if a.nm < len(a.noMeet) && a.noMeet[a.nm].start < me {
+		e.present = false
+	}
+	if !e.present {
+		return e
+	}
+	if ps > 0 {
+		j := a.seg
+		if segs[j].start == ps {
+			j--
+		}
+		if segs[j].kind == calendar.KindFree && ps-segs[j].start < int64(FragmentLength) {
+			e.fragments++
+		}
+	}
+	if after >= 0 && segs[after].kind == calendar.KindFree && a.ends[after]-pe < int64(FragmentLength) {
+		e.fragments++
+	}
+	return e
+}
