@@ -1,0 +1,93 @@
+// Package ics reads busy time from iCalendar (.ics) files, as Google
+// Calendar, Outlook and Apple Calendar export them (RFC 5545).
+//
+// [Read] and [ReadFile] return a [Calendar], which gives the busy time of
+// any window with [Calendar.Busy] and so is a calendar.BusySource;
+// [ReadRosterFile] reads a roster and the calendar files its people name.
+//
+// # What is read
+//
+// A stream may hold several VCALENDARs, one after another; lines may end in
+// CRLF, LF or CR, be folded (a line that starts with a space or tab goes
+// on the one before), and the stream may start with a byte order mark.
+// go-ical (github.com/emersion/go-ical) parses components, properties and
+// parameters; only the properties below are given to it, so a malformed
+// DESCRIPTION or ATTENDEE does not stop a file from being read.
+//
+// VEVENT: DTSTART with DTEND, DTSTART with DURATION, or DTSTART alone (a
+// date alone lasts one day, a date-time alone no time). A DURATION's weeks
+// and days are nominal: P1D from 09:00 ends at 09:00 the next day, 23 or 25
+// hours later on the days the clocks change. An event is busy unless it
+// has STATUS:CANCELLED or TRANSP:TRANSPARENT (TENTATIVE is busy, OPAQUE is
+// the default); other properties, X-MICROSOFT-CDO-BUSYSTATUS among them,
+// are not read.
+//
+// Recurring events: RRULE, EXDATE and RDATE (UTC, TZID, floating and
+// VALUE=DATE values, comma lists, several lines) are expanded by
+// calendar.ParseRecurrence in floating time, so a weekly 09:00 meeting is
+// at 09:00 local time on either side of a clock change, in every zone. The
+// DTSTART is always the first instance (RFC 5545 §3.3.10), also when the
+// rule does not match it, a case §3.8.5.3 leaves undefined: there it is an
+// instance besides the COUNT that the rule gives. A floating
+// EXDATE or RDATE is a wall time in the zone of the event's DTSTART. An
+// event with a DTEND keeps the exact length of its first instance at every
+// instance (RFC 5545 §3.8.5.3); one with a DURATION, and an all-day event,
+// keeps its nominal length. Recurring events are expanded in whole
+// minutes: the seconds of their DTSTART, EXDATEs, RDATEs and
+// RECURRENCE-IDs are dropped. RDATE;VALUE=PERIOD, EXRULE and rules that
+// repeat more often than daily (FREQ=HOURLY) are errors: they are not
+// supported.
+//
+// Overridden instances: a VEVENT with a RECURRENCE-ID and the UID of a
+// recurring event (in any VCALENDAR of the stream) replaces the instance
+// whose original start is the RECURRENCE-ID: compared as instants for UTC
+// and TZID values, as wall times for floating ones, and as dates for
+// VALUE=DATE ones (which replace every instance on that date). The
+// original instance goes; the override is busy at its own DTSTART and
+// DTEND, wherever they are, unless it is cancelled or transparent, which
+// removes the instance. An override whose UID matches no recurring event
+// is a one-off event. An override's own EXDATEs are ignored; an RRULE or
+// RDATE in it is an error. RANGE=THISANDFUTURE (and any other RANGE) is
+// reported as an error: it is not supported.
+//
+// VFREEBUSY: FREEBUSY periods "start/end" and "start/duration", comma
+// lists and several lines, in UTC as RFC 5545 wants, or with a TZID; a
+// period is busy unless its FBTYPE is FREE.
+//
+// VTODO, VJOURNAL and the components inside a VEVENT (VALARM) are not
+// busy time and are not read.
+//
+// # Zones
+//
+// A date-time ending in Z is UTC. A TZID is resolved by name alone, in
+// this order: an IANA name from Go's zone database (time.LoadLocation, but
+// never "Local"); then a Windows zone name, as Outlook writes them ("W.
+// Europe Standard Time"), mapped to IANA by the CLDR windowsZones table
+// that github.com/thlib/go-timezone-local carries. Quotes around a TZID are
+// dropped. A VTIMEZONE's rules are never read: a VTIMEZONE whose TZID is an
+// IANA or Windows name stands for that zone, and a TZID that is neither
+// (a made-up "Custom Zone 1" defined only by its VTIMEZONE) is an error
+// wrapping [ErrUnknownZone] that names the zone and the line where it is
+// used. tzplan does not guess a zone from offsets.
+//
+// A floating time (no Z, no TZID) is read in the VCALENDAR's
+// X-WR-TIMEZONE when it has one, and otherwise in the owner's zone, given
+// to Busy. An all-day event (VALUE=DATE) is a run of whole civil days in
+// the owner's zone, from Wall(date, 00:00) to Wall(end date, 00:00): a day
+// off in Tokyo is a day in Tokyo, whoever looks at it. Wall times follow
+// calendar.Wall: a time the clocks skip is read with the offset before the
+// gap, and a time they show twice is the earlier instant.
+//
+// # Errors and limits
+//
+// Malformed input is an error that names the line and, where it can, the
+// component (with its UID) and the property; nothing panics, prints or
+// logs. Read keeps the input in memory, and its time and memory grow
+// linearly with the input; calendar.ParseRecurrence checks each recurring
+// event's rule once, which takes at most some tens of milliseconds for a
+// rule with a large COUNT that rarely matches. Busy costs time in
+// proportion to the one-off events near the window (they are sorted when
+// read) and to the instances of recurring events in it, not to a
+// calendar's history; a recurring event with more than 50,000 instances
+// in one window is an error wrapping calendar.ErrTooManyOccurrences.
+package ics

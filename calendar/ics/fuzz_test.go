@@ -1,0 +1,80 @@
+package ics
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tzplan/tzplan/calendar"
+)
+
+// FuzzRead reads any input and, when it reads, asks for a month of busy
+// time in two zones: neither may panic or run long, and an error must not
+// be the scanner and go-ical disagreeing. The seed corpus is every
+// testdata file and some small malformed inputs, so go test runs them.
+func FuzzRead(f *testing.F) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.ics"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, s := range []string{
+		"",
+		"\uFEFF",
+		"BEGIN:VCALENDAR",
+		"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
+		"BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;TZID=x\nEND:VEVENT\nEND:VCALENDAR\n",
+		"BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;TZID=\"a\"b:20260101T000000\nEND:VEVENT\nEND:VCALENDAR\n",
+		"BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;X=\"unterminated:20260101\nEND:VEVENT\nEND:VCALENDAR\n",
+		"BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20260101T000000Z\nRRULE:FREQ=DAILY\nEND:VEVENT\nEND:VCALENDAR\n",
+		"BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20260101T000000Z\nRRULE:FREQ=YEARLY;BYEASTER=-100\nEND:VEVENT\nEND:VCALENDAR\n",
+		"BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nDTSTART:20260101\nRRULE:FREQ=DAILY\nEND:VEVENT\nBEGIN:VEVENT\nUID:a\nRECURRENCE-ID;VALUE=DATE:20260102\nDTSTART:20260102\nEND:VEVENT\nEND:VCALENDAR\n",
+		"BEGIN:VCALENDAR\nBEGIN:VFREEBUSY\nFREEBUSY:20260101T000000Z/P1W,20260102T000000Z/20260101T000000Z\nEND:VFREEBUSY\nEND:VCALENDAR\n",
+		"BEGIN:VCALENDAR\n BEGIN:VEVENT\nEND:VCALENDAR\n",
+		"BEGIN:VCALENDAR\nBEGIN:A\nBEGIN:B\nBEGIN:C\nBEGIN:D\nBEGIN:E\nBEGIN:F\nBEGIN:G\nBEGIN:H\nEND:VCALENDAR\n",
+		"BEGIN:VCALENDAR\rBEGIN:VEVENT\rDTSTART:20260101T000000\rDURATION:P99999999W\rEND:VEVENT\rEND:VCALENDAR\r",
+		"BEGIN:VCALENDAR\nX-WR-TIMEZONE:Local\nEND:VCALENDAR\n",
+		"BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=PERIOD:20260101T000000Z/PT1H\nEND:VEVENT\nEND:VCALENDAR\n",
+	} {
+		f.Add([]byte(s))
+	}
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		f.Fatal(err)
+	}
+	apia, err := time.LoadLocation("Pacific/Apia")
+	if err != nil {
+		f.Fatal(err)
+	}
+	month := calendar.Interval{
+		Start: time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC),
+		End:   time.Date(2026, time.April, 1, 0, 0, 0, 0, time.UTC),
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := Read(bytes.NewReader(data))
+		if err != nil {
+			if strings.Contains(err.Error(), "internal error") || strings.Contains(err.Error(), "panicked") {
+				t.Fatal(err)
+			}
+			return
+		}
+		for _, zone := range []*time.Location{ny, apia} {
+			s, err := c.Busy(month, zone)
+			if err != nil {
+				continue
+			}
+			if out := s.Subtract(calendar.NewSet(month)); !out.IsEmpty() {
+				t.Fatalf("Busy reaches outside the window: %s", out)
+			}
+		}
+	})
+}

@@ -1,0 +1,374 @@
+package ics
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/tzplan/tzplan/calendar"
+)
+
+func mustZone(t testing.TB, name string) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
+}
+
+func mustTime(t testing.TB, s string) time.Time {
+	t.Helper()
+	v, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// utcStrings writes s as "start/end" RFC 3339 UTC strings.
+func utcStrings(s calendar.Set) []string {
+	var out []string
+	for iv := range s.All() {
+		out = append(out, iv.Start.UTC().Format(time.RFC3339)+"/"+iv.End.UTC().Format(time.RFC3339))
+	}
+	return out
+}
+
+// A fileCase is the busy time expected from a testdata file, for a window
+// and an owner's zone.
+type fileCase struct {
+	file     string
+	from, to string // the window, RFC 3339
+	zone     string // the owner's zone
+	want     []string
+}
+
+var fileCases = []fileCase{
+	{
+		file: "google.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "America/Los_Angeles",
+		want: []string{
+			"2026-03-03T18:00:00Z/2026-03-03T18:30:00Z", // 10:00 PST
+			"2026-03-05T19:00:00Z/2026-03-05T20:00:00Z", // a UTC event
+			"2026-03-10T17:00:00Z/2026-03-10T17:30:00Z", // 10:00 PDT; 03-17 is an EXDATE
+			"2026-03-20T07:00:00Z/2026-03-21T07:00:00Z", // the opaque all-day offsite; the birthday is transparent
+			"2026-03-24T21:00:00Z/2026-03-24T21:30:00Z", // moved to 14:00 PDT by a RECURRENCE-ID
+			"2026-03-31T17:00:00Z/2026-03-31T17:30:00Z", // UNTIL 17:00Z is 10:00 PDT: included
+		},
+	},
+	{
+		file: "outlook.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "Europe/Berlin",
+		want: []string{
+			"2026-03-02T08:30:00Z/2026-03-02T09:00:00Z", // 09:30 CET; 03-04 and 03-11 are EXDATEs
+			"2026-03-06T16:00:00Z/2026-03-06T17:00:00Z", // tentative, 08:00 Pacific Standard Time
+			"2026-03-09T08:30:00Z/2026-03-09T09:00:00Z",
+			"2026-03-11T23:00:00Z/2026-03-13T23:00:00Z", // all-day out of office, in the owner's zone
+			"2026-03-16T08:30:00Z/2026-03-16T09:00:00Z", // 03-18 is a cancelled instance
+			"2026-03-23T08:30:00Z/2026-03-23T09:00:00Z",
+			"2026-03-25T08:30:00Z/2026-03-25T09:00:00Z",
+			"2026-03-30T07:30:00Z/2026-03-30T08:00:00Z", // 09:30 CEST
+		},
+	},
+	{
+		file: "apple.ics", from: "2026-03-01T00:00:00Z", to: "2026-03-15T00:00:00Z", zone: "Asia/Kathmandu",
+		want: []string{
+			"2026-03-02T01:45:00Z/2026-03-02T02:15:00Z", // floating 07:30, +05:45
+			"2026-03-04T09:15:00Z/2026-03-04T10:15:00Z", // floating 15:00
+			"2026-03-05T01:45:00Z/2026-03-05T02:15:00Z", // the RDATE
+			"2026-03-06T09:00:00Z/2026-03-06T09:45:00Z", // TZID=Europe/Paris
+			"2026-03-09T01:45:00Z/2026-03-09T02:15:00Z",
+			"2026-03-09T18:15:00Z/2026-03-10T18:15:00Z", // all-day, in Kathmandu
+		},
+	},
+	{
+		file: "utc.ics", from: "2026-03-01T00:00:00Z", to: "2026-03-08T00:00:00Z", zone: "America/New_York",
+		want: []string{
+			"2026-03-01T00:00:00Z/2026-03-01T01:00:00Z", // clipped to the window
+			"2026-03-03T14:00:00Z/2026-03-03T16:00:00Z", // two overlapping events, merged
+			"2026-03-05T09:00:00Z/2026-03-05T09:15:00Z",
+		},
+	},
+	{
+		file: "tzid.ics", from: "2026-08-29T00:00:00Z", to: "2026-09-21T00:00:00Z", zone: "Asia/Tokyo",
+		want: []string{
+			"2026-08-30T13:00:00Z/2026-08-30T13:30:00Z", // 09:00 -04
+			"2026-09-02T13:00:00Z/2026-09-02T14:00:00Z", // 15:00 CEST
+			"2026-09-03T08:00:00Z/2026-09-03T17:00:00Z", // Berlin 10:00 to New York 13:00
+			"2026-09-06T04:00:00Z/2026-09-06T05:00:00Z", // 00:00 is in the gap: read at -04, so 01:00 -03
+			"2026-09-06T12:00:00Z/2026-09-06T12:30:00Z", // 09:00 -03, on the day of the change
+			"2026-09-13T12:00:00Z/2026-09-13T12:30:00Z",
+			"2026-09-20T12:00:00Z/2026-09-20T12:30:00Z",
+		},
+	},
+	{
+		file: "floating.ics", from: "2026-03-07T00:00:00Z", to: "2026-03-10T00:00:00Z", zone: "America/New_York",
+		want: []string{
+			"2026-03-07T07:10:00Z/2026-03-07T07:20:00Z", // daily 02:10 EST
+			"2026-03-08T07:10:00Z/2026-03-08T07:20:00Z", // 02:10 is skipped: 03:10 EDT
+			"2026-03-08T07:30:00Z/2026-03-08T08:00:00Z", // 02:30 is skipped: 03:30 EDT to 04:00 EDT
+			"2026-03-08T13:00:00Z/2026-03-08T14:00:00Z", // 09:00 EDT
+			"2026-03-09T06:10:00Z/2026-03-09T06:20:00Z", // 02:10 EDT
+		},
+	},
+	{
+		file: "floating.ics", from: "2026-03-07T00:00:00Z", to: "2026-03-10T00:00:00Z", zone: "Europe/Berlin",
+		want: []string{
+			"2026-03-07T01:10:00Z/2026-03-07T01:20:00Z",
+			"2026-03-08T01:10:00Z/2026-03-08T01:20:00Z",
+			"2026-03-08T01:30:00Z/2026-03-08T03:00:00Z", // 02:30 to 04:00 CET
+			"2026-03-08T08:00:00Z/2026-03-08T09:00:00Z", // 09:00 CET
+			"2026-03-09T01:10:00Z/2026-03-09T01:20:00Z",
+		},
+	},
+	{
+		file: "allday.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "Asia/Tokyo",
+		want: []string{
+			"2026-03-07T15:00:00Z/2026-03-08T15:00:00Z",
+			"2026-03-09T15:00:00Z/2026-03-10T15:00:00Z",
+			"2026-03-11T15:00:00Z/2026-03-14T15:00:00Z",
+			"2026-03-19T15:00:00Z/2026-03-20T15:00:00Z",
+		},
+	},
+	{
+		file: "allday.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "America/New_York",
+		want: []string{
+			"2026-03-08T05:00:00Z/2026-03-09T04:00:00Z", // 23 hours: midnight EST to midnight EDT
+			"2026-03-10T04:00:00Z/2026-03-11T04:00:00Z",
+			"2026-03-12T04:00:00Z/2026-03-15T04:00:00Z",
+			"2026-03-20T04:00:00Z/2026-03-21T04:00:00Z",
+		},
+	},
+	{
+		file: "duration.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-02T00:00:00Z", zone: "America/New_York",
+		want: []string{
+			"2026-03-07T14:00:00Z/2026-03-08T13:00:00Z", // P1D: 09:00 EST to 09:00 EDT
+			"2026-03-10T14:00:00Z/2026-03-10T15:30:00Z",
+			"2026-03-12T04:00:00Z/2026-03-14T04:00:00Z", // all-day P2D in New York
+			"2026-03-25T09:00:00Z/2026-04-01T08:00:00Z", // P1W: 10:00 CET to 10:00 CEST
+		},
+	},
+	{
+		file: "duration.ics", from: "2026-04-03T00:00:00Z", to: "2026-04-10T00:00:00Z", zone: "America/New_York",
+		want: []string{
+			"2026-04-04T15:00:00Z/2026-04-05T16:00:00Z", // P1D from 12:00 -03 to 12:00 -04: 25 hours
+			"2026-04-06T16:00:00Z/2026-04-07T16:00:00Z",
+		},
+	},
+	{
+		file: "exdate-forms.ics", from: "2026-03-01T00:00:00Z", to: "2026-03-15T00:00:00Z", zone: "UTC",
+		want: []string{
+			"2026-03-02T14:00:00Z/2026-03-02T14:30:00Z",
+			// 03-08 stays: its EXDATE 14:00Z is 10:00 EDT, not 09:00.
+			"2026-03-08T13:00:00Z/2026-03-08T13:30:00Z",
+			"2026-03-11T13:00:00Z/2026-03-11T13:30:00Z",
+		},
+	},
+	{
+		file: "rdate.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-05T00:00:00Z", zone: "UTC",
+		want: []string{
+			"2026-03-03T09:00:00Z/2026-03-03T10:00:00Z",
+			"2026-03-05T14:00:00Z/2026-03-05T15:00:00Z", // RDATE 15:00 CET
+			"2026-03-06T11:30:00Z/2026-03-06T12:00:00Z", // 17:00 IST
+			"2026-03-10T09:00:00Z/2026-03-10T10:00:00Z",
+			"2026-03-12T09:00:00Z/2026-03-12T10:00:00Z", // RDATE in UTC
+			"2026-03-13T11:30:00Z/2026-03-13T12:00:00Z", // the RDATE of the event with no RRULE
+			"2026-03-17T09:00:00Z/2026-03-17T10:00:00Z",
+			"2026-03-19T09:00:00Z/2026-03-19T10:00:00Z", // RDATE;VALUE=DATE, at the DTSTART's 10:00
+			"2026-04-01T08:00:00Z/2026-04-01T09:00:00Z", // RDATE list, 10:00 CEST
+			"2026-04-02T08:00:00Z/2026-04-02T09:00:00Z",
+		},
+	},
+	{
+		file: "recurrence-id.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "America/New_York",
+		want: []string{
+			"2026-03-02T13:00:00Z/2026-03-02T13:15:00Z", // floating daily 08:00 EST
+			"2026-03-02T15:00:00Z/2026-03-02T16:00:00Z", // Monday 10:00 EST
+			"2026-03-03T17:00:00Z/2026-03-03T17:15:00Z", // floating instance moved to 12:00 EST
+			"2026-03-04T13:00:00Z/2026-03-04T13:15:00Z",
+			"2026-03-06T05:00:00Z/2026-03-07T05:00:00Z", // Friday off
+			"2026-03-10T18:00:00Z/2026-03-10T19:00:00Z", // 03-09 moved to Tuesday 14:00 EDT
+			"2026-03-14T04:00:00Z/2026-03-15T04:00:00Z", // Friday 03-13 off moved to Saturday
+			"2026-03-20T04:00:00Z/2026-03-21T04:00:00Z",
+			// 03-16 is cancelled and 03-23 transparent.
+			"2026-03-27T13:00:00Z/2026-03-27T14:00:00Z", // 04-06 pulled forward to 03-27 09:00 EDT
+			"2026-03-30T14:00:00Z/2026-03-30T15:00:00Z",
+		},
+	},
+	{
+		// Only the moved instance's new time is in the window.
+		file: "recurrence-id.ics", from: "2026-03-27T00:00:00Z", to: "2026-03-28T00:00:00Z", zone: "America/New_York",
+		want: []string{"2026-03-27T13:00:00Z/2026-03-27T14:00:00Z"},
+	},
+	{
+		// Only the moved instance's original time is in the window.
+		file: "recurrence-id.ics", from: "2026-04-06T00:00:00Z", to: "2026-04-07T00:00:00Z", zone: "America/New_York",
+	},
+	{
+		file: "cancelled-transparent.ics", from: "2026-03-01T00:00:00Z", to: "2026-03-08T00:00:00Z", zone: "UTC",
+		want: []string{
+			"2026-03-02T11:00:00Z/2026-03-02T13:00:00Z", // tentative and opaque
+			"2026-03-02T14:00:00Z/2026-03-02T15:00:00Z", // confirmed
+		},
+	},
+	{
+		file: "freebusy.ics", from: "2026-03-01T00:00:00Z", to: "2026-03-08T00:00:00Z", zone: "UTC",
+		want: []string{
+			"2026-03-02T09:00:00Z/2026-03-02T10:00:00Z",
+			"2026-03-02T13:00:00Z/2026-03-02T13:30:00Z",
+			"2026-03-03T08:00:00Z/2026-03-03T09:00:00Z",
+			"2026-03-03T17:00:00Z/2026-03-04T08:00:00Z",
+			"2026-03-04T09:00:00Z/2026-03-04T10:00:00Z",
+		},
+	},
+	{
+		file: "windows-zones.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
+		want: []string{
+			"2026-03-02T17:00:00Z/2026-03-02T18:00:00Z", // Pacific Standard Time: PST
+			"2026-03-03T09:00:00Z/2026-03-03T10:00:00Z", // India Standard Time
+			"2026-03-30T07:00:00Z/2026-03-30T08:00:00Z", // W. Europe Standard Time: CEST
+		},
+	},
+	{
+		file: "x-wr-timezone.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "Europe/Berlin",
+		want: []string{
+			"2026-03-07T16:00:00Z/2026-03-07T16:30:00Z", // 08:00 PST
+			"2026-03-08T15:00:00Z/2026-03-08T15:30:00Z", // 08:00 PDT
+			"2026-03-09T15:00:00Z/2026-03-09T15:30:00Z",
+			"2026-03-09T16:00:00Z/2026-03-09T17:00:00Z", // 09:00 PDT
+			"2026-03-10T23:00:00Z/2026-03-11T23:00:00Z", // all-day, in Berlin
+			"2026-03-12T08:00:00Z/2026-03-12T09:00:00Z",
+		},
+	},
+	{
+		file: "x-wr-timezone.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "Asia/Tokyo",
+		want: []string{
+			"2026-03-07T16:00:00Z/2026-03-07T16:30:00Z",
+			"2026-03-08T15:00:00Z/2026-03-08T15:30:00Z",
+			"2026-03-09T15:00:00Z/2026-03-09T15:30:00Z",
+			"2026-03-09T16:00:00Z/2026-03-09T17:00:00Z",
+			"2026-03-10T15:00:00Z/2026-03-11T15:00:00Z", // all-day, in Tokyo
+			"2026-03-12T08:00:00Z/2026-03-12T09:00:00Z",
+		},
+	},
+	{
+		file: "lf-endings.ics", from: "2026-03-01T00:00:00Z", to: "2026-03-08T00:00:00Z", zone: "UTC",
+		want: []string{
+			"2026-03-04T04:30:00Z/2026-03-04T05:30:00Z",
+			"2026-03-04T12:00:00Z/2026-03-04T12:45:00Z",
+		},
+	},
+	{
+		file: "folded.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
+		want: []string{
+			"2026-03-04T16:00:00Z/2026-03-04T17:00:00Z", // 11:00 EST
+			"2026-03-11T15:00:00Z/2026-03-11T16:00:00Z", // 11:00 EDT
+		},
+	},
+	{
+		file: "multiple-vcalendars.ics", from: "2026-03-01T00:00:00Z", to: "2026-03-08T00:00:00Z", zone: "UTC",
+		want: []string{
+			"2026-03-02T03:30:00Z/2026-03-02T04:30:00Z", // floating in Asia/Kolkata
+			"2026-03-02T09:00:00Z/2026-03-02T10:00:00Z", // floating in the owner's UTC
+			"2026-03-03T12:00:00Z/2026-03-03T12:15:00Z",
+			"2026-03-05T12:00:00Z/2026-03-05T12:15:00Z", // 03-04 cancelled by the second VCALENDAR
+		},
+	},
+	{
+		file: "vtimezone-iana.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
+		want: []string{"2026-03-10T13:00:00Z/2026-03-10T14:00:00Z"},
+	},
+	{
+		file: "bom.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
+		want: []string{"2026-03-04T08:00:00Z/2026-03-04T08:30:00Z"},
+	},
+}
+
+func TestFiles(t *testing.T) {
+	for _, tc := range fileCases {
+		t.Run(tc.file+"/"+tc.zone+"/"+tc.from[:10], func(t *testing.T) {
+			c, err := ReadFile(filepath.Join("testdata", tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := calendar.Interval{Start: mustTime(t, tc.from), End: mustTime(t, tc.to)}
+			got, err := c.Busy(w, mustZone(t, tc.zone))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, utcStrings(got)); diff != "" {
+				t.Errorf("Busy(%s, %s) mismatch (-want +got):\n%s", w, tc.zone, diff)
+			}
+		})
+	}
+}
+
+// TestEveryFileIsTested checks that every testdata file has a case.
+func TestEveryFileIsTested(t *testing.T) {
+	tested := map[string]bool{}
+	for _, tc := range fileCases {
+		tested[tc.file] = true
+	}
+	for _, tc := range malformedCases {
+		tested[tc.file] = true
+	}
+	files, err := filepath.Glob(filepath.Join("testdata", "*.ics"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if !tested[filepath.Base(f)] {
+			t.Errorf("%s has no test case", f)
+		}
+	}
+}
+
+var malformedCases = []struct {
+	file string
+	want []string // substrings of the error
+	is   error    // an error it must wrap, if any
+}{
+	{"malformed-dtend-before-dtstart.ics", []string{"line 7:", `"backwards@example.com"`, "DTEND", `"20260303T100000" is before DTSTART "20260303T110000"`}, nil},
+	{"malformed-unknown-zone.ics", []string{"line 14:", `"custom-zone@example.com"`, `"Custom Zone 1"`, "VTIMEZONE on line 4"}, ErrUnknownZone},
+	{"malformed-unclosed.ics", []string{"line 1:", "BEGIN:VCALENDAR is never closed"}, nil},
+	{"malformed-param.ics", []string{"line 6:", "DTSTART", "TZID"}, nil},
+	{"malformed-date.ics", []string{"line 6:", `"iso-date@example.com"`, "DTSTART", `"2026-03-03T10:00:00Z"`}, nil},
+	{"malformed-negative-duration.ics", []string{"line 7:", `"negative@example.com"`, "DURATION", "negative"}, nil},
+	{"malformed-rrule.ics", []string{"line 8:", `"fortnightly@example.com"`, "RRULE", "FORTNIGHTLY"}, nil},
+	{"malformed-end-mismatch.ics", []string{"line 7:", "END:VTODO", "VEVENT, begun on line 4"}, nil},
+	{"malformed-thisandfuture.ics", []string{"line 12:", `"split@example.com"`, "RANGE=", "THISANDFUTURE", "not supported"}, nil},
+	{"malformed-exdate.ics", []string{"line 9:", `"feb-30@example.com"`, "EXDATE", "20260230T090000Z"}, nil},
+	{"malformed-mixed-end.ics", []string{"line 7:", `"mixed@example.com"`, "DTEND", `"20260304T000000Z" is a date-time, but DTSTART "20260303" is a date`}, nil},
+}
+
+func TestMalformedFiles(t *testing.T) {
+	for _, tc := range malformedCases {
+		t.Run(tc.file, func(t *testing.T) {
+			path := filepath.Join("testdata", tc.file)
+			_, err := ReadFile(path)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			msg := err.Error()
+			for _, w := range append(tc.want, path) {
+				if !strings.Contains(msg, w) {
+					t.Errorf("error %q does not mention %q", msg, w)
+				}
+			}
+			if tc.is != nil && !errors.Is(err, tc.is) {
+				t.Errorf("error %q does not wrap %v", msg, tc.is)
+			}
+			// Read (without a file name) fails the same way.
+			data, err2 := os.ReadFile(path)
+			if err2 != nil {
+				t.Fatal(err2)
+			}
+			if _, err2 = Read(strings.NewReader(string(data))); err2 == nil || !strings.Contains(msg, strings.TrimPrefix(err2.Error(), "ics: ")) {
+				t.Errorf("Read: %v, want the error of ReadFile without the file name: %v", err2, err)
+			}
+		})
+	}
+}

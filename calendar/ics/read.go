@@ -1,0 +1,603 @@
+package ics
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	ical "github.com/emersion/go-ical"
+	"github.com/tzplan/tzplan/calendar"
+)
+
+// A readError is an error in the input, with where it is.
+type readError struct {
+	file string // the file, for ReadFile
+	line int    // the line, from 1; 0 when the error has none
+	what string // the component and property, such as `VEVENT "uid": DTEND`
+	err  error
+}
+
+func (e *readError) Error() string {
+	var b strings.Builder
+	b.WriteString("ics: ")
+	if e.file != "" {
+		b.WriteString(e.file + ": ")
+	}
+	if e.line > 0 {
+		b.WriteString("line " + strconv.Itoa(e.line) + ": ")
+	}
+	if e.what != "" {
+		b.WriteString(e.what + ": ")
+	}
+	b.WriteString(e.err.Error())
+	return b.String()
+}
+
+func (e *readError) Unwrap() error { return e.err }
+
+// Read reads every VCALENDAR in r (a stream may hold several, one after
+// another) and returns the busy time they describe. See the package
+// documentation for what is read. An error names the line, and the
+// component and property, that caused it.
+//
+// Read holds the whole input in memory, and its time and memory grow
+// linearly with the input's size; each recurring event's rule is checked
+// once by calendar.ParseRecurrence, in at most some tens of milliseconds.
+func Read(r io.Reader) (*Calendar, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("ics: %w", err)
+	}
+	return read(data)
+}
+
+// ReadFile reads the file at path, as Read does; errors name the file.
+func ReadFile(path string) (*Calendar, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("ics: %w", err)
+	}
+	c, err := read(data)
+	if err != nil {
+		var re *readError
+		if errors.As(err, &re) {
+			re.file = path
+			return nil, re
+		}
+		return nil, fmt.Errorf("ics: %s: %w", path, err)
+	}
+	return c, nil
+}
+
+// read reads an iCalendar stream.
+func read(data []byte) (*Calendar, error) {
+	sc, err := scan(data)
+	if err != nil {
+		return nil, err
+	}
+	dec := ical.NewDecoder(bytes.NewReader(sc.text))
+	rd := reader{zones: make(map[string]*time.Location)}
+	for _, n := range sc.cals {
+		cal, err := decode(dec)
+		if err != nil {
+			return nil, &readError{line: n.line, what: "VCALENDAR", err: fmt.Errorf("go-ical: %w", err)}
+		}
+		if err := sameShape(cal.Component, n); err != nil {
+			return nil, &readError{line: n.line, what: "VCALENDAR", err: err}
+		}
+		if err := rd.calendar(cal.Component, n); err != nil {
+			return nil, err
+		}
+	}
+	return rd.build()
+}
+
+// decode reads one VCALENDAR with go-ical. The scanner has checked every
+// line it is given, so it should neither fail nor panic; should it panic
+// all the same, the panic is an error.
+func decode(dec *ical.Decoder) (cal *ical.Calendar, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			cal, err = nil, fmt.Errorf("go-ical panicked: %v", r)
+		}
+	}()
+	return dec.Decode()
+}
+
+// sameShape checks that go-ical's component c and the scanner's node n
+// have the same components and properties, so that the scanner's line
+// numbers are those of go-ical's properties.
+func sameShape(c *ical.Component, n *node) error {
+	fail := func() error {
+		return fmt.Errorf("internal error: go-ical and the line scanner disagree about the %s on line %d", n.name, n.line)
+	}
+	if c.Name != n.name || len(c.Children) != len(n.children) || len(c.Props) != len(n.props) {
+		return fail()
+	}
+	for name, ps := range c.Props {
+		if len(ps) != len(n.props[name]) {
+			return fail()
+		}
+	}
+	for i, ch := range c.Children {
+		if err := sameShape(ch, n.children[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// A reader gathers the busy time of the VCALENDARs of one stream.
+type reader struct {
+	zones map[string]*time.Location // TZIDs resolved so far
+
+	// The VCALENDAR being read.
+	xwr *time.Location // its X-WR-TIMEZONE, nil when it has none
+	vtz map[string]int // the TZIDs of its VTIMEZONEs, and their lines
+
+	events []*vevent
+	fixed  []calendar.Interval // busy time with no floating part
+	floats []floatEvent        // busy time read in the owner's zone
+}
+
+// A vevent is a VEVENT as read.
+type vevent struct {
+	nd    *node
+	where string // `VEVENT "uid"`, or `VEVENT` when it has no UID
+	uid   string
+	busy  bool // neither cancelled nor transparent
+
+	start  value
+	end    value // when hasEnd
+	hasEnd bool
+	dur    dur // when hasDur
+	hasDur bool
+
+	recID     value // the RECURRENCE-ID, when isOverride
+	recIDLine int
+	override  bool
+
+	rrule     string
+	rruleLine int
+	exdates   []lined
+	rdates    []lined
+}
+
+// A lined value is a value and the line it was read from.
+type lined struct {
+	v    value
+	line int
+}
+
+// describe returns the component's name and UID for messages.
+func describe(name, uid string) string {
+	if uid == "" {
+		return name
+	}
+	return name + " " + quoteShort(uid)
+}
+
+// fail returns an error about the i-th property prop of the component nd.
+func fail(nd *node, where, prop string, i int, err error) error {
+	what := where
+	line := nd.line
+	if prop != "" {
+		what += ": " + prop
+		line = nd.propLine(prop, i)
+	}
+	return &readError{line: line, what: what, err: err}
+}
+
+// calendar reads one VCALENDAR.
+func (rd *reader) calendar(c *ical.Component, n *node) error {
+	rd.xwr = nil
+	rd.vtz = make(map[string]int)
+	for i, ch := range c.Children {
+		if ch.Name == "VTIMEZONE" {
+			if p := ch.Props.Get("TZID"); p != nil {
+				rd.vtz[strings.TrimSpace(p.Value)] = n.children[i].line
+			}
+		}
+	}
+	if p := c.Props.Get("X-WR-TIMEZONE"); p != nil {
+		name := strings.TrimSpace(p.Value)
+		loc, err := rd.zone(name)
+		if err != nil {
+			return fail(n, "VCALENDAR", "X-WR-TIMEZONE", 0, err)
+		}
+		rd.xwr = loc
+	}
+	for i, ch := range c.Children {
+		var err error
+		switch ch.Name {
+		case "VEVENT":
+			err = rd.event(ch, n.children[i])
+		case "VFREEBUSY":
+			err = rd.freeBusy(ch, n.children[i])
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// zone resolves a TZID or X-WR-TIMEZONE by lookupZone, remembering the
+// answer for the rest of the stream.
+func (rd *reader) zone(name string) (*time.Location, error) {
+	if loc, ok := rd.zones[name]; ok {
+		return loc, nil
+	}
+	loc, err := lookupZone(name)
+	if err != nil {
+		var ze *zoneError
+		if line, ok := rd.vtz[strings.TrimSpace(name)]; ok && errors.As(err, &ze) {
+			ze.detail += fmt.Sprintf(" (the VTIMEZONE on line %d that defines it is not read: zones come from the IANA database by name, never from a file's rules)", line)
+		}
+		return nil, err
+	}
+	rd.zones[name] = loc
+	return loc, nil
+}
+
+// single returns the one parameter value of name, or "" when it is absent.
+func single(p *ical.Prop, name string) (string, error) {
+	vs := p.Params.Values(name)
+	switch len(vs) {
+	case 0:
+		return "", nil
+	case 1:
+		return strings.TrimSpace(vs[0]), nil
+	}
+	return "", fmt.Errorf("more than one %s parameter value", name)
+}
+
+// tzidOf returns p's TZID, or "" when it has none. An empty TZID is an
+// unknown zone.
+func tzidOf(p *ical.Prop) (string, error) {
+	tzid, err := single(p, "TZID")
+	if err == nil && tzid == "" && len(p.Params.Values("TZID")) > 0 {
+		err = &zoneError{"", "neither an IANA zone nor a Windows zone name"}
+	}
+	return tzid, err
+}
+
+// values reads the DATE or DATE-TIME values of p: a comma-separated list
+// when list is set, else one value. Without VALUE=DATE, an eight-digit
+// value is taken for a date all the same.
+func (rd *reader) values(p *ical.Prop, list bool) ([]value, error) {
+	vt, err := single(p, "VALUE")
+	if err != nil {
+		return nil, err
+	}
+	vt = strings.ToUpper(vt)
+	switch vt {
+	case "", "DATE", "DATE-TIME":
+	case "PERIOD":
+		return nil, errors.New("VALUE=PERIOD is not supported")
+	default:
+		return nil, fmt.Errorf("VALUE=%s: want DATE or DATE-TIME", quoteShort(vt))
+	}
+	tzid, err := tzidOf(p)
+	if err != nil {
+		return nil, err
+	}
+	items := []string{p.Value}
+	if list {
+		items = strings.Split(p.Value, ",")
+	}
+	out := make([]value, 0, len(items))
+	for _, s := range items {
+		s = strings.TrimSpace(s)
+		if vt == "DATE" || vt == "" && len(s) == 8 {
+			d, err := parseDate(s)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, value{kind: kDate, at: calendar.DateTime{Date: d}})
+			continue
+		}
+		v, err := rd.dateTime(s, tzid)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// dateTime reads a DATE-TIME value with the TZID tzid ("" for none). A
+// value in UTC ignores its TZID.
+func (rd *reader) dateTime(s, tzid string) (value, error) {
+	at, sec, utc, err := parseDateTime(s)
+	if err != nil {
+		return value{}, err
+	}
+	v := value{kind: kFloating, at: at, sec: sec, zone: rd.xwr}
+	switch {
+	case utc:
+		v.kind, v.zone = kUTC, time.UTC
+	case tzid != "":
+		loc, err := rd.zone(tzid)
+		if err != nil {
+			return value{}, err
+		}
+		v.kind, v.zone = kZoned, loc
+	}
+	return v, nil
+}
+
+// event reads a VEVENT.
+func (rd *reader) event(c *ical.Component, nd *node) error {
+	ev := &vevent{nd: nd, busy: true}
+	if p := c.Props.Get("UID"); p != nil {
+		ev.uid = strings.TrimSpace(p.Value)
+	}
+	ev.where = describe("VEVENT", ev.uid)
+	bad := func(prop string, i int, err error) error { return fail(nd, ev.where, prop, i, err) }
+	badf := func(prop string, i int, format string, args ...any) error {
+		return bad(prop, i, fmt.Errorf(format, args...))
+	}
+	for _, name := range []string{"DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "RRULE"} {
+		if ps := c.Props.Values(name); len(ps) > 1 {
+			return badf(name, 1, "more than one %s", name)
+		}
+	}
+	if len(c.Props.Values("EXRULE")) > 0 {
+		return badf("EXRULE", 0, "EXRULE is not supported (RFC 5545 deprecates it)")
+	}
+
+	p := c.Props.Get("DTSTART")
+	if p == nil {
+		return bad("", 0, errors.New("no DTSTART"))
+	}
+	vs, err := rd.values(p, false)
+	if err != nil {
+		return bad("DTSTART", 0, err)
+	}
+	ev.start = vs[0]
+
+	if p := c.Props.Get("DTEND"); p != nil {
+		if c.Props.Get("DURATION") != nil {
+			return badf("DURATION", 0, "a VEVENT cannot have both DTEND and DURATION")
+		}
+		vs, err := rd.values(p, false)
+		if err != nil {
+			return bad("DTEND", 0, err)
+		}
+		ev.end, ev.hasEnd = vs[0], true
+		if err := checkEnd(ev.start, ev.end, "DTSTART "+quoteShort(c.Props.Get("DTSTART").Value)); err != nil {
+			return bad("DTEND", 0, fmt.Errorf("%s %w", quoteShort(p.Value), err))
+		}
+	}
+	if p := c.Props.Get("DURATION"); p != nil {
+		d, err := parseDuration(strings.TrimSpace(p.Value))
+		if err != nil {
+			return bad("DURATION", 0, err)
+		}
+		ev.dur, ev.hasDur = d, true
+	}
+
+	if p := c.Props.Get("STATUS"); p != nil && strings.EqualFold(strings.TrimSpace(p.Value), "CANCELLED") {
+		ev.busy = false
+	}
+	if p := c.Props.Get("TRANSP"); p != nil && strings.EqualFold(strings.TrimSpace(p.Value), "TRANSPARENT") {
+		ev.busy = false
+	}
+
+	if p := c.Props.Get("RECURRENCE-ID"); p != nil {
+		rng, err := single(p, "RANGE")
+		if err != nil {
+			return bad("RECURRENCE-ID", 0, err)
+		}
+		if rng != "" {
+			return badf("RECURRENCE-ID", 0, "RANGE=%s is not supported: only single instances can be overridden", quoteShort(rng))
+		}
+		vs, err := rd.values(p, false)
+		if err != nil {
+			return bad("RECURRENCE-ID", 0, err)
+		}
+		ev.recID, ev.recIDLine, ev.override = vs[0], nd.propLine("RECURRENCE-ID", 0), true
+	}
+
+	if p := c.Props.Get("RRULE"); p != nil {
+		if ev.override {
+			return badf("RRULE", 0, "an overridden instance (it has a RECURRENCE-ID) cannot have its own RRULE")
+		}
+		ev.rrule, ev.rruleLine = strings.TrimSpace(p.Value), nd.propLine("RRULE", 0)
+		if ev.rrule == "" {
+			return badf("RRULE", 0, "an empty rule")
+		}
+	}
+	for _, name := range []string{"EXDATE", "RDATE"} {
+		for i := range c.Props.Values(name) {
+			p := &c.Props.Values(name)[i]
+			switch {
+			case ev.override && name == "EXDATE":
+				// Some clients copy the series' EXDATEs into its
+				// overridden instances, where they mean nothing.
+				continue
+			case ev.override:
+				return badf(name, i, "an overridden instance (it has a RECURRENCE-ID) cannot have its own %s", name)
+			}
+			vs, err := rd.values(p, true)
+			if err != nil {
+				return bad(name, i, err)
+			}
+			line := nd.propLine(name, i)
+			for _, v := range vs {
+				if name == "EXDATE" {
+					ev.exdates = append(ev.exdates, lined{v, line})
+				} else {
+					ev.rdates = append(ev.rdates, lined{v, line})
+				}
+			}
+		}
+	}
+	rd.events = append(rd.events, ev)
+	return nil
+}
+
+// checkEnd checks an end (a DTEND, or the end of a period) against its
+// start, called startName in messages: RFC 5545 §3.8.2.2 wants the same
+// value type, a floating end exactly when the start is floating, and an
+// end that is not before the start. The message completes a sentence whose
+// subject is the end.
+func checkEnd(start, end value, startName string) error {
+	switch {
+	case (start.kind == kDate) != (end.kind == kDate):
+		if start.kind == kDate {
+			return fmt.Errorf("is a date-time, but %s is a date (VALUE=DATE)", startName)
+		}
+		return fmt.Errorf("is a date (VALUE=DATE), but %s is a date-time", startName)
+	case (start.kind == kFloating) != (end.kind == kFloating):
+		if start.kind == kFloating {
+			return fmt.Errorf("has a zone (Z or TZID), but %s is a floating time", startName)
+		}
+		return fmt.Errorf("is a floating time, but %s has a zone (Z or TZID)", startName)
+	}
+	// Values read in the same zone are compared on its wall clock, so that
+	// an event written 02:30 to 03:15 on a day that skips 02:00 to 03:00 is
+	// not an error (it is busy no time at all); others as instants.
+	var before bool
+	if start.kind == kDate || start.kind == kFloating || start.kind == end.kind && start.zone.String() == end.zone.String() {
+		before = wallCompare(end, start) < 0
+	} else {
+		before = end.instant(nil).Before(start.instant(nil))
+	}
+	if before {
+		return fmt.Errorf("is before %s", startName)
+	}
+	return nil
+}
+
+// freeBusy reads a VFREEBUSY: its FREEBUSY periods are busy, unless their
+// FBTYPE is FREE.
+func (rd *reader) freeBusy(c *ical.Component, nd *node) error {
+	where := "VFREEBUSY"
+	if p := c.Props.Get("UID"); p != nil {
+		where = describe(where, strings.TrimSpace(p.Value))
+	}
+	for i := range c.Props.Values("FREEBUSY") {
+		p := &c.Props.Values("FREEBUSY")[i]
+		bad := func(err error) error { return fail(nd, where, "FREEBUSY", i, err) }
+		fbtype, err := single(p, "FBTYPE")
+		if err != nil {
+			return bad(err)
+		}
+		vt, err := single(p, "VALUE")
+		if err != nil {
+			return bad(err)
+		}
+		if vt != "" && !strings.EqualFold(vt, "PERIOD") {
+			return bad(fmt.Errorf("VALUE=%s: want PERIOD", quoteShort(vt)))
+		}
+		tzid, err := tzidOf(p)
+		if err != nil {
+			return bad(err)
+		}
+		busy := !strings.EqualFold(fbtype, "FREE")
+		for _, s := range strings.Split(p.Value, ",") {
+			s = strings.TrimSpace(s)
+			a, b, ok := strings.Cut(s, "/")
+			if !ok {
+				return bad(fmt.Errorf("%s is not a period start/end or start/duration", quoteShort(s)))
+			}
+			start, err := rd.dateTime(a, tzid)
+			if err != nil {
+				return bad(err)
+			}
+			var end value
+			var extra time.Duration
+			if len(b) > 0 && (b[0] == 'P' || b[0] == 'p' || b[0] == '+' || b[0] == '-') {
+				d, err := parseDuration(b)
+				if err != nil {
+					return bad(err)
+				}
+				end = start
+				end.at.Date = end.at.Date.AddDays(d.days)
+				extra = d.exact()
+			} else {
+				if end, err = rd.dateTime(b, tzid); err != nil {
+					return bad(err)
+				}
+				if err := checkEnd(start, end, "its start"); err != nil {
+					return bad(fmt.Errorf("period %s: the end %w", quoteShort(s), err))
+				}
+			}
+			if busy {
+				rd.add(start, end, extra)
+			}
+		}
+	}
+	return nil
+}
+
+// add adds the busy time from start to end plus extra.
+func (rd *reader) add(start, end value, extra time.Duration) {
+	if start.fixed() {
+		rd.fixed = append(rd.fixed, calendar.Interval{Start: start.instant(nil), End: end.instant(nil).Add(extra)})
+		return
+	}
+	if f := (floatEvent{start, end, extra}); f.length() > 0 {
+		rd.floats = append(rd.floats, f)
+	}
+}
+
+// build matches overridden instances to their recurring events and makes
+// the Calendar.
+func (rd *reader) build() (*Calendar, error) {
+	overrides := make(map[string][]*vevent)
+	for _, ev := range rd.events {
+		if ev.override && ev.uid != "" {
+			overrides[ev.uid] = append(overrides[ev.uid], ev)
+		}
+	}
+	c := &Calendar{}
+	for _, ev := range rd.events {
+		var ovs []*vevent
+		if ev.uid != "" && !ev.override {
+			ovs = overrides[ev.uid]
+		}
+		if ev.rrule == "" && len(ev.rdates) == 0 && len(ovs) == 0 {
+			if ev.busy {
+				rd.oneOff(ev)
+			}
+			continue
+		}
+		s, err := newSeries(ev, ovs)
+		if err != nil {
+			return nil, err
+		}
+		if s != nil {
+			c.series = append(c.series, s)
+		}
+	}
+	c.fixed = calendar.NewSet(rd.fixed...)
+	c.floats = newFloatIndex(rd.floats)
+	return c, nil
+}
+
+// oneOff adds the busy time of an event that does not repeat: an
+// overridden instance, or an event with no RRULE, RDATE or overrides.
+func (rd *reader) oneOff(ev *vevent) {
+	s := ev.start
+	switch {
+	case ev.hasEnd:
+		rd.add(s, ev.end, 0)
+	case ev.hasDur:
+		e := s
+		e.at.Date = e.at.Date.AddDays(ev.dur.days)
+		rd.add(s, e, ev.dur.exact())
+	case s.kind == kDate:
+		e := s
+		e.at.Date = e.at.Date.AddDays(1)
+		rd.add(s, e, 0)
+	}
+	// A DTSTART with a time and no end lasts no time at all.
+}

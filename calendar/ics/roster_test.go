@@ -1,0 +1,101 @@
+package ics
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/tzplan/tzplan/calendar"
+)
+
+// TestReadRosterFile reads a roster whose people name iCalendar files and
+// checks the busy segments of their timelines.
+func TestReadRosterFile(t *testing.T) {
+	ro, err := ReadRosterFile(filepath.Join("testdata", "roster.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		id       string
+		from, to string
+		want     []string
+	}{
+		{"dana", "2026-03-03T00:00:00Z", "2026-03-06T00:00:00Z", []string{
+			"2026-03-03T18:00:00Z/2026-03-03T18:30:00Z", // platform sync, 10:00 PST
+			"2026-03-05T19:00:00Z/2026-03-05T20:00:00Z", // the call with Lisbon, 11:00 PST
+		}},
+		{"jonas", "2026-03-30T00:00:00Z", "2026-03-31T00:00:00Z", []string{
+			// windows-zones.ics (09:00-10:00 CEST) and outlook.ics
+			// (09:30-10:00 CEST) together.
+			"2026-03-30T07:00:00Z/2026-03-30T08:00:00Z",
+		}},
+	} {
+		p, ok := ro.Person(tc.id)
+		if !ok {
+			t.Fatalf("no person %q", tc.id)
+		}
+		w := calendar.Interval{Start: mustTime(t, tc.from), End: mustTime(t, tc.to)}
+		segs, err := p.Timeline(w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, s := range segs {
+			if s.Kind == calendar.KindBusy {
+				got = append(got, s.Start.UTC().Format("2006-01-02T15:04:05Z")+"/"+s.End.UTC().Format("2006-01-02T15:04:05Z"))
+			}
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%s: busy segments in %s (-want +got):\n%s", tc.id, w, diff)
+		}
+	}
+}
+
+// TestReadRosterFileMissingCalendar: a calendar file that is not there is
+// an error that names the person and the file.
+func TestReadRosterFileMissingCalendar(t *testing.T) {
+	dir := t.TempDir()
+	roster := filepath.Join(dir, "roster.json")
+	const text = `{"people": [{"id": "dana", "zone": "America/Los_Angeles", "calendars": ["dana-work.ics"]}]}`
+	if err := os.WriteFile(roster, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ReadRosterFile(roster)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{`"dana"`, `"dana-work.ics"`, roster} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not mention %s", err, want)
+		}
+	}
+}
+
+// TestReadRosterFileBadCalendar: a calendar file that does not read is an
+// error that names the person, the file and the line.
+func TestReadRosterFileBadCalendar(t *testing.T) {
+	dir := t.TempDir()
+	roster := filepath.Join(dir, "roster.json")
+	const text = `{"people": [{"id": "ana", "zone": "Europe/Lisbon", "calendars": ["sub/ana.ics"]}]}`
+	if err := os.WriteFile(roster, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	bad := "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20260303\r\nDTEND:20260302\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	if err := os.WriteFile(filepath.Join(dir, "sub", "ana.ics"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ReadRosterFile(roster)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{`"ana"`, `"sub/ana.ics"`, "line 5", "DTEND"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not mention %s", err, want)
+		}
+	}
+}
