@@ -9,7 +9,8 @@
 //
 // A team file is a roster, as calendar.ReadRoster reads it:
 // {"people": [{"id", "name", "zone", "hours", "holidays", "timeOff",
-// "focus", "busy"}]}.
+// "focus", "busy", "calendars"}]}, where "calendars" names iCalendar
+// files (relative to the roster) whose events are busy time.
 package main
 
 import (
@@ -25,6 +26,7 @@ import (
 	_ "time/tzdata" // so that it runs where no zoneinfo is installed
 
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/calendar/ics"
 )
 
 //go:embed demo.json
@@ -58,32 +60,26 @@ func run(args []string, out io.Writer, now time.Time) error {
 		}
 		day = d
 	}
-	data, source := demoTeam, "the demo team"
-	if *roster != "" {
-		b, err := os.ReadFile(*roster)
+	var team []calendar.Person
+	if *roster == "" {
+		r, err := calendar.ReadRoster(bytes.NewReader(demoTeam))
+		if err != nil {
+			return fmt.Errorf("the demo team: %w", err)
+		}
+		team = r.People
+	} else {
+		// A roster file may name iCalendar files, relative to it.
+		r, err := ics.ReadRosterFile(*roster)
 		if err != nil {
 			return err
 		}
-		data, source = b, *roster
+		team = r.People
 	}
-	team, err := readTeam(data)
-	if err != nil {
-		return fmt.Errorf("%s: %w", source, err)
+	if len(team) == 0 {
+		return errors.New("the roster has no people")
 	}
 	monday := day.AddDays(-((int(day.Weekday()) + 6) % 7))
 	return printWeek(out, team, monday)
-}
-
-// readTeam reads a roster and checks that it names someone.
-func readTeam(data []byte) ([]calendar.Person, error) {
-	r, err := calendar.ReadRoster(bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	if len(r.People) == 0 {
-		return nil, errors.New("no people")
-	}
-	return r.People, nil
 }
 
 // printWeek writes each person's working time in the week that starts on

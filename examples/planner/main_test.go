@@ -10,9 +10,33 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/tzplan/tzplan/calendar"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestRosterWithCalendar reads a roster whose person names an iCalendar
+// file: its meeting shows as busy time.
+func TestRosterWithCalendar(t *testing.T) {
+	dir := t.TempDir()
+	ics := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:1@test\r\nDTSTAMP:20260301T000000Z\r\n" +
+		"DTSTART;TZID=Europe/Berlin:20260310T100000\r\nDTEND;TZID=Europe/Berlin:20260310T110000\r\nSUMMARY:Review\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	if err := os.WriteFile(filepath.Join(dir, "ben.ics"), []byte(ics), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	roster := filepath.Join(dir, "team.json")
+	if err := os.WriteFile(roster, []byte(`{"people":[{"id":"ben","name":"Ben","zone":"Europe/Berlin","calendars":["ben.ics"]}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := run([]string{"-roster", roster, "-week", "2026-03-09"}, &out, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "10:00-11:00 CET     =  Tue 03-10 09:00-10:00 UTC      busy"; !strings.Contains(out.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, out.String())
+	}
+}
 
 // TestDemoWeek compares the planner's output for three weeks with golden
 // files: the week of 2026-03-09 (the US on DST, Europe not yet), the
@@ -57,10 +81,11 @@ func TestDefaultWeekIsTodaysInUTC(t *testing.T) {
 }
 
 func TestDemoTeamIsDiverse(t *testing.T) {
-	team, err := readTeam(demoTeam)
+	r, err := calendar.ReadRoster(bytes.NewReader(demoTeam))
 	if err != nil {
 		t.Fatal(err)
 	}
+	team := r.People
 	zones := map[string]bool{}
 	for _, p := range team {
 		zones[p.Zone.String()] = true
@@ -94,6 +119,7 @@ func TestBadInput(t *testing.T) {
 		{"bad zone", []string{"-roster", write("zone.json", `{"people":[{"id":"a","zone":"Mars/Olympus","hours":""}]}`)}, "Mars/Olympus"},
 		{"repeated id", []string{"-roster", write("ids.json", `{"people":[{"id":"a","zone":"UTC"},{"id":"a","zone":"UTC"}]}`)}, `id "a" is already used`},
 		{"no people", []string{"-roster", write("empty.json", `{"people":[]}`)}, "no people"},
+		{"missing calendar", []string{"-roster", write("cal.json", `{"people":[{"id":"a","zone":"UTC","calendars":["none.ics"]}]}`)}, "none.ics"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
