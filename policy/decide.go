@@ -1,0 +1,514 @@
+package policy
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/tzplan/tzplan/calendar"
+)
+
+// A Reason is one rule that shaped a decision: a stable code, a sentence
+// for people with the figures it used, and where the rule comes from.
+type Reason struct {
+	Code   string `json:"code"`
+	Text   string `json:"text"`
+	Source string `json:"source"`
+}
+
+// A Decision is how to handle a topic, and why.
+type Decision struct {
+	Mode Mode
+	// Format says in a few words what to do: "written proposal with a
+	// 2-day comment window", "30-minute call, then written summary".
+	Format string
+	// Reasons are the rules that led to Mode, in the order they apply,
+	// then those about the group's overlap. There is at least one.
+	Reasons []Reason
+	// Warnings are what people should know or fix: who is outside working
+	// hours, who must shift, a deadline that is too close.
+	Warnings []string
+	// Facts are the figures the rules read.
+	Facts Facts
+	// Slot is when to meet, when Mode has a meeting (Sync or Hybrid) and
+	// a time is known: the first MinSlot of the next common window (the
+	// first one before the deadline, or for a memo, the first one a round
+	// trip away), or now for an urgent incident. It is nil otherwise.
+	Slot *calendar.Interval
+}
+
+// The reason codes. Each rule's text and source are in doc.go and in the
+// Reason that cites it.
+const (
+	CodeAsyncDefault        = "async-default"
+	CodeInform              = "inform"
+	CodeGatherInput         = "gather-input"
+	CodeGatherInputDeadline = "gather-input-deadline"
+	CodeDecideReversible    = "decide-reversible"
+	CodeDecideIrreversible  = "decide-irreversible"
+	CodeSensitive           = "sensitive"
+	CodeConflict            = "conflict"
+	CodeConnect             = "connect"
+	CodeFirstCollaboration  = "first-collaboration"
+	CodeIdeate              = "ideate"
+	CodeAmbiguity           = "ambiguity"
+	CodeGroupTooLarge       = "group-too-large"
+	CodeLongThread          = "long-thread"
+	CodeIncidentUrgent      = "incident-urgent"
+	CodeIncidentCanWait     = "incident-can-wait"
+	CodeOverlapComfortable  = "overlap-comfortable"
+	CodeOverlapScarce       = "overlap-scarce"
+	CodeNoWindow            = "no-window"
+	CodeNoWindowKept        = "no-window-kept"
+	CodeInvalid             = "invalid"
+)
+
+// The sources the reasons cite.
+const (
+	srcFocus = `Mark, Gonzalez & Harris, "No Task Left Behind? Examining the Nature of Fragmented Work", CHI 2005 ` +
+		`(about 11 minutes between interruptions)`
+	srcAsyncFirst = `GitLab Handbook, "Asynchronous communication"; Doist, async-first communication; ` +
+		`Basecamp (37signals), "Remote" and "Shape Up"; Dropbox, Virtual First Toolkit (async by default)`
+	srcGitLab     = `GitLab Handbook, "Asynchronous communication"`
+	srcHBR        = `GitLab Handbook, "Asynchronous communication"; E. G. Saunders, "Do You Really Need to Hold That Meeting?", Harvard Business Review, 2015`
+	srcBezos      = `J. Bezos, 2015 letter to Amazon shareholders (Type 1 and Type 2 decisions: one-way and two-way doors)`
+	srcSensitive  = `GitLab Handbook, "Asynchronous communication" (when to go synchronous); Doist; Dropbox, Virtual First Toolkit; Slack, async work guidance`
+	srcConnect    = `GitLab Handbook, "Informal communication in an all-remote environment" (coffee chats); Doist, async-first communication`
+	srcIdeate     = `GitLab Handbook, "Asynchronous communication" (when to go synchronous); Doist, async-first communication`
+	srcBain       = `Blenko, Mankins & Rogers, "Decide & Deliver", Bain & Company, 2010 (the rule of 7)`
+	srcLongThread = `GitLab Handbook, "Communication" (move a thread to a call after about three back-and-forths, then write it down)`
+	srcIncident   = `Beyer et al., "Site Reliability Engineering", O'Reilly 2016, ch. 14 "Managing Incidents"; GitLab Handbook, "Incident Management"`
+	srcOverlap    = `37signals, "Remote: Office Not Required", 2013 (about four hours of overlap); Dropbox, Virtual First Toolkit (core collaboration hours)`
+	srcNoWindow   = `tzplan: a meeting needs a common window before the deadline; overlap.Rotate shares the burden of meeting outside hours`
+	srcCheck      = `tzplan: Policy.Check`
+)
+
+// A proposal is what one rule asks for. A hard proposal (sensitivity, a
+// conflict, an urgent incident) keeps its meeting when overlap is lacking;
+// a soft one gives way.
+type proposal struct {
+	mode   Mode
+	hard   bool
+	reason Reason
+}
+
+// Check reports whether t and f are fit for Decide: p, t (Topic.Validate)
+// and f must be valid, f must be about exactly t's participants (an ID in
+// one but not the other wraps ErrUnknownParticipant), and t's deadline,
+// when set, must not be before f.Now (ErrDeadlinePassed).
+func (p Policy) Check(t Topic, f Facts) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	fail := func(err error, format string, args ...any) error {
+		return fmt.Errorf("policy: %w: %s", err, fmt.Sprintf(format, args...))
+	}
+	if f.Now.IsZero() {
+		return fail(ErrInvalid, "facts: Now is not set")
+	}
+	for _, id := range t.Participants {
+		if !slices.Contains(f.Participants, id) {
+			return fail(ErrUnknownParticipant, "participant %q is not in the facts", id)
+		}
+	}
+	for _, id := range f.Participants {
+		if !slices.Contains(t.Participants, id) {
+			return fail(ErrUnknownParticipant, "the facts' participant %q is not in the topic", id)
+		}
+	}
+	if len(f.Participants) != len(t.Participants) {
+		return fail(ErrInvalid, "facts: a participant is listed twice")
+	}
+	for _, ids := range [][]string{f.MustShift, f.OffHoursNow} {
+		for _, id := range ids {
+			if !slices.Contains(f.Participants, id) {
+				return fail(ErrUnknownParticipant, "facts name %q, who is not a participant", id)
+			}
+		}
+	}
+	switch {
+	case f.CommonPerDay < 0 || f.Common < 0 || f.RoundTrip < 0 || f.OffsetSpread < 0 || f.Zones < 0:
+		return fail(ErrInvalid, "facts: a negative figure")
+	case !t.NeedBy.IsZero() && t.NeedBy.Before(f.Now):
+		return fail(ErrDeadlinePassed, "need by %s, now is %s", t.NeedBy.UTC().Format(time.RFC3339), f.Now.UTC().Format(time.RFC3339))
+	}
+	for i, w := range f.Windows {
+		if w.IsEmpty() || i > 0 && w.Start.Before(f.Windows[i-1].End) {
+			return fail(ErrInvalid, "facts: windows are not non-empty and in order")
+		}
+	}
+	return nil
+}
+
+// Decide returns how to handle t given the facts f about its
+// participants: the mode, a format, the reasons with their sources, and
+// warnings. The rules (listed in the package documentation) are
+// deterministic: the same input gives the same decision.
+//
+// Decide checks its input with Check first; on input that Check rejects
+// it does not guess: the decision's only reason has code CodeInvalid and
+// the error's text, which is also its warning, and its Mode is Async.
+func (p Policy) Decide(t Topic, f Facts) Decision {
+	if err := p.Check(t, f); err != nil {
+		return Decision{
+			Mode:     Async,
+			Format:   "no decision: the input is invalid",
+			Reasons:  []Reason{{Code: CodeInvalid, Text: err.Error(), Source: srcCheck}},
+			Warnings: []string{err.Error()},
+			Facts:    f,
+		}
+	}
+	p = p.withDefaults()
+	d := decider{p: p, t: t, f: f}
+	return d.decide()
+}
+
+// decider holds one decision in the making.
+type decider struct {
+	p     Policy
+	t     Topic
+	f     Facts
+	props []proposal
+	warn  []string
+}
+
+func (d *decider) propose(m Mode, hard bool, code, source, format string, args ...any) {
+	d.props = append(d.props, proposal{m, hard, Reason{Code: code, Text: fmt.Sprintf(format, args...), Source: source}})
+}
+
+func (d *decider) warnf(format string, args ...any) {
+	d.warn = append(d.warn, fmt.Sprintf(format, args...))
+}
+
+// after reports whether the topic has a deadline and at is after it.
+func (d *decider) after(at time.Time) bool {
+	return !d.t.NeedBy.IsZero() && at.After(d.t.NeedBy)
+}
+
+func (d *decider) decide() Decision {
+	p, t, f := d.p, d.t, d.f
+	n := len(t.Participants)
+	rt := f.RoundTrip
+
+	// The purpose.
+	switch t.Purpose {
+	case Inform:
+		d.propose(Async, false, CodeInform, srcHBR, "The topic is to inform: a written update reaches everyone in their own time.")
+	case GatherInput:
+		est := time.Duration(p.ExpectedExchanges) * rt
+		d.propose(Async, false, CodeGatherInput, srcGitLab,
+			"The topic gathers input: written requests collect it without a meeting (about %d round trips of %s).", p.ExpectedExchanges, short(rt))
+		if w, ok := f.NextWindow(); ok && d.after(f.Now.Add(est)) && w.Start.Add(p.MinSlot).Before(f.Now.Add(est)) {
+			d.propose(Sync, false, CodeGatherInputDeadline, srcGitLab,
+				"Gathering input in writing takes about %s (%d x a %s round trip), past the deadline %s, while the next common window (%s) comes sooner.",
+				short(est), p.ExpectedExchanges, short(rt), stamp(t.NeedBy), stamp(w.Start))
+		}
+	case Decide:
+		if t.Reversible {
+			d.propose(Async, false, CodeDecideReversible, srcBezos,
+				"The decision is reversible (a two-way door): an owner decides in writing after a comment window of at least one round trip (%s).", short(rt))
+			switch len(t.DecisionMakers) {
+			case 0:
+				d.warnf("No decision-maker is named: name one owner.")
+			case 1:
+			default:
+				d.warnf("%d decision-makers are named: name one owner.", len(t.DecisionMakers))
+			}
+			if d.after(f.Now.Add(rt)) {
+				d.warnf("The deadline %s leaves less than one round trip (%s) for comments.", stamp(t.NeedBy), short(rt))
+			}
+		} else {
+			d.propose(Hybrid, false, CodeDecideIrreversible, srcBezos,
+				"The decision is hard to reverse (a one-way door): a written memo goes out at least one round trip (%s) ahead, then a short meeting in the overlap decides.", short(rt))
+			if !t.WrittenProposal {
+				d.warnf("There is no written proposal yet: write the memo first.")
+			}
+		}
+	case Ideate:
+		d.ideate(CodeIdeate, "The topic is to ideate")
+	case Resolve:
+		d.propose(Sync, true, CodeConflict, srcSensitive, "The topic is a conflict to resolve: that needs voices and faces, not a thread.")
+	case Connect:
+		d.propose(Sync, false, CodeConnect, srcConnect, "The topic is to connect: rapport is built face to face, in a short call; the work then goes on in writing.")
+	case Incident:
+		if d.after(f.Now.Add(rt)) {
+			d.propose(Sync, true, CodeIncidentUrgent, srcIncident,
+				"The incident must be handled by %s, sooner than a round trip (%s): meet now.", stamp(t.NeedBy), short(rt))
+			if len(f.OffHoursNow) > 0 {
+				d.warnf("Outside working hours now: %s.", strings.Join(f.OffHoursNow, ", "))
+			}
+		} else {
+			d.propose(Async, false, CodeIncidentCanWait, srcIncident,
+				"The incident can wait a round trip (%s): handle it in a written incident channel.", short(rt))
+		}
+	}
+
+	// What holds whatever the purpose.
+	if t.Sensitivity == High {
+		d.propose(Sync, true, CodeSensitive, srcSensitive, "The topic is highly sensitive: written words lose tone and travel; talk it through.")
+	}
+	if t.Ambiguity == High && t.Purpose != Ideate {
+		d.ideate(CodeAmbiguity, "The topic is highly ambiguous")
+	}
+	if t.FirstCollaboration && t.Purpose != Connect {
+		d.propose(Hybrid, false, CodeFirstCollaboration, srcConnect, "These people have not worked together before: a short kickoff call first, then the work goes on in writing.")
+	}
+	if t.Exchanges > p.MaxExchanges {
+		d.propose(Sync, false, CodeLongThread, srcLongThread,
+			"The thread has had %d exchanges, more than %d: a short call settles it, and a written summary records it.", t.Exchanges, p.MaxExchanges)
+	}
+
+	// The overlap caps the soft proposals.
+	softCap, hardMode := Sync, Async
+	var overlapReasons []Reason
+	scarce := f.CommonPerDay < p.MinSlot
+	if scarce {
+		softCap = Hybrid
+		overlapReasons = append(overlapReasons, Reason{CodeOverlapScarce,
+			fmt.Sprintf("The group is free together %s a day, under the %s minimum slot: prefer writing, and meet only with a written part.", short(f.CommonPerDay), short(p.MinSlot)),
+			srcOverlap})
+	}
+	softMode := Async
+	for _, pr := range d.props {
+		if pr.hard {
+			hardMode = maxMode(hardMode, pr.mode)
+		} else {
+			softMode = maxMode(softMode, minMode(pr.mode, softCap))
+		}
+	}
+	win, winOK := d.windowBeforeDeadline()
+	if !winOK && softMode == Sync && hardMode != Sync {
+		softCap, softMode = Hybrid, Hybrid
+		overlapReasons = append(overlapReasons, Reason{CodeNoWindow,
+			fmt.Sprintf("There is no common window of %s%s, and nothing here makes a meeting a must: write first, then meet when someone can.", short(p.MinSlot), d.beforeDeadline()),
+			srcNoWindow})
+	}
+	mode := maxMode(softMode, hardMode)
+	urgent := slices.ContainsFunc(d.props, func(pr proposal) bool { return pr.reason.Code == CodeIncidentUrgent })
+	if mode == Sync && hardMode == Sync && !winOK && !urgent {
+		overlapReasons = append(overlapReasons, Reason{CodeNoWindowKept,
+			fmt.Sprintf("There is no common window of %s%s, but this needs a meeting all the same: someone meets outside their hours, in turn.", short(p.MinSlot), d.beforeDeadline()),
+			srcNoWindow})
+	}
+	if mode != Async && f.CommonPerDay >= p.ComfortOverlap {
+		overlapReasons = append(overlapReasons, Reason{CodeOverlapComfortable,
+			fmt.Sprintf("The group is free together %s a day, at least %s: a short meeting fits inside everyone's working hours.", short(f.CommonPerDay), short(p.ComfortOverlap)),
+			srcOverlap})
+	}
+
+	// The reasons behind the mode, then those about the overlap.
+	var reasons []Reason
+	var lead string
+	if mode == Async {
+		reasons = append(reasons, Reason{CodeAsyncDefault,
+			"Nothing here needs a meeting, so the topic stays in writing: async protects focus, which interruptions break about every 11 minutes.",
+			srcFocus + "; " + srcAsyncFirst})
+	}
+	for _, pr := range d.props {
+		m := pr.mode
+		if !pr.hard {
+			m = minMode(m, softCap)
+		}
+		if m == mode {
+			reasons = append(reasons, pr.reason)
+			if lead == "" {
+				lead = pr.reason.Code
+			}
+		}
+	}
+	reasons = append(reasons, overlapReasons...)
+
+	dec := Decision{Mode: mode, Reasons: reasons, Facts: f}
+	dec.Format, dec.Slot = d.format(mode, lead, win, winOK, urgent)
+	if mode != Async {
+		if !winOK && !urgent {
+			if len(f.MustShift) > 0 {
+				d.warnf("No common window of %s%s: %s must shift hours to meet; rotate who does (overlap.Rotate).", short(p.MinSlot), d.beforeDeadline(), strings.Join(f.MustShift, ", "))
+			} else {
+				d.warnf("No common window of %s%s: someone must meet outside their hours; rotate who does (overlap.Rotate).", short(p.MinSlot), d.beforeDeadline())
+			}
+		} else if scarce && len(f.MustShift) > 0 {
+			d.warnf("Overlap is scarce: %s must shift hours to meet; rotate who does (overlap.Rotate).", strings.Join(f.MustShift, ", "))
+		}
+		if n > p.MaxSyncGroup && !slices.ContainsFunc(d.props, func(pr proposal) bool { return pr.reason.Code == CodeGroupTooLarge }) {
+			d.warnf("%d participants is more than %d for a meeting: invite only those who must be there.", n, p.MaxSyncGroup)
+		}
+	}
+	dec.Warnings = d.warn
+	return dec
+}
+
+// ideate proposes a meeting for open-ended work: sync for a small group,
+// hybrid for a large one.
+func (d *decider) ideate(code, what string) {
+	n := len(d.t.Participants)
+	src := srcIdeate
+	if n <= d.p.MaxSyncGroup {
+		d.propose(Sync, false, code, src, "%s: open problems move faster in conversation, and %d people can hold one.", what, n)
+		return
+	}
+	d.propose(Hybrid, false, code, src, "%s: open problems move faster in conversation.", what)
+	d.propose(Hybrid, false, CodeGroupTooLarge, srcBain,
+		"%d participants is more than %d: collect ideas in writing, then meet with a smaller group.", n, d.p.MaxSyncGroup)
+}
+
+// windowBeforeDeadline returns the first common window in which a
+// MinSlot meeting ends by the deadline.
+func (d *decider) windowBeforeDeadline() (calendar.Interval, bool) {
+	for _, w := range d.f.Windows {
+		if w.Duration() < d.p.MinSlot {
+			continue
+		}
+		if d.after(w.Start.Add(d.p.MinSlot)) {
+			break
+		}
+		return w, true
+	}
+	return calendar.Interval{}, false
+}
+
+func (d *decider) beforeDeadline() string {
+	if d.t.NeedBy.IsZero() {
+		return " in the horizon"
+	}
+	return " before the deadline " + stamp(d.t.NeedBy)
+}
+
+// format returns the decision's format and slot.
+func (d *decider) format(mode Mode, lead string, win calendar.Interval, winOK, urgent bool) (string, *calendar.Interval) {
+	p, t, f := d.p, d.t, d.f
+	meet := minutes(p.MinSlot)
+	slotAt := func(at time.Time) *calendar.Interval {
+		return &calendar.Interval{Start: at.UTC(), End: at.Add(p.MinSlot).UTC()}
+	}
+	var slot *calendar.Interval
+	if mode != Async {
+		if winOK {
+			slot = slotAt(win.Start)
+		} else if w, ok := f.NextWindow(); ok {
+			slot = slotAt(w.Start)
+		}
+	}
+	comment := max(f.RoundTrip, p.ReplyDelay)
+	switch {
+	case mode == Async && lead == CodeInform:
+		return "written update; no meeting", nil
+	case mode == Async && lead == CodeGatherInput:
+		return fmt.Sprintf("written request for input with %s reply window", article(adjective(time.Duration(p.ExpectedExchanges)*comment))), nil
+	case mode == Async && lead == CodeDecideReversible:
+		owner := "a named owner"
+		if len(t.DecisionMakers) == 1 {
+			owner = "owner " + t.DecisionMakers[0]
+		}
+		return fmt.Sprintf("written proposal with %s and %s comment window", owner, article(adjective(comment))), nil
+	case mode == Async && lead == CodeIncidentCanWait:
+		return "written incident channel with regular updates; no call", nil
+	case mode == Async:
+		return "in writing; no meeting", nil
+	case urgent:
+		return "call now, then written incident summary", slotAt(f.Now)
+	case lead == CodeDecideIrreversible:
+		// The memo goes out now; the meeting is the first slot a round
+		// trip away, before the deadline.
+		ready := f.Now.Add(f.RoundTrip)
+		for _, w := range f.Windows {
+			start := w.Start
+			if start.Before(ready) {
+				start = ready
+			}
+			if w.End.Sub(start) < p.MinSlot {
+				continue
+			}
+			if !d.after(start.Add(p.MinSlot)) {
+				slot = slotAt(start)
+			} else {
+				d.warnf("No common window a round trip (%s) after now ends by the deadline %s: the memo gets less time.", short(f.RoundTrip), stamp(t.NeedBy))
+			}
+			break
+		}
+		return fmt.Sprintf("written memo at least %s ahead, then a %s call", noun(f.RoundTrip), meet), slot
+	case lead == CodeConnect || lead == CodeFirstCollaboration:
+		return fmt.Sprintf("%s kickoff call, then async", meet), slot
+	case mode == Hybrid && slices.ContainsFunc(d.props, func(pr proposal) bool { return pr.reason.Code == CodeGroupTooLarge }):
+		return fmt.Sprintf("written ideas first, then a %s call with at most %d people", meet, p.MaxSyncGroup), slot
+	case mode == Hybrid:
+		return fmt.Sprintf("written pre-read, then a %s call", meet), slot
+	case lead == CodeLongThread:
+		return fmt.Sprintf("%s call to settle the thread, then written summary", meet), slot
+	default:
+		return fmt.Sprintf("%s call, then written summary", meet), slot
+	}
+}
+
+func maxMode(a, b Mode) Mode {
+	if b.rank() > a.rank() {
+		return b
+	}
+	return a
+}
+
+func minMode(a, b Mode) Mode {
+	if b.rank() < a.rank() {
+		return b
+	}
+	return a
+}
+
+// stamp formats an instant for a reason's text.
+func stamp(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") }
+
+// short formats a duration without zero units: "4h", "1h30m", "30m".
+func short(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = s[:len(s)-2]
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = s[:len(s)-2]
+	}
+	return s
+}
+
+// unit returns d rounded up to whole minutes, hours or days: minutes under
+// an hour, hours under two days, days from then on.
+func unit(d time.Duration) (int, string) {
+	switch {
+	case d <= time.Hour:
+		return max(1, int((d+time.Minute-1)/time.Minute)), "minute"
+	case d < 48*time.Hour:
+		return int((d + time.Hour - 1) / time.Hour), "hour"
+	default:
+		return int((d + 24*time.Hour - 1) / (24 * time.Hour)), "day"
+	}
+}
+
+// adjective formats d as "30-minute", "8-hour", "2-day".
+func adjective(d time.Duration) string {
+	n, u := unit(d)
+	return fmt.Sprintf("%d-%s", n, u)
+}
+
+// article puts "a" or "an" before an adjective that starts with a
+// number: "an 8-hour", "an 11-hour", "a 2-day".
+func article(adj string) string {
+	if strings.HasPrefix(adj, "8") || strings.HasPrefix(adj, "11-") || strings.HasPrefix(adj, "18-") {
+		return "an " + adj
+	}
+	return "a " + adj
+}
+
+// noun formats d as "30 minutes", "1 hour", "2 days".
+func noun(d time.Duration) string {
+	n, u := unit(d)
+	if n != 1 {
+		u += "s"
+	}
+	return fmt.Sprintf("%d %s", n, u)
+}
+
+// minutes formats a meeting length: "30-minute".
+func minutes(d time.Duration) string { return adjective(d) }

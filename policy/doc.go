@@ -1,0 +1,83 @@
+// Package policy decides whether a topic should be handled in writing
+// (async), in a meeting (sync), or both (hybrid: a written part and a short
+// meeting), from the topic and the real overlap of the people it involves,
+// and says why.
+//
+// [FactsFrom] reads an overlap report (package overlap) into [Facts]: the
+// participants' common free time a day and over the rest of the report's
+// window, their next common windows of at least [Policy.MinSlot], the
+// group's async round trip (overlap.RoundTrips with [Policy.ReplyDelay]),
+// how many zones and how wide a spread of UTC offsets, who must shift hours
+// when they have no window, and who is outside working hours now.
+// [Policy.Decide] applies fixed rules to a [Topic] and those facts and
+// returns a [Decision]: the mode, a short format ("written proposal with a
+// 2-day comment window", "30-minute call, then written summary"), the
+// reasons (each with a code, a sentence with the figures, and its source),
+// warnings, the facts, and the slot to meet in.
+//
+// Nothing is a black box: the rules are deterministic, every threshold is
+// a field of [Policy] with a cited default, and invalid input (an unknown
+// purpose, a participant the report does not know, a deadline already
+// past) is an error from [FactsFrom], [Topic.Validate] or [Policy.Check],
+// never a silent default. Topic, Facts, Policy and Decision marshal to JSON
+// with lower camelCase names, durations such as "4h" and RFC 3339 UTC
+// times, for chat bots and web forms.
+//
+// # Why async by default
+//
+// An office worker goes about 11 minutes between interruptions (Mark,
+// Gonzalez & Harris, "No Task Left Behind?", CHI 2005), and across time
+// zones a meeting also lands in someone's evening. Writing protects focus
+// and reaches everyone in their own hours, so async is the default (GitLab
+// Handbook; Doist; Basecamp/37signals; Dropbox Virtual First), and each
+// rule below says what earns a meeting.
+//
+// # The rules
+//
+// Each rule proposes a mode. Hard proposals (a sensitive topic, a conflict,
+// an urgent incident) keep their meeting whatever the overlap; soft ones
+// give way to it. The decision is the largest proposal, in the order
+// async < hybrid < sync, after the overlap caps the soft ones.
+//
+//	code                   rule                                                        source
+//	async-default          nothing asks for a meeting: async                           Mark et al. CHI 2005; GitLab, Doist, Basecamp, Dropbox
+//	inform                 inform, FYI, status: async                                  GitLab; HBR "Do You Really Need to Hold That Meeting?" (2015)
+//	gather-input           gather input or consensus: async                            GitLab
+//	gather-input-deadline  ExpectedExchanges x RoundTrip misses the deadline and the   GitLab
+//	                       next window comes sooner: sync (soft)
+//	decide-reversible      a two-way door: async, one named owner, a comment window    Bezos, 2015 shareholder letter
+//	                       of at least one round trip
+//	decide-irreversible    a one-way door: hybrid, a memo at least one round trip      Bezos, 2015 shareholder letter
+//	                       ahead, then a short meeting in the overlap
+//	sensitive              high sensitivity: sync (hard)                               GitLab, Doist, Dropbox, Slack
+//	conflict               resolve a conflict: sync (hard)                             GitLab, Doist, Dropbox, Slack
+//	connect                connect, build rapport: a sync kickoff, then async (soft)   GitLab (coffee chats), Doist
+//	first-collaboration    people new to each other: a kickoff, then async: hybrid     GitLab, Doist
+//	ideate                 ideate: sync (soft) for at most MaxSyncGroup people         GitLab, Doist
+//	ambiguity              high ambiguity: as ideate                                   GitLab, Doist
+//	group-too-large        ideate or ambiguity with more than MaxSyncGroup (7):        Bain, "Decide & Deliver" (2010): the rule of 7
+//	                       ideas in writing, then a smaller meeting: hybrid
+//	long-thread            more than MaxExchanges (3) exchanges: a short call and a    GitLab Handbook, communication
+//	                       written summary: sync (soft)
+//	incident-urgent        an incident due sooner than a round trip: sync now (hard),  Google SRE book ch. 14; GitLab incident management
+//	                       warning who is outside working hours
+//	incident-can-wait      an incident that can wait a round trip: async               Google SRE book ch. 14; GitLab incident management
+//	overlap-comfortable    at least ComfortOverlap (4h) together a day: a meeting      37signals "Remote" (2013); Dropbox core hours
+//	                       fits working hours (noted when there is a meeting)
+//	overlap-scarce         under MinSlot (30m) together a day: soft proposals go no    37signals "Remote" (2013); Dropbox core hours
+//	                       further than hybrid; warn who must shift hours
+//	no-window              a soft sync with no common window of MinSlot before the     tzplan; overlap.Rotate
+//	                       deadline: hybrid; warn who must shift, suggest rotation
+//	no-window-kept         a hard sync with no such window stays sync; warn who must   tzplan; overlap.Rotate
+//	                       shift, suggest rotation
+//
+// The gather-input rule differs from "async unless writing misses the
+// deadline while a meeting meets it" in one case: when neither meets the
+// deadline but the meeting comes sooner, it proposes a meeting (then made
+// hybrid by no-window). So a later deadline never turns async into sync.
+//
+// Three laws hold, and the tests check them with random facts: raising a
+// topic's sensitivity never moves a decision away from sync; less overlap
+// never turns async into sync; a later deadline never turns async into
+// sync.
+package policy

@@ -1,0 +1,236 @@
+package policy
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/overlap"
+)
+
+// MaxWindows bounds Facts.Windows: the common windows after the first
+// MaxWindows are not listed.
+const MaxWindows = 100
+
+// Facts are the figures about a group of people that the rules read: how
+// much their free time overlaps, when they can next meet, and how long a
+// written exchange among them takes. FactsFrom computes them from an
+// overlap report; tests and tools may also fill them in by hand.
+//
+// All times are instants; FactsFrom gives them in UTC.
+type Facts struct {
+	// Now is the instant the facts are computed for.
+	Now time.Time
+	// Participants are the people the facts are about, ascending.
+	Participants []string
+	// Horizon is the part of the report's window from Now on.
+	Horizon calendar.Interval
+	// CommonPerDay is the common free time of the participants over the
+	// report's whole window divided by the number of days (UTC dates) on
+	// which at least one of them is free: the overlap of a typical
+	// working day.
+	CommonPerDay time.Duration
+	// Common is the participants' common free time over the Horizon.
+	Common time.Duration
+	// Windows are the stretches of common free time in the Horizon at
+	// least Policy.MinSlot long, in time order, at most MaxWindows of
+	// them. Windows[0] is the next common window (see NextWindow).
+	Windows []calendar.Interval
+	// RoundTrip is the group's worst async round trip from Now: a message
+	// answered, and the answer answered, each reply taking
+	// Policy.ReplyDelay of the recipient's free time (overlap.RoundTrips).
+	// RoundTripPair is the pair that has it, the sender first; both are
+	// empty for a group of one.
+	RoundTrip     time.Duration
+	RoundTripPair [2]string
+	// Zones counts the participants' distinct time zones (by name), and
+	// OffsetSpread is the largest UTC offset at Now less the smallest.
+	Zones        int
+	OffsetSpread time.Duration
+	// MustShift lists, when the Horizon holds no window of MinSlot, the
+	// fewest participants (chosen greedily, ascending) who must work
+	// outside their free time for the rest to have one: those who must
+	// shift their hours to meet. It is empty when a window exists.
+	MustShift []string
+	// OffHoursNow lists the participants for whom Now is outside working
+	// hours (off-hours, a holiday or time off), ascending.
+	OffHoursNow []string
+}
+
+// NextWindow returns the next common window long enough to meet,
+// Windows[0], and false when there is none.
+func (f Facts) NextWindow() (calendar.Interval, bool) {
+	if len(f.Windows) == 0 {
+		return calendar.Interval{}, false
+	}
+	return f.Windows[0], true
+}
+
+// FactsFrom computes the Facts about participants from r as of now, with
+// p's MinSlot and ReplyDelay. The participants must be a non-empty list
+// of distinct IDs of r's team (an unknown ID is an error that wraps
+// ErrUnknownParticipant), now must lie in r's window, and p must be
+// valid. The round trip comes from r.RoundTrips, whose cost is quadratic
+// in the size of r's whole team; a pair of participants whose round trip
+// fails makes an error that wraps overlap.ErrNoReply.
+func FactsFrom(r *overlap.Report, participants []string, now time.Time, p Policy) (Facts, error) {
+	fail := func(err error, format string, args ...any) (Facts, error) {
+		return Facts{}, fmt.Errorf("policy.FactsFrom: %w: %s", err, fmt.Sprintf(format, args...))
+	}
+	if r == nil {
+		return fail(ErrInvalid, "nil report")
+	}
+	if err := p.Validate(); err != nil {
+		return Facts{}, fmt.Errorf("policy.FactsFrom: %w", err)
+	}
+	p = p.withDefaults()
+	if len(participants) == 0 {
+		return fail(ErrInvalid, "no participants")
+	}
+	team := r.IDs()
+	ids := slices.Clone(participants)
+	slices.Sort(ids)
+	for i, id := range ids {
+		if i > 0 && ids[i-1] == id {
+			return fail(ErrInvalid, "participant %q is listed twice", id)
+		}
+		if _, ok := slices.BinarySearch(team, id); !ok {
+			return fail(ErrUnknownParticipant, "%q is not in the report's team", id)
+		}
+	}
+	now = now.Round(0).UTC()
+	window := r.Window()
+	if !window.Contains(now) {
+		return fail(ErrInvalid, "now %s is outside the report's window %s", now.Format(time.RFC3339), window)
+	}
+	f := Facts{
+		Now:          now,
+		Participants: ids,
+		Horizon:      calendar.Interval{Start: now, End: window.End.UTC()},
+	}
+
+	common := r.Common(ids...)
+	f.Common = common.Clip(f.Horizon).Duration()
+	f.CommonPerDay = perDay(common, r.AtLeast(1, ids...))
+	f.Windows = windows(common.Clip(f.Horizon), p.MinSlot)
+
+	trips := r.RoundTrips(p.ReplyDelay, now)
+	for _, a := range ids {
+		for _, b := range ids {
+			if a == b {
+				continue
+			}
+			d, ok := trips[[2]string{a, b}]
+			if !ok {
+				return fail(overlap.ErrNoReply, "the round trip %q -> %q -> %q never completes", a, b, a)
+			}
+			if d > f.RoundTrip || f.RoundTripPair[0] == "" {
+				f.RoundTrip, f.RoundTripPair = d, [2]string{a, b}
+			}
+		}
+	}
+
+	zones := map[string]bool{}
+	first := true
+	var lo, hi int
+	for _, id := range ids {
+		segs, _ := r.Timeline(id)
+		if len(segs) == 0 {
+			continue
+		}
+		loc := segs[0].Start.Location()
+		zones[loc.String()] = true
+		_, off := now.In(loc).Zone()
+		if first || off < lo {
+			lo = off
+		}
+		if first || off > hi {
+			hi = off
+		}
+		first = false
+		for _, s := range segs {
+			if s.Contains(now) {
+				if s.Kind == calendar.KindOffHours || s.Kind == calendar.KindHoliday || s.Kind == calendar.KindTimeOff {
+					f.OffHoursNow = append(f.OffHoursNow, id)
+				}
+				break
+			}
+		}
+	}
+	f.Zones = len(zones)
+	f.OffsetSpread = time.Duration(hi-lo) * time.Second
+
+	if len(f.Windows) == 0 {
+		f.MustShift = mustShift(r, ids, f.Horizon, p.MinSlot)
+	}
+	return f, nil
+}
+
+// perDay returns the duration of common divided by the number of UTC dates
+// that anyone touches, zero when anyone is empty.
+func perDay(common, anyone calendar.Set) time.Duration {
+	days := map[calendar.Date]bool{}
+	for iv := range anyone.All() {
+		last := calendar.DateOf(iv.End.Add(-1).UTC())
+		for d := calendar.DateOf(iv.Start.UTC()); !d.After(last); d = d.AddDays(1) {
+			days[d] = true
+		}
+	}
+	if len(days) == 0 {
+		return 0
+	}
+	return common.Duration() / time.Duration(len(days))
+}
+
+// windows returns the intervals of s at least min long, in UTC, at most
+// MaxWindows of them.
+func windows(s calendar.Set, min time.Duration) []calendar.Interval {
+	var out []calendar.Interval
+	for iv := range s.All() {
+		if iv.Duration() >= min {
+			out = append(out, iv.In(time.UTC))
+			if len(out) == MaxWindows {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// hasWindow reports whether s holds an interval at least min long.
+func hasWindow(s calendar.Set, min time.Duration) bool {
+	for iv := range s.All() {
+		if iv.Duration() >= min {
+			return true
+		}
+	}
+	return false
+}
+
+// mustShift returns the people to leave out, greedily, until the rest of
+// ids have a common window of at least min in horizon: each step leaves
+// out the person whose absence gives the rest the most common time, the
+// first in ID order among equals. One person is never left alone with no
+// one to meet; the result is ascending.
+func mustShift(r *overlap.Report, ids []string, horizon calendar.Interval, min time.Duration) []string {
+	rest := slices.Clone(ids)
+	var out []string
+	for len(rest) > 2 && !hasWindow(r.Common(rest...).Clip(horizon), min) {
+		best, bestTime := -1, time.Duration(-1)
+		for i := range rest {
+			others := slices.Delete(slices.Clone(rest), i, i+1)
+			if d := r.Common(others...).Clip(horizon).Duration(); d > bestTime {
+				best, bestTime = i, d
+			}
+		}
+		out = append(out, rest[best])
+		rest = slices.Delete(rest, best, best+1)
+	}
+	if len(rest) == 2 && !hasWindow(r.Common(rest...).Clip(horizon), min) {
+		// Two people with no window: either could shift; name both.
+		out = append(out, rest...)
+	}
+	slices.Sort(out)
+	return out
+}

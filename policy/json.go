@@ -1,0 +1,249 @@
+package policy
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/tzplan/tzplan/calendar"
+)
+
+// In JSON, field names are lower camelCase, durations are Go duration
+// strings without zero units ("4h", "1h30m", "30m"), instants are RFC 3339
+// in UTC, and intervals are {"start", "end"}. Unknown fields are errors,
+// so that a misspelt field is never silently dropped.
+
+// jsonDuration is a time.Duration as text.
+type jsonDuration time.Duration
+
+func (d jsonDuration) MarshalText() ([]byte, error) { return []byte(short(time.Duration(d))), nil }
+
+func (d *jsonDuration) UnmarshalText(b []byte) error {
+	v, err := time.ParseDuration(string(b))
+	if err != nil {
+		return fmt.Errorf("policy: %w: duration %q", ErrInvalid, b)
+	}
+	*d = jsonDuration(v)
+	return nil
+}
+
+// jsonTime is an instant as RFC 3339 text in UTC.
+type jsonTime time.Time
+
+func (t jsonTime) MarshalText() ([]byte, error) {
+	return []byte(time.Time(t).UTC().Format(time.RFC3339Nano)), nil
+}
+
+func (t *jsonTime) UnmarshalText(b []byte) error {
+	v, err := time.Parse(time.RFC3339Nano, string(b))
+	if err != nil {
+		return fmt.Errorf("policy: %w: time %q is not RFC 3339", ErrInvalid, b)
+	}
+	*t = jsonTime(v.UTC())
+	return nil
+}
+
+// timePtr returns t for an omitempty field: nil for the zero time.
+func timePtr(t time.Time) *jsonTime {
+	if t.IsZero() {
+		return nil
+	}
+	j := jsonTime(t)
+	return &j
+}
+
+func fromTimePtr(t *jsonTime) time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return time.Time(*t)
+}
+
+type jsonInterval struct {
+	Start jsonTime `json:"start"`
+	End   jsonTime `json:"end"`
+}
+
+func toJSONInterval(iv calendar.Interval) jsonInterval {
+	return jsonInterval{jsonTime(iv.Start), jsonTime(iv.End)}
+}
+
+func (j jsonInterval) interval() calendar.Interval {
+	return calendar.Interval{Start: time.Time(j.Start), End: time.Time(j.End)}
+}
+
+// decodeStrict decodes b into v, rejecting unknown fields and trailing
+// data.
+func decodeStrict(b []byte, v any, what string) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("policy: decoding %s: %w", what, err)
+	}
+	if dec.More() {
+		return fmt.Errorf("policy: decoding %s: %w: data after the value", what, ErrInvalid)
+	}
+	return nil
+}
+
+type topicJSON struct {
+	Title              string    `json:"title,omitempty"`
+	Purpose            Purpose   `json:"purpose"`
+	NeedBy             *jsonTime `json:"needBy,omitempty"`
+	Ambiguity          Level     `json:"ambiguity"`
+	Sensitivity        Level     `json:"sensitivity"`
+	Reversible         bool      `json:"reversible"`
+	Participants       []string  `json:"participants"`
+	DecisionMakers     []string  `json:"decisionMakers,omitempty"`
+	WrittenProposal    bool      `json:"writtenProposal"`
+	Exchanges          int       `json:"exchanges"`
+	FirstCollaboration bool      `json:"firstCollaboration"`
+}
+
+// MarshalJSON implements json.Marshaler. A topic with no deadline has no
+// "needBy"; a topic with no purpose has "purpose": "".
+func (t Topic) MarshalJSON() ([]byte, error) {
+	return json.Marshal(topicJSON{
+		Title: t.Title, Purpose: t.Purpose, NeedBy: timePtr(t.NeedBy),
+		Ambiguity: t.Ambiguity, Sensitivity: t.Sensitivity, Reversible: t.Reversible,
+		Participants: t.Participants, DecisionMakers: t.DecisionMakers,
+		WrittenProposal: t.WrittenProposal, Exchanges: t.Exchanges, FirstCollaboration: t.FirstCollaboration,
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. Missing fields are zero (no
+// deadline, low ambiguity and sensitivity); an unknown field or purpose is
+// an error. It does not validate the topic: Validate does.
+func (t *Topic) UnmarshalJSON(b []byte) error {
+	var j topicJSON
+	if err := decodeStrict(b, &j, "topic"); err != nil {
+		return err
+	}
+	*t = Topic{
+		Title: j.Title, Purpose: j.Purpose, NeedBy: fromTimePtr(j.NeedBy),
+		Ambiguity: j.Ambiguity, Sensitivity: j.Sensitivity, Reversible: j.Reversible,
+		Participants: j.Participants, DecisionMakers: j.DecisionMakers,
+		WrittenProposal: j.WrittenProposal, Exchanges: j.Exchanges, FirstCollaboration: j.FirstCollaboration,
+	}
+	return nil
+}
+
+type policyJSON struct {
+	ReplyDelay        jsonDuration `json:"replyDelay"`
+	MinSlot           jsonDuration `json:"minSlot"`
+	ComfortOverlap    jsonDuration `json:"comfortOverlap"`
+	MaxSyncGroup      int          `json:"maxSyncGroup"`
+	MaxExchanges      int          `json:"maxExchanges"`
+	ExpectedExchanges int          `json:"expectedExchanges"`
+}
+
+// MarshalJSON implements json.Marshaler.
+func (p Policy) MarshalJSON() ([]byte, error) {
+	return json.Marshal(policyJSON{
+		jsonDuration(p.ReplyDelay), jsonDuration(p.MinSlot), jsonDuration(p.ComfortOverlap),
+		p.MaxSyncGroup, p.MaxExchanges, p.ExpectedExchanges,
+	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A missing field is zero,
+// which means its default.
+func (p *Policy) UnmarshalJSON(b []byte) error {
+	var j policyJSON
+	if err := decodeStrict(b, &j, "policy"); err != nil {
+		return err
+	}
+	*p = Policy{
+		time.Duration(j.ReplyDelay), time.Duration(j.MinSlot), time.Duration(j.ComfortOverlap),
+		j.MaxSyncGroup, j.MaxExchanges, j.ExpectedExchanges,
+	}
+	return nil
+}
+
+type factsJSON struct {
+	Now           *jsonTime      `json:"now"`
+	Participants  []string       `json:"participants"`
+	Horizon       jsonInterval   `json:"horizon"`
+	CommonPerDay  jsonDuration   `json:"commonPerDay"`
+	Common        jsonDuration   `json:"common"`
+	NextWindow    *jsonInterval  `json:"nextWindow"` // Windows[0]; ignored when read
+	Windows       []jsonInterval `json:"windows"`
+	RoundTrip     jsonDuration   `json:"roundTrip"`
+	RoundTripPair [2]string      `json:"roundTripPair"`
+	Zones         int            `json:"zones"`
+	OffsetSpread  jsonDuration   `json:"offsetSpread"`
+	MustShift     []string       `json:"mustShift"`
+	OffHoursNow   []string       `json:"offHoursNow"`
+}
+
+// MarshalJSON implements json.Marshaler. Besides the fields it writes
+// "nextWindow", Windows[0] or null, for readers; UnmarshalJSON ignores it.
+func (f Facts) MarshalJSON() ([]byte, error) {
+	j := factsJSON{
+		Now: timePtr(f.Now), Participants: f.Participants, Horizon: toJSONInterval(f.Horizon),
+		CommonPerDay: jsonDuration(f.CommonPerDay), Common: jsonDuration(f.Common),
+		RoundTrip: jsonDuration(f.RoundTrip), RoundTripPair: f.RoundTripPair,
+		Zones: f.Zones, OffsetSpread: jsonDuration(f.OffsetSpread),
+		MustShift: f.MustShift, OffHoursNow: f.OffHoursNow,
+	}
+	for _, w := range f.Windows {
+		j.Windows = append(j.Windows, toJSONInterval(w))
+	}
+	if len(j.Windows) > 0 {
+		j.NextWindow = &j.Windows[0]
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (f *Facts) UnmarshalJSON(b []byte) error {
+	var j factsJSON
+	if err := decodeStrict(b, &j, "facts"); err != nil {
+		return err
+	}
+	*f = Facts{
+		Now: fromTimePtr(j.Now), Participants: j.Participants, Horizon: j.Horizon.interval(),
+		CommonPerDay: time.Duration(j.CommonPerDay), Common: time.Duration(j.Common),
+		RoundTrip: time.Duration(j.RoundTrip), RoundTripPair: j.RoundTripPair,
+		Zones: j.Zones, OffsetSpread: time.Duration(j.OffsetSpread),
+		MustShift: j.MustShift, OffHoursNow: j.OffHoursNow,
+	}
+	for _, w := range j.Windows {
+		f.Windows = append(f.Windows, w.interval())
+	}
+	return nil
+}
+
+type decisionJSON struct {
+	Mode     Mode          `json:"mode"`
+	Format   string        `json:"format"`
+	Reasons  []Reason      `json:"reasons"`
+	Warnings []string      `json:"warnings"`
+	Facts    Facts         `json:"facts"`
+	Slot     *jsonInterval `json:"slot"`
+}
+
+// MarshalJSON implements json.Marshaler. A decision with no slot has
+// "slot": null.
+func (d Decision) MarshalJSON() ([]byte, error) {
+	j := decisionJSON{Mode: d.Mode, Format: d.Format, Reasons: d.Reasons, Warnings: d.Warnings, Facts: d.Facts}
+	if d.Slot != nil {
+		s := toJSONInterval(*d.Slot)
+		j.Slot = &s
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (d *Decision) UnmarshalJSON(b []byte) error {
+	var j decisionJSON
+	if err := decodeStrict(b, &j, "decision"); err != nil {
+		return err
+	}
+	*d = Decision{Mode: j.Mode, Format: j.Format, Reasons: j.Reasons, Warnings: j.Warnings, Facts: j.Facts}
+	if j.Slot != nil {
+		s := j.Slot.interval()
+		d.Slot = &s
+	}
+	return nil
+}

@@ -1,0 +1,122 @@
+package policy
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/tzplan/tzplan/overlap"
+)
+
+// A Policy holds the thresholds the rules use. Every field has a default,
+// which a zero field means (so Policy{} behaves as Default()); a negative
+// field is invalid.
+type Policy struct {
+	// ReplyDelay is how much of a recipient's free time a written reply
+	// takes (for the round trip; see overlap.Hop). Default 4h, half a
+	// working day: overlap.DefaultReply.
+	ReplyDelay time.Duration
+	// MinSlot is the shortest common window worth meeting in, and the
+	// length of the short meeting the rules propose. Default 30m: the
+	// smallest block most calendars offer, and overlap.FragmentLength,
+	// under which free time is only a fragment.
+	MinSlot time.Duration
+	// ComfortOverlap is the common time a day from which a group is
+	// comfortable meeting. Default 4h: 37signals' "Remote: Office Not
+	// Required" (2013) asks for about four hours of overlap, and Dropbox's
+	// Virtual First Toolkit sets four core collaboration hours.
+	ComfortOverlap time.Duration
+	// MaxSyncGroup is the largest group that ideates or decides well in a
+	// meeting. Default 7: Bain & Company's "rule of 7" (Blenko, Mankins &
+	// Rogers, "Decide & Deliver", 2010): each member past seven cuts a
+	// group's decision effectiveness by about 10%.
+	MaxSyncGroup int
+	// MaxExchanges is how many back-and-forth exchanges a thread may have
+	// before a short call settles it. Default 3: the GitLab Handbook's
+	// advice to move a thread to a call after about three exchanges.
+	MaxExchanges int
+	// ExpectedExchanges is how many round trips gathering input takes in
+	// writing: one to ask, one to follow up. Default 2 (a tzplan default).
+	ExpectedExchanges int
+}
+
+// The defaults of the Policy fields.
+const (
+	DefaultReplyDelay        = overlap.DefaultReply
+	DefaultMinSlot           = 30 * time.Minute
+	DefaultComfortOverlap    = 4 * time.Hour
+	DefaultMaxSyncGroup      = 7
+	DefaultMaxExchanges      = 3
+	DefaultExpectedExchanges = 2
+)
+
+// Default returns the policy with every threshold at its default.
+func Default() Policy {
+	return Policy{
+		ReplyDelay:        DefaultReplyDelay,
+		MinSlot:           DefaultMinSlot,
+		ComfortOverlap:    DefaultComfortOverlap,
+		MaxSyncGroup:      DefaultMaxSyncGroup,
+		MaxExchanges:      DefaultMaxExchanges,
+		ExpectedExchanges: DefaultExpectedExchanges,
+	}
+}
+
+// withDefaults returns p with its zero fields set to the defaults.
+func (p Policy) withDefaults() Policy {
+	d := Default()
+	if p.ReplyDelay == 0 {
+		p.ReplyDelay = d.ReplyDelay
+	}
+	if p.MinSlot == 0 {
+		p.MinSlot = d.MinSlot
+	}
+	if p.ComfortOverlap == 0 {
+		p.ComfortOverlap = d.ComfortOverlap
+	}
+	if p.MaxSyncGroup == 0 {
+		p.MaxSyncGroup = d.MaxSyncGroup
+	}
+	if p.MaxExchanges == 0 {
+		p.MaxExchanges = d.MaxExchanges
+	}
+	if p.ExpectedExchanges == 0 {
+		p.ExpectedExchanges = d.ExpectedExchanges
+	}
+	return p
+}
+
+// Validate reports the first thing wrong with p, zero fields read as
+// their defaults: a negative field, a MinSlot or ComfortOverlap that is
+// not a whole number of minutes, a ComfortOverlap under MinSlot, or a
+// MaxSyncGroup under 2. The errors wrap ErrInvalid.
+func (p Policy) Validate() error {
+	fail := func(format string, args ...any) error {
+		return fmt.Errorf("policy: Policy: %w: %s", ErrInvalid, fmt.Sprintf(format, args...))
+	}
+	switch {
+	case p.ReplyDelay < 0:
+		return fail("ReplyDelay %s is negative", p.ReplyDelay)
+	case p.MinSlot < 0:
+		return fail("MinSlot %s is negative", p.MinSlot)
+	case p.ComfortOverlap < 0:
+		return fail("ComfortOverlap %s is negative", p.ComfortOverlap)
+	case p.MaxSyncGroup < 0:
+		return fail("MaxSyncGroup %d is negative", p.MaxSyncGroup)
+	case p.MaxExchanges < 0:
+		return fail("MaxExchanges %d is negative", p.MaxExchanges)
+	case p.ExpectedExchanges < 0:
+		return fail("ExpectedExchanges %d is negative", p.ExpectedExchanges)
+	}
+	q := p.withDefaults()
+	switch {
+	case q.MinSlot%time.Minute != 0:
+		return fail("MinSlot %s is not a whole number of minutes", q.MinSlot)
+	case q.ComfortOverlap%time.Minute != 0:
+		return fail("ComfortOverlap %s is not a whole number of minutes", q.ComfortOverlap)
+	case q.ComfortOverlap < q.MinSlot:
+		return fail("ComfortOverlap %s is under MinSlot %s", q.ComfortOverlap, q.MinSlot)
+	case q.MaxSyncGroup < 2:
+		return fail("MaxSyncGroup %d is under 2", q.MaxSyncGroup)
+	}
+	return nil
+}
