@@ -36,6 +36,18 @@
 //     start to its end on the wall clock, so it is an hour shorter or
 //     longer on the days the clocks change.
 //
-// The command-line planner in examples/planner shows a whole team's week;
-// examples/embed is the program above, runnable.
+// Above it:
+//
+//   - package calendar/ics reads busy time from iCalendar files as Google,
+//     Outlook and Apple export them;
+//   - package overlap computes when a team overlaps (coverage, common
+//     windows, at least k free, pairwise, per day), suggests meeting slots
+//     by what they cost people, rotates a recurring meeting fairly, and
+//     measures how long a written thread really takes;
+//   - package policy decides whether a topic should be async, a meeting, or
+//     both, with reasons that cite their sources.
+//
+// Imports run one way: policy -> overlap -> calendar, and calendar/ics ->
+// calendar. The command-line planner in examples/planner shows a whole
+// team's week; examples/embed is the program above, runnable.
 package tzplan
