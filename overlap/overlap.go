@@ -14,6 +14,7 @@
 package overlap
 
 import (
+	"cmp"
 	"fmt"
 	"iter"
 	"math/bits"
@@ -98,7 +99,7 @@ func Compute(people []calendar.Person, window calendar.Interval, opt Options) (*
 			return nil, fmt.Errorf("overlap.Compute: person %d (%q) has no ID", i+1, people[i].Name)
 		}
 	}
-	slices.SortFunc(order, func(a, b int) int { return cmpString(people[a].ID, people[b].ID) })
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(people[a].ID, people[b].ID) })
 	for i := 1; i < len(order); i++ {
 		if people[order[i]].ID == people[order[i-1]].ID {
 			return nil, fmt.Errorf("overlap.Compute: ID %q is used twice", people[order[i]].ID)
@@ -139,16 +140,6 @@ func firstError(errs []error) error {
 		}
 	}
 	return nil
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return +1
-	}
-	return 0
 }
 
 // member builds p's timeline and free time.
@@ -507,7 +498,7 @@ func (r *Report) AtLeast(k int, ids ...string) calendar.Set {
 	// two people do not count as overlapping.
 	slices.SortFunc(events, func(a, b event) int {
 		if a.at != b.at {
-			return cmpInt64(a.at, b.at)
+			return cmp.Compare(a.at, b.at)
 		}
 		return a.delta - b.delta
 	})
@@ -524,16 +515,6 @@ func (r *Report) AtLeast(k int, ids ...string) calendar.Set {
 		}
 	}
 	return r.set(mergeTouching(out))
-}
-
-func cmpInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return +1
-	}
-	return 0
 }
 
 // Pairwise returns, for every pair of people, how long both are free. Both
@@ -576,7 +557,7 @@ func (r *Report) Timeline(id string) ([]calendar.Segment, bool) {
 }
 
 func (r *Report) find(id string) (*member, bool) {
-	i, ok := slices.BinarySearchFunc(r.people, id, func(m member, id string) int { return cmpString(m.person.ID, id) })
+	i, ok := slices.BinarySearchFunc(r.people, id, func(m member, id string) int { return cmp.Compare(m.person.ID, id) })
 	if !ok {
 		return nil, false
 	}

@@ -1,6 +1,7 @@
 package overlap
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -162,7 +163,7 @@ func paretoSlots(cands []candidate, dims int) []candidate {
 			keep = append(keep, c)
 		}
 	}
-	slices.SortFunc(keep, func(a, b candidate) int { return cmpInt64(a.start, b.start) })
+	slices.SortFunc(keep, func(a, b candidate) int { return cmp.Compare(a.start, b.start) })
 	return keep
 }
 
@@ -282,7 +283,7 @@ func paretoStates(states []rotationState) []rotationState {
 			totals[i] += b
 		}
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmpInt64(totals[a], totals[b]) })
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(totals[a], totals[b]) })
 	beaten := make([]bool, len(states))
 	var kept []int
 	for _, i := range idx {
@@ -310,17 +311,17 @@ func paretoStates(states []rotationState) []rotationState {
 func compareBurdens(a, b []int64) int {
 	ma, mb := slices.Max(a), slices.Max(b)
 	if ma != mb {
-		return cmpInt64(ma, mb)
+		return cmp.Compare(ma, mb)
 	}
 	if sa, sb := ma-slices.Min(a), mb-slices.Min(b); sa != sb {
-		return cmpInt64(sa, sb)
+		return cmp.Compare(sa, sb)
 	}
 	var ta, tb int64
 	for i := range a {
 		ta += a[i]
 		tb += b[i]
 	}
-	return cmpInt64(ta, tb)
+	return cmp.Compare(ta, tb)
 }
 
 func burdenKey(b []int64) string {

@@ -1,6 +1,7 @@
 package overlap
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -421,7 +422,7 @@ func compareCandidates(a, b candidate) int {
 		}
 		return +1
 	}
-	return cmpInt64(a.start, b.start)
+	return cmp.Compare(a.start, b.start)
 }
 
 // evaluate evaluates the slots starting at starts (ascending), resetting
