@@ -1,16 +1,26 @@
-// Command planner shows a distributed team's working week: for each person,
-// their zone and this week's working time, on their own wall clock and in
-// UTC, with what takes it (holidays, time off, busy time, focus blocks).
-// Without flags it shows the embedded demo team.
+// Command planner plans a distributed team's work across time zones: when
+// the team overlaps, the best meeting slots and what they cost, a fair
+// rotation for a recurring meeting, and whether a topic should be handled
+// in writing or in a meeting. Without a subcommand it gives a one-screen
+// tour on an embedded demo team.
 //
-//	go run ./examples/planner
-//	go run ./examples/planner -week 2026-03-09
-//	go run ./examples/planner -roster team.json
+//	planner                         the tour, on the demo team
+//	planner availability  [flags]   each person's timeline
+//	planner overlap       [flags]   coverage and common windows, with a heat map
+//	planner suggest       [flags]   ranked meeting slots
+//	planner rotate        [flags]   fair rotation for a recurring meeting
+//	planner advise        [flags]   async, sync or hybrid for a topic
+//	planner holidays                the holiday calendar codes
 //
-// A team file is a roster, as calendar.ReadRoster reads it:
-// {"people": [{"id", "name", "zone", "hours", "holidays", "timeOff",
-// "focus", "busy", "calendars"}]}, where "calendars" names iCalendar
-// files (relative to the roster) whose events are busy time.
+// Common flags: -roster FILE (default: the embedded demo team, also in
+// demo.json), -from DATE -to DATE (civil dates in -zone, the window
+// [from 00:00, to 00:00); RFC 3339 instants are accepted too; default:
+// this week, Monday to Monday), -zone ZONE (the viewer's zone, default
+// UTC), -format text|json|svg (svg for overlap only).
+//
+// A roster is a JSON file as calendar.ReadRoster reads it, whose
+// "calendars" name iCalendar files (relative to the roster) of busy time.
+// Errors are one line on stderr and exit status 2.
 package main
 
 import (
@@ -27,118 +37,303 @@ import (
 
 	"github.com/tzplan/tzplan/calendar"
 	"github.com/tzplan/tzplan/calendar/ics"
+	"github.com/tzplan/tzplan/overlap"
 )
 
 //go:embed demo.json
 var demoTeam []byte
 
-func main() {
-	if err := run(os.Args[1:], os.Stdout, time.Now()); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "planner:", err)
-		}
-		os.Exit(2)
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, time.Now())) }
+
+// usage is printed for -h and is the list of subcommands.
+const usage = `usage: planner [subcommand] [flags]
+
+  planner                         the tour, on the demo team
+  planner availability  [flags]   each person's timeline
+  planner overlap       [flags]   coverage and common windows, with a heat map
+  planner suggest       [flags]   ranked meeting slots (-duration 30m -required a,b -optional c)
+  planner rotate        [flags]   fair rotation for a recurring meeting (-n 8)
+  planner advise        [flags]   async / sync / hybrid for a topic (-purpose decide ...)
+  planner holidays                the holiday calendar codes
+
+Run "planner SUBCOMMAND -h" for a subcommand's flags.
+`
+
+// A usageError is bad input: it is reported as one line and exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func badf(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+// run is the whole program, with its inputs made explicit for tests. It
+// returns the exit status: 0, or 2 after one line on stderr.
+func run(args []string, stdout, stderr io.Writer, now time.Time) int {
+	name := ""
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		name, args = args[0], args[1:]
 	}
+	now = now.Truncate(time.Minute) // tzplan works in whole minutes
+	var out bytes.Buffer
+	err := dispatch(name, args, &out, now, isTerminal(stdout))
+	if errors.Is(err, flag.ErrHelp) {
+		stdout.Write(out.Bytes()) // the usage
+		return 0
+	}
+	if err != nil {
+		msg := strings.Join(strings.Fields(err.Error()), " ") // one line, whatever the error holds
+		fmt.Fprintf(stderr, "planner: %s\n", msg)
+		return 2
+	}
+	if _, err := stdout.Write(out.Bytes()); err != nil {
+		fmt.Fprintf(stderr, "planner: writing the output: %v\n", err)
+		return 2
+	}
+	return 0
 }
 
-// run is the whole program, with its inputs made explicit for tests.
-func run(args []string, out io.Writer, now time.Time) error {
-	fs := flag.NewFlagSet("planner", flag.ContinueOnError)
-	week := fs.String("week", "", "a date (YYYY-MM-DD) in the week to show; default: today in UTC")
-	roster := fs.String("roster", "", "a team file (JSON); default: the embedded demo team")
-	if err := fs.Parse(args); err != nil {
+func dispatch(name string, args []string, out *bytes.Buffer, now time.Time, color bool) error {
+	switch name {
+	case "":
+		return tour(args, out, now, color)
+	case "availability":
+		return availability(args, out, now)
+	case "overlap":
+		return overlapCmd(args, out, now, color)
+	case "suggest":
+		return suggest(args, out, now)
+	case "rotate":
+		return rotate(args, out, now)
+	case "advise":
+		return advise(args, out, now)
+	case "holidays":
+		return holidays(args, out)
+	case "help":
+		out.WriteString(usage)
+		return flag.ErrHelp
+	}
+	return badf("unknown subcommand %q (want availability, overlap, suggest, rotate, advise or holidays)", name)
+}
+
+// isTerminal reports whether w is a terminal that may show colour.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// common holds the flags every subcommand but holidays takes.
+type common struct {
+	fs               *flag.FlagSet
+	roster, from, to string
+	zoneName, format string
+	formats          []string // the formats this subcommand writes
+	defaultWeeks     int      // the default window's length in weeks
+	team             []calendar.Person
+	zone             *time.Location
+	window           calendar.Interval
+	people           string // -people, for availability and overlap
+	withPeople       bool
+}
+
+func newCommon(name string, out io.Writer, formats ...string) *common {
+	c := &common{fs: flag.NewFlagSet("planner "+name, flag.ContinueOnError), formats: formats, defaultWeeks: 1}
+	c.fs.SetOutput(io.Discard)
+	c.fs.Usage = func() {}
+	c.fs.StringVar(&c.roster, "roster", "", "a roster file (JSON); default: the embedded demo team")
+	c.fs.StringVar(&c.from, "from", "", "the window's first day (YYYY-MM-DD in -zone) or an RFC 3339 instant; default: this week's Monday")
+	c.fs.StringVar(&c.to, "to", "", "the day after the window (YYYY-MM-DD in -zone) or an RFC 3339 instant; default: a week after -from")
+	c.fs.StringVar(&c.zoneName, "zone", "UTC", "the viewer's time zone (IANA name)")
+	if len(formats) > 0 {
+		c.fs.StringVar(&c.format, "format", "text", "the output: "+strings.Join(formats, ", "))
+	}
+	return c
+}
+
+// parse reads the flags, the roster, the zone and the window.
+func (c *common) parse(args []string, out *bytes.Buffer, now time.Time) error {
+	if c.withPeople {
+		c.fs.StringVar(&c.people, "people", "", "the IDs to show, comma-separated; default: everyone")
+	}
+	if err := c.fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(out, "usage: %s [flags]\n\n", c.fs.Name())
+			c.fs.SetOutput(out)
+			c.fs.PrintDefaults()
+			return err
+		}
+		return fmt.Errorf("%s: %v", c.fs.Name(), err)
+	}
+	if c.fs.NArg() > 0 {
+		return badf("%s: unexpected argument %q", c.fs.Name(), c.fs.Arg(0))
+	}
+	if len(c.formats) > 0 && !contains(c.formats, c.format) {
+		return badf("-format %q: %s writes %s", c.format, c.fs.Name(), strings.Join(c.formats, " or "))
+	}
+	if c.format == "" {
+		c.format = "text"
+	}
+	zone, err := time.LoadLocation(c.zoneName)
+	if err != nil || c.zoneName == "" || strings.EqualFold(c.zoneName, "local") {
+		return badf("-zone %q: unknown time zone (want an IANA name such as Europe/Berlin)", c.zoneName)
+	}
+	c.zone = zone
+	if err := c.readRoster(); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
-	}
-	day := calendar.DateOf(now.UTC())
-	if *week != "" {
-		d, err := calendar.ParseDate(*week)
-		if err != nil {
-			return fmt.Errorf("-week: %w", err)
-		}
-		day = d
-	}
-	var team []calendar.Person
-	if *roster == "" {
-		r, err := calendar.ReadRoster(bytes.NewReader(demoTeam))
-		if err != nil {
-			return fmt.Errorf("the demo team: %w", err)
-		}
-		team = r.People
-	} else {
-		// A roster file may name iCalendar files, relative to it.
-		r, err := ics.ReadRosterFile(*roster)
-		if err != nil {
-			return err
-		}
-		team = r.People
-	}
-	if len(team) == 0 {
-		return errors.New("the roster has no people")
-	}
-	monday := day.AddDays(-((int(day.Weekday()) + 6) % 7))
-	return printWeek(out, team, monday)
-}
-
-// printWeek writes each person's working time in the week that starts on
-// monday, Monday to Sunday on their own calendar.
-func printWeek(out io.Writer, team []calendar.Person, monday calendar.Date) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Working week of Monday %s, each person's own Monday to Sunday\n", monday)
-	for i := range team {
-		p := &team[i]
-		week := calendar.Interval{
-			Start: calendar.Wall(monday, calendar.Midnight, p.Zone),
-			End:   calendar.Wall(monday.AddDays(7), calendar.Midnight, p.Zone),
-		}
-		segs, err := p.Timeline(week)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(&b, "\n%s (%s)  %s  %s\n", p.Name, p.ID, p.Zone, p.Hours)
-		var last calendar.Date
-		for _, s := range segs {
-			if s.Kind == calendar.KindOffHours {
-				continue
+	if c.people != "" {
+		ids := splitIDs(c.people)
+		var team []calendar.Person
+		for _, id := range ids {
+			i := indexOf(c.team, id)
+			if i < 0 {
+				return badf("-people: %q is not in the roster", id)
 			}
-			start, end := s.Start.In(p.Zone), s.End.In(p.Zone)
-			label := "         "
-			if d := calendar.DateOf(start); d != last {
-				label, last = start.Format("Mon 01-02"), d
-			}
-			what := s.Kind.String()
-			if s.Label != "" {
-				what += ": " + s.Label
-			}
-			fmt.Fprintf(&b, "  %s  %s-%s %-6s  =  %-30s %s\n", label, start.Format("15:04"), end.Format("15:04"),
-				start.Format("MST"), utcSpan(s.Interval), what)
+			team = append(team, c.team[i])
 		}
-		free, err := p.Free(week)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(&b, "  %s free of %s working this week\n", hours(free.Duration()), hours(p.Hours.Working(week, p.Zone).Duration()))
+		c.team = team
 	}
-	_, err := io.WriteString(out, b.String())
+	c.window, err = parseWindow(c.from, c.to, c.zone, now, c.defaultWeeks)
 	return err
 }
 
-// utcSpan writes an interval in UTC, naming the end's day when it differs.
-func utcSpan(iv calendar.Interval) string {
-	s, e := iv.Start.UTC(), iv.End.UTC()
-	end := e.Format("15:04")
-	if calendar.DateOf(s) != calendar.DateOf(e) {
-		end = e.Format("Mon 15:04")
+func (c *common) readRoster() error {
+	var r calendar.Roster
+	var err error
+	if c.roster == "" {
+		r, err = calendar.ReadRoster(bytes.NewReader(demoTeam))
+		if err != nil {
+			return fmt.Errorf("the demo roster: %w", err)
+		}
+	} else {
+		r, err = ics.ReadRosterFile(c.roster)
+		if err != nil {
+			if !strings.Contains(err.Error(), c.roster) {
+				return fmt.Errorf("-roster %s: %w", c.roster, err)
+			}
+			return fmt.Errorf("-roster: %w", err)
+		}
 	}
-	return s.Format("Mon 01-02 15:04") + "-" + end + " UTC"
+	if len(r.People) == 0 {
+		return badf("-roster %s: the roster has no people", c.roster)
+	}
+	c.team = r.People
+	return nil
 }
 
-func hours(d time.Duration) string {
-	h, m := int(d.Hours()), int(d.Minutes())%60
-	if m == 0 {
-		return fmt.Sprintf("%dh", h)
+// report computes the team's overlap over the window.
+func (c *common) report(opt overlap.Options) (*overlap.Report, error) {
+	r, err := overlap.Compute(c.team, c.window, opt)
+	if err != nil {
+		return nil, fmt.Errorf("overlap: %w", err)
 	}
-	return fmt.Sprintf("%dh%02dm", h, m)
+	return r, nil
+}
+
+// upcoming is the report for the rest of the window from now, when now
+// lies inside it: meeting slots in the past help no one. Otherwise it is r.
+func (c *common) upcoming(r *overlap.Report, now time.Time, opt overlap.Options) (*overlap.Report, error) {
+	if !c.window.Contains(now) || now.Equal(c.window.Start) {
+		return r, nil
+	}
+	rest := *c
+	rest.window.Start = now
+	return rest.report(opt)
+}
+
+// parseWindow reads -from and -to: civil dates in zone (midnight by
+// calendar.Wall) or RFC 3339 instants. A missing -from is this week's
+// Monday in zone; a missing -to is weeks weeks after -from.
+func parseWindow(from, to string, zone *time.Location, now time.Time, weeks int) (calendar.Interval, error) {
+	var w calendar.Interval
+	var fromDate, toDate calendar.Date
+	var err error
+	if from != "" {
+		if w.Start, fromDate, err = parseBound("-from", from, zone); err != nil {
+			return w, err
+		}
+	}
+	if to != "" {
+		if w.End, toDate, err = parseBound("-to", to, zone); err != nil {
+			return w, err
+		}
+	}
+	switch {
+	case from == "" && to == "":
+		d := calendar.DateOf(now.In(zone))
+		fromDate = d.AddDays(-((int(d.Weekday()) + 6) % 7))
+		w.Start = calendar.Wall(fromDate, calendar.Midnight, zone)
+		w.End = calendar.Wall(fromDate.AddDays(7*weeks), calendar.Midnight, zone)
+	case to == "" && fromDate.IsValid():
+		w.End = calendar.Wall(fromDate.AddDays(7*weeks), calendar.Midnight, zone)
+	case to == "":
+		w.End = w.Start.Add(time.Duration(weeks) * 7 * 24 * time.Hour)
+	case from == "" && toDate.IsValid():
+		w.Start = calendar.Wall(toDate.AddDays(-7*weeks), calendar.Midnight, zone)
+	case from == "":
+		w.Start = w.End.Add(-time.Duration(weeks) * 7 * 24 * time.Hour)
+	}
+	if w.End.Before(w.Start) {
+		return w, badf("-from %s -to %s: the window ends before it starts", orDefault(from), orDefault(to))
+	}
+	if !w.End.After(w.Start) {
+		return w, badf("-from %s -to %s: the window is empty", orDefault(from), orDefault(to))
+	}
+	if w.End.Sub(w.Start) > overlap.MaxWindow {
+		return w, badf("-from %s -to %s: the window is longer than two years", orDefault(from), orDefault(to))
+	}
+	return w, nil
+}
+
+func orDefault(s string) string {
+	if s == "" {
+		return "(default)"
+	}
+	return s
+}
+
+func parseBound(flagName, s string, zone *time.Location) (time.Time, calendar.Date, error) {
+	if len(s) == len("2006-01-02") {
+		d, err := calendar.ParseDate(s)
+		if err != nil {
+			return time.Time{}, d, fmt.Errorf("%s: %w", flagName, err)
+		}
+		return calendar.Wall(d, calendar.Midnight, zone), d, nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return t, calendar.Date{}, badf("%s %q: want a date (2026-03-09) or an RFC 3339 time (2026-03-09T12:00:00Z)", flagName, s)
+	}
+	return t, calendar.Date{}, nil
+}
+
+func splitIDs(s string) []string {
+	var ids []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			ids = append(ids, f)
+		}
+	}
+	return ids
+}
+
+func indexOf(team []calendar.Person, id string) int {
+	for i := range team {
+		if team[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

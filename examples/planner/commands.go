@@ -1,0 +1,617 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/overlap"
+	"github.com/tzplan/tzplan/policy"
+)
+
+// tour is the planner without a subcommand: the team, this week's heat
+// map, the best slots for a sample meeting and a verdict for a sample
+// topic, in one screen.
+func tour(args []string, out *bytes.Buffer, now time.Time, color bool) error {
+	c := newCommon("", out)
+	if err := c.parse(args, out, now); err != nil {
+		return err
+	}
+	r, err := c.report(overlap.Options{})
+	if err != nil {
+		return err
+	}
+	zones := map[string]bool{}
+	var names []string
+	for _, p := range c.team {
+		zones[p.Zone.String()] = true
+		names = append(names, fmt.Sprintf("%s (%s)", p.ID, p.Zone))
+	}
+	who := "the demo team"
+	if c.roster != "" {
+		who = filepath.Base(c.roster)
+	}
+	fmt.Fprintf(out, "tzplan: %s, %s in %s, %s to %s\n", who, plural(len(c.team), "person", "people"), plural(len(zones), "zone", "zones"),
+		c.window.Start.In(c.zone).Format("Mon 2006-01-02 15:04"), c.window.End.In(c.zone).Format("Mon 2006-01-02 15:04 MST"))
+	wrapItems(out, names, "  ", 100)
+	if away := awayDays(r, c.team); len(away) > 0 {
+		away[0] = "Away: " + away[0]
+		wrapItems(out, away, "  ", 100)
+	}
+	out.WriteString("\n")
+	newHeatMap(r, c.team, c.zone).text(out, color)
+
+	// A sample meeting: the first three people required, the fourth optional.
+	ids := make([]string, len(c.team))
+	for i, p := range c.team {
+		ids[i] = p.ID
+	}
+	req := overlap.Request{Duration: 30 * time.Minute, Step: 30 * time.Minute, Zone: c.zone, Max: 3,
+		Required: ids[:min(3, len(ids))], Optional: ids[min(3, len(ids)):min(4, len(ids))]}
+	out.WriteString("\n")
+	later, err := c.upcoming(r, now, overlap.Options{})
+	if err != nil {
+		return err
+	}
+	ss, err := later.Suggest(req)
+	if err := writeSuggestions(out, c, req, later.Window().Start, ss, err); err != nil {
+		return err
+	}
+
+	// A sample topic, for the same people.
+	at := now
+	if !c.window.Contains(at) {
+		at = c.window.Start
+	}
+	topic := policy.Topic{Title: "Choose the release date", Purpose: policy.Decide,
+		Participants: append(append([]string{}, req.Required...), req.Optional...), NeedBy: c.window.End}
+	out.WriteString("\n")
+	return writeAdvice(out, c, r, topic, at)
+}
+
+func availability(args []string, out *bytes.Buffer, now time.Time) error {
+	c := newCommon("availability", out, "text", "json")
+	c.withPeople = true
+	if err := c.parse(args, out, now); err != nil {
+		return err
+	}
+	r, err := c.report(overlap.Options{})
+	if err != nil {
+		return err
+	}
+	if c.format == "json" {
+		j := availabilityJSON{Window: ivJSON(c.window), People: []personJSON{}}
+		for _, p := range c.team {
+			segs, _ := r.Timeline(p.ID)
+			free, _ := r.Free(p.ID)
+			pj := personJSON{ID: p.ID, Zone: p.Zone.String(), Timeline: []segmentJSON{}, Free: setJSON(free)}
+			for _, s := range segs {
+				pj.Timeline = append(pj.Timeline, segmentJSON{Start: utc(s.Start), End: utc(s.End), Kind: s.Kind.String(), Label: s.Label})
+			}
+			j.People = append(j.People, pj)
+		}
+		return writeJSON(out, j)
+	}
+	fmt.Fprintf(out, "Availability %s to %s; local times, then %s\n",
+		c.window.Start.In(c.zone).Format("Mon 2006-01-02 15:04"), c.window.End.In(c.zone).Format("Mon 2006-01-02 15:04 MST"), c.zone)
+	for _, p := range c.team {
+		segs, _ := r.Timeline(p.ID)
+		free, _ := r.Free(p.ID)
+		name := p.Name
+		if name == "" {
+			name = p.ID
+		}
+		fmt.Fprintf(out, "\n%s (%s)  %s  %s\n", name, p.ID, p.Zone, p.Hours)
+		var last calendar.Date
+		for _, s := range segs {
+			if s.Kind == calendar.KindOffHours {
+				continue
+			}
+			start, end := s.Start.In(p.Zone), s.End.In(p.Zone)
+			label := "         "
+			if d := calendar.DateOf(start); d != last {
+				label, last = start.Format("Mon 01-02"), d
+			}
+			what := s.Kind.String()
+			if s.Label != "" {
+				what += ": " + s.Label
+			}
+			line := fmt.Sprintf("  %s %s-%s %-5s = %s  %s", label, start.Format("15:04"), end.Format("15:04"),
+				start.Format("MST"), span(s.Interval, c.zone), what)
+			out.WriteString(clip(line, 100) + "\n")
+		}
+		fmt.Fprintf(out, "  %s free\n", hours(free.Duration()))
+	}
+	return nil
+}
+
+func overlapCmd(args []string, out *bytes.Buffer, now time.Time, color bool) error {
+	c := newCommon("overlap", out, "text", "json", "svg")
+	c.withPeople = true
+	if err := c.parse(args, out, now); err != nil {
+		return err
+	}
+	r, err := c.report(overlap.Options{})
+	if err != nil {
+		return err
+	}
+	switch c.format {
+	case "json":
+		j := overlapJSON{Window: ivJSON(c.window), Coverage: []coverageJSON{}, Common: setJSON(r.Common())}
+		for s := range r.Coverage() {
+			free := s.Free
+			if free == nil {
+				free = []string{}
+			}
+			j.Coverage = append(j.Coverage, coverageJSON{Start: utc(s.Start), End: utc(s.End), Free: free})
+		}
+		return writeJSON(out, j)
+	case "svg":
+		newHeatMap(r, c.team, c.zone).svg(out)
+		return nil
+	}
+	newHeatMap(r, c.team, c.zone).text(out, color)
+	common := r.Common()
+	out.WriteString("\n")
+	if common.IsEmpty() {
+		fmt.Fprintf(out, "Everyone free at once: never in this window.\n")
+	} else {
+		fmt.Fprintf(out, "Everyone free at once (%s in all):\n", hours(common.Duration()))
+		for iv := range common.All() {
+			fmt.Fprintf(out, "  %s\n", span(iv, c.zone))
+		}
+	}
+	return nil
+}
+
+// requestFlags are the flags of suggest and rotate.
+type requestFlags struct {
+	duration, step, buffer time.Duration
+	required, optional     string
+	minAttendance          float64
+	softFocus, offHours    bool
+	max                    int
+}
+
+func (q *requestFlags) define(c *common) {
+	c.fs.DurationVar(&q.duration, "duration", 30*time.Minute, "the meeting's length")
+	c.fs.StringVar(&q.required, "required", "", "required attendees' IDs, comma-separated; default: everyone")
+	c.fs.StringVar(&q.optional, "optional", "", "optional attendees' IDs, comma-separated")
+	c.fs.DurationVar(&q.step, "step", overlap.DefaultStep, "the spacing of candidate starts, from midnight in -zone")
+	c.fs.Float64Var(&q.minAttendance, "min-attendance", 1, "the share of required attendees who must be present, in (0, 1]")
+	c.fs.BoolVar(&q.softFocus, "allow-soft-focus", false, "let the meeting break soft focus blocks, at a cost")
+	c.fs.BoolVar(&q.offHours, "allow-off-hours", false, "let attendees meet outside working hours, at a cost")
+	c.fs.DurationVar(&q.buffer, "buffer", 0, "free time each attendee needs before and after")
+	c.fs.IntVar(&q.max, "max", 5, "how many slots to show")
+}
+
+func (q *requestFlags) request(c *common) (overlap.Request, error) {
+	if q.minAttendance <= 0 || q.minAttendance > 1 {
+		return overlap.Request{}, badf("-min-attendance %v: want a share in (0, 1]", q.minAttendance)
+	}
+	if q.max <= 0 {
+		return overlap.Request{}, badf("-max %d: want at least 1", q.max)
+	}
+	req := overlap.Request{Duration: q.duration, Step: q.step, Zone: c.zone, Required: splitIDs(q.required),
+		Optional: splitIDs(q.optional), MinAttendance: q.minAttendance, AllowSoftFocus: q.softFocus,
+		AllowOffHours: q.offHours, Buffer: q.buffer, Max: q.max}
+	if len(req.Required) == 0 {
+		for _, p := range c.team {
+			if !contains(req.Optional, p.ID) {
+				req.Required = append(req.Required, p.ID)
+			}
+		}
+	}
+	for _, id := range append(append([]string{}, req.Required...), req.Optional...) {
+		if indexOf(c.team, id) < 0 {
+			return req, badf("-required/-optional: %q is not in the roster", id)
+		}
+	}
+	return req, nil
+}
+
+func suggest(args []string, out *bytes.Buffer, now time.Time) error {
+	c := newCommon("suggest", out, "text", "json")
+	var q requestFlags
+	q.define(c)
+	if err := c.parse(args, out, now); err != nil {
+		return err
+	}
+	req, err := q.request(c)
+	if err != nil {
+		return err
+	}
+	r, err := c.report(overlap.Options{FocusIsFree: req.AllowSoftFocus})
+	if err != nil {
+		return err
+	}
+	if c.from == "" && c.to == "" { // this week: from now on
+		if r, err = c.upcoming(r, now, overlap.Options{FocusIsFree: req.AllowSoftFocus}); err != nil {
+			return err
+		}
+	}
+	ss, err := r.Suggest(req)
+	if c.format == "json" {
+		var ns *overlap.NoSlotError
+		if errors.As(err, &ns) {
+			return writeJSON(out, suggestJSON{Suggestions: []suggestionJSON{}, Why: noSlotJSON(ns)})
+		}
+		if err != nil {
+			return fmt.Errorf("suggest: %w", err)
+		}
+		return writeJSON(out, suggestJSON{Suggestions: suggestionsJSON(ss, c.team)})
+	}
+	return writeSuggestions(out, c, req, r.Window().Start, ss, err)
+}
+
+// writeSuggestions writes ranked slots, or why there are none.
+// The search starts at since, which is later than the window's start when
+// the past is left out.
+func writeSuggestions(out *bytes.Buffer, c *common, req overlap.Request, since time.Time, ss []overlap.Suggestion, err error) error {
+	fmt.Fprintf(out, "Best slots for %s with %s", hours(req.Duration), strings.Join(req.Required, ", "))
+	if len(req.Optional) > 0 {
+		fmt.Fprintf(out, " (optional: %s)", strings.Join(req.Optional, ", "))
+	}
+	if since.After(c.window.Start) {
+		fmt.Fprintf(out, ", from %s on", since.In(c.zone).Format("Mon 15:04"))
+	}
+	fmt.Fprintf(out, ", in %s:\n", c.zone)
+	var ns *overlap.NoSlotError
+	if errors.As(err, &ns) {
+		writeNoSlot(out, ns)
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("suggest: %w", err)
+	}
+	for i, s := range ss {
+		writeSlot(out, c, i+1, s)
+	}
+	return nil
+}
+
+func writeNoSlot(out *bytes.Buffer, ns *overlap.NoSlotError) {
+	out.WriteString("  No slot fits.\n")
+	if len(ns.Never) > 0 {
+		fmt.Fprintf(out, "  Never free for it in the window: %s.\n", strings.Join(ns.Never, ", "))
+	}
+	if ns.Slots == 0 {
+		out.WriteString("  The meeting and its buffers do not fit in the window.\n")
+	} else {
+		fmt.Fprintf(out, "  At best %.0f%% of the required people can come (%.0f%% asked, %d candidate starts);\n",
+			100*ns.Best, 100*ns.Want, ns.Slots)
+		out.WriteString("  try -min-attendance, -allow-soft-focus, -allow-off-hours or a longer window.\n")
+	}
+}
+
+func writeSlot(out *bytes.Buffer, c *common, n int, s overlap.Suggestion) {
+	fmt.Fprintf(out, "%2d. %s  score %.2f  %s\n", n, span(s.Interval, c.zone), s.Score, costText(s.Cost))
+	for _, a := range s.Attendees {
+		role := "required"
+		if a.Optional {
+			role = "optional"
+		}
+		zone := ""
+		if i := indexOf(c.team, a.ID); i >= 0 {
+			zone = c.team[i].Zone.String()
+		}
+		status := a.Status.String()
+		if !a.Present {
+			status += ", absent"
+		}
+		fmt.Fprintf(out, "      %-8s %-8s %-20s %s %-5s  %s\n", a.ID, role, zone, a.Local.Format("Mon 15:04"), a.Local.Format("MST"), status)
+	}
+}
+
+func costText(c overlap.Cost) string {
+	var parts []string
+	if c.RequiredMissing > 0 {
+		parts = append(parts, fmt.Sprintf("%d required missing", c.RequiredMissing))
+	}
+	if c.OptionalMissing > 0 {
+		parts = append(parts, fmt.Sprintf("%d optional missing", c.OptionalMissing))
+	}
+	if c.FocusBroken > 0 {
+		parts = append(parts, "focus broken "+hours(c.FocusBroken))
+	}
+	if c.OffHours > 0 {
+		parts = append(parts, "off-hours "+hours(c.OffHours))
+	}
+	if c.Fragments > 0 {
+		parts = append(parts, fmt.Sprintf("%d short fragments left", c.Fragments))
+	}
+	if len(parts) == 0 {
+		return "costs nothing"
+	}
+	return "cost: " + strings.Join(parts, ", ")
+}
+
+func rotate(args []string, out *bytes.Buffer, now time.Time) error {
+	c := newCommon("rotate", out, "text", "json")
+	var q requestFlags
+	q.define(c)
+	n := c.fs.Int("n", 8, "how many meetings: the window is cut into n equal parts, one meeting each (default window: n weeks)")
+	// The default window is n weeks, which depends on -n: parse twice.
+	if err := c.fs.Parse(args); err == nil && *n > 0 {
+		c.defaultWeeks = *n
+	}
+	if err := c.parse(args, out, now); err != nil {
+		return err
+	}
+	if *n <= 0 {
+		return badf("-n %d: want at least 1", *n)
+	}
+	req, err := q.request(c)
+	if err != nil {
+		return err
+	}
+	req.AllowOffHours = true
+	r, err := c.report(overlap.Options{FocusIsFree: req.AllowSoftFocus})
+	if err != nil {
+		return err
+	}
+	rot, err := r.Rotate(req, *n)
+	var ns *overlap.NoSlotError
+	if errors.As(err, &ns) {
+		if c.format == "json" {
+			return writeJSON(out, rotateJSON{Slots: []suggestionJSON{}, Burden: []burdenJSON{}, Why: noSlotJSON(ns)})
+		}
+		fmt.Fprintf(out, "Rotation of %d meetings of %s:\n", *n, hours(req.Duration))
+		writeNoSlot(out, ns)
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("rotate: %w", err)
+	}
+	if c.format == "json" {
+		j := rotateJSON{Slots: suggestionsJSON(rot.Slots, c.team), Burden: []burdenJSON{},
+			MaxMinutes: minutes(rot.Max), SpreadMinutes: minutes(rot.Spread), TotalMinutes: minutes(rot.Total)}
+		for _, b := range rot.Burden {
+			j.Burden = append(j.Burden, burdenJSON{ID: b.ID, BurdenMinutes: minutes(b.Burden), Slots: b.Slots})
+		}
+		return writeJSON(out, j)
+	}
+	fmt.Fprintf(out, "Rotation of %d meetings of %s, in %s: largest burden %s, spread %s, total %s\n",
+		*n, hours(req.Duration), c.zone, hours(rot.Max), hours(rot.Spread), hours(rot.Total))
+	for i, s := range rot.Slots {
+		writeSlot(out, c, i+1, s)
+	}
+	out.WriteString("Burden (time off-hours or before 08:00 / after 18:00 local):\n")
+	for _, b := range rot.Burden {
+		fmt.Fprintf(out, "      %-8s %6s in %d meetings\n", b.ID, hours(b.Burden), b.Slots)
+	}
+	return nil
+}
+
+func advise(args []string, out *bytes.Buffer, now time.Time) error {
+	c := newCommon("advise", out, "text", "json")
+	var (
+		title        = c.fs.String("title", "", "the topic's name")
+		purpose      = c.fs.String("purpose", "decide", "inform, gather-input, decide, ideate, resolve-conflict, connect or incident")
+		sensitivity  = c.fs.String("sensitivity", "low", "low, medium or high")
+		ambiguity    = c.fs.String("ambiguity", "low", "low, medium or high")
+		deadline     = c.fs.String("deadline", "", "when it must be settled: RFC 3339, or a date in -zone; default: none")
+		participants = c.fs.String("participants", "", "the people taking part, comma-separated; default: everyone")
+		deciders     = c.fs.String("deciders", "", "those of them who decide, comma-separated")
+		reversible   = c.fs.Bool("reversible", false, "the decision can be undone cheaply (a two-way door)")
+		exchanges    = c.fs.Int("exchanges", 0, "back-and-forth exchanges the thread has had so far")
+		written      = c.fs.Bool("written", false, "a written proposal already exists")
+		first        = c.fs.Bool("first", false, "these people have not worked together before")
+	)
+	if err := c.parse(args, out, now); err != nil {
+		return err
+	}
+	t := policy.Topic{Title: *title, Reversible: *reversible, Exchanges: *exchanges, WrittenProposal: *written,
+		FirstCollaboration: *first, DecisionMakers: splitIDs(*deciders), Participants: splitIDs(*participants)}
+	var err error
+	if t.Purpose, err = policy.ParsePurpose(*purpose); err != nil {
+		return badf("-purpose %q: unknown purpose (want inform, gather-input, decide, ideate, resolve-conflict, connect or incident)", *purpose)
+	}
+	if t.Sensitivity, err = policy.ParseLevel(*sensitivity); err != nil {
+		return badf("-sensitivity %q: want low, medium or high", *sensitivity)
+	}
+	if t.Ambiguity, err = policy.ParseLevel(*ambiguity); err != nil {
+		return badf("-ambiguity %q: want low, medium or high", *ambiguity)
+	}
+	if *deadline != "" {
+		if t.NeedBy, _, err = parseBound("-deadline", *deadline, c.zone); err != nil {
+			return err
+		}
+	}
+	if len(t.Participants) == 0 {
+		for _, p := range c.team {
+			t.Participants = append(t.Participants, p.ID)
+		}
+	}
+	if !c.window.Contains(now) {
+		return badf("now (%s) is outside the window %s to %s: advise decides as of now", utc(now), utc(c.window.Start), utc(c.window.End))
+	}
+	r, err := c.report(overlap.Options{})
+	if err != nil {
+		return err
+	}
+	if c.format == "json" {
+		d, err := decide(r, t, now)
+		if err != nil {
+			return err
+		}
+		return writeJSON(out, d)
+	}
+	return writeAdvice(out, c, r, t, now)
+}
+
+// decide computes the facts and the decision, or an error that says
+// what is wrong with the topic.
+func decide(r *overlap.Report, t policy.Topic, now time.Time) (policy.Decision, error) {
+	p := policy.Default()
+	f, err := policy.FactsFrom(r, t.Participants, now, p)
+	if err != nil {
+		return policy.Decision{}, fmt.Errorf("advise: %w", err)
+	}
+	if err := p.Check(t, f); err != nil {
+		return policy.Decision{}, fmt.Errorf("advise: %w", err)
+	}
+	return p.Decide(t, f), nil
+}
+
+func writeAdvice(out *bytes.Buffer, c *common, r *overlap.Report, t policy.Topic, now time.Time) error {
+	d, err := decide(r, t, now)
+	if err != nil {
+		return err
+	}
+	title := t.Title
+	if title == "" {
+		title = "The topic"
+	}
+	fmt.Fprintf(out, "%s (%s, %d people), as of %s:\n", title, t.Purpose, len(t.Participants), now.In(c.zone).Format("Mon 01-02 15:04 MST"))
+	fmt.Fprintf(out, "  %s: %s\n", strings.ToUpper(d.Mode.String()), d.Format)
+	if d.Slot != nil {
+		fmt.Fprintf(out, "  Meet %s\n", span(*d.Slot, c.zone))
+	}
+	for _, rs := range d.Reasons {
+		wrap(out, fmt.Sprintf("- %s [%s]", rs.Text, rs.Code), "    ", 100)
+	}
+	for _, w := range d.Warnings {
+		wrap(out, "! "+w, "    ", 100)
+	}
+	return nil
+}
+
+func holidays(args []string, out *bytes.Buffer) error {
+	fs := flag.NewFlagSet("planner holidays", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	format := fs.String("format", "text", "the output: text or json")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			out.WriteString("usage: planner holidays [-format text|json]\n")
+			return err
+		}
+		return fmt.Errorf("planner holidays: %v", err)
+	}
+	if fs.NArg() > 0 {
+		return badf("planner holidays: unexpected argument %q", fs.Arg(0))
+	}
+	if *format != "text" && *format != "json" {
+		return badf("-format %q: planner holidays writes text or json", *format)
+	}
+	codes := calendar.HolidayCodes()
+	if *format == "json" {
+		return writeJSON(out, holidaysJSON{Codes: codes})
+	}
+	fmt.Fprintf(out, "%d holiday calendars (a country, or a country and region), for a roster's \"holidays\":\n", len(codes))
+	wrap(out, strings.Join(codes, " "), "  ", 100)
+	return nil
+}
+
+// span writes an interval in zone, naming the end's day when it differs.
+func span(iv calendar.Interval, zone *time.Location) string {
+	s, e := iv.Start.In(zone), iv.End.In(zone)
+	end := e.Format("15:04")
+	if calendar.DateOf(s) != calendar.DateOf(e) {
+		end = e.Format("Mon 15:04")
+	}
+	return s.Format("Mon 01-02 15:04") + "-" + end + " " + e.Format("MST")
+}
+
+func hours(d time.Duration) string {
+	h, m := int(d.Hours()), int(d.Minutes())%60
+	switch {
+	case h == 0:
+		return fmt.Sprintf("%dm", m)
+	case m == 0:
+		return fmt.Sprintf("%dh", h)
+	}
+	return fmt.Sprintf("%dh%02dm", h, m)
+}
+
+// wrap writes text in lines of at most width columns, each starting with
+// indent (the first with indent less two columns when it has room).
+func wrap(out *bytes.Buffer, text, indent string, width int) {
+	line := indent
+	for _, w := range strings.Fields(text) {
+		if len(line) > len(indent) && len(line)+1+len(w) > width {
+			out.WriteString(line + "\n")
+			line = indent + "  "
+		}
+		if len(line) > len(indent) && !strings.HasSuffix(line, " ") {
+			line += " "
+		}
+		line += w
+	}
+	if strings.TrimSpace(line) != "" {
+		out.WriteString(line + "\n")
+	}
+}
+
+// wrapItems writes items separated by commas in lines of at most width
+// columns, each starting with indent, never breaking an item.
+func wrapItems(out *bytes.Buffer, items []string, indent string, width int) {
+	line := indent
+	for i, it := range items {
+		if i < len(items)-1 {
+			it += ","
+		}
+		if len(line) > len(indent) && len(line)+1+len(it) > width {
+			out.WriteString(line + "\n")
+			line = indent
+		}
+		if len(line) > len(indent) {
+			line += " "
+		}
+		line += it
+	}
+	out.WriteString(line + "\n")
+}
+
+// clip cuts s to width columns.
+func clip(s string, width int) string {
+	r := []rune(s)
+	if len(r) <= width {
+		return s
+	}
+	return string(r[:width-1]) + "…"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// awayDays lists the holidays and time off in each person's timeline,
+// with the local days they fall on, such as "sam conference Thu Fri".
+func awayDays(r *overlap.Report, team []calendar.Person) []string {
+	var away []string
+	for _, p := range team {
+		segs, _ := r.Timeline(p.ID)
+		var label string
+		var days []string
+		flush := func() {
+			if len(days) > 0 {
+				away = append(away, fmt.Sprintf("%s %s %s", p.ID, label, strings.Join(days, " ")))
+			}
+			days = nil
+		}
+		for _, s := range segs {
+			if s.Kind != calendar.KindHoliday && s.Kind != calendar.KindTimeOff {
+				continue
+			}
+			if s.Label != label {
+				flush()
+				label = s.Label
+			}
+			if d := s.Start.In(p.Zone).Format("Mon"); len(days) == 0 || days[len(days)-1] != d {
+				days = append(days, d)
+			}
+		}
+		flush()
+	}
+	return away
+}
