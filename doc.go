@@ -17,15 +17,18 @@
 // The shortest useful program finds when a developer in Berlin and one in
 // Kolkata both work in a week:
 //
-//	berlin, _ := time.LoadLocation("Europe/Berlin")
-//	kolkata, _ := time.LoadLocation("Asia/Kolkata")
 //	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+//	team := []calendar.Person{
+//		{ID: "ben", Zone: berlin, Hours: hours, Holidays: []string{"DE-BE"}},
+//		{ID: "priya", Zone: kolkata, Hours: hours},
+//	}
 //	week := calendar.Interval{
 //		Start: calendar.Wall(calendar.MustParseDate("2026-03-23"), 0, time.UTC),
 //		End:   calendar.Wall(calendar.MustParseDate("2026-03-30"), 0, time.UTC),
 //	}
-//	both := hours.Working(week, berlin).Intersect(hours.Working(week, kolkata))
-//	fmt.Println(both.Duration()) // 17h30m0s: 08:00-11:30 UTC, Monday to Friday
+//	r, err := overlap.Compute(team, week, overlap.Options{})
+//	if err != nil { ... }
+//	fmt.Println(r.Common().Duration()) // 17h30m0s: 08:00-11:30 UTC, Monday to Friday
 //
 // Semantics, exactly:
 //

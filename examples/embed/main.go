@@ -1,6 +1,5 @@
-// Command embed is the smallest program that uses tzplan: when do a
-// developer in Berlin and one in Kolkata both work, in the two weeks
-// around Europe's change to summer time?
+// Command embed is the smallest program that uses tzplan: two people, in
+// Berlin and Kolkata, and the time they both work this week.
 package main
 
 import (
@@ -10,24 +9,31 @@ import (
 	_ "time/tzdata" // so that it runs where no zoneinfo is installed
 
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/overlap"
 )
 
 func main() {
-	berlin, kolkata := zone("Europe/Berlin"), zone("Asia/Kolkata")
 	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
-
-	monday := calendar.MustParseDate("2026-03-23")
-	fortnight := calendar.Interval{
-		Start: calendar.Wall(monday, calendar.Midnight, time.UTC),
-		End:   calendar.Wall(monday.AddDays(14), calendar.Midnight, time.UTC),
+	team := []calendar.Person{
+		{ID: "ben", Zone: zone("Europe/Berlin"), Hours: hours, Holidays: []string{"DE-BE"}},
+		{ID: "priya", Zone: zone("Asia/Kolkata"), Hours: hours},
 	}
-	both := hours.Working(fortnight, berlin).Intersect(hours.Working(fortnight, kolkata))
-	for iv := range both.All() {
+	today := calendar.DateOf(time.Now().UTC())
+	monday := today.AddDays(-((int(today.Weekday()) + 6) % 7))
+	week := calendar.Interval{
+		Start: calendar.Wall(monday, calendar.Midnight, time.UTC),
+		End:   calendar.Wall(monday.AddDays(7), calendar.Midnight, time.UTC),
+	}
+	r, err := overlap.Compute(team, week, overlap.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for iv := range r.Common().All() {
 		fmt.Printf("%s  %s-%s UTC  (Berlin %s, Kolkata %s)\n", iv.Start.UTC().Format("Mon 01-02"),
 			iv.Start.UTC().Format("15:04"), iv.End.UTC().Format("15:04"),
-			iv.Start.In(berlin).Format("15:04"), iv.Start.In(kolkata).Format("15:04"))
+			iv.Start.In(team[0].Zone).Format("15:04"), iv.Start.In(team[1].Zone).Format("15:04"))
 	}
-	fmt.Println("in common:", both.Duration())
+	fmt.Println("in common this week:", r.Common().Duration())
 }
 
 func zone(name string) *time.Location {
