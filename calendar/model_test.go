@@ -4,31 +4,19 @@ import (
 	"time"
 
 	"pgregory.net/rapid"
+
+	"github.com/tzplan/tzplan/internal/tztest"
 )
 
-// The hard zones: DST at midnight (Santiago, Havana, Azores), half-hour DST
-// (Lord Howe), odd offsets (Kathmandu, Kolkata), a skipped day (Apia),
-// +14 (Kiritimati), DST suspended for Ramadan (Casablanca), and the two
-// zones every scheduler is tested on.
-var hardZones = []string{
-	"America/Santiago", "America/Havana", "Atlantic/Azores", "Australia/Lord_Howe",
-	"Asia/Kathmandu", "Asia/Kolkata", "Pacific/Apia", "Pacific/Kiritimati",
-	"Africa/Casablanca", "Europe/Berlin", "America/New_York",
-}
+// hardZones are the zones the generators draw from (see tztest.HardZones).
+var hardZones = tztest.HardZones()
 
 // fataler is what testing.TB and *rapid.T share.
-type fataler interface {
-	Helper()
-	Fatalf(format string, args ...any)
-}
+type fataler = tztest.Fataler
 
-func mustLoad(tb fataler, name string) *time.Location {
-	tb.Helper()
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		tb.Fatalf("LoadLocation(%q): %v", name, err)
-	}
-	return loc
+func mustLoad(t fataler, name string) *time.Location {
+	t.Helper()
+	return tztest.Load(t, name)
 }
 
 func drawZone(t *rapid.T) *time.Location {

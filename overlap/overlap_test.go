@@ -11,26 +11,18 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/internal/tztest"
 )
 
-var hardZones = []string{
-	"America/Santiago", "America/Havana", "Atlantic/Azores", "Australia/Lord_Howe",
-	"Asia/Kathmandu", "Asia/Kolkata", "Pacific/Apia", "Pacific/Kiritimati",
-	"Africa/Casablanca", "Europe/Berlin", "America/New_York",
-}
+// hardZones are the zones the generators draw from (see tztest.HardZones).
+var hardZones = tztest.HardZones()
 
-type fataler interface {
-	Helper()
-	Fatalf(format string, args ...any)
-}
+// fataler is what testing.TB and *rapid.T share.
+type fataler = tztest.Fataler
 
 func mustLoad(t fataler, name string) *time.Location {
 	t.Helper()
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		t.Fatalf("LoadLocation(%q): %v", name, err)
-	}
-	return loc
+	return tztest.Load(t, name)
 }
 
 // drawWindow draws a window of up to four days on whole minutes, from 2011

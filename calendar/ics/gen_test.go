@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/internal/tztest"
 	"pgregory.net/rapid"
 )
 
@@ -16,11 +17,7 @@ import (
 // the same description, independently of the package's code but for
 // calendar.Wall.
 
-var hardZones = []string{
-	"America/Santiago", "America/Havana", "Atlantic/Azores", "Australia/Lord_Howe",
-	"Asia/Kathmandu", "Asia/Kolkata", "Pacific/Apia", "Pacific/Kiritimati",
-	"Africa/Casablanca", "Europe/Berlin", "America/New_York",
-}
+var hardZones = tztest.HardZones()
 
 // A form is how a time is written.
 type form int

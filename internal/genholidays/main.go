@@ -14,27 +14,25 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"go/ast"
 	"go/format"
 	"go/parser"
 	"go/token"
-	"io"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/tzplan/tzplan/internal/gomod"
 )
 
 const (
-	mainModule = "github.com/tzplan/tzplan"
-	calModule  = "github.com/rickar/cal/v2"
-	outFile    = "calendar/holidaytable.go" // relative to mainModule's directory
+	calModule = "github.com/rickar/cal/v2"
+	outFile   = "calendar/holidaytable.go" // relative to the main module's directory
 )
 
 func main() {
@@ -58,11 +56,14 @@ type list struct {
 
 // generate returns the text of the table and the path it belongs at.
 func generate() (src []byte, out string, err error) {
-	mods, err := modules(mainModule, calModule)
+	main, err := gomod.Find("")
 	if err != nil {
 		return nil, "", err
 	}
-	cal := mods[calModule]
+	cal, err := gomod.Find(calModule)
+	if err != nil {
+		return nil, "", err
+	}
 	lists, err := scan(cal.Dir, calModule)
 	if err != nil {
 		return nil, "", err
@@ -71,42 +72,7 @@ func generate() (src []byte, out string, err error) {
 	if err != nil {
 		return nil, "", err
 	}
-	return src, filepath.Join(mods[mainModule].Dir, filepath.FromSlash(outFile)), nil
-}
-
-// A module is what go list -m -json says about a module.
-type module struct {
-	Path    string
-	Version string
-	Dir     string
-}
-
-// modules asks the go command where the named modules are.
-func modules(paths ...string) (map[string]module, error) {
-	cmd := exec.Command("go", append([]string{"list", "-m", "-json"}, paths...)...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	stdout, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("go list -m -json %s: %v: %s", strings.Join(paths, " "), err, bytes.TrimSpace(stderr.Bytes()))
-	}
-	mods := make(map[string]module)
-	dec := json.NewDecoder(bytes.NewReader(stdout))
-	for {
-		var m module
-		if err := dec.Decode(&m); err == io.EOF {
-			break
-		} else if err != nil {
-			return nil, fmt.Errorf("go list -m -json: %v", err)
-		}
-		mods[m.Path] = m
-	}
-	for _, p := range paths {
-		if mods[p].Dir == "" {
-			return nil, fmt.Errorf("go list -m -json: no directory for module %s (is it in go.mod and downloaded?)", p)
-		}
-	}
-	return mods, nil
+	return src, filepath.Join(main.Dir, filepath.FromSlash(outFile)), nil
 }
 
 // scan finds the holiday lists in every package under dir, the directory of

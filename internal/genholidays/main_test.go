@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tzplan/tzplan/internal/gomod"
 )
 
 // TestTableIsUpToDate regenerates calendar/holidaytable.go in memory and
@@ -39,14 +41,14 @@ func TestTableIsUpToDate(t *testing.T) {
 }
 
 func TestCodes(t *testing.T) {
-	mods, err := modules(calModule)
+	cal, err := gomod.Find(calModule)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v := mods[calModule].Version; v != "v2.1.26" {
+	if v := cal.Version; v != "v2.1.26" {
 		t.Errorf("%s is at %s, want v2.1.26 (the version tzplan is pinned to)", calModule, v)
 	}
-	lists, err := scan(mods[calModule].Dir, calModule)
+	lists, err := scan(cal.Dir, calModule)
 	if err != nil {
 		t.Fatal(err)
 	}

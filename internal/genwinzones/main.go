@@ -15,7 +15,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -23,16 +22,16 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
-	"strings"
 
 	// The table's source. Nothing of it is used here, since the table is
 	// declared only for Windows; the import keeps the module, at the
 	// version go.mod pins, in the build on every system.
 	_ "github.com/thlib/go-timezone-local/tzlocal"
+
+	"github.com/tzplan/tzplan/internal/gomod"
 )
 
 const (
@@ -55,11 +54,11 @@ func main() {
 
 // generate returns the text of the table and the path it belongs at.
 func generate() (src []byte, out string, err error) {
-	main, err := module("")
+	main, err := gomod.Find("")
 	if err != nil {
 		return nil, "", err
 	}
-	tz, err := module(tzModule)
+	tz, err := gomod.Find(tzModule)
 	if err != nil {
 		return nil, "", err
 	}
@@ -72,35 +71,6 @@ func generate() (src []byte, out string, err error) {
 		return nil, "", err
 	}
 	return src, filepath.Join(main.Dir, filepath.FromSlash(outFile)), nil
-}
-
-// A moduleInfo is what go list -m -json says about a module.
-type moduleInfo struct {
-	Path, Version, Dir string
-}
-
-// module returns what go list -m -json says about the module path, or
-// about the main module when path is "".
-func module(path string) (moduleInfo, error) {
-	args := []string{"list", "-m", "-json"}
-	if path != "" {
-		args = append(args, path)
-	}
-	cmd := exec.Command("go", args...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	stdout, err := cmd.Output()
-	if err != nil {
-		return moduleInfo{}, fmt.Errorf("go %s: %v: %s", strings.Join(args, " "), err, bytes.TrimSpace(stderr.Bytes()))
-	}
-	var m moduleInfo
-	if err := json.Unmarshal(stdout, &m); err != nil {
-		return moduleInfo{}, fmt.Errorf("go %s: %v", strings.Join(args, " "), err)
-	}
-	if m.Dir == "" {
-		return moduleInfo{}, fmt.Errorf("go %s: no directory for module %s (is it in go.mod and downloaded?)", strings.Join(args, " "), path)
-	}
-	return m, nil
 }
 
 // An entry is one row of the table.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"testing"
+
+	"github.com/tzplan/tzplan/internal/gomod"
 )
 
 // TestTableIsUpToDate regenerates calendar/ics/windowszones.go in memory
@@ -24,7 +26,7 @@ func TestTableIsUpToDate(t *testing.T) {
 
 // TestTableHasOutlookNames checks the names Outlook writes most often.
 func TestTableHasOutlookNames(t *testing.T) {
-	tz, err := module(tzModule)
+	tz, err := gomod.Find(tzModule)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,12 +6,14 @@ import (
 	"testing"
 
 	"github.com/thlib/go-timezone-local/tzlocal"
+
+	"github.com/tzplan/tzplan/internal/gomod"
 )
 
 // TestTableMatchesTzlocal compares the table read from the module's source
 // with the variable itself, which exists only on Windows.
 func TestTableMatchesTzlocal(t *testing.T) {
-	tz, err := module(tzModule)
+	tz, err := gomod.Find(tzModule)
 	if err != nil {
 		t.Fatal(err)
 	}
