@@ -3,6 +3,7 @@ package overlap
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
@@ -90,7 +91,15 @@ func who(p *calendar.Person) string {
 // has no key. reply is as for Hop. Hops look past the report's window; the
 // cost is quadratic in the team's size.
 func (r *Report) RoundTrips(reply time.Duration, at time.Time) map[[2]string]time.Duration {
-	out, _ := r.roundTrips(reply, at)
+	out, _ := r.roundTrips(reply, at, r.IDs())
+	return out
+}
+
+// RoundTripsAmong is RoundTrips for the pairs among ids only, so that a
+// group's round trips cost what the group does, not the whole team. IDs
+// that are not in the team are left out.
+func (r *Report) RoundTripsAmong(reply time.Duration, at time.Time, ids ...string) map[[2]string]time.Duration {
+	out, _ := r.roundTrips(reply, at, ids)
 	return out
 }
 
@@ -99,7 +108,7 @@ func (r *Report) RoundTrips(reply time.Duration, at time.Time) map[[2]string]tim
 // of one, zero. The error is that of the first pair, in ID order, whose
 // round trip fails.
 func (r *Report) GroupRoundTrip(reply time.Duration, at time.Time) (time.Duration, [2]string, error) {
-	trips, err := r.roundTrips(reply, at)
+	trips, err := r.roundTrips(reply, at, r.IDs())
 	if err != nil {
 		return 0, [2]string{}, err
 	}
@@ -119,15 +128,23 @@ func (r *Report) GroupRoundTrip(reply time.Duration, at time.Time) (time.Duratio
 	return worst, pair, nil
 }
 
-func (r *Report) roundTrips(reply time.Duration, at time.Time) (map[[2]string]time.Duration, error) {
-	out := make(map[[2]string]time.Duration, len(r.people)*(len(r.people)-1))
+// roundTrips measures every ordered pair of distinct people among ids,
+// in the order given; unknown IDs are skipped.
+func (r *Report) roundTrips(reply time.Duration, at time.Time, ids []string) (map[[2]string]time.Duration, error) {
+	var group []*calendar.Person
+	for _, id := range ids {
+		if m, ok := r.find(id); ok && !slices.Contains(group, &m.person) {
+			group = append(group, &m.person)
+		}
+	}
+	out := make(map[[2]string]time.Duration, len(group)*max(len(group)-1, 0))
 	var first error
-	for i := range r.people {
-		for j := range r.people {
+	for i := range group {
+		for j := range group {
 			if i == j {
 				continue
 			}
-			a, b := &r.people[i].person, &r.people[j].person
+			a, b := group[i], group[j]
 			there, err := Hop(a, b, at, reply)
 			var back time.Time
 			if err == nil {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"pgregory.net/rapid"
 
 	"github.com/tzplan/tzplan/calendar"
@@ -153,5 +154,24 @@ func TestRoundTrips(t *testing.T) {
 	// PDT, 22:00 Berlin), back Wednesday by 13:00 Berlin: 23 hours.
 	if d := trips[[2]string{"ben", "sofia"}]; d != 23*time.Hour {
 		t.Errorf("ben -> sofia -> ben: %s, want 23h", d)
+	}
+}
+
+// TestRoundTripsAmongIsRoundTripsRestricted: the group's round trips are
+// the team's, for the pairs within the group.
+func TestRoundTripsAmongIsRoundTripsRestricted(t *testing.T) {
+	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	team := []calendar.Person{
+		{ID: "ben", Zone: mustLoad(t, "Europe/Berlin"), Hours: hours},
+		{ID: "sam", Zone: mustLoad(t, "America/New_York"), Hours: hours},
+		{ID: "priya", Zone: mustLoad(t, "Asia/Kolkata"), Hours: hours},
+	}
+	start := time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)
+	r := mustCompute(t, team, calendar.Interval{Start: start, End: start.AddDate(0, 0, 14)}, Options{})
+	all := r.RoundTrips(0, start.Add(10*time.Hour))
+	group := r.RoundTripsAmong(0, start.Add(10*time.Hour), "sam", "ben", "nobody")
+	want := map[[2]string]time.Duration{{"ben", "sam"}: all[[2]string{"ben", "sam"}], {"sam", "ben"}: all[[2]string{"sam", "ben"}]}
+	if diff := cmp.Diff(want, group); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -6,7 +6,7 @@
 // [FactsFrom] reads an overlap report (package overlap) into [Facts]: the
 // participants' common free time a day and over the rest of the report's
 // window, their next common windows of at least [Policy.MinSlot], the
-// group's async round trip (overlap.RoundTrips with [Policy.ReplyDelay]),
+// group's async round trip (overlap.Report.RoundTripsAmong with [Policy.ReplyDelay]),
 // how many zones and how wide a spread of UTC offsets, who must shift hours
 // when they have no window, and who is outside working hours now.
 // [Policy.Decide] applies fixed rules to a [Topic] and those facts and

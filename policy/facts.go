@@ -39,7 +39,7 @@ type Facts struct {
 	Windows []calendar.Interval
 	// RoundTrip is the group's worst async round trip from Now: a message
 	// answered, and the answer answered, each reply taking
-	// Policy.ReplyDelay of the recipient's free time (overlap.RoundTrips).
+	// Policy.ReplyDelay of the recipient's free time (overlap.Report.RoundTripsAmong).
 	// RoundTripPair is the pair that has it, the sender first; both are
 	// empty for a group of one.
 	RoundTrip     time.Duration
@@ -71,9 +71,9 @@ func (f Facts) NextWindow() (calendar.Interval, bool) {
 // p's MinSlot and ReplyDelay. The participants must be a non-empty list
 // of distinct IDs of r's team (an unknown ID is an error that wraps
 // ErrUnknownParticipant), now must lie in r's window, and p must be
-// valid. The round trip comes from r.RoundTrips, whose cost is quadratic
-// in the size of r's whole team; a pair of participants whose round trip
-// fails makes an error that wraps overlap.ErrNoReply.
+// valid. The round trip comes from r.RoundTripsAmong the participants,
+// whose cost is quadratic in their number; a pair of participants whose
+// round trip fails makes an error that wraps overlap.ErrNoReply.
 func FactsFrom(r *overlap.Report, participants []string, now time.Time, p Policy) (Facts, error) {
 	fail := func(err error, format string, args ...any) (Facts, error) {
 		return Facts{}, fmt.Errorf("policy.FactsFrom: %w: %s", err, fmt.Sprintf(format, args...))
@@ -115,7 +115,7 @@ func FactsFrom(r *overlap.Report, participants []string, now time.Time, p Policy
 	f.CommonPerDay = perDay(common, r.AtLeast(1, ids...))
 	f.Windows = windows(common.Clip(f.Horizon), p.MinSlot)
 
-	trips := r.RoundTrips(p.ReplyDelay, now)
+	trips := r.RoundTripsAmong(p.ReplyDelay, now, ids...)
 	for _, a := range ids {
 		for _, b := range ids {
 			if a == b {
