@@ -3,6 +3,8 @@ package calendar
 import (
 	"fmt"
 	"time"
+
+	"github.com/tzplan/tzplan/internal/icalvalue"
 )
 
 // A Date is a civil date: a year, month and day with no time zone. It names
@@ -184,18 +186,9 @@ func dateFromDays(z int64) Date {
 	return Date{int(y), time.Month(m), int(day)}
 }
 
-func daysIn(y int, m time.Month) int {
-	switch m {
-	case time.February:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case time.April, time.June, time.September, time.November:
-		return 30
-	}
-	return 31
-}
+// daysIn and digits are those of the iCalendar value grammar.
+func daysIn(y int, m time.Month) int { return icalvalue.DaysIn(y, m) }
+func digits(s string) (int, bool)    { return icalvalue.Digits(s) }
 
 func floorDiv(a, b int64) int64 {
 	q := a / b
@@ -206,19 +199,3 @@ func floorDiv(a, b int64) int64 {
 }
 
 func floorMod(a, b int64) int64 { return a - floorDiv(a, b)*b }
-
-// digits reads a run of ASCII digits as a non-negative number.
-func digits(s string) (int, bool) {
-	if s == "" || len(s) > 9 {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
-}

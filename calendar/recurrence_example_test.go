@@ -61,5 +61,5 @@ func ExampleParseRecurrence() {
 	// DTSTART;TZID=Europe/Berlin:20260105T090000
 	// RRULE:FREQ=WEEKLY;COUNT=4;BYDAY=TU,TH
 	// EXDATE;VALUE=DATE:20260108
-	// calendar.ParseRecurrence("FREQ=HOURLY;BYMINUTE=0"): "FREQ=HOURLY": frequencies finer than DAILY are not supported: focus blocks repeat at most daily
+	// calendar.ParseRecurrence("FREQ=HOURLY;BYMINUTE=0"): "FREQ=HOURLY": frequencies finer than DAILY are not supported: tzplan expands rules that repeat at most daily
 }

@@ -691,6 +691,8 @@ func TestParseRecurrenceForms(t *testing.T) {
 var recCmpOpts = cmp.Options{
 	cmp.AllowUnexported(Recurrence{}, recRule{}, recTime{}, recWeekday{}),
 	cmp.Comparer(func(a, b *time.Location) bool { return a.String() == b.String() && (a == nil) == (b == nil) }),
+	// What a COUNT rule has counted so far is a cache, not its value.
+	cmp.Comparer(func(a, b *recCount) bool { return (a == nil) == (b == nil) }),
 }
 
 // recCheckRoundTrip checks that r.String() parses back to r.

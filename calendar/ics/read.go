@@ -12,6 +12,7 @@ import (
 
 	ical "github.com/emersion/go-ical"
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/internal/icalvalue"
 )
 
 // A readError is an error in the input, with where it is.
@@ -179,7 +180,7 @@ func describe(name, uid string) string {
 	if uid == "" {
 		return name
 	}
-	return name + " " + quoteShort(uid)
+	return name + " " + icalvalue.Quote(uid)
 }
 
 // fail returns an error about the i-th property prop of the component nd.
@@ -281,7 +282,7 @@ func (rd *reader) values(p *ical.Prop, list bool) ([]value, error) {
 	case "PERIOD":
 		return nil, errors.New("VALUE=PERIOD is not supported")
 	default:
-		return nil, fmt.Errorf("VALUE=%s: want DATE or DATE-TIME", quoteShort(vt))
+		return nil, fmt.Errorf("VALUE=%s: want DATE or DATE-TIME", icalvalue.Quote(vt))
 	}
 	tzid, err := tzidOf(p)
 	if err != nil {
@@ -371,8 +372,8 @@ func (rd *reader) event(c *ical.Component, nd *node) error {
 			return bad("DTEND", 0, err)
 		}
 		ev.end, ev.hasEnd = vs[0], true
-		if err := checkEnd(ev.start, ev.end, "DTSTART "+quoteShort(c.Props.Get("DTSTART").Value)); err != nil {
-			return bad("DTEND", 0, fmt.Errorf("%s %w", quoteShort(p.Value), err))
+		if err := checkEnd(ev.start, ev.end, "DTSTART "+icalvalue.Quote(c.Props.Get("DTSTART").Value)); err != nil {
+			return bad("DTEND", 0, fmt.Errorf("%s %w", icalvalue.Quote(p.Value), err))
 		}
 	}
 	if p := c.Props.Get("DURATION"); p != nil {
@@ -396,7 +397,7 @@ func (rd *reader) event(c *ical.Component, nd *node) error {
 			return bad("RECURRENCE-ID", 0, err)
 		}
 		if rng != "" {
-			return badf("RECURRENCE-ID", 0, "RANGE=%s is not supported: only single instances can be overridden", quoteShort(rng))
+			return badf("RECURRENCE-ID", 0, "RANGE=%s is not supported: only single instances can be overridden", icalvalue.Quote(rng))
 		}
 		vs, err := rd.values(p, false)
 		if err != nil {
@@ -495,7 +496,7 @@ func (rd *reader) freeBusy(c *ical.Component, nd *node) error {
 			return bad(err)
 		}
 		if vt != "" && !strings.EqualFold(vt, "PERIOD") {
-			return bad(fmt.Errorf("VALUE=%s: want PERIOD", quoteShort(vt)))
+			return bad(fmt.Errorf("VALUE=%s: want PERIOD", icalvalue.Quote(vt)))
 		}
 		tzid, err := tzidOf(p)
 		if err != nil {
@@ -506,7 +507,7 @@ func (rd *reader) freeBusy(c *ical.Component, nd *node) error {
 			s = strings.TrimSpace(s)
 			a, b, ok := strings.Cut(s, "/")
 			if !ok {
-				return bad(fmt.Errorf("%s is not a period start/end or start/duration", quoteShort(s)))
+				return bad(fmt.Errorf("%s is not a period start/end or start/duration", icalvalue.Quote(s)))
 			}
 			start, err := rd.dateTime(a, tzid)
 			if err != nil {
@@ -527,7 +528,7 @@ func (rd *reader) freeBusy(c *ical.Component, nd *node) error {
 					return bad(err)
 				}
 				if err := checkEnd(start, end, "its start"); err != nil {
-					return bad(fmt.Errorf("period %s: the end %w", quoteShort(s), err))
+					return bad(fmt.Errorf("period %s: the end %w", icalvalue.Quote(s), err))
 				}
 			}
 			if busy {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/tzplan/tzplan/internal/icalvalue"
 )
 
 // The scanner is the first of two passes over the input. It splits the
@@ -161,9 +163,9 @@ func (sc *scanned) content(n int, parts [][]byte, stackp *[]*node, out *bytes.Bu
 	i := strings.IndexAny(line, ";:")
 	switch {
 	case i < 0:
-		return lineError(n, "%s: not a content line NAME:value (there is no colon)", quoteShort(line))
+		return lineError(n, "%s: not a content line NAME:value (there is no colon)", icalvalue.Quote(line))
 	case i == 0:
-		return lineError(n, "%s: a content line with no name", quoteShort(line))
+		return lineError(n, "%s: a content line with no name", icalvalue.Quote(line))
 	}
 	name := strings.ToUpper(line[:i])
 	stack := *stackp
@@ -209,7 +211,7 @@ func (sc *scanned) content(n int, parts [][]byte, stackp *[]*node, out *bytes.Bu
 		keep = true
 	default:
 		if len(stack) == 0 {
-			return lineError(n, "%s outside a VCALENDAR: want BEGIN:VCALENDAR", quoteShort(name))
+			return lineError(n, "%s outside a VCALENDAR: want BEGIN:VCALENDAR", icalvalue.Quote(name))
 		}
 		if keeps(stack, name) {
 			if err := checkContentLine(line); err != nil {
@@ -312,17 +314,4 @@ func (p *physicalLines) next() (int, []byte, bool) {
 	}
 	p.data = p.data[i+1:]
 	return p.n, text, true
-}
-
-// quoteShort quotes s for an error message, cut to a readable length.
-func quoteShort(s string) string {
-	const most = 60
-	if len(s) > most {
-		cut := most
-		for cut > 0 && s[cut]&0xC0 == 0x80 {
-			cut-- // do not split a UTF-8 sequence
-		}
-		return fmt.Sprintf("%q...", s[:cut])
-	}
-	return fmt.Sprintf("%q", s)
 }

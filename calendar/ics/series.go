@@ -3,10 +3,10 @@ package ics
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/internal/icalvalue"
 )
 
 // A series is a recurring event, expanded for each window asked for.
@@ -37,52 +37,46 @@ const (
 // newSeries makes the series of a recurring event ev, whose instances
 // ovs override; it returns nil when the event is never busy.
 //
-// The rule is handed to calendar.ParseRecurrence as text built from ev:
+// The rule is built with calendar.NewRecurrence from ev's values as read:
 // the DTSTART (at 00:00 floating for an all-day event, with the TZID
-// mapped to its IANA name, and the seconds dropped), the RRULE, the
-// EXDATEs and RDATEs written one value to a line, an EXDATE for each
-// overridden instance (its RECURRENCE-ID), and an RDATE for the DTSTART,
-// which RFC 5545 makes the first instance whether or not the rule
-// matches it.
+// mapped to its zone, and the seconds dropped), the RRULE value, the
+// EXDATEs and RDATEs, an EXDATE for each overridden instance (its
+// RECURRENCE-ID), and an RDATE for the DTSTART, which RFC 5545 makes the
+// first instance whether or not the rule matches it.
 func newSeries(ev *vevent, ovs []*vevent) (*series, error) {
-	var t recText
 	start := ev.start
-	startLine := ev.nd.propLine("DTSTART", 0)
+	var zone *time.Location
 	switch {
 	case start.kind == kDate || start.kind == kFloating && start.zone == nil:
-		t.add(startLine, "DTSTART", "DTSTART:"+floatingText(start))
 	case start.kind == kUTC:
-		t.add(startLine, "DTSTART", "DTSTART:"+start.text())
+		zone = time.UTC
 	default: // zoned, or floating in the X-WR-TIMEZONE
-		t.add(startLine, "DTSTART", "DTSTART;TZID="+start.zone.String()+":"+floatingText(start))
+		zone = start.zone
 	}
-	if ev.rrule != "" {
-		t.add(ev.rruleLine, "RRULE", "RRULE:"+ev.rrule)
-	}
+	var exdates, rdates []calendar.RecurrenceDate
 	for _, ex := range ev.exdates {
-		t.add(ex.line, "EXDATE", "EXDATE"+dateParams(ex.v)+":"+ex.v.text())
-	}
-	for _, rd := range ev.rdates {
-		t.add(rd.line, "RDATE", "RDATE"+dateParams(rd.v)+":"+rd.v.text())
+		exdates = append(exdates, recurrenceDate(ex.v))
 	}
 	for _, ov := range ovs {
-		t.add(ov.recIDLine, "RECURRENCE-ID of an overridden instance", "EXDATE"+dateParams(ov.recID)+":"+ov.recID.text())
+		exdates = append(exdates, recurrenceDate(ov.recID))
 	}
-	t.add(startLine, "DTSTART", "RDATE:"+floatingText(start))
-
-	if f := subDaily(ev.rrule); f != "" {
-		return nil, &readError{line: ev.rruleLine, what: ev.where + ": RRULE",
-			err: fmt.Errorf("FREQ=%s is not supported: tzplan expands rules that repeat at most daily", f)}
+	for _, rd := range ev.rdates {
+		rdates = append(rdates, recurrenceDate(rd.v))
 	}
-	rec, err := calendar.ParseRecurrence(t.String(), calendar.DateTime{})
+	rdates = append(rdates, calendar.RecurrenceDate{At: start.at})
+	rec, err := calendar.NewRecurrence(start.at, zone, ev.rrule, exdates, rdates)
 	if err != nil {
-		line, prop, msg := t.locate(err)
-		if line == 0 {
-			line, prop = ev.nd.line, ""
-		}
-		what := ev.where
-		if prop != "" {
-			what += ": " + prop
+		line, what, msg := ev.nd.line, ev.where, err.Error()
+		var pe *calendar.ParseError
+		if errors.As(err, &pe) {
+			msg = pe.Msg
+			if pe.Part != "" {
+				// Only the RRULE value is text that NewRecurrence reads.
+				line, what = ev.rruleLine, ev.where+": RRULE"
+				if pe.Part != pe.Input {
+					msg = icalvalue.Quote(pe.Part) + ": " + pe.Msg
+				}
+			}
 		}
 		return nil, &readError{line: line, what: what, err: &ruleError{msg, err}}
 	}
@@ -135,27 +129,8 @@ func newSeries(ev *vevent, ovs []*vevent) (*series, error) {
 	return s, nil
 }
 
-// floatingText writes the wall time of v, as a floating date-time.
-func floatingText(v value) string {
-	v.kind = kFloating
-	return v.text()
-}
-
-// dateParams returns the parameters of an EXDATE or RDATE line for v.
-func dateParams(v value) string {
-	switch v.kind {
-	case kDate:
-		return ";VALUE=DATE"
-	case kZoned:
-		return ";TZID=" + v.zone.String()
-	}
-	// UTC carries its Z; a floating value, even in a VCALENDAR with an
-	// X-WR-TIMEZONE, is a wall time in the zone of the rule.
-	return ""
-}
-
-// A ruleError is an error that calendar.ParseRecurrence found in the rule
-// text built from an event.
+// A ruleError is an error that calendar.NewRecurrence found in the rule
+// of an event.
 type ruleError struct {
 	msg string
 	err error
@@ -164,59 +139,19 @@ type ruleError struct {
 func (e *ruleError) Error() string { return e.msg }
 func (e *ruleError) Unwrap() error { return e.err }
 
-// recText is the text of a rule, built a line at a time.
-type recText struct {
-	lines []string
-	from  []int    // the input line each line was made from
-	props []string // and the property it was made from
-}
-
-func (t *recText) add(line int, prop, s string) {
-	t.lines = append(t.lines, s)
-	t.from = append(t.from, line)
-	t.props = append(t.props, prop)
-}
-
-func (t *recText) String() string { return strings.Join(t.lines, "\n") }
-
-// locate returns the input line and property that a ParseRecurrence
-// error is about (0 and "" when it cannot tell) and the error's message
-// without the whole rule.
-func (t *recText) locate(err error) (int, string, string) {
-	var pe *calendar.ParseError
-	if !errors.As(err, &pe) {
-		return 0, "", err.Error()
+// recurrenceDate returns an EXDATE, RDATE or RECURRENCE-ID value as
+// calendar.NewRecurrence takes it. A floating value, even in a VCALENDAR
+// with an X-WR-TIMEZONE, is a wall time in the zone of the rule; seconds
+// are dropped, as tzplan works in whole minutes.
+func recurrenceDate(v value) calendar.RecurrenceDate {
+	d := calendar.RecurrenceDate{At: v.at}
+	switch v.kind {
+	case kDate:
+		d.Date = true
+	case kUTC, kZoned:
+		d.Zone = v.zone
 	}
-	if pe.Part == "" {
-		return 0, "", pe.Msg
-	}
-	msg := quoteShort(pe.Part) + ": " + pe.Msg
-	for i, l := range t.lines {
-		if l == pe.Part {
-			return t.from[i], t.props[i], msg
-		}
-	}
-	for i, l := range t.lines {
-		if strings.Contains(l, pe.Part) {
-			return t.from[i], t.props[i], msg
-		}
-	}
-	return 0, "", msg
-}
-
-// subDaily returns the frequency of an RRULE value when it is finer than
-// daily, or "".
-func subDaily(rule string) string {
-	for _, part := range strings.Split(rule, ";") {
-		k, v, _ := strings.Cut(part, "=")
-		if strings.EqualFold(strings.TrimSpace(k), "FREQ") {
-			switch f := strings.ToUpper(strings.TrimSpace(v)); f {
-			case "HOURLY", "MINUTELY", "SECONDLY":
-				return f
-			}
-		}
-	}
-	return ""
+	return d
 }
 
 // busy adds the occurrences that overlap w (UTC, not empty) to b. owner is

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/internal/icalvalue"
 )
 
 // A kind tells how a date or date-time value was written.
@@ -60,78 +61,21 @@ func (v value) local() int64 {
 
 const secondsPerDay = 24 * 60 * 60
 
-// text writes v as a rule line value: 20260303, 20260303T090000 or
-// 20260303T090000Z, with the seconds dropped.
-func (v value) text() string {
-	d := v.at.Date
-	if v.kind == kDate {
-		return fmt.Sprintf("%04d%02d%02d", d.Year, int(d.Month), d.Day)
-	}
-	s := fmt.Sprintf("%04d%02d%02dT%02d%02d00", d.Year, int(d.Month), d.Day, v.at.Clock.Hour(), v.at.Clock.Minute())
-	if v.kind == kUTC {
-		s += "Z"
-	}
-	return s
-}
-
 // parseDate reads a DATE value, 20260303.
 func parseDate(s string) (calendar.Date, error) {
-	bad := func() (calendar.Date, error) {
-		return calendar.Date{}, fmt.Errorf("%s is not a date YYYYMMDD", quoteShort(s))
-	}
-	if len(s) != 8 {
-		return bad()
-	}
-	y, ok1 := digits(s[0:4])
-	m, ok2 := digits(s[4:6])
-	d, ok3 := digits(s[6:8])
-	date := calendar.Date{Year: y, Month: time.Month(m), Day: d}
-	if !ok1 || !ok2 || !ok3 || !date.IsValid() {
-		return bad()
-	}
-	return date, nil
+	v, err := icalvalue.ParseDate(s)
+	return calendar.Date{Year: v.Year, Month: v.Month, Day: v.Day}, err
 }
 
 // parseDateTime reads a DATE-TIME value, 20260303T090000 or
 // 20260303T090000Z (a lower-case t or z is accepted too).
 func parseDateTime(s string) (at calendar.DateTime, sec int, utc bool, err error) {
-	bad := func() (calendar.DateTime, int, bool, error) {
-		return calendar.DateTime{}, 0, false, fmt.Errorf("%s is not a date-time YYYYMMDDTHHMMSS, with Z for UTC", quoteShort(s))
-	}
-	body := s
-	if n := len(body); n > 0 && (body[n-1] == 'Z' || body[n-1] == 'z') {
-		body, utc = body[:n-1], true
-	}
-	if len(body) != 15 || (body[8] != 'T' && body[8] != 't') {
-		return bad()
-	}
-	d, err := parseDate(body[:8])
+	v, err := icalvalue.ParseDateTime(s)
 	if err != nil {
-		return bad()
+		return calendar.DateTime{}, 0, false, err
 	}
-	h, ok1 := digits(body[9:11])
-	m, ok2 := digits(body[11:13])
-	sec, ok3 := digits(body[13:15])
-	if !ok1 || !ok2 || !ok3 || h > 23 || m > 59 || sec > 59 {
-		return bad()
-	}
-	return calendar.DateTime{Date: d, Clock: calendar.Clock(h*60 + m)}, sec, utc, nil
-}
-
-// digits reads a run of ASCII digits.
-func digits(s string) (int, bool) {
-	if s == "" || len(s) > 9 {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
+	d := calendar.Date{Year: v.Year, Month: v.Month, Day: v.Day}
+	return calendar.DateTime{Date: d, Clock: calendar.Clock(v.Hour*60 + v.Minute)}, v.Second, v.UTC, nil
 }
 
 // A dur is an RFC 5545 duration, never negative: nominal days (a week is
@@ -155,12 +99,12 @@ const maxDurDays = 36600
 func parseDuration(s string) (dur, error) {
 	in := s
 	bad := func(msg string) (dur, error) {
-		return dur{}, fmt.Errorf("%s is not a duration such as PT1H30M or P1D: %s", quoteShort(in), msg)
+		return dur{}, fmt.Errorf("%s is not a duration such as PT1H30M or P1D: %s", icalvalue.Quote(in), msg)
 	}
 	s = strings.ToUpper(s)
 	switch {
 	case strings.HasPrefix(s, "-"):
-		return dur{}, fmt.Errorf("%s is negative", quoteShort(in))
+		return dur{}, fmt.Errorf("%s is negative", icalvalue.Quote(in))
 	case strings.HasPrefix(s, "+"):
 		s = s[1:]
 	}
@@ -192,7 +136,7 @@ func parseDuration(s string) (dur, error) {
 		if i == 0 || i == len(s) {
 			return bad("want a number and a unit")
 		}
-		n, ok := digits(s[:i])
+		n, ok := icalvalue.Digits(s[:i])
 		if !ok {
 			return bad("a number is too large")
 		}
@@ -220,7 +164,7 @@ func parseDuration(s string) (dur, error) {
 		return bad("no number")
 	}
 	if days > maxDurDays || secs > maxDurDays*secondsPerDay {
-		return dur{}, fmt.Errorf("%s is longer than 100 years", quoteShort(in))
+		return dur{}, fmt.Errorf("%s is longer than 100 years", icalvalue.Quote(in))
 	}
 	return dur{days: int(days), secs: secs}, nil
 }
