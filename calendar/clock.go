@@ -80,7 +80,7 @@ func (c Clock) String() string {
 // MarshalText implements encoding.TextMarshaler with the String form.
 func (c Clock) MarshalText() ([]byte, error) {
 	if !c.IsValid() {
-		return nil, fmt.Errorf("calendar: Clock.MarshalText: %s is out of range", c)
+		return nil, fmt.Errorf("calendar.Clock.MarshalText: %s is out of range", c)
 	}
 	return []byte(c.String()), nil
 }

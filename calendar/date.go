@@ -125,7 +125,7 @@ func (d Date) MarshalText() ([]byte, error) {
 		return []byte{}, nil
 	}
 	if !d.IsValid() {
-		return nil, fmt.Errorf("calendar: Date.MarshalText: invalid date %s", d)
+		return nil, fmt.Errorf("calendar.Date.MarshalText: invalid date %s", d)
 	}
 	return []byte(d.String()), nil
 }
@@ -199,3 +199,26 @@ func floorDiv(a, b int64) int64 {
 }
 
 func floorMod(a, b int64) int64 { return a - floorDiv(a, b)*b }
+
+// Days returns the civil days first to last, inclusive, on the wall clock
+// of loc: from the midnight that starts first to the one that ends last,
+// each by the rule of Wall, so a day the clocks change on is 23 or 25
+// hours long. A nil loc means UTC. The interval is empty when last is
+// before first.
+func Days(first, last Date, loc *time.Location) Interval {
+	if last.Before(first) {
+		return Interval{}
+	}
+	return Interval{Wall(first, Midnight, loc), Wall(last, EndOfDay, loc)}
+}
+
+// Week returns the week, Monday to Sunday (ISO 8601), that holds t on the
+// wall clock of loc, as Days gives it. A nil loc means UTC.
+func Week(t time.Time, loc *time.Location) Interval {
+	if loc == nil {
+		loc = time.UTC
+	}
+	d := DateOf(t.In(loc))
+	monday := d.AddDays(-((int(d.Weekday()) + 6) % 7))
+	return Days(monday, monday.AddDays(6), loc)
+}

@@ -91,7 +91,7 @@ func (dt DateTime) MarshalText() ([]byte, error) {
 		return []byte{}, nil
 	}
 	if !dt.IsValid() {
-		return nil, fmt.Errorf("calendar: DateTime.MarshalText: invalid date-time %s", dt)
+		return nil, fmt.Errorf("calendar.DateTime.MarshalText: invalid date-time %s", dt)
 	}
 	return []byte(dt.String()), nil
 }

@@ -29,15 +29,21 @@
 // its wall-clock times when the clocks change and its length changes
 // instead; [WeeklyHours.Working] lists those intervals for a window.
 //
-// # People
+// # People and schedules
 //
-// A [Person] is one member of a team: a zone, weekly hours, the holiday
-// calendars they keep ([HolidayCodes]), time off, focus blocks (each a
-// [Recurrence] expanded in floating time) and busy time. [Person.Timeline]
-// splits a window into segments of one [Kind] each: an instant is
-// off-hours outside every working span, then holiday or time off when its
-// span starts on such a day (a night shift belongs to the day it starts),
-// then busy, focus, or free. [ReadRoster] reads a team from JSON.
+// A [Person] is the plain record of one member of a team, as a caller
+// writes it: a zone, weekly hours, the holiday calendars they keep
+// ([HolidayCodes]), time off, focus blocks (each a [Recurrence] expanded
+// in floating time, given as rule text or already parsed) and busy time.
+// [Compile] checks a person once and returns a [Schedule]: an immutable
+// copy with the rules parsed and the calendars resolved, which answers
+// for any window. [Schedule.Timeline] splits a window into segments of one
+// [Kind] each: an instant is off-hours outside every working span, then
+// holiday or time off when its span starts on such a day (a night shift
+// belongs to the day it starts), then busy, focus, or free.
+// [Schedule.FreeFrom] walks the free time from an instant on, for as long
+// as the caller reads. [ReadRoster] reads a team from JSON. [Days] and
+// [Week] give civil days as intervals on someone's wall clock.
 //
 // # Errors
 //

@@ -1,6 +1,7 @@
 package calendar_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -189,4 +190,25 @@ func ExampleSpan() {
 	// 09:00-17:00 false 8h0m0s
 	// 22:00-06:00 true 8h0m0s
 	// 00:00-24:00 false 24h0m0s
+}
+
+// Intervals and sets are JSON in the library's one convention:
+// {"start", "end"} with RFC 3339 instants in UTC, a set as the array of
+// its intervals in normal form.
+func ExampleSet_MarshalJSON() {
+	berlin := load("Europe/Berlin")
+	s := calendar.NewSet(
+		calendar.Interval{Start: time.Date(2026, 3, 9, 9, 0, 0, 0, berlin), End: time.Date(2026, 3, 9, 11, 0, 0, 0, berlin)},
+		calendar.Interval{Start: time.Date(2026, 3, 9, 10, 0, 0, 0, berlin), End: time.Date(2026, 3, 9, 12, 0, 0, 0, berlin)},
+	)
+	b, err := json.Marshal(s)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(string(b))
+	var back calendar.Set
+	fmt.Println(json.Unmarshal(b, &back), back.Equal(s))
+	// Output:
+	// [{"start":"2026-03-09T08:00:00Z","end":"2026-03-09T11:00:00Z"}]
+	// <nil> true
 }

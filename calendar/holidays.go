@@ -40,7 +40,7 @@ func (h HolidayDates) String() string {
 // that is neither Observed nor Actual is an error.
 func (h HolidayDates) MarshalText() ([]byte, error) {
 	if h != Observed && h != Actual {
-		return nil, fmt.Errorf("calendar: HolidayDates.MarshalText: invalid value %d", int(h))
+		return nil, fmt.Errorf("calendar.HolidayDates.MarshalText: invalid value %d", int(h))
 	}
 	return []byte(h.String()), nil
 }
@@ -94,7 +94,7 @@ func HolidayCodes() []string {
 func CanonicalHolidayCode(code string) (string, error) {
 	c := asciiUpper(code)
 	if holidayList(c) == nil {
-		return "", fmt.Errorf("calendar: %w %q (HolidayCodes lists them)", ErrUnknownHolidayCode, code)
+		return "", fmt.Errorf("calendar.CanonicalHolidayCode: %w %q (HolidayCodes lists them)", ErrUnknownHolidayCode, code)
 	}
 	return c, nil
 }
@@ -117,7 +117,7 @@ func CanonicalHolidayCode(code string) (string, error) {
 // rather than by law, such as Christmas Eve in "SE", "FI" and "IS".
 func Holidays(codes []string, from, to Date, which HolidayDates) ([]Holiday, error) {
 	if which != Observed && which != Actual {
-		return nil, fmt.Errorf("calendar: Holidays: invalid HolidayDates %d", int(which))
+		return nil, fmt.Errorf("calendar.Holidays: invalid HolidayDates %d", int(which))
 	}
 	canon := make([]string, 0, len(codes))
 	for _, code := range codes {
@@ -136,7 +136,7 @@ func Holidays(codes []string, from, to Date, which HolidayDates) ([]Holiday, err
 	// The difference of the years fits in a uint64 even when the int
 	// subtraction would overflow.
 	if uint64(hi.Year)-uint64(lo.Year) > maxHolidayYears {
-		return nil, fmt.Errorf("calendar: Holidays: range %s..%s is longer than %d years", from, to, maxHolidayYears)
+		return nil, fmt.Errorf("calendar.Holidays: range %s..%s is longer than %d years", from, to, maxHolidayYears)
 	}
 	// An observed date can fall in the year before or after its holiday's:
 	// New Year's Day 2022 is observed on Friday 2021-12-31 in the US.

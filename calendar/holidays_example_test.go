@@ -37,7 +37,7 @@ func ExampleHolidays() {
 	// actual 2026-07-04 Saturday US Independence Day
 	// 2026-01-01 DE-BY Neujahrstag
 	// 2026-01-06 DE-BY Heilige Drei Könige
-	// calendar: unknown holiday calendar "XX" (HolidayCodes lists them)
+	// calendar.CanonicalHolidayCode: unknown holiday calendar "XX" (HolidayCodes lists them)
 }
 
 func ExampleHolidayCodes() {

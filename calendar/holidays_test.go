@@ -182,7 +182,7 @@ func TestHolidaysUnknownCode(t *testing.T) {
 		}
 	}
 	_, err := CanonicalHolidayCode("XX")
-	if want := `calendar: unknown holiday calendar "XX" (HolidayCodes lists them)`; err == nil || err.Error() != want {
+	if want := `calendar.CanonicalHolidayCode: unknown holiday calendar "XX" (HolidayCodes lists them)`; err == nil || err.Error() != want {
 		t.Errorf("CanonicalHolidayCode(\"XX\") error = %v, want %s", err, want)
 	}
 }

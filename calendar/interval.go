@@ -1,13 +1,21 @@
 package calendar
 
-import "time"
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/tzplan/tzplan/internal/jsontext"
+)
 
 // An Interval is the half-open stretch of time [Start, End): it contains
 // Start and every instant up to, but not including, End. Its ends are
 // compared as instants, so they may carry any Location.
 //
 // An Interval whose End is not after its Start is empty; the zero Interval
-// is empty.
+// is empty. In JSON an Interval is {"start", "end"}, RFC 3339 instants in
+// UTC.
 type Interval struct {
 	Start, End time.Time
 }
@@ -56,4 +64,32 @@ func (iv Interval) In(loc *time.Location) Interval {
 // String returns iv as "[start, end)" with RFC 3339 instants.
 func (iv Interval) String() string {
 	return "[" + iv.Start.Format(time.RFC3339) + ", " + iv.End.Format(time.RFC3339) + ")"
+}
+
+// intervalJSON is an Interval in JSON; pointers tell a missing end from
+// the zero time.
+type intervalJSON struct {
+	Start *jsontext.Time `json:"start"`
+	End   *jsontext.Time `json:"end"`
+}
+
+// MarshalJSON implements json.Marshaler: {"start": ..., "end": ...}, RFC
+// 3339 instants in UTC.
+func (iv Interval) MarshalJSON() ([]byte, error) {
+	s, e := jsontext.Time(iv.Start), jsontext.Time(iv.End)
+	return json.Marshal(intervalJSON{&s, &e})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. Both ends are required, as
+// RFC 3339 text; unknown fields are errors.
+func (iv *Interval) UnmarshalJSON(b []byte) error {
+	var j intervalJSON
+	if err := jsontext.DecodeStrict(b, &j); err != nil {
+		return fmt.Errorf("calendar.Interval.UnmarshalJSON: %w", err)
+	}
+	if j.Start == nil || j.End == nil {
+		return errors.New(`calendar.Interval.UnmarshalJSON: want "start" and "end"`)
+	}
+	*iv = Interval{time.Time(*j.Start), time.Time(*j.End)}
+	return nil
 }

@@ -13,7 +13,7 @@ import (
 
 // ErrTooManyOccurrences is returned (wrapped, with the rule quoted) when an
 // expansion would exceed the cap of 50,000 occurrences.
-var ErrTooManyOccurrences = errors.New("calendar: too many occurrences")
+var ErrTooManyOccurrences = errors.New("too many occurrences")
 
 // Limits on what a Recurrence holds and on what one expansion does. They
 // keep every rrule-go period cheap and every expansion bounded.
@@ -229,8 +229,8 @@ func ParseRecurrence(text string, start DateTime) (Recurrence, error) {
 func NewRecurrence(start DateTime, zone *time.Location, rule string, exdates, rdates []RecurrenceDate) (Recurrence, error) {
 	p := recParser{fn: "NewRecurrence", input: rule}
 	var r Recurrence
-	if isLocal(zone) {
-		return Recurrence{}, p.fail("", "the zone Local is not an IANA time zone: it means a different zone on each machine")
+	if err := p.ianaZone("the DTSTART's", zone); err != nil {
+		return Recurrence{}, err
 	}
 	r.start, r.zone = start, zone
 	if zone != nil && zone != time.UTC {
@@ -260,6 +260,34 @@ func NewRecurrence(start DateTime, zone *time.Location, rule string, exdates, rd
 	return p.finish(r, rule)
 }
 
+// ianaZone checks that loc (nil for floating, time.UTC for UTC) is a zone
+// of the IANA database that a TZID can name, so that String can write it
+// and ParseRecurrence read it back: not Local (another zone on every
+// machine) nor a fixed zone made in Go. what says whose zone it is.
+func (p *recParser) ianaZone(what string, loc *time.Location) error {
+	if loc == nil || loc == time.UTC || p.zones[loc.String()] == loc {
+		return nil
+	}
+	name := loc.String()
+	if isLocal(loc) {
+		return p.fail("", "%s zone Local is not an IANA time zone: it means a different zone on each machine", what)
+	}
+	switch name {
+	case "":
+		return p.fail("", "%s zone has no name: want an IANA time zone such as Europe/Berlin", what)
+	case "UTC":
+		return p.fail("", "%s zone is a zone named UTC but not time.UTC: use time.UTC", what)
+	}
+	if _, err := time.LoadLocation(name); err != nil {
+		return p.fail("", "%s zone %q is not an IANA time zone such as Europe/Berlin", what, name)
+	}
+	if p.zones == nil {
+		p.zones = make(map[string]*time.Location)
+	}
+	p.zones[name] = loc
+	return nil
+}
+
 // isLocal reports whether loc is time.Local, which names the zone of the
 // machine a program runs on, not a zone of the world. (Comparing the
 // pointer is not enough: a program may set time.Local to another zone.)
@@ -275,8 +303,11 @@ func (p *recParser) recurrenceDate(name string, v RecurrenceDate) (recTime, erro
 		return recTime{}, p.fail("", "%s %s is not a valid date and time", name, v.At)
 	case v.Date && (v.At.Clock != Midnight || v.Zone != nil):
 		return recTime{}, p.fail("", "%s %s: a date has no time of day and no zone", name, v.At)
-	case isLocal(v.Zone):
-		return recTime{}, p.fail("", "%s %s: the zone Local is not an IANA time zone", name, v.At)
+	}
+	if err := p.ianaZone(fmt.Sprintf("%s %s:", name, v.At), v.Zone); err != nil {
+		return recTime{}, err
+	}
+	switch {
 	case v.Date:
 		return recTime{kind: recDate, at: v.At}, nil
 	case v.Zone == nil:
@@ -339,7 +370,11 @@ func (r Recurrence) Starts(from, to Date, loc *time.Location) ([]DateTime, error
 	if !from.IsValid() || !to.IsValid() {
 		return nil, fmt.Errorf("calendar.Recurrence.Starts: invalid date in %s..%s", from, to)
 	}
-	return r.starts(from, to, r.zoneFor(loc))
+	out, err := r.starts(from, to, r.zoneFor(loc))
+	if err != nil {
+		return nil, fmt.Errorf("calendar.Recurrence.Starts: %w", err)
+	}
+	return out, nil
 }
 
 // Occurrences returns the occurrences that overlap window, each starting at
@@ -367,7 +402,7 @@ func (r Recurrence) Occurrences(window Interval, d time.Duration, loc *time.Loca
 	hi := DateOf(window.End.In(zone)).AddDays(2)
 	starts, err := r.starts(lo, hi, zone)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("calendar.Recurrence.Occurrences: %w", err)
 	}
 	out := make([]Interval, 0, len(starts))
 	for _, s := range starts {
@@ -414,7 +449,7 @@ func (r Recurrence) starts(lo, hi Date, zone *time.Location) ([]DateTime, error)
 	add := func(dt DateTime) error {
 		out = append(out, dt)
 		if len(out) > recMaxOccurrences {
-			return fmt.Errorf("calendar: recurrence %s: %w: more than %d starts from %s to %s",
+			return fmt.Errorf("recurrence %s: %w: more than %d starts from %s to %s",
 				icalvalue.Quote(r.String()), ErrTooManyOccurrences, recMaxOccurrences, lo, hi)
 		}
 		return nil
@@ -501,7 +536,7 @@ func (r Recurrence) ruleStarts(lo, hi Date, zone *time.Location, yield func(Date
 		return failed == nil
 	})
 	if err != nil {
-		return fmt.Errorf("calendar: recurrence %s: %v", icalvalue.Quote(r.String()), err)
+		return fmt.Errorf("recurrence %s: %v", icalvalue.Quote(r.String()), err)
 	}
 	return failed
 }
@@ -530,7 +565,7 @@ func (r Recurrence) countedThrough(hi Date) (DateTime, bool, error) {
 		return true
 	})
 	if err != nil {
-		return DateTime{}, false, fmt.Errorf("calendar: recurrence %s: %v", icalvalue.Quote(r.String()), err)
+		return DateTime{}, false, fmt.Errorf("recurrence %s: %v", icalvalue.Quote(r.String()), err)
 	}
 	if !c.ended {
 		c.through = hi

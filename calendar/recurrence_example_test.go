@@ -63,3 +63,35 @@ func ExampleParseRecurrence() {
 	// EXDATE;VALUE=DATE:20260108
 	// calendar.ParseRecurrence("FREQ=HOURLY;BYMINUTE=0"): "FREQ=HOURLY": frequencies finer than DAILY are not supported: tzplan expands rules that repeat at most daily
 }
+
+// NewRecurrence builds a recurrence from parts already read, as an
+// iCalendar reader has them: here a weekly meeting at 10:00 New York time,
+// with one week cancelled (an EXDATE in UTC) and one extra meeting on a
+// Friday (a floating RDATE, read on the rule's wall clock).
+func ExampleNewRecurrence() {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		panic(err)
+	}
+	r, err := calendar.NewRecurrence(calendar.MustParseDateTime("2026-03-03T10:00"), ny, "FREQ=WEEKLY;COUNT=4",
+		[]calendar.RecurrenceDate{{At: calendar.MustParseDateTime("2026-03-10T14:00"), Zone: time.UTC}},
+		[]calendar.RecurrenceDate{{At: calendar.MustParseDateTime("2026-03-13T10:00")}})
+	if err != nil {
+		panic(err)
+	}
+	starts, err := r.Starts(calendar.MustParseDate("2026-03-01"), calendar.MustParseDate("2026-04-30"), nil)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(starts)
+	fmt.Println(r)
+	_, err = calendar.NewRecurrence(calendar.MustParseDateTime("2026-03-03T10:00"), ny, "FREQ=WEEKLY;COUNT=0", nil, nil)
+	fmt.Println(err)
+	// Output:
+	// [2026-03-03T10:00 2026-03-13T10:00 2026-03-17T10:00 2026-03-24T10:00]
+	// DTSTART;TZID=America/New_York:20260303T100000
+	// RRULE:FREQ=WEEKLY;COUNT=4
+	// EXDATE:20260310T140000Z
+	// RDATE:20260313T100000
+	// calendar.NewRecurrence("FREQ=WEEKLY;COUNT=0"): "COUNT=0": COUNT must be a whole number from 1 to 50000
+}

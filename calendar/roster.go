@@ -1,13 +1,13 @@
 package calendar
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
+
+	"github.com/tzplan/tzplan/internal/jsontext"
 )
 
 // A Roster is a team: the people it plans for, in the order given.
@@ -34,7 +34,7 @@ type Roster struct {
 // DTSTART line in "rule" replaces; "duration" is a Go duration ("2h",
 // "90m"); busy times are RFC 3339 instants. Unknown fields are errors, so
 // that a misspelt field cannot silently drop someone's holidays, and so is
-// anything Person.Validate rejects. Errors name the person and the field.
+// anything Compile rejects. Errors name the person and the field.
 //
 // "calendars" lists calendar files, relative to the roster file. ReadRoster
 // has no file to be relative to, so it keeps their names in
@@ -56,14 +56,13 @@ type RosterOptions struct {
 // files that people name, with opt.OpenCalendar. An error opening one
 // names the person and the file.
 func ReadRosterWith(r io.Reader, opt RosterOptions) (Roster, error) {
-	var ro Roster
-	dec := json.NewDecoder(r)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&ro); err != nil {
+	b, err := io.ReadAll(r)
+	if err != nil {
 		return Roster{}, fmt.Errorf("calendar.ReadRoster: %w", err)
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return Roster{}, errors.New("calendar.ReadRoster: data after the roster")
+	ro, err := readRoster(b)
+	if err != nil {
+		return Roster{}, fmt.Errorf("calendar.ReadRoster: %w", err)
 	}
 	if opt.OpenCalendar != nil {
 		for i := range ro.People {
@@ -103,44 +102,54 @@ func (r Roster) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads a roster as ReadRoster does.
 func (r *Roster) UnmarshalJSON(b []byte) error {
+	ro, err := readRoster(b)
+	if err != nil {
+		return fmt.Errorf("calendar.Roster.UnmarshalJSON: %w", err)
+	}
+	*r = ro
+	return nil
+}
+
+// readRoster is Roster.UnmarshalJSON, with errors that name the person
+// and the field but not the function.
+func readRoster(b []byte) (Roster, error) {
 	var rj rosterJSON
-	if err := strictUnmarshal(b, &rj); err != nil {
-		return err
+	if err := jsontext.DecodeStrict(b, &rj); err != nil {
+		return Roster{}, err
 	}
 	if rj.People == nil {
-		return errors.New(`no "people"`)
+		return Roster{}, errors.New(`no "people"`)
 	}
 	out := Roster{People: make([]Person, len(rj.People))}
 	seen := map[string]int{}
 	for i, raw := range rj.People {
 		p := &out.People[i]
-		if err := p.UnmarshalJSON(raw); err != nil {
+		if err := p.unmarshal(raw); err != nil {
 			var named *personError
 			if errors.As(err, &named) {
-				return err
+				return Roster{}, err
 			}
-			return fmt.Errorf("person %d: %w", i+1, err)
+			return Roster{}, fmt.Errorf("person %d: %w", i+1, err)
 		}
 		if j, dup := seen[p.ID]; dup {
-			return fmt.Errorf("person %d: id %q is already used by person %d", i+1, p.ID, j)
+			return Roster{}, fmt.Errorf("person %d: id %q is already used by person %d", i+1, p.ID, j)
 		}
 		seen[p.ID] = i + 1
 	}
-	*r = out
-	return nil
+	return out, nil
 }
 
 type personJSON struct {
-	ID           string         `json:"id"`
-	Name         string         `json:"name,omitempty"`
-	Zone         string         `json:"zone"`
-	Hours        *string        `json:"hours,omitempty"`
-	Holidays     []string       `json:"holidays,omitempty"`
-	HolidayDates *HolidayDates  `json:"holidayDates,omitempty"`
-	TimeOff      []timeOffJSON  `json:"timeOff,omitempty"`
-	Focus        []focusJSON    `json:"focus,omitempty"`
-	Busy         []intervalJSON `json:"busy,omitempty"`
-	Calendars    []string       `json:"calendars,omitempty"`
+	ID           string        `json:"id"`
+	Name         string        `json:"name,omitempty"`
+	Zone         string        `json:"zone"`
+	Hours        *string       `json:"hours,omitempty"`
+	Holidays     []string      `json:"holidays,omitempty"`
+	HolidayDates *HolidayDates `json:"holidayDates,omitempty"`
+	TimeOff      []timeOffJSON `json:"timeOff,omitempty"`
+	Focus        []focusJSON   `json:"focus,omitempty"`
+	Busy         []Interval    `json:"busy,omitempty"`
+	Calendars    []string      `json:"calendars,omitempty"`
 }
 
 type timeOffJSON struct {
@@ -157,21 +166,16 @@ type focusJSON struct {
 	Hard     bool   `json:"hard,omitempty"`
 }
 
-type intervalJSON struct {
-	Start time.Time `json:"start"`
-	End   time.Time `json:"end"`
-}
-
 // MarshalJSON writes p as one entry of a roster file. Busy times are
 // written in UTC.
 func (p Person) MarshalJSON() ([]byte, error) {
 	if p.Zone == nil {
-		return nil, fmt.Errorf("calendar: person %q: no zone", p.ID)
+		return nil, fmt.Errorf("calendar.Person.MarshalJSON: person %q: no zone", p.ID)
 	}
 	if _, err := loadZone(p.Zone.String()); err != nil {
 		// A fixed zone or Local would not read back, or read back as
 		// another machine's zone.
-		return nil, fmt.Errorf("calendar: person %q: zone: %w", p.ID, err)
+		return nil, fmt.Errorf("calendar.Person.MarshalJSON: person %q: zone: %w", p.ID, err)
 	}
 	hours := p.Hours.String()
 	which := p.HolidayDates
@@ -183,14 +187,17 @@ func (p Person) MarshalJSON() ([]byte, error) {
 		pj.TimeOff = append(pj.TimeOff, timeOffJSON(off))
 	}
 	for _, f := range p.Focus {
-		fj := focusJSON{Name: f.Name, Rule: f.Rule, Duration: formatDuration(f.Duration), Hard: f.Hard}
-		if f.Start != (DateTime{}) {
+		fj := focusJSON{Name: f.Name, Rule: f.Rule, Duration: jsontext.FormatDuration(f.Duration), Hard: f.Hard}
+		switch {
+		case f.Rule == "":
+			fj.Rule = f.Recurrence.String() // with its DTSTART
+		case f.Start != (DateTime{}):
 			fj.Start = f.Start.String()
 		}
 		pj.Focus = append(pj.Focus, fj)
 	}
 	for iv := range p.Busy.All() {
-		pj.Busy = append(pj.Busy, intervalJSON{iv.Start.UTC(), iv.End.UTC()})
+		pj.Busy = append(pj.Busy, iv)
 	}
 	return json.Marshal(pj)
 }
@@ -198,8 +205,16 @@ func (p Person) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads p from one entry of a roster file and validates it.
 // On error p is unchanged.
 func (p *Person) UnmarshalJSON(b []byte) error {
+	if err := p.unmarshal(b); err != nil {
+		return fmt.Errorf("calendar.Person.UnmarshalJSON: %w", err)
+	}
+	return nil
+}
+
+// unmarshal is UnmarshalJSON without the function's name in its errors.
+func (p *Person) unmarshal(b []byte) error {
 	var pj personJSON
-	if err := strictUnmarshal(b, &pj); err != nil {
+	if err := jsontext.DecodeStrict(b, &pj); err != nil {
 		return err
 	}
 	if pj.ID == "" {
@@ -221,6 +236,7 @@ func (p *Person) UnmarshalJSON(b []byte) error {
 	if np.Hours, err = ParseWeeklyHours(hours); err != nil {
 		return fail("hours", err)
 	}
+	np.NoHours = np.Hours.IsZero()
 	if pj.HolidayDates != nil {
 		np.HolidayDates = *pj.HolidayDates
 	}
@@ -245,7 +261,7 @@ func (p *Person) UnmarshalJSON(b []byte) error {
 			return fail(fmt.Sprintf("busy %d", i+1), fmt.Errorf("end %s is not after start %s",
 				iv.End.Format(time.RFC3339), iv.Start.Format(time.RFC3339)))
 		}
-		busy.Add(Interval(iv))
+		busy.Add(iv)
 	}
 	np.Busy = busy.Set()
 	for i, name := range pj.Calendars {
@@ -254,7 +270,7 @@ func (p *Person) UnmarshalJSON(b []byte) error {
 		}
 	}
 	np.Calendars = pj.Calendars
-	if _, err := np.compile(); err != nil {
+	if _, err := compile(&np); err != nil {
 		return err
 	}
 	*p = np
@@ -275,33 +291,4 @@ func loadZone(name string) (*time.Location, error) {
 		return nil, fmt.Errorf("unknown time zone %q: %w", name, err)
 	}
 	return loc, nil
-}
-
-// strictUnmarshal decodes JSON, refusing unknown fields and trailing data.
-func strictUnmarshal(b []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return errors.New("data after the value")
-	}
-	return nil
-}
-
-// formatDuration writes d the shortest way time.ParseDuration reads back:
-// "2h", "1h30m", "45m".
-func formatDuration(d time.Duration) string {
-	if d <= 0 || d%time.Minute != 0 {
-		return d.String()
-	}
-	var b strings.Builder
-	if h := d / time.Hour; h > 0 {
-		fmt.Fprintf(&b, "%dh", h)
-	}
-	if m := d % time.Hour / time.Minute; m > 0 {
-		fmt.Fprintf(&b, "%dm", m)
-	}
-	return b.String()
 }

@@ -1,6 +1,8 @@
 package calendar
 
 import (
+	"encoding/json"
+	"fmt"
 	"iter"
 	"math"
 	"slices"
@@ -16,7 +18,8 @@ import (
 // A Set is immutable, so it is safe to share and to use from several
 // goroutines. The zero Set is the empty set. Build one with NewSet, with a
 // SetBuilder, or from other Sets; every operation runs in time linear in
-// the sizes of its operands.
+// the sizes of its operands. In JSON a Set is an array of its intervals in
+// normal form.
 type Set struct {
 	ivs []Interval // normal form; never written after the Set is made
 }
@@ -312,4 +315,30 @@ func appendMerged(out []Interval, iv Interval) []Interval {
 // the instants they name, like those of any other source.
 func stripMono(iv Interval) Interval {
 	return Interval{iv.Start.Round(0), iv.End.Round(0)}
+}
+
+// MarshalJSON implements json.Marshaler: the intervals in normal form, as
+// a JSON array of {"start", "end"} (see Interval); the empty set is [].
+func (s Set) MarshalJSON() ([]byte, error) {
+	if s.ivs == nil {
+		return []byte("[]"), nil
+	}
+	return json.Marshal(s.ivs)
+}
+
+// UnmarshalJSON implements json.Unmarshaler: an array of intervals, in
+// any order, which may overlap; an interval that ends before it starts is
+// an error.
+func (s *Set) UnmarshalJSON(b []byte) error {
+	var ivs []Interval
+	if err := json.Unmarshal(b, &ivs); err != nil {
+		return fmt.Errorf("calendar.Set.UnmarshalJSON: %w", err)
+	}
+	for i, iv := range ivs {
+		if iv.End.Before(iv.Start) {
+			return fmt.Errorf("calendar.Set.UnmarshalJSON: interval %d ends before it starts: %s", i+1, iv)
+		}
+	}
+	*s = NewSet(ivs...)
+	return nil
 }

@@ -3,6 +3,7 @@ package overlap
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -167,4 +168,74 @@ func TestModelCoverageCountsTheSegments(t *testing.T) {
 	if got := modelCoverage(r); got != n {
 		t.Fatalf("model counts %d segments, Coverage has %d", got, n)
 	}
+}
+
+// roundTripZones are eight zones around the world, for the round-trip
+// benchmarks; roundTripZones10 adds two.
+var (
+	roundTripZones   = []string{"America/Los_Angeles", "America/New_York", "America/Sao_Paulo", "Europe/London", "Europe/Berlin", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney"}
+	roundTripZones10 = append(slices.Clone(roundTripZones), "Asia/Singapore", "Pacific/Auckland")
+)
+
+// focusTeam returns a person in each zone, Mon-Fri 09:00-17:00 local,
+// each with one soft focus block of the rule, from start, lasting d.
+func focusTeam(tb testing.TB, zones []string, rule string, start calendar.DateTime, d time.Duration) []calendar.Person {
+	team := make([]calendar.Person, len(zones))
+	for i, name := range zones {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		team[i] = calendar.Person{
+			ID: fmt.Sprintf("p%d", i), Zone: loc, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00"),
+			Focus: []calendar.FocusBlock{{Name: "focus", Rule: rule, Start: start, Duration: d}},
+		}
+	}
+	return team
+}
+
+func benchRoundTrips(b *testing.B, team []calendar.Person, window calendar.Interval, at time.Time) {
+	r, err := Compute(team, window, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	trips, err := r.RoundTrips(0, at)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if want := len(team) * (len(team) - 1); len(trips) != want {
+		b.Fatalf("%d round trips, want %d", len(trips), want)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.RoundTrips(0, at); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRoundTrips8CountRule: eight people in eight zones, each with a
+// weekly focus block counted out to 20000 occurrences, over two weeks
+// from Mon 2026-03-09; every round trip ends inside the window.
+func BenchmarkRoundTrips8CountRule(b *testing.B) {
+	team := focusTeam(b, roundTripZones, "FREQ=WEEKLY;BYDAY=TU;COUNT=20000", calendar.MustParseDateTime("2026-01-06T10:00"), 2*time.Hour)
+	benchRoundTrips(b, team, benchWindow(calendar.MustParseDate("2026-03-09"), 14), time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC))
+}
+
+// BenchmarkRoundTrips8CountRuleBeyondWindow is BenchmarkRoundTrips8CountRule
+// on a report of the hour from the question on: the round trips are read
+// from the compiled schedules (FreeFrom), the count rule and all.
+func BenchmarkRoundTrips8CountRuleBeyondWindow(b *testing.B) {
+	team := focusTeam(b, roundTripZones, "FREQ=WEEKLY;BYDAY=TU;COUNT=20000", calendar.MustParseDateTime("2026-01-06T10:00"), 2*time.Hour)
+	at := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+	benchRoundTrips(b, team, calendar.Interval{Start: at, End: at.Add(time.Hour)}, at)
+}
+
+// BenchmarkFactsLikeRoundTrips10SparseCount: ten people whose focus rule
+// matches only a Monday the 29th of February (2044 is the next), counted
+// to 50000, as the policy package's facts ask: the round trips of the
+// whole team over two weeks from Mon 2026-03-09.
+func BenchmarkFactsLikeRoundTrips10SparseCount(b *testing.B) {
+	team := focusTeam(b, roundTripZones10, "FREQ=DAILY;COUNT=50000;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO", calendar.MustParseDateTime("2026-01-05T09:00"), time.Hour)
+	benchRoundTrips(b, team, benchWindow(calendar.MustParseDate("2026-03-09"), 14), time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC))
 }

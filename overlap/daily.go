@@ -1,12 +1,15 @@
 package overlap
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
 )
 
-// A Day sums up one civil day of the window, as seen in some zone.
+// A Day sums up one civil day of the window, as seen in some zone. In
+// JSON it is {"date", "start", "end", "common", "longest", "mostFree",
+// "mostFreeFor"}.
 type Day struct {
 	Date calendar.Date
 	// Interval is the day in the zone (from its midnight to the next, by
@@ -77,4 +80,85 @@ func (r *Report) Daily(loc *time.Location) []Day {
 		out = append(out, sum)
 	}
 	return out
+}
+
+// A Bucket is one cell of a heat map: a stretch of a civil day on some
+// zone's wall clock, and how many people are free for all of it. In JSON
+// it is {"date", "clock", "start", "end", "free"}.
+type Bucket struct {
+	// Date and Clock are the civil day and the wall time the bucket
+	// starts at.
+	Date  calendar.Date
+	Clock calendar.Clock
+	// Interval is [Wall(Date, Clock), Wall(Date, Clock+step)), clipped to
+	// the day and the window: empty where the clocks skip the bucket (the
+	// hour a spring-forward night loses, or every hour of a day a zone
+	// skipped) or where it lies outside the window.
+	calendar.Interval
+	// Free counts the people free for the whole bucket; zero for an
+	// empty bucket.
+	Free int
+}
+
+// Buckets cuts the civil days of loc (nil means UTC) that the window
+// touches into buckets of step on the wall clock, from each local
+// midnight, and counts the people free for the whole of each: the cells
+// of a heat map, in order, 24h/step of them a day, so that every day has
+// the same cells even where the clocks change. step must be a whole
+// number of minutes that divides 24 hours.
+func (r *Report) Buckets(loc *time.Location, step time.Duration) ([]Bucket, error) {
+	if step <= 0 || step%time.Minute != 0 || (24*time.Hour)%step != 0 {
+		return nil, fmt.Errorf("overlap.Report.Buckets: step %s is not a whole number of minutes that divides 24h", step)
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	first := calendar.DateOf(r.window.Start.In(loc))
+	last := calendar.DateOf(r.window.End.Add(-1).In(loc))
+	perDay := int(24 * time.Hour / step)
+	var out []Bucket
+	for d := first; !d.After(last); d = d.AddDays(1) {
+		// A bucket holds the instants whose wall clock shows its date:
+		// clipped to the day, a day the zone skipped (Pacific/Apia,
+		// 2011-12-30) has only empty buckets.
+		day := calendar.Days(d, d, loc).Intersect(r.window)
+		for k := range perDay {
+			c := calendar.Clock(k * int(step/time.Minute))
+			iv := calendar.Interval{Start: calendar.Wall(d, c, loc), End: calendar.Wall(d, c+calendar.Clock(step/time.Minute), loc)}
+			iv = iv.Intersect(day)
+			if iv.IsEmpty() {
+				// Empty: at the day's start, or where the skipped wall
+				// time would be.
+				at := iv.Start
+				if at.After(day.End) || at.Before(day.Start) {
+					at = day.Start
+				}
+				iv = calendar.Interval{Start: at, End: at}
+			}
+			out = append(out, Bucket{Date: d, Clock: c, Interval: iv.In(loc)})
+		}
+	}
+	// Buckets and free spans are both in time order: one walk a person.
+	for _, m := range r.people {
+		j := 0
+		for i := range out {
+			b := &out[i]
+			if b.IsEmpty() {
+				continue
+			}
+			s, e := r.offset(b.Start), r.offset(b.End)
+			for j < len(m.free) && m.free[j].end <= s {
+				j++
+			}
+			if j < len(m.free) && m.free[j].start <= s && m.free[j].end >= e {
+				b.Free++
+			}
+		}
+	}
+	return out, nil
+}
+
+// String returns b as "2026-03-09 13:00 [start, end) free: 3".
+func (b Bucket) String() string {
+	return fmt.Sprintf("%s %s %s free: %d", b.Date, b.Clock, b.Interval, b.Free)
 }

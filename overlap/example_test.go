@@ -1,7 +1,11 @@
 package overlap_test
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
@@ -26,16 +30,22 @@ func ExampleCompute() {
 		{ID: "priya", Zone: zone("Asia/Kolkata"), Hours: hours},
 	}
 	monday := calendar.MustParseDate("2026-03-09")
-	week := calendar.Interval{
-		Start: calendar.Wall(monday, calendar.Midnight, time.UTC),
-		End:   calendar.Wall(monday.AddDays(7), calendar.Midnight, time.UTC),
-	}
+	week := calendar.Days(monday, monday.AddDays(6), time.UTC)
 	r, err := overlap.Compute(team, week, overlap.Options{})
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println("all three:", r.Common().Duration())
-	fmt.Println("at least two:", r.AtLeast(2).Duration())
+	all, err := r.Common()
+	if err != nil {
+		panic(err)
+	}
+	two, err := r.AtLeast(2)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r.IDs())
+	fmt.Println("all three:", all.Duration())
+	fmt.Println("at least two:", two.Duration())
 	for s := range r.Coverage() {
 		if len(s.Free) >= 2 && s.Start.Weekday() == time.Monday {
 			fmt.Printf("Mon %s-%s UTC %v\n", s.Start.UTC().Format("15:04"), s.End.UTC().Format("15:04"), s.Free)
@@ -43,13 +53,286 @@ func ExampleCompute() {
 	}
 	pairs := r.Pairwise()
 	fmt.Println("ben+sam:", pairs[[2]string{"ben", "sam"}], "ben+priya:", pairs[[2]string{"ben", "priya"}], "sam+priya:", pairs[[2]string{"priya", "sam"}])
-	day := r.Daily(zone("Europe/Berlin"))[0]
-	fmt.Println(day.Date, "most free at once:", day.MostFree, "for", day.MostFreeFor)
 	// Output:
+	// [ben priya sam]
 	// all three: 0s
 	// at least two: 32h30m0s
 	// Mon 08:00-11:30 UTC [ben priya]
 	// Mon 13:00-16:00 UTC [ben sam]
 	// ben+sam: 15h0m0s ben+priya: 17h30m0s sam+priya: 0s
-	// 2026-03-09 most free at once: 2 for 6h30m0s
+}
+
+// The coverage cuts the window where someone's freedom changes; each
+// segment prints with who is free in it.
+func ExampleReport_Coverage() {
+	team := []calendar.Person{
+		{ID: "ann", Zone: time.UTC, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")},
+		{ID: "bo", Zone: time.UTC, Hours: calendar.MustParseWeeklyHours("Mon-Fri 13:00-21:00")},
+	}
+	monday := calendar.MustParseDate("2026-03-09")
+	r, err := overlap.Compute(team, calendar.Days(monday, monday, time.UTC), overlap.Options{})
+	if err != nil {
+		panic(err)
+	}
+	for s := range r.Coverage() {
+		fmt.Printf("%v\n", s)
+	}
+	// Output:
+	// [2026-03-09T00:00:00Z, 2026-03-09T09:00:00Z) free: nobody
+	// [2026-03-09T09:00:00Z, 2026-03-09T13:00:00Z) free: ann
+	// [2026-03-09T13:00:00Z, 2026-03-09T17:00:00Z) free: ann, bo
+	// [2026-03-09T17:00:00Z, 2026-03-09T21:00:00Z) free: bo
+	// [2026-03-09T21:00:00Z, 2026-03-10T00:00:00Z) free: nobody
+}
+
+// Day by day in Berlin: Monday and Tuesday, when Berlin and New York share
+// three hours, 14:00 to 17:00 in Berlin while the US is on summer time and
+// Europe is not.
+func ExampleReport_Daily() {
+	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	team := []calendar.Person{
+		{ID: "ben", Zone: zone("Europe/Berlin"), Hours: hours},
+		{ID: "sam", Zone: zone("America/New_York"), Hours: hours},
+	}
+	berlin := zone("Europe/Berlin")
+	monday := calendar.MustParseDate("2026-03-09")
+	r, err := overlap.Compute(team, calendar.Days(monday, monday.AddDays(1), berlin), overlap.Options{})
+	if err != nil {
+		panic(err)
+	}
+	for _, d := range r.Daily(berlin) {
+		fmt.Println(d.Date, d.Start.Format("15:04"), d.Common, d.Longest.Start.Format("15:04"), d.Longest.End.Format("15:04"), d.MostFree, d.MostFreeFor)
+	}
+	b, err := json.Marshal(r.Daily(berlin)[0])
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(string(b))
+	// Output:
+	// 2026-03-09 00:00 3h0m0s 14:00 17:00 2 3h0m0s
+	// 2026-03-10 00:00 3h0m0s 14:00 17:00 2 3h0m0s
+	// {"date":"2026-03-09","start":"2026-03-08T23:00:00Z","end":"2026-03-09T23:00:00Z","common":"3h","longest":{"start":"2026-03-09T13:00:00Z","end":"2026-03-09T16:00:00Z"},"mostFree":2,"mostFreeFor":"3h"}
+}
+
+// A heat map on New York's wall clock: how many are free for the whole of
+// each hour. Ben (Berlin) works 04:00-12:00 New York time that Monday,
+// Sam 09:00-17:00. On Sunday the clocks skip 02:00, so that hour's bucket
+// is empty (shown as -), and every day still has 24 cells.
+func ExampleReport_Buckets() {
+	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	team := []calendar.Person{
+		{ID: "ben", Zone: zone("Europe/Berlin"), Hours: hours},
+		{ID: "sam", Zone: zone("America/New_York"), Hours: hours},
+	}
+	ny := zone("America/New_York")
+	sunday := calendar.MustParseDate("2026-03-08")
+	r, err := overlap.Compute(team, calendar.Days(sunday, sunday.AddDays(1), ny), overlap.Options{})
+	if err != nil {
+		panic(err)
+	}
+	buckets, err := r.Buckets(ny, time.Hour)
+	if err != nil {
+		panic(err)
+	}
+	var row strings.Builder
+	for i, b := range buckets {
+		if b.IsEmpty() {
+			row.WriteString("-")
+		} else {
+			fmt.Fprint(&row, b.Free)
+		}
+		if i%24 == 23 {
+			fmt.Println(b.Date, b.Date.Weekday().String()[:3], row.String())
+			row.Reset()
+		}
+	}
+	fmt.Println(buckets[24+9])
+	// Output:
+	// 2026-03-08 Sun 00-000000000000000000000
+	// 2026-03-09 Mon 000011111222111110000000
+	// 2026-03-09 09:00 [2026-03-09T09:00:00-04:00, 2026-03-09T10:00:00-04:00) free: 2
+}
+
+// A person's timeline says what takes each stretch of their time; with
+// Options.FocusIsFree, soft focus counts as free time and hard focus does
+// not.
+func ExampleReport_Timeline() {
+	berlin := zone("Europe/Berlin")
+	ben := calendar.Person{ID: "ben", Zone: berlin, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00"), Focus: []calendar.FocusBlock{
+		{Name: "deep work", Rule: "FREQ=DAILY", Start: calendar.MustParseDateTime("2026-01-01T09:00"), Duration: 2 * time.Hour},
+		{Name: "reviews", Rule: "FREQ=WEEKLY;BYDAY=MO", Start: calendar.MustParseDateTime("2026-01-05T15:00"), Duration: time.Hour, Hard: true},
+	}}
+	monday := calendar.MustParseDate("2026-03-09")
+	for _, opt := range []overlap.Options{{}, {FocusIsFree: true}} {
+		r, err := overlap.Compute([]calendar.Person{ben}, calendar.Days(monday, monday, berlin), opt)
+		if err != nil {
+			panic(err)
+		}
+		if !opt.FocusIsFree {
+			segs, err := r.Timeline("ben")
+			if err != nil {
+				panic(err)
+			}
+			for _, s := range segs {
+				fmt.Printf("%s-%s %-9s %-9s hard=%v\n", s.Start.Format("15:04"), s.End.Format("15:04"), s.Kind, s.Label, s.Hard)
+			}
+		}
+		free, err := r.Free("ben")
+		if err != nil {
+			panic(err)
+		}
+		fmt.Printf("FocusIsFree=%v: free %s\n", opt.FocusIsFree, free.Duration())
+	}
+	// Output:
+	// 00:00-09:00 off-hours           hard=false
+	// 09:00-11:00 focus     deep work hard=false
+	// 11:00-15:00 free                hard=false
+	// 15:00-16:00 focus     reviews   hard=true
+	// 16:00-17:00 free                hard=false
+	// 17:00-00:00 off-hours           hard=false
+	// FocusIsFree=false: free 5h0m0s
+	// FocusIsFree=true: free 7h0m0s
+}
+
+// A question sent from Berlin late on Friday: when does Los Angeles's
+// answer come, and the reply to it? Reply reads the report's timelines
+// inside its window and the people's schedules beyond it, so the window
+// need not hold the weekend.
+func ExampleReport_Reply() {
+	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	berlin := zone("Europe/Berlin")
+	team := []calendar.Person{
+		{ID: "ben", Zone: berlin, Hours: hours},
+		{ID: "sofia", Zone: zone("America/Los_Angeles"), Hours: hours},
+	}
+	sent := time.Date(2026, 6, 5, 16, 0, 0, 0, berlin) // Friday
+	friday := calendar.DateOf(sent)
+	r, err := overlap.Compute(team, calendar.Days(friday, friday, berlin), overlap.Options{})
+	if err != nil {
+		panic(err)
+	}
+	answer, err := r.Reply("sofia", sent, 0) // 4 hours of Sofia's free time
+	if err != nil {
+		panic(err)
+	}
+	back, err := r.Reply("ben", answer, 0)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("sofia answers", answer.Format("Mon 15:04 MST"))
+	fmt.Println("ben replies  ", back.Format("Mon 15:04 MST"))
+	fmt.Println("round trip   ", back.Sub(sent))
+	// Output:
+	// sofia answers Fri 13:00 PDT
+	// ben replies   Mon 13:00 CEST
+	// round trip    69h0m0s
+}
+
+// How long a question and its answer take between each two of Berlin,
+// Kolkata and Los Angeles, asked on a Tuesday at 12:00 UTC: the key
+// [a, b] is the round trip that a starts.
+func ExampleReport_RoundTrips() {
+	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	team := []calendar.Person{
+		{ID: "ben", Zone: zone("Europe/Berlin"), Hours: hours},
+		{ID: "priya", Zone: zone("Asia/Kolkata"), Hours: hours},
+		{ID: "sofia", Zone: zone("America/Los_Angeles"), Hours: hours},
+	}
+	monday := calendar.MustParseDate("2026-06-01")
+	r, err := overlap.Compute(team, calendar.Days(monday, monday.AddDays(6), time.UTC), overlap.Options{})
+	if err != nil {
+		panic(err)
+	}
+	at := time.Date(2026, 6, 2, 12, 0, 0, 0, time.UTC)
+	trips, err := r.RoundTrips(0, at)
+	if err != nil {
+		panic(err)
+	}
+	pairs := slices.SortedFunc(func(yield func([2]string) bool) {
+		for k := range trips {
+			if !yield(k) {
+				return
+			}
+		}
+	}, func(a, b [2]string) int { return strings.Compare(a[0]+" "+a[1], b[0]+" "+b[1]) })
+	for _, p := range pairs {
+		fmt.Printf("%s -> %s -> %s: %s\n", p[0], p[1], p[0], trips[p])
+	}
+	among, err := r.RoundTrips(0, at, "ben", "sofia")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(len(among), among[[2]string{"ben", "sofia"}])
+	// Output:
+	// ben -> priya -> ben: 23h30m0s
+	// ben -> sofia -> ben: 23h0m0s
+	// priya -> ben -> priya: 40h0m0s
+	// priya -> sofia -> priya: 19h30m0s
+	// sofia -> ben -> sofia: 32h0m0s
+	// sofia -> priya -> sofia: 32h0m0s
+	// 2 23h0m0s
+}
+
+// A method given an ID that is not in the team says so.
+func ExampleErrUnknownID() {
+	team := []calendar.Person{{ID: "ann", Zone: time.UTC, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")}}
+	monday := calendar.MustParseDate("2026-03-09")
+	r, err := overlap.Compute(team, calendar.Days(monday, monday, time.UTC), overlap.Options{})
+	if err != nil {
+		panic(err)
+	}
+	_, err = r.Free("zoe")
+	fmt.Println(errors.Is(err, overlap.ErrUnknownID), err)
+	// Output:
+	// true overlap.Report.Free: unknown ID "zoe"
+}
+
+// Someone with no working hours (NoHours) never answers.
+func ExampleErrNoReply() {
+	team := []calendar.Person{{ID: "emeritus", Zone: time.UTC, NoHours: true}}
+	monday := calendar.MustParseDate("2026-03-09")
+	r, err := overlap.Compute(team, calendar.Days(monday, monday, time.UTC), overlap.Options{})
+	if err != nil {
+		panic(err)
+	}
+	_, err = r.Reply("emeritus", time.Date(2026, 3, 9, 12, 0, 0, 0, time.UTC), 0)
+	fmt.Println(errors.Is(err, overlap.ErrNoReply))
+	// Output:
+	// true
+}
+
+// Points weigh a slot's cost: a minute of focus broken is a point, a
+// minute off-hours two, a fragment 15 and a missing optional attendee 30.
+func ExampleCost_Points() {
+	c := overlap.Cost{FocusBroken: 30 * time.Minute, OffHours: 15 * time.Minute, OptionalMissing: 1}
+	fmt.Println(c.Points(), c)
+	// Output:
+	// 90 1 optional missing, focus broken 30m, off-hours 15m
+}
+
+// The report keeps each person's compiled schedule, which answers for any
+// window, and their zone.
+func ExampleReport_Schedule() {
+	team := []calendar.Person{{ID: "priya", Zone: zone("Asia/Kolkata"), Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")}}
+	monday := calendar.MustParseDate("2026-03-09")
+	r, err := overlap.Compute(team, calendar.Days(monday, monday, time.UTC), overlap.Options{})
+	if err != nil {
+		panic(err)
+	}
+	s, err := r.Schedule("priya")
+	if err != nil {
+		panic(err)
+	}
+	z, err := r.Zone("priya")
+	if err != nil {
+		panic(err)
+	}
+	// The week after the report's window: five days of eight hours.
+	next, err := s.Free(calendar.Days(monday.AddDays(7), monday.AddDays(13), z))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(s.ID(), z, next.Duration())
+	// Output:
+	// priya Asia/Kolkata 40h0m0s
 }

@@ -1,163 +1,168 @@
 package overlap
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"iter"
 	"slices"
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
 )
 
-// DefaultReply is the reply delay Hop uses when given none: half a
+// DefaultReply is the reply delay Reply uses when given none: half a
 // working day of the recipient's free time.
 const DefaultReply = 4 * time.Hour
 
-// MaxSilence is how long Hop waits for a recipient with no free time at
-// all before it gives up; MaxHop bounds a hop however sparse the free time.
-const (
-	MaxSilence = 366 * 24 * time.Hour
-	MaxHop     = 10 * 366 * 24 * time.Hour
-)
+// MaxHop bounds a reply however sparse the recipient's free time: a reply
+// not done within ten years of the message is no reply.
+const MaxHop = 10 * 366 * 24 * time.Hour
 
-// ErrNoReply is wrapped by the errors of Hop that say the recipient never
-// replies within MaxSilence or MaxHop.
+// ErrNoReply is wrapped by the errors of Reply and RoundTrips that say a
+// reply never comes: the recipient has no free time for
+// calendar.MaxSilence, or the reply is not done within MaxHop.
 var ErrNoReply = errors.New("no reply")
 
-// hopWeek is how much of the recipient's timeline Hop builds at a time.
-const hopWeek = 7 * 24 * time.Hour
-
-// Hop returns when a message that from sends to at time at has its reply:
-// the recipient waits until their next free time, then spends reply of
-// their free time on it (zero means DefaultReply). Only free time counts:
-// the reply waits through to's nights, weekends, holidays, time off, busy
-// time and focus blocks, across changes of clocks, as to's timeline says.
-// A reply that ends exactly where a free stretch ends lands there. The
-// result is in to's zone and never before at.
+// Reply returns when a message sent at at to the person with ID to has
+// its reply: the recipient waits until their next free time, then spends
+// reply of their free time on it (zero means DefaultReply). Only free
+// time counts, never a focus block, soft or hard, whatever
+// Options.FocusIsFree says (that switch is about meetings): the reply
+// waits through the recipient's nights, weekends, holidays, time off,
+// busy time and focus blocks, across changes of clocks. A reply that ends
+// exactly where a free stretch ends lands there. The result is in the
+// recipient's zone and never before at.
 //
-// Who sends does not change when the reply comes (from is checked, and
-// matters for the hop back: Hop(to, from, ...)). If to has no free time
-// for MaxSilence, or the reply is not done within MaxHop, the error wraps
-// ErrNoReply and names to.
-func Hop(from, to *calendar.Person, at time.Time, reply time.Duration) (time.Time, error) {
-	if from == nil || to == nil {
-		return time.Time{}, errors.New("overlap.Hop: nil person")
+// Reply reads the report's timeline inside its window and the
+// recipient's schedule beyond it, so at and the reply may lie anywhere.
+// When the recipient has no free time for calendar.MaxSilence, or the
+// reply is not done within MaxHop, the error wraps ErrNoReply.
+func (r *Report) Reply(to string, at time.Time, reply time.Duration) (time.Time, error) {
+	m, err := r.find("Reply", to)
+	if err != nil {
+		return time.Time{}, err
 	}
-	if reply < 0 {
-		return time.Time{}, fmt.Errorf("overlap.Hop: reply %s is negative", reply)
+	t, err := r.reply(m, at, reply)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("overlap.Report.Reply: %w", err)
 	}
-	if reply == 0 {
+	return t, nil
+}
+
+// reply is Reply for a member, with errors that name the member.
+func (r *Report) reply(m *member, at time.Time, reply time.Duration) (time.Time, error) {
+	switch {
+	case reply < 0:
+		return time.Time{}, fmt.Errorf("reply %s is negative", reply)
+	case reply == 0:
 		reply = DefaultReply
-	}
-	if err := from.Validate(); err != nil {
-		return time.Time{}, fmt.Errorf("overlap.Hop: from: %w", err)
+	case reply > MaxHop:
+		return time.Time{}, fmt.Errorf("%w from %q: a reply of %s is longer than %s", ErrNoReply, m.sched.ID(), reply, MaxHop)
 	}
 	at = at.Round(0)
 	left, lastFree := reply, at
-	for cur := at; ; cur = cur.Add(hopWeek) {
-		if cur.Sub(lastFree) >= MaxSilence || cur.Sub(at) >= MaxHop {
-			return time.Time{}, fmt.Errorf("overlap.Hop: %w from %s after %s", ErrNoReply, who(to), at.Format(time.RFC3339))
+	for iv, err := range r.freeFrom(m, at) {
+		if errors.Is(err, calendar.ErrNoFreeTime) {
+			return time.Time{}, fmt.Errorf("%w from %q after %s: %w", ErrNoReply, m.sched.ID(), at.Format(time.RFC3339), err)
 		}
-		segs, err := to.Timeline(calendar.Interval{Start: cur, End: cur.Add(hopWeek)})
 		if err != nil {
-			return time.Time{}, fmt.Errorf("overlap.Hop: to: %w", err)
+			return time.Time{}, err
 		}
-		for _, s := range segs {
-			if s.Kind != calendar.KindFree {
-				continue
-			}
-			if d := s.Duration(); d < left {
-				left -= d
-				lastFree = s.End
-				continue
-			}
-			return s.Start.Add(left), nil
+		if iv.Start.Sub(lastFree) >= calendar.MaxSilence || iv.Start.Sub(at) > MaxHop {
+			break
 		}
-	}
-}
-
-func who(p *calendar.Person) string {
-	if p.ID != "" {
-		return fmt.Sprintf("%q", p.ID)
-	}
-	return fmt.Sprintf("%q", p.Name)
-}
-
-// RoundTrips returns, for every ordered pair [a, b] of the team, how long
-// a waits from at for a round trip: a's message answered by b (Hop a -> b
-// from at), then b's answered by a (Hop b -> a from there). Both orders
-// of each pair are keys, as in Pairwise, but the values differ: [b, a] is
-// the round trip that b starts. A pair whose round trip fails (see Hop)
-// has no key. reply is as for Hop. Hops look past the report's window; the
-// cost is quadratic in the team's size.
-func (r *Report) RoundTrips(reply time.Duration, at time.Time) map[[2]string]time.Duration {
-	out, _ := r.roundTrips(reply, at, r.IDs())
-	return out
-}
-
-// RoundTripsAmong is RoundTrips for the pairs among ids only, so that a
-// group's round trips cost what the group does, not the whole team. IDs
-// that are not in the team are left out.
-func (r *Report) RoundTripsAmong(reply time.Duration, at time.Time, ids ...string) map[[2]string]time.Duration {
-	out, _ := r.roundTrips(reply, at, ids)
-	return out
-}
-
-// GroupRoundTrip returns the team's worst round trip (see RoundTrips) and
-// the pair that has it, the first in ID order among equals; with a team
-// of one, zero. The error is that of the first pair, in ID order, whose
-// round trip fails.
-func (r *Report) GroupRoundTrip(reply time.Duration, at time.Time) (time.Duration, [2]string, error) {
-	trips, err := r.roundTrips(reply, at, r.IDs())
-	if err != nil {
-		return 0, [2]string{}, err
-	}
-	var worst time.Duration
-	var pair [2]string
-	for i := range r.people {
-		for j := range r.people {
-			if i == j {
-				continue
-			}
-			k := [2]string{r.people[i].person.ID, r.people[j].person.ID}
-			if d := trips[k]; d > worst {
-				worst, pair = d, k
-			}
+		if d := iv.Duration(); d < left {
+			left -= d
+			lastFree = iv.End
+			continue
 		}
+		done := iv.Start.Add(left)
+		if done.Sub(at) > MaxHop {
+			break
+		}
+		return done.In(m.sched.Zone()), nil
 	}
-	return worst, pair, nil
+	return time.Time{}, fmt.Errorf("%w from %q after %s", ErrNoReply, m.sched.ID(), at.Format(time.RFC3339))
 }
 
-// roundTrips measures every ordered pair of distinct people among ids,
-// in the order given; unknown IDs are skipped.
-func (r *Report) roundTrips(reply time.Duration, at time.Time, ids []string) (map[[2]string]time.Duration, error) {
-	var group []*calendar.Person
-	for _, id := range ids {
-		if m, ok := r.find(id); ok && !slices.Contains(group, &m.person) {
-			group = append(group, &m.person)
-		}
-	}
-	out := make(map[[2]string]time.Duration, len(group)*max(len(group)-1, 0))
-	var first error
-	for i := range group {
-		for j := range group {
-			if i == j {
-				continue
-			}
-			a, b := group[i], group[j]
-			there, err := Hop(a, b, at, reply)
-			var back time.Time
-			if err == nil {
-				back, err = Hop(b, a, there, reply)
-			}
-			if err != nil {
-				if first == nil {
-					first = err
+// freeFrom returns m's free time (the free segments of the timeline, not
+// the report's Options) from at on: from the report's timeline inside the
+// window, and from m's schedule beyond it.
+func (r *Report) freeFrom(m *member, at time.Time) iter.Seq2[calendar.Interval, error] {
+	return func(yield func(calendar.Interval, error) bool) {
+		beyond := at
+		if r.window.Contains(at) {
+			off := r.offset(at)
+			for i, s := range m.segs {
+				end := m.end(i, r.length)
+				if end <= off || s.kind != calendar.KindFree {
+					continue
 				}
-				continue
+				iv := calendar.Interval{Start: r.time(max(s.start, off)), End: r.time(end)}
+				if !yield(iv, nil) {
+					return
+				}
 			}
-			out[[2]string{a.ID, b.ID}] = back.Sub(at)
+			beyond = r.window.End
+		}
+		for iv, err := range m.sched.FreeFrom(beyond) {
+			if !yield(iv, err) || err != nil {
+				return
+			}
 		}
 	}
-	return out, first
+}
+
+// RoundTrips returns, for every ordered pair [a, b] of distinct people
+// among ids (with no ids, the whole team), how long a waits from at for a
+// round trip: a's message answered by b (Reply to b at at), then b's
+// answer answered by a (Reply to a from there). Both orders of each pair
+// are keys, as in Pairwise, but the values differ: [b, a] is the round
+// trip that b starts. reply is as for Reply. The cost is quadratic in the
+// number of people; each of them is read from the report's timeline, or
+// from their compiled schedule past its window. It is an error when an ID
+// is not in the team, or when a round trip never completes (it wraps
+// ErrNoReply and names the pair, or the recipient whose first reply never
+// comes).
+func (r *Report) RoundTrips(reply time.Duration, at time.Time, ids ...string) (map[[2]string]time.Duration, error) {
+	group, err := r.findAll("RoundTrips", ids)
+	if len(ids) == 0 {
+		group = make([]*member, len(r.people))
+		for i := range r.people {
+			group[i] = &r.people[i]
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(group, func(a, b *member) int { return cmp.Compare(a.sched.ID(), b.sched.ID()) })
+	group = slices.Compact(group)
+	out := make(map[[2]string]time.Duration, len(group)*max(len(group)-1, 0))
+	if len(group) < 2 {
+		return out, nil // no pair: nothing to wait for
+	}
+	at = at.Round(0)
+	// The first hop depends only on its recipient.
+	there := make(map[*member]time.Time, len(group))
+	for _, b := range group {
+		t, err := r.reply(b, at, reply)
+		if err != nil {
+			return nil, fmt.Errorf("overlap.Report.RoundTrips: to %q: %w", b.sched.ID(), err)
+		}
+		there[b] = t
+	}
+	for _, a := range group {
+		for _, b := range group {
+			if a == b {
+				continue
+			}
+			back, err := r.reply(a, there[b], reply)
+			if err != nil {
+				return nil, fmt.Errorf("overlap.Report.RoundTrips: %q -> %q -> %q: %w", a.sched.ID(), b.sched.ID(), a.sched.ID(), err)
+			}
+			out[[2]string{a.sched.ID(), b.sched.ID()}] = back.Sub(at)
+		}
+	}
+	return out, nil
 }

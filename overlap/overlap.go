@@ -1,30 +1,38 @@
 // Package overlap answers the team's question: across people spread over
 // zones, when is who free?
 //
-// Compute takes the people and a window, builds each person's timeline
-// (package calendar) and sweeps all their free time once, in time order,
-// into a coverage: the window cut into maximal segments in each of which
-// the same people are free. Common, AtLeast, Pairwise and Daily read that
-// coverage or the people's free time.
+// Compute takes the people and a window, compiles each person once
+// (calendar.Compile), builds their timelines and sweeps all their free
+// time once, in time order, into a coverage: the window cut into maximal
+// segments in each of which the same people are free. Common, AtLeast,
+// Pairwise, Daily and Buckets read that coverage or the people's free
+// time; Suggest and Rotate find meeting slots in it; Reply and RoundTrips
+// say how long a written exchange takes, looking past the window where
+// they must.
 //
 // A person's free time is the free segments of their timeline; with
 // Options.FocusIsFree, soft focus blocks count as free too (hard ones never
 // do). Results never depend on the order people are given in: IDs are
-// listed in ascending order.
+// listed in ascending order. A method given an ID that is not in the team
+// returns an error that wraps ErrUnknownID and names the ID.
 package overlap
 
 import (
 	"cmp"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"iter"
 	"math/bits"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/internal/jsontext"
 )
 
 // MaxWindow is the longest window Compute accepts: two years, leap days
@@ -33,13 +41,57 @@ const MaxWindow = 2 * 366 * 24 * time.Hour
 
 // Options change what counts as free.
 type Options struct {
-	FocusIsFree bool // soft focus blocks count as free (hard ones never do)
+	// FocusIsFree counts soft focus blocks as free time (hard ones never
+	// are): in the coverage, in common windows, and for Suggest and
+	// Rotate, which may then break soft focus at a cost
+	// (Cost.FocusBroken). It is the report's one switch for soft focus.
+	FocusIsFree bool
 }
 
+// ErrUnknownID is wrapped by the errors of the methods that are given an
+// ID that is not in the report's team.
+var ErrUnknownID = errors.New("unknown ID")
+
 // A Segment is a stretch of the window in which the same people are free.
+// In JSON it is {"start", "end", "free"}.
 type Segment struct {
 	calendar.Interval
 	Free []string // IDs, ascending
+}
+
+// String returns s as "[start, end) free: a, b", or "[start, end) free:
+// nobody".
+func (s Segment) String() string {
+	who := "nobody"
+	if len(s.Free) > 0 {
+		who = strings.Join(s.Free, ", ")
+	}
+	return s.Interval.String() + " free: " + who
+}
+
+type segmentJSON struct {
+	Start jsontext.Time `json:"start"`
+	End   jsontext.Time `json:"end"`
+	Free  []string      `json:"free"`
+}
+
+// MarshalJSON implements json.Marshaler; "free" is [] when nobody is.
+func (s Segment) MarshalJSON() ([]byte, error) {
+	free := s.Free
+	if free == nil {
+		free = []string{}
+	}
+	return json.Marshal(segmentJSON{jsontext.Time(s.Start), jsontext.Time(s.End), free})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *Segment) UnmarshalJSON(b []byte) error {
+	var j segmentJSON
+	if err := jsontext.DecodeStrict(b, &j); err != nil {
+		return fmt.Errorf("overlap.Segment.UnmarshalJSON: %w", err)
+	}
+	*s = Segment{calendar.Interval{Start: time.Time(j.Start), End: time.Time(j.End)}, j.Free}
+	return nil
 }
 
 // A Report is the overlap of a team over a window. It is immutable and
@@ -48,6 +100,7 @@ type Report struct {
 	window calendar.Interval
 	length int64    // of the window, in nanoseconds
 	people []member // sorted by ID
+	opt    Options
 
 	// The coverage: segment i starts at cuts[i] (nanoseconds after the
 	// window's start) and ends at cuts[i+1], or at the window's end for
@@ -59,9 +112,10 @@ type Report struct {
 	toggleAt []int32
 }
 
-// A member is one person of the team, their timeline kept compactly.
+// A member is one person of the team, compiled, with their timeline kept
+// compactly.
 type member struct {
-	person calendar.Person
+	sched  *calendar.Schedule
 	segs   []compactSegment // the timeline; segment i ends where i+1 starts
 	labels []string         // the timeline's labels, by index
 	free   []span           // free time, sorted, disjoint, never touching
@@ -72,6 +126,7 @@ type member struct {
 type compactSegment struct {
 	start int64
 	kind  calendar.Kind
+	hard  bool
 	label int32
 }
 
@@ -79,9 +134,13 @@ type compactSegment struct {
 type span struct{ start, end int64 }
 
 // Compute builds the overlap report of people over window. The team must
-// not be empty, and each person needs an ID, unique in the team; the window must not be empty nor longer
-// than MaxWindow. Errors name the person or the window. Timelines are built
-// concurrently; the report does not depend on the order of people.
+// not be empty, and each person needs an ID, unique in the team, and must
+// compile (calendar.Compile: among other things a person needs working
+// hours, or NoHours set to say that the empty week is meant); the window
+// must not be empty nor longer than MaxWindow. Errors name the person or
+// the window. People are compiled and their timelines built concurrently;
+// the report keeps the compiled schedules, so later changes to people
+// do not reach it, and it does not depend on the order of people.
 func Compute(people []calendar.Person, window calendar.Interval, opt Options) (*Report, error) {
 	if window.IsEmpty() {
 		return nil, fmt.Errorf("overlap.Compute: window %s is empty", window)
@@ -106,7 +165,7 @@ func Compute(people []calendar.Person, window calendar.Interval, opt Options) (*
 		}
 	}
 	window = calendar.Interval{Start: window.Start.Round(0), End: window.End.Round(0)}
-	r := &Report{window: window, length: int64(window.Duration()), people: make([]member, len(people))}
+	r := &Report{window: window, length: int64(window.Duration()), people: make([]member, len(people)), opt: opt}
 	errs := make([]error, len(people))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -119,7 +178,7 @@ func Compute(people []calendar.Person, window calendar.Interval, opt Options) (*
 				if i >= len(order) {
 					return
 				}
-				r.people[i], errs[i] = r.member(people[order[i]], opt)
+				r.people[i], errs[i] = r.member(people[order[i]])
 			}
 		}()
 	}
@@ -142,13 +201,17 @@ func firstError(errs []error) error {
 	return nil
 }
 
-// member builds p's timeline and free time.
-func (r *Report) member(p calendar.Person, opt Options) (member, error) {
-	segs, err := p.Timeline(r.window)
+// member compiles p and builds their timeline and free time.
+func (r *Report) member(p calendar.Person) (member, error) {
+	sched, err := calendar.Compile(p)
 	if err != nil {
 		return member{}, err
 	}
-	m := member{person: p, segs: make([]compactSegment, len(segs))}
+	segs, err := sched.Timeline(r.window)
+	if err != nil {
+		return member{}, err
+	}
+	m := member{sched: sched, segs: make([]compactSegment, len(segs))}
 	labels := map[string]int32{}
 	for i, s := range segs {
 		id, ok := labels[s.Label]
@@ -158,8 +221,8 @@ func (r *Report) member(p calendar.Person, opt Options) (member, error) {
 			m.labels = append(m.labels, s.Label)
 		}
 		start, end := r.offset(s.Start), r.offset(s.End)
-		m.segs[i] = compactSegment{start, s.Kind, id}
-		if !isFree(&p, s, opt) {
+		m.segs[i] = compactSegment{start, s.Kind, s.Hard, id}
+		if !r.isFree(s.Kind, s.Hard) {
 			continue
 		}
 		if n := len(m.free); n > 0 && m.free[n-1].end == start {
@@ -171,18 +234,10 @@ func (r *Report) member(p calendar.Person, opt Options) (member, error) {
 	return m, nil
 }
 
-func isFree(p *calendar.Person, s calendar.Segment, opt Options) bool {
-	switch s.Kind {
-	case calendar.KindFree:
-		return true
-	case calendar.KindFocus:
-		if !opt.FocusIsFree {
-			return false
-		}
-		f, ok := p.FocusBlock(s.Label)
-		return ok && !f.Hard
-	}
-	return false
+// isFree reports whether time of kind k (hard, for focus) is free by the
+// report's Options.
+func (r *Report) isFree(k calendar.Kind, hard bool) bool {
+	return k == calendar.KindFree || k == calendar.KindFocus && r.opt.FocusIsFree && !hard
 }
 
 // offset returns t as nanoseconds after the window's start; time is the
@@ -403,13 +458,35 @@ func (r *Report) segment(i int) span {
 func (r *Report) IDs() []string {
 	ids := make([]string, len(r.people))
 	for i, m := range r.people {
-		ids[i] = m.person.ID
+		ids[i] = m.sched.ID()
 	}
 	return ids
 }
 
 // Window returns the window the report covers.
 func (r *Report) Window() calendar.Interval { return r.window }
+
+// Options returns the options the report was computed with.
+func (r *Report) Options() Options { return r.opt }
+
+// Schedule returns the compiled schedule of the person with the given ID,
+// which answers questions beyond the report's window.
+func (r *Report) Schedule(id string) (*calendar.Schedule, error) {
+	m, err := r.find("Schedule", id)
+	if err != nil {
+		return nil, err
+	}
+	return m.sched, nil
+}
+
+// Zone returns the zone of the person with the given ID.
+func (r *Report) Zone(id string) (*time.Location, error) {
+	m, err := r.find("Zone", id)
+	if err != nil {
+		return nil, err
+	}
+	return m.sched.Zone(), nil
+}
 
 // Coverage returns the window cut into maximal segments in each of which
 // the same people are free (possibly none), in time order. Each segment's
@@ -425,7 +502,7 @@ func (r *Report) Coverage() iter.Seq[Segment] {
 			free := make([]string, 0, r.counts[i])
 			for who, yes := range on {
 				if yes {
-					free = append(free, r.people[who].person.ID)
+					free = append(free, r.people[who].sched.ID())
 				}
 			}
 			s := r.segment(i)
@@ -436,61 +513,55 @@ func (r *Report) Coverage() iter.Seq[Segment] {
 	}
 }
 
-// Free returns the free time of the person with the given ID, and false
-// if there is no such person.
-func (r *Report) Free(id string) (calendar.Set, bool) {
-	m, ok := r.find(id)
-	if !ok {
-		return calendar.Set{}, false
+// Free returns the free time of the person with the given ID.
+func (r *Report) Free(id string) (calendar.Set, error) {
+	m, err := r.find("Free", id)
+	if err != nil {
+		return calendar.Set{}, err
 	}
-	return r.set(m.free), true
+	return r.set(m.free), nil
 }
 
 // Common returns the time in which all of ids are free; with no ids, all
-// of the team. An ID that is not in the team is never free, so it makes
-// the result empty.
-func (r *Report) Common(ids ...string) calendar.Set {
+// of the team.
+func (r *Report) Common(ids ...string) (calendar.Set, error) {
 	if len(ids) == 0 {
-		return r.where(func(n int32) bool { return int(n) == len(r.people) })
+		return r.where(func(n int32) bool { return int(n) == len(r.people) }), nil
 	}
-	var common []span
-	for i, id := range ids {
-		m, ok := r.find(id)
-		if !ok {
-			return calendar.Set{}
-		}
-		if i == 0 {
-			common = m.free
-			continue
-		}
+	ms, err := r.findAll("Common", ids)
+	if err != nil {
+		return calendar.Set{}, err
+	}
+	common := ms[0].free
+	for _, m := range ms[1:] {
 		common = intersect(common, m.free)
 	}
-	return r.set(common)
+	return r.set(common), nil
 }
 
-// AtLeast returns the time in which at least k of ids are free; with no
-// ids, k of the whole team. k <= 0 gives the whole window; IDs that are not
-// in the team are never free.
-func (r *Report) AtLeast(k int, ids ...string) calendar.Set {
+// AtLeast returns the time in which at least k of ids are free (an ID
+// listed twice counts once); with no ids, k of the whole team. k <= 0
+// gives the whole window.
+func (r *Report) AtLeast(k int, ids ...string) (calendar.Set, error) {
+	ms, err := r.findAll("AtLeast", ids)
+	if err != nil {
+		return calendar.Set{}, err
+	}
+	slices.SortFunc(ms, func(a, b *member) int { return cmp.Compare(a.sched.ID(), b.sched.ID()) })
+	ms = slices.Compact(ms)
 	if k <= 0 {
-		return calendar.NewSet(r.window)
+		return calendar.NewSet(r.window), nil
 	}
 	if len(ids) == 0 {
-		return r.where(func(n int32) bool { return int(n) >= k })
-	}
-	var frees [][]span
-	for _, id := range slices.Compact(slices.Sorted(slices.Values(ids))) {
-		if m, ok := r.find(id); ok {
-			frees = append(frees, m.free)
-		}
+		return r.where(func(n int32) bool { return int(n) >= k }), nil
 	}
 	type event struct {
 		at    int64
 		delta int
 	}
 	var events []event
-	for _, f := range frees {
-		for _, s := range f {
+	for _, m := range ms {
+		for _, s := range m.free {
 			events = append(events, event{s.start, +1}, event{s.end, -1})
 		}
 	}
@@ -514,7 +585,7 @@ func (r *Report) AtLeast(k int, ids ...string) calendar.Set {
 			out[len(out)-1].end = e.at
 		}
 	}
-	return r.set(mergeTouching(out))
+	return r.set(mergeTouching(out)), nil
 }
 
 // Pairwise returns, for every pair of people, how long both are free. Both
@@ -525,7 +596,7 @@ func (r *Report) Pairwise() map[[2]string]time.Duration {
 	for i := range r.people {
 		for j := i + 1; j < len(r.people); j++ {
 			d := time.Duration(overlapLength(r.people[i].free, r.people[j].free))
-			a, b := r.people[i].person.ID, r.people[j].person.ID
+			a, b := r.people[i].sched.ID(), r.people[j].sched.ID()
 			out[[2]string{a, b}] = d
 			out[[2]string{b, a}] = d
 		}
@@ -533,35 +604,55 @@ func (r *Report) Pairwise() map[[2]string]time.Duration {
 	return out
 }
 
-// Timeline returns the timeline of the person with the given ID, in their
-// zone, and false if there is no such person.
-func (r *Report) Timeline(id string) ([]calendar.Segment, bool) {
-	m, ok := r.find(id)
-	if !ok {
-		return nil, false
+// Timeline returns the timeline of the person with the given ID over the
+// report's window, in their zone.
+func (r *Report) Timeline(id string) ([]calendar.Segment, error) {
+	m, err := r.find("Timeline", id)
+	if err != nil {
+		return nil, err
 	}
-	loc := m.person.Zone
+	loc := m.sched.Zone()
 	out := make([]calendar.Segment, len(m.segs))
 	for i, s := range m.segs {
-		end := r.length
-		if i+1 < len(m.segs) {
-			end = m.segs[i+1].start
-		}
 		out[i] = calendar.Segment{
-			Interval: calendar.Interval{Start: r.time(s.start).In(loc), End: r.time(end).In(loc)},
+			Interval: calendar.Interval{Start: r.time(s.start).In(loc), End: r.time(m.end(i, r.length)).In(loc)},
 			Kind:     s.kind,
 			Label:    m.labels[s.label],
+			Hard:     s.hard,
 		}
 	}
-	return out, true
+	return out, nil
 }
 
-func (r *Report) find(id string) (*member, bool) {
-	i, ok := slices.BinarySearchFunc(r.people, id, func(m member, id string) int { return cmp.Compare(m.person.ID, id) })
-	if !ok {
-		return nil, false
+// end returns where timeline segment i of m ends.
+func (m *member) end(i int, length int64) int64 {
+	if i+1 < len(m.segs) {
+		return m.segs[i+1].start
 	}
-	return &r.people[i], true
+	return length
+}
+
+// find returns the member with the given ID, or an error of method fn.
+func (r *Report) find(fn, id string) (*member, error) {
+	i, ok := slices.BinarySearchFunc(r.people, id, func(m member, id string) int { return cmp.Compare(m.sched.ID(), id) })
+	if !ok {
+		return nil, fmt.Errorf("overlap.Report.%s: %w %q", fn, ErrUnknownID, id)
+	}
+	return &r.people[i], nil
+}
+
+// findAll returns the members with the given IDs, in order, or the error
+// of method fn about the first that is not in the team.
+func (r *Report) findAll(fn string, ids []string) ([]*member, error) {
+	out := make([]*member, len(ids))
+	for i, id := range ids {
+		m, err := r.find(fn, id)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = m
+	}
+	return out, nil
 }
 
 // where returns the coverage segments whose count of free people pleases

@@ -1,6 +1,7 @@
 package overlap
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"pgregory.net/rapid"
 
 	"github.com/tzplan/tzplan/calendar"
@@ -25,11 +27,34 @@ func mustLoad(t fataler, name string) *time.Location {
 	return tztest.Load(t, name)
 }
 
+// clockChanges are days around which the hard zones change their clocks:
+// Apia skipped 2011-12-30; the US and Europe, Lord Howe and Santiago,
+// change in March, April, September, October and November 2026; Morocco
+// leaves and resumes UTC+1 for Ramadan.
+var clockChanges = []time.Time{
+	time.Date(2011, 12, 29, 0, 0, 0, 0, time.UTC),
+	time.Date(2026, 3, 7, 0, 0, 0, 0, time.UTC),
+	time.Date(2026, 3, 28, 0, 0, 0, 0, time.UTC),
+	time.Date(2026, 4, 4, 0, 0, 0, 0, time.UTC),
+	time.Date(2026, 2, 14, 0, 0, 0, 0, time.UTC),
+	time.Date(2026, 3, 21, 0, 0, 0, 0, time.UTC),
+	time.Date(2026, 9, 5, 0, 0, 0, 0, time.UTC),
+	time.Date(2026, 10, 3, 0, 0, 0, 0, time.UTC),
+	time.Date(2026, 10, 24, 0, 0, 0, 0, time.UTC),
+	time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC),
+}
+
 // drawWindow draws a window of up to four days on whole minutes, from 2011
-// to 2030, often across a change of clocks.
+// to 2030, often across a change of clocks: half the time it starts in
+// the three days before one of clockChanges.
 func drawWindow(t *rapid.T) calendar.Interval {
-	base := time.Date(rapid.SampledFrom([]int{2011, 2026, 2030}).Draw(t, "year"), time.Month(rapid.IntRange(1, 12).Draw(t, "month")), 1, 0, 0, 0, 0, time.UTC)
-	start := base.Add(time.Duration(rapid.IntRange(0, 30*1440).Draw(t, "start")) * time.Minute)
+	var start time.Time
+	if rapid.Bool().Draw(t, "near a change") {
+		start = rapid.SampledFrom(clockChanges).Draw(t, "change").Add(-time.Duration(rapid.IntRange(0, 3*1440).Draw(t, "before")) * time.Minute)
+	} else {
+		base := time.Date(rapid.SampledFrom([]int{2011, 2026, 2030}).Draw(t, "year"), time.Month(rapid.IntRange(1, 12).Draw(t, "month")), 1, 0, 0, 0, 0, time.UTC)
+		start = base.Add(time.Duration(rapid.IntRange(0, 30*1440).Draw(t, "start")) * time.Minute)
+	}
 	// Whole days less some minutes: rapid favours small numbers, and short
 	// windows see little.
 	length := 1440*rapid.SampledFrom([]int{1, 2, 3, 4}).Draw(t, "days") - rapid.IntRange(0, 1439).Draw(t, "less")
@@ -63,6 +88,9 @@ func drawPerson(t *rapid.T, id string, window calendar.Interval) calendar.Person
 		d := start.AddDays(rapid.IntRange(-1, 3).Draw(t, id+" offDay"))
 		p.TimeOff = []calendar.TimeOff{{From: d, To: d, Reason: "leave"}}
 	}
+	if rapid.Bool().Draw(t, id+" holidays") {
+		p.Holidays = []string{rapid.SampledFrom([]string{"US", "DE-BY", "GB", "AU-NSW"}).Draw(t, id+" holiday code")}
+	}
 	if rapid.Bool().Draw(t, id+" busy") {
 		at := window.Start.Add(time.Duration(rapid.IntRange(0, 4*1440).Draw(t, id+" busyAt")) * time.Minute)
 		p.Busy = calendar.NewSet(calendar.Interval{Start: at, End: at.Add(time.Duration(rapid.IntRange(1, 300).Draw(t, id+" busyLen")) * time.Minute)})
@@ -88,13 +116,60 @@ func mustCompute(t fataler, team []calendar.Person, window calendar.Interval, op
 	return r
 }
 
-// freeMinutes is the model of one person's free time: a bit per minute of
-// the window, from their timeline.
-func freeMinutes(t fataler, p *calendar.Person, window calendar.Interval, opt Options) []bool {
-	segs, err := p.Timeline(window)
+// compile compiles p, failing t if it does not compile.
+func compile(t fataler, p calendar.Person) *calendar.Schedule {
+	t.Helper()
+	s, err := calendar.Compile(p)
+	if err != nil {
+		t.Fatalf("Compile: %v", err)
+	}
+	return s
+}
+
+// personTimeline is p's own timeline over window, from their compiled
+// schedule: what the report must agree with.
+func personTimeline(t fataler, p calendar.Person, window calendar.Interval) []calendar.Segment {
+	t.Helper()
+	segs, err := compile(t, p).Timeline(window)
 	if err != nil {
 		t.Fatalf("Timeline: %v", err)
 	}
+	return segs
+}
+
+// mustCommon, mustAtLeast and mustFree are the report's methods for IDs known to be
+// in the team: an error fails t.
+func mustCommon(t fataler, r *Report, ids ...string) calendar.Set {
+	t.Helper()
+	s, err := r.Common(ids...)
+	if err != nil {
+		t.Fatalf("Common(%q): %v", ids, err)
+	}
+	return s
+}
+
+func mustAtLeast(t fataler, r *Report, k int, ids ...string) calendar.Set {
+	t.Helper()
+	s, err := r.AtLeast(k, ids...)
+	if err != nil {
+		t.Fatalf("AtLeast(%d, %q): %v", k, ids, err)
+	}
+	return s
+}
+
+func mustFree(t fataler, r *Report, id string) calendar.Set {
+	t.Helper()
+	s, err := r.Free(id)
+	if err != nil {
+		t.Fatalf("Free(%q): %v", id, err)
+	}
+	return s
+}
+
+// freeMinutes is the model of one person's free time: a bit per minute of
+// the window, from their timeline.
+func freeMinutes(t fataler, p *calendar.Person, window calendar.Interval, opt Options) []bool {
+	segs := personTimeline(t, *p, window)
 	// A bit for every minute that starts in the window, the last perhaps
 	// cut short.
 	bits := make([]bool, int((window.Duration()+time.Minute-1)/time.Minute))
@@ -102,8 +177,7 @@ func freeMinutes(t fataler, p *calendar.Person, window calendar.Interval, opt Op
 		at := window.Start.Add(time.Duration(m) * time.Minute)
 		for _, s := range segs {
 			if s.Contains(at) {
-				f, _ := p.FocusBlock(s.Label)
-				bits[m] = s.Kind == calendar.KindFree || opt.FocusIsFree && s.Kind == calendar.KindFocus && !f.Hard
+				bits[m] = s.Kind == calendar.KindFree || opt.FocusIsFree && s.Kind == calendar.KindFocus && !s.Hard
 			}
 		}
 	}
@@ -178,16 +252,16 @@ func TestCommonIsInsideEveryMembersFree(t *testing.T) {
 		window := drawWindow(t)
 		team := drawTeam(t, window)
 		r := mustCompute(t, team, window, drawOptions(t))
-		common := r.Common()
+		common := mustCommon(t, r)
 		for _, p := range team {
-			free, _ := r.Free(p.ID)
+			free := mustFree(t, r, p.ID)
 			if out := common.Subtract(free); !out.IsEmpty() {
 				t.Fatalf("common time %s is not free for %s", out, p.ID)
 			}
 		}
 		ids := r.IDs()
-		if !common.Equal(r.Common(ids...)) {
-			t.Fatalf("Common() %s differs from Common(all IDs) %s", common, r.Common(ids...))
+		if !common.Equal(mustCommon(t, r, ids...)) {
+			t.Fatalf("Common() %s differs from Common(all IDs) %s", common, mustCommon(t, r, ids...))
 		}
 	})
 }
@@ -200,14 +274,14 @@ func TestCommonCommutes(t *testing.T) {
 		r := mustCompute(t, team, window, opt)
 		shuffled := rapid.Permutation(team).Draw(t, "order")
 		r2 := mustCompute(t, shuffled, window, opt)
-		if !r.Common().Equal(r2.Common()) {
+		if !mustCommon(t, r).Equal(mustCommon(t, r2)) {
 			t.Fatalf("Common depends on the order of people")
 		}
 		if diff := cmp.Diff(coverageText(r), coverageText(r2)); diff != "" {
 			t.Fatalf("coverage depends on the order of people:\n%s", diff)
 		}
 		ids := rapid.Permutation(r.IDs()).Draw(t, "ids")
-		if !r.Common(ids...).Equal(r.Common(r.IDs()...)) {
+		if !mustCommon(t, r, ids...).Equal(mustCommon(t, r, r.IDs()...)) {
 			t.Fatalf("Common(ids...) depends on their order")
 		}
 	})
@@ -218,8 +292,8 @@ func TestAddingAMemberNeverGrowsCommon(t *testing.T) {
 		window := drawWindow(t)
 		team := drawTeam(t, window)
 		opt := drawOptions(t)
-		before := mustCompute(t, team, window, opt).Common()
-		after := mustCompute(t, append(slices.Clone(team), drawPerson(t, "z", window)), window, opt).Common()
+		before := mustCommon(t, mustCompute(t, team, window, opt))
+		after := mustCommon(t, mustCompute(t, append(slices.Clone(team), drawPerson(t, "z", window)), window, opt))
 		if grown := after.Subtract(before); !grown.IsEmpty() {
 			t.Fatalf("adding a member grew Common by %s", grown)
 		}
@@ -233,24 +307,24 @@ func TestAtLeast(t *testing.T) {
 		r := mustCompute(t, team, window, drawOptions(t))
 		var union calendar.Set
 		for _, p := range team {
-			free, _ := r.Free(p.ID)
+			free := mustFree(t, r, p.ID)
 			union = union.Union(free)
 		}
-		if got := r.AtLeast(1); !got.Equal(union) {
+		if got := mustAtLeast(t, r, 1); !got.Equal(union) {
 			t.Fatalf("AtLeast(1) = %s, union of frees %s", got, union)
 		}
-		if got := r.AtLeast(len(team)); !got.Equal(r.Common()) {
-			t.Fatalf("AtLeast(n) = %s, Common() = %s", got, r.Common())
+		if got := mustAtLeast(t, r, len(team)); !got.Equal(mustCommon(t, r)) {
+			t.Fatalf("AtLeast(n) = %s, Common() = %s", got, mustCommon(t, r))
 		}
 		for k := 0; k <= len(team)+1; k++ {
-			if more := r.AtLeast(k + 1).Subtract(r.AtLeast(k)); !more.IsEmpty() {
+			if more := mustAtLeast(t, r, k+1).Subtract(mustAtLeast(t, r, k)); !more.IsEmpty() {
 				t.Fatalf("AtLeast(%d) has %s that AtLeast(%d) has not", k+1, more, k)
 			}
-			if a, b := r.AtLeast(k), r.AtLeast(k, r.IDs()...); !a.Equal(b) {
+			if a, b := mustAtLeast(t, r, k), mustAtLeast(t, r, k, r.IDs()...); !a.Equal(b) {
 				t.Fatalf("AtLeast(%d) = %s, AtLeast(%d, all IDs) = %s", k, a, k, b)
 			}
 		}
-		if !r.AtLeast(len(team) + 1).IsEmpty() {
+		if !mustAtLeast(t, r, len(team)+1).IsEmpty() {
 			t.Fatalf("AtLeast(n+1) is not empty")
 		}
 	})
@@ -262,30 +336,123 @@ func TestAlwaysFreePersonIsCommonsIdentity(t *testing.T) {
 		team := drawTeam(t, window)
 		opt := drawOptions(t)
 		always := calendar.Person{ID: "zz", Zone: time.UTC, Hours: calendar.MustParseWeeklyHours("Mon-Sun 00:00-24:00")}
-		a := mustCompute(t, team, window, opt).Common()
-		b := mustCompute(t, append(slices.Clone(team), always), window, opt).Common()
+		a := mustCommon(t, mustCompute(t, team, window, opt))
+		b := mustCommon(t, mustCompute(t, append(slices.Clone(team), always), window, opt))
 		if !a.Equal(b) {
 			t.Fatalf("a person free all window changed Common from %s to %s", a, b)
 		}
 	})
 }
 
-func TestPairwiseIsSymmetricCommon(t *testing.T) {
+// teamMinutes is the minute bitmap of every person of team, by ID.
+func teamMinutes(t fataler, team []calendar.Person, window calendar.Interval, opt Options) map[string][]bool {
+	out := map[string][]bool{}
+	for i := range team {
+		out[team[i].ID] = freeMinutes(t, &team[i], window, opt)
+	}
+	return out
+}
+
+// minutesSet is the set of the minutes of window for which keep is true,
+// runs of them joined. The window must be whole minutes long.
+func minutesSet(window calendar.Interval, n int, keep func(m int) bool) calendar.Set {
+	var ivs []calendar.Interval
+	at := func(m int) time.Time { return window.Start.Add(time.Duration(m) * time.Minute) }
+	for m := 0; m < n; m++ {
+		if !keep(m) {
+			continue
+		}
+		end := m + 1
+		for end < n && keep(end) {
+			end++
+		}
+		ivs = append(ivs, calendar.Interval{Start: at(m), End: at(end)})
+		m = end
+	}
+	return calendar.NewSet(ivs...)
+}
+
+// TestSetsMatchMinuteModel: Free, Common and AtLeast, for the whole team
+// and for drawn IDs (some listed twice), are the minutes the model says.
+func TestSetsMatchMinuteModel(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		window := drawWindow(t)
 		team := drawTeam(t, window)
-		r := mustCompute(t, team, window, drawOptions(t))
-		pw := r.Pairwise()
-		if want := len(team) * (len(team) - 1); len(pw) != want {
-			t.Fatalf("%d pairs, want %d", len(pw), want)
+		opt := drawOptions(t)
+		r := mustCompute(t, team, window, opt)
+		bits := teamMinutes(t, team, window, opt)
+		n := int(window.Duration() / time.Minute)
+		all := r.IDs()
+		// counter returns, for each minute, how many of ids (each once)
+		// are free.
+		counter := func(ids []string) []int {
+			counts := make([]int, n)
+			for _, id := range slices.Compact(slices.Sorted(slices.Values(ids))) {
+				for m, free := range bits[id] {
+					if free {
+						counts[m]++
+					}
+				}
+			}
+			return counts
 		}
-		for pair, d := range pw {
-			if pw[[2]string{pair[1], pair[0]}] != d {
-				t.Fatalf("Pairwise is not symmetric for %v", pair)
+		for _, id := range all {
+			want := minutesSet(window, n, func(m int) bool { return bits[id][m] })
+			if got := mustFree(t, r, id); !got.Equal(want) {
+				t.Fatalf("Free(%s) = %s, the model says %s", id, got, want)
 			}
-			if want := r.Common(pair[0], pair[1]).Duration(); d != want {
-				t.Fatalf("Pairwise%v = %s, Common = %s", pair, d, want)
+		}
+		ids := rapid.SliceOfN(rapid.SampledFrom(all), 1, 2*len(all)).Draw(t, "ids")
+		distinct := len(slices.Compact(slices.Sorted(slices.Values(ids))))
+		countAll, countIDs := counter(all), counter(ids)
+		for _, tc := range []struct {
+			name string
+			got  calendar.Set
+			want func(m int) bool
+		}{
+			{"Common()", mustCommon(t, r), func(m int) bool { return countAll[m] == len(all) }},
+			{fmt.Sprintf("Common(%q)", ids), mustCommon(t, r, ids...), func(m int) bool { return countIDs[m] == distinct }},
+		} {
+			if want := minutesSet(window, n, tc.want); !tc.got.Equal(want) {
+				t.Fatalf("%s = %s, the model says %s", tc.name, tc.got, want)
 			}
+		}
+		for k := -1; k <= len(all)+1; k++ {
+			if want, got := minutesSet(window, n, func(m int) bool { return countAll[m] >= k }), mustAtLeast(t, r, k); !got.Equal(want) {
+				t.Fatalf("AtLeast(%d) = %s, the model says %s", k, got, want)
+			}
+			if want, got := minutesSet(window, n, func(m int) bool { return countIDs[m] >= k }), mustAtLeast(t, r, k, ids...); !got.Equal(want) {
+				t.Fatalf("AtLeast(%d, %q) = %s, the model says %s", k, ids, got, want)
+			}
+		}
+	})
+}
+
+// TestPairwiseMatchesMinuteModel: Pairwise has both orders of every pair,
+// each the minutes in which both are free.
+func TestPairwiseMatchesMinuteModel(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		window := drawWindow(t)
+		team := drawTeam(t, window)
+		opt := drawOptions(t)
+		bits := teamMinutes(t, team, window, opt)
+		want := map[[2]string]time.Duration{}
+		for a := range bits {
+			for b := range bits {
+				if a == b {
+					continue
+				}
+				both := time.Duration(0)
+				for m := range bits[a] {
+					if bits[a][m] && bits[b][m] {
+						both += time.Minute
+					}
+				}
+				want[[2]string{a, b}] = both
+			}
+		}
+		if diff := cmp.Diff(want, mustCompute(t, team, window, opt).Pairwise(), cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("Pairwise (-model +got):\n%s", diff)
 		}
 	})
 }
@@ -314,7 +481,7 @@ func TestSplitWindowJoins(t *testing.T) {
 		if diff := cmp.Diff(coverageText(whole), joined); diff != "" {
 			t.Fatalf("split at %s (-whole +joined):\n%s", at, diff)
 		}
-		if !whole.Common().Equal(a.Common().Union(b.Common())) {
+		if !mustCommon(t, whole).Equal(mustCommon(t, a).Union(mustCommon(t, b))) {
 			t.Fatalf("Common of the whole differs from the union of the parts")
 		}
 	})
@@ -326,63 +493,105 @@ func TestTimelineIsThePersons(t *testing.T) {
 		team := drawTeam(t, window)
 		r := mustCompute(t, team, window, drawOptions(t))
 		for i := range team {
-			want, err := team[i].Timeline(window)
+			want := personTimeline(t, team[i], window)
+			got, err := r.Timeline(team[i].ID)
 			if err != nil {
-				t.Fatal(err)
-			}
-			got, ok := r.Timeline(team[i].ID)
-			if !ok {
-				t.Fatalf("no timeline for %s", team[i].ID)
+				t.Fatalf("Timeline(%q): %v", team[i].ID, err)
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Fatalf("timeline of %s (-want +got):\n%s", team[i].ID, diff)
 			}
 		}
-		if _, ok := r.Timeline("nobody"); ok {
-			t.Fatal(`Timeline("nobody") found someone`)
+		if _, err := r.Timeline("nobody"); !errors.Is(err, ErrUnknownID) {
+			t.Fatalf(`Timeline("nobody"): %v, want ErrUnknownID`, err)
 		}
 	})
 }
 
-func TestDailyAgreesWithCommon(t *testing.T) {
+// dailyModel is the brute-force model of Daily: for each civil day of loc
+// that holds an instant of the window, from its midnight to the next (by
+// calendar.Wall) clipped to the window, the minutes in which everyone is
+// free, the first longest run of them, and the most people free in one
+// minute and in how many minutes.
+func dailyModel(t fataler, team []calendar.Person, window calendar.Interval, opt Options, loc *time.Location) []Day {
+	bits := make([][]bool, len(team))
+	for i := range team {
+		bits[i] = freeMinutes(t, &team[i], window, opt)
+	}
+	minute := func(m int) time.Time { return window.Start.Add(time.Duration(m) * time.Minute).In(loc) }
+	var out []Day
+	for d := calendar.DateOf(window.Start.In(loc)); !d.After(calendar.DateOf(window.End.Add(-time.Nanosecond).In(loc))); d = d.AddDays(1) {
+		from, to := calendar.Wall(d, calendar.Midnight, loc), calendar.Wall(d.AddDays(1), calendar.Midnight, loc)
+		from, to = later(from, window.Start), earlier(to, window.End)
+		if !from.Before(to) {
+			continue
+		}
+		day := Day{Date: d, Interval: calendar.Interval{Start: from.In(loc), End: to.In(loc)}}
+		run := 0
+		for m := int(from.Sub(window.Start) / time.Minute); m < int(to.Sub(window.Start)/time.Minute); m++ {
+			n := 0
+			for i := range team {
+				if bits[i][m] {
+					n++
+				}
+			}
+			switch {
+			case n > day.MostFree:
+				day.MostFree, day.MostFreeFor = n, time.Minute
+			case n == day.MostFree:
+				day.MostFreeFor += time.Minute
+			}
+			if n < len(team) {
+				run = 0
+				continue
+			}
+			day.Common += time.Minute
+			run++
+			if time.Duration(run)*time.Minute > day.Longest.Duration() {
+				day.Longest = calendar.Interval{Start: minute(m - run + 1), End: minute(m + 1)}
+			}
+		}
+		out = append(out, day)
+	}
+	return out
+}
+
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func earlier(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+func TestDailyMatchesMinuteModel(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		window := drawWindow(t)
 		team := drawTeam(t, window)
-		r := mustCompute(t, team, window, drawOptions(t))
+		opt := drawOptions(t)
+		r := mustCompute(t, team, window, opt)
 		loc := mustLoad(t, rapid.SampledFrom(hardZones).Draw(t, "viewer"))
-		var sum time.Duration
-		var prev time.Time
-		for _, d := range r.Daily(loc) {
-			if !prev.IsZero() && !d.Start.Equal(prev) {
-				t.Fatalf("day %s starts at %s, the day before ended at %s", d.Date, d.Start, prev)
-			}
-			prev = d.End
-			if got := r.Common().Clip(d.Interval).Duration(); got != d.Common {
-				t.Fatalf("day %s: Common %s, Common() clipped %s", d.Date, d.Common, got)
-			}
-			if d.Longest.Duration() > d.Common || d.Common > 0 && d.Longest.IsEmpty() {
-				t.Fatalf("day %s: longest %s of common %s", d.Date, d.Longest, d.Common)
-			}
-			if d.MostFree > len(team) || d.MostFree > 0 && r.AtLeast(d.MostFree).Clip(d.Interval).Duration() != d.MostFreeFor {
-				t.Fatalf("day %s: most free %d for %s", d.Date, d.MostFree, d.MostFreeFor)
-			}
-			if !r.AtLeast(d.MostFree + 1).Clip(d.Interval).IsEmpty() {
-				t.Fatalf("day %s: more than %d free at once", d.Date, d.MostFree)
-			}
-			sum += d.Common
+		got := r.Daily(loc)
+		if diff := cmp.Diff(dailyModel(t, team, window, opt, loc), got, cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })); diff != "" {
+			t.Fatalf("Daily(%s) (-model +got):\n%s", loc, diff)
 		}
-		if !prev.Equal(window.End) {
-			t.Fatalf("days end at %s, the window at %s", prev, window.End)
-		}
-		if sum != r.Common().Duration() {
-			t.Fatalf("days add up to %s of common time, Common() is %s", sum, r.Common().Duration())
+		for _, d := range got {
+			if d.Start.Location().String() != loc.String() || !d.Longest.IsEmpty() && d.Longest.Start.Location().String() != loc.String() {
+				t.Fatalf("day %s is not in %s: %s, longest %s", d.Date, loc, d.Interval, d.Longest)
+			}
 		}
 	})
 }
 
 func TestComputeErrors(t *testing.T) {
 	w := calendar.Interval{Start: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)}
-	ok := calendar.Person{ID: "a", Zone: time.UTC}
+	ok := calendar.Person{ID: "a", Zone: time.UTC, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")}
 	tests := []struct {
 		name   string
 		team   []calendar.Person
@@ -395,6 +604,9 @@ func TestComputeErrors(t *testing.T) {
 		{"empty window", []calendar.Person{ok}, calendar.Interval{Start: w.End, End: w.Start}, "is empty"},
 		{"window too long", []calendar.Person{ok}, calendar.Interval{Start: w.Start, End: w.Start.AddDate(3, 0, 0)}, "longer than"},
 		{"bad person", []calendar.Person{ok, {ID: "b"}}, w, `person "b": no zone`},
+		{"no hours", []calendar.Person{ok, {ID: "b", Zone: time.UTC}}, w, `person "b": no working hours`},
+		{"NoHours with hours", []calendar.Person{ok, {ID: "b", Zone: time.UTC, NoHours: true, Hours: ok.Hours}}, w, `person "b": NoHours is set`},
+		{"first bad person in ID order", []calendar.Person{ok, {ID: "c"}, {ID: "b", Zone: time.UTC}}, w, `person "b": no working hours`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -454,18 +666,27 @@ func TestBerlinNewYorkKolkata(t *testing.T) {
 				want string
 				got  calendar.Set
 			}{
-				{"ben+sam", tc.benSam, r.Common("ben", "sam")},
-				{"ben+priya", tc.benPriya, r.Common("ben", "priya")},
-				{"sam+priya", tc.samPriya, r.Common("sam", "priya")},
-				{"everyone", tc.everyone, r.Common()},
+				{"ben+sam", tc.benSam, mustCommon(t, r, "ben", "sam")},
+				{"ben+priya", tc.benPriya, mustCommon(t, r, "ben", "priya")},
+				{"sam+priya", tc.samPriya, mustCommon(t, r, "sam", "priya")},
+				{"everyone", tc.everyone, mustCommon(t, r)},
 			} {
 				if diff := cmp.Diff(every(c.want), text(c.got)); diff != "" {
 					t.Errorf("%s (-want +got):\n%s", c.name, diff)
 				}
 			}
+			// Pairwise: five times each day's common time.
 			pw := r.Pairwise()
-			if got, want := pw[[2]string{"ben", "sam"}], r.Common("ben", "sam").Duration(); got != want {
-				t.Errorf("Pairwise ben+sam %s, want %s", got, want)
+			for _, p := range []struct {
+				a, b, clock string
+			}{{"ben", "sam", tc.benSam}, {"ben", "priya", tc.benPriya}, {"priya", "sam", tc.samPriya}} {
+				want := time.Duration(0)
+				if from, to, ok := strings.Cut(p.clock, "-"); ok {
+					want = 5 * time.Duration(calendar.MustParseClock(to)-calendar.MustParseClock(from)) * time.Minute
+				}
+				if got := pw[[2]string{p.a, p.b}]; got != want {
+					t.Errorf("Pairwise %s+%s = %s, want %s", p.a, p.b, got, want)
+				}
 			}
 		})
 	}

@@ -46,8 +46,9 @@ type Burden struct {
 // Rotate chooses n slots for a meeting that recurs n times in the
 // report's window, so that the burden (see Burden) is shared.
 //
-// The window is cut into n parts of equal length (n weeks of an n-week
-// window), and each slot is one of the slots that Suggest would allow in
+// The window (from q.NotBefore on, when that is later than its start) is
+// cut into n parts of equal length (n weeks of an n-week window), and
+// each slot is one of the slots that Suggest would allow in
 // its part, read with AllowOffHours set: a meeting across zones can rarely
 // keep to everyone's working hours. Among the plans (one slot a part),
 // Rotate picks the one with the smallest largest burden, then the
@@ -68,26 +69,26 @@ type Burden struct {
 // error rather than run long.
 //
 // Off-hours time holds no busy time, holiday or time off on a timeline
-// (see calendar.Person.Timeline), so Rotate charges it but cannot see a
+// (see calendar.Schedule.Timeline), so Rotate charges it but cannot see a
 // commitment there; hard focus and no-meeting days still keep people out.
 //
 // A part with no allowed slot makes an error that wraps a *NoSlotError,
 // as does an n larger than the candidate starts in the window.
 func (r *Report) Rotate(q Request, n int) (Rotation, error) {
 	q.AllowOffHours = true
-	p, err := r.newPlan("overlap.Rotate", q)
+	p, err := r.newPlan("overlap.Report.Rotate", q)
 	if err != nil {
 		return Rotation{}, err
 	}
 	if n < 1 {
-		return Rotation{}, fmt.Errorf("overlap.Rotate: n = %d: want at least one slot", n)
+		return Rotation{}, fmt.Errorf("overlap.Report.Rotate: n = %d: want at least one slot", n)
 	}
 	if n > len(p.grid) {
-		return Rotation{}, fmt.Errorf("overlap.Rotate: %d meetings but %d candidate starts in the window: %w", n, len(p.grid), &NoSlotError{Want: p.q.MinAttendance, Slots: len(p.grid)})
+		return Rotation{}, fmt.Errorf("overlap.Report.Rotate: %d meetings but %d candidate starts in the window: %w", n, len(p.grid), &NoSlotError{Want: p.q.MinAttendance, Slots: len(p.grid)})
 	}
 	for i := range p.att {
 		a := &p.att[i]
-		a.daytime = r.localDays(a.m.person.Zone, func(calendar.Date) (calendar.Clock, calendar.Clock, bool) {
+		a.daytime = r.localDays(a.m.sched.Zone(), func(calendar.Date) (calendar.Clock, calendar.Clock, bool) {
 			return EarlyEnd, LateStart, true
 		})
 	}
@@ -104,8 +105,12 @@ func (r *Report) Rotate(q Request, n int) (Rotation, error) {
 	}
 	dims := len(p.att)
 	parts := make([][]candidate, n)
+	first := int64(0)
+	if !p.q.NotBefore.IsZero() {
+		first = min(max(0, r.offset(p.q.NotBefore)), r.length)
+	}
 	for i := range parts {
-		from, to := partBound(r.length, n, i), partBound(r.length, n, i+1)
+		from, to := first+partBound(r.length-first, n, i), first+partBound(r.length-first, n, i+1)
 		var starts []int64
 		if p.grid != nil {
 			starts = r.grid(p.q, from, to)
@@ -113,18 +118,18 @@ func (r *Report) Rotate(q Request, n int) (Rotation, error) {
 		cands := p.evaluate(starts, burden)
 		allowed := p.allowed(cands)
 		if len(allowed) == 0 {
-			return Rotation{}, fmt.Errorf("overlap.Rotate: part %d of %d, %s: %w", i+1, n,
+			return Rotation{}, fmt.Errorf("overlap.Report.Rotate: part %d of %d, %s: %w", i+1, n,
 				calendar.Interval{Start: r.time(from), End: r.time(to)}.In(p.q.Zone), p.noSlot(cands))
 		}
 		parts[i] = paretoSlots(allowed, dims)
 	}
 	chosen, err := rotationSearch(parts, dims)
 	if err != nil {
-		return Rotation{}, fmt.Errorf("overlap.Rotate: %w", err)
+		return Rotation{}, fmt.Errorf("overlap.Report.Rotate: %w", err)
 	}
 	out := Rotation{Slots: make([]Suggestion, n), Burden: make([]Burden, dims)}
 	for i, a := range p.att {
-		out.Burden[i].ID = a.m.person.ID
+		out.Burden[i].ID = a.m.sched.ID()
 	}
 	for i, c := range chosen {
 		out.Slots[i] = p.suggestion(c)

@@ -16,10 +16,7 @@ import (
 // for each minute off-hours, and one for each minute before 08:00 or from
 // 18:00 on their wall clock.
 func modelBurden(t fataler, p *calendar.Person, slot calendar.Interval) time.Duration {
-	segs, err := p.Timeline(slot)
-	if err != nil {
-		t.Fatalf("Timeline: %v", err)
-	}
+	segs := personTimeline(t, *p, slot)
 	var b time.Duration
 	for at := slot.Start; at.Before(slot.End); at = at.Add(time.Minute) {
 		for _, s := range segs {
@@ -35,17 +32,28 @@ func modelBurden(t fataler, p *calendar.Person, slot calendar.Interval) time.Dur
 }
 
 // bruteMinMax returns the least largest burden over every plan, one
-// allowed slot (by the model) per part, and false when some part has none.
-func bruteMinMax(t fataler, team []calendar.Person, window calendar.Interval, q Request, n int) (time.Duration, bool) {
+// allowed slot (by the model, on a report with opt) per part, and false
+// when some part has none. The parts cut the window from q.NotBefore on,
+// when that is inside it.
+func bruteMinMax(t fataler, team []calendar.Person, window calendar.Interval, q Request, opt Options, n int) (time.Duration, bool) {
 	q.AllowOffHours = true
-	slots := modelSuggest(t, team, window, q)
+	slots := modelSuggest(t, team, window, q, opt)
 	ids := append(slices.Sorted(slices.Values(q.Required)), slices.Sorted(slices.Values(q.Optional))...)
 	parts := make([][][]time.Duration, n)
-	length := int64(window.Duration())
+	from := window.Start
+	if q.NotBefore.After(from) {
+		from = q.NotBefore
+	}
+	if from.After(window.End) {
+		from = window.End
+	}
+	length := int64(window.End.Sub(from))
 	for _, s := range slots {
-		ps, pe := int64(s.Start.Sub(window.Start)-q.Buffer), int64(s.Start.Sub(window.Start)+q.Duration+q.Buffer)
+		ps, pe := int64(s.Start.Sub(from)-q.Buffer), int64(s.Start.Sub(from)+q.Duration+q.Buffer)
 		for i := range n {
-			if ps >= partBound(length, n, i) && pe <= partBound(length, n, i+1) {
+			// Part i is [length*i/n, length*(i+1)/n) after from: windows
+			// of days fit an int64 times n.
+			if ps >= length*int64(i)/int64(n) && pe <= length*int64(i+1)/int64(n) {
 				v := make([]time.Duration, len(ids))
 				for j, id := range ids {
 					if s.Present[j] {
@@ -146,7 +154,7 @@ func TestRotateFourZonesIsMinimalAgainstExhaustiveSearch(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkRotation(t, team, rot, q)
-	want, ok := bruteMinMax(t, team, window, q, 3)
+	want, ok := bruteMinMax(t, team, window, q, Options{}, 3)
 	if !ok || rot.Max != want {
 		t.Fatalf("largest burden %s, exhaustive search finds %s (%v)", rot.Max, want, ok)
 	}
@@ -199,8 +207,9 @@ func TestRotateMatchesExhaustiveSearch(t *testing.T) {
 		q.Step = time.Duration(rapid.SampledFrom([]int{60, 120, 180}).Draw(t, "coarse step")) * time.Minute
 		q.Max = 0
 		n := rapid.IntRange(1, 3).Draw(t, "n")
-		rot, err := mustCompute(t, team, window, Options{}).Rotate(q, n)
-		want, ok := bruteMinMax(t, team, window, q, n)
+		opt := drawOptions(t)
+		rot, err := mustCompute(t, team, window, opt).Rotate(q, n)
+		want, ok := bruteMinMax(t, team, window, q, opt, n)
 		var none *NoSlotError
 		switch {
 		case !ok && errors.As(err, &none):
@@ -211,6 +220,40 @@ func TestRotateMatchesExhaustiveSearch(t *testing.T) {
 		checkRotation(t, team, rot, q)
 		if rot.Max != want {
 			t.Fatalf("largest burden %s, exhaustive search finds %s", rot.Max, want)
+		}
+	})
+}
+
+// TestRotateWithNotBeforeMatchesExhaustiveSearch: with NotBefore, the
+// window from NotBefore on is cut into the parts, no slot starts before
+// it, and the largest burden is still the least possible.
+func TestRotateWithNotBeforeMatchesExhaustiveSearch(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		window := drawWindow(t)
+		team := drawTeam(t, window)
+		q := drawRequest(t, team)
+		q.Step = time.Duration(rapid.SampledFrom([]int{60, 120, 180}).Draw(t, "coarse step")) * time.Minute
+		q.Max = 0
+		q.NotBefore = window.Start.Add(time.Duration(rapid.IntRange(-60, int(window.Duration()/time.Minute)).Draw(t, "notBefore")) * time.Minute)
+		n := rapid.IntRange(1, 3).Draw(t, "n")
+		opt := drawOptions(t)
+		rot, err := mustCompute(t, team, window, opt).Rotate(q, n)
+		want, ok := bruteMinMax(t, team, window, q, opt, n)
+		var none *NoSlotError
+		switch {
+		case !ok && errors.As(err, &none):
+			return
+		case err != nil || !ok:
+			t.Fatalf("Rotate: %v; exhaustive search finds a plan: %v", err, ok)
+		}
+		checkRotation(t, team, rot, q)
+		if rot.Max != want {
+			t.Fatalf("largest burden %s, exhaustive search finds %s", rot.Max, want)
+		}
+		for _, s := range rot.Slots {
+			if s.Start.Before(q.NotBefore) {
+				t.Fatalf("slot %s starts before NotBefore %s", s.Interval, q.NotBefore)
+			}
 		}
 	})
 }

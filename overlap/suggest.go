@@ -34,14 +34,19 @@ type Request struct {
 	// MinAttendance is the share of Required that must be present, in
 	// (0, 1]; zero means 1 (everyone).
 	MinAttendance float64
-	// AllowSoftFocus lets a meeting (and its buffer) break soft focus
-	// blocks, at a cost of Cost.FocusBroken. Hard focus is never broken.
-	AllowSoftFocus bool
+	// NotBefore is the earliest start a slot may have, such as now: a
+	// slot in the past helps no one. The zero time means the window's
+	// start.
+	NotBefore time.Time
 	// AllowOffHours lets attendees meet outside their working hours, at a
 	// cost of Cost.OffHours; without it an attendee who is off-hours for
 	// any part of the meeting is missing. Rotate always allows it.
 	// Outside working hours a timeline knows no holidays, time off or busy
-	// time (see calendar.Person.Timeline), so such time is only charged.
+	// time (see calendar.Schedule.Timeline), so such time is only charged.
+	//
+	// Whether a meeting may break soft focus blocks, at a cost of
+	// Cost.FocusBroken, is the report's Options.FocusIsFree; hard focus
+	// is never broken.
 	AllowOffHours bool
 	// NoMeetingDays are weekdays on which a person, in their own zone,
 	// takes no meetings: an attendee is missing from a meeting that has
@@ -49,7 +54,7 @@ type Request struct {
 	NoMeetingDays []time.Weekday
 	// Buffer is the time each present attendee needs before and after the
 	// meeting, which must hold no busy time, holiday, time off, hard focus
-	// or (unless AllowSoftFocus) soft focus; off-hours is a fine buffer.
+	// or (unless the report's Options.FocusIsFree) soft focus; off-hours is a fine buffer.
 	// The buffer, like the meeting, must lie inside the report's window.
 	Buffer time.Duration
 	// Max is how many suggestions to return; zero means 10.
@@ -96,7 +101,7 @@ func (s Status) String() string {
 // MarshalText implements encoding.TextMarshaler with the String form.
 func (s Status) MarshalText() ([]byte, error) {
 	if s < 0 || int(s) >= len(statusNames) {
-		return nil, fmt.Errorf("overlap: Status.MarshalText: invalid status %d", int(s))
+		return nil, fmt.Errorf("overlap.Status.MarshalText: invalid status %d", int(s))
 	}
 	return []byte(s.String()), nil
 }
@@ -108,7 +113,7 @@ func (s *Status) UnmarshalText(b []byte) error {
 		*s = Status(i)
 		return nil
 	}
-	return fmt.Errorf("overlap: Status.UnmarshalText: %q is not one of %s", b, strings.Join(statusNames[:], ", "))
+	return fmt.Errorf("overlap.Status.UnmarshalText: %q is not one of %s", b, strings.Join(statusNames[:], ", "))
 }
 
 func statusOf(k calendar.Kind) Status {
@@ -128,6 +133,10 @@ func statusOf(k calendar.Kind) Status {
 }
 
 // An Attendance is one attendee's view of a slot.
+//
+// In JSON it is {"id", "zone", "status", "local", "optional", "present"},
+// where "local" is the start as RFC 3339 with the attendee's UTC offset
+// ("2026-03-09T13:00:00+01:00") and "zone" the name of their zone.
 type Attendance struct {
 	ID     string
 	Status Status
@@ -143,6 +152,11 @@ type Attendance struct {
 
 // A Cost is what a slot costs its attendees. FocusBroken, OffHours and
 // Fragments count present attendees only.
+//
+// In JSON it is {"focusBroken", "offHours", "fragments",
+// "optionalMissing", "requiredMissing", "points"}, with durations as Go
+// duration text ("1h30m") and "points" the value of Points (ignored when
+// read).
 type Cost struct {
 	// FocusBroken is the soft focus time the meeting and its buffers take,
 	// summed over the attendees.
@@ -168,6 +182,8 @@ func (c Cost) Points() float64 {
 
 // A Suggestion is a meeting slot and what it costs. Its Interval is in
 // the request's Zone.
+//
+// In JSON it is {"start", "end", "score", "cost", "attendees"}.
 type Suggestion struct {
 	calendar.Interval
 	// Attendees lists the required attendees, then the optional ones,
@@ -181,26 +197,28 @@ type Suggestion struct {
 	Score float64
 }
 
-// A NoSlotError says why Suggest found no slot.
+// A NoSlotError says why Suggest found no slot. In JSON it is {"never",
+// "best", "want", "slots"}.
 type NoSlotError struct {
 	// Never lists the required attendees (ascending) who are present at
 	// no candidate slot: never free, in the window, for the meeting and
 	// its buffer.
-	Never []string
+	Never []string `json:"never"`
 	// Best is the largest share of required attendees present at any
 	// candidate slot, and Want the share the request asked for.
-	Best, Want float64
+	Best float64 `json:"best"`
+	Want float64 `json:"want"`
 	// Slots counts the candidate starts; zero when the meeting and its
 	// buffers do not fit in the window at all.
-	Slots int
+	Slots int `json:"slots"`
 }
 
 func (e *NoSlotError) Error() string {
 	if e.Slots == 0 {
-		return "overlap: no slot: the meeting and its buffers do not fit in the window"
+		return "no slot: the meeting and its buffers do not fit in the window"
 	}
 	var b strings.Builder
-	b.WriteString("overlap: no slot")
+	b.WriteString("no slot")
 	if len(e.Never) > 0 {
 		fmt.Fprintf(&b, ": %s never available in the window", strings.Join(e.Never, ", "))
 		b.WriteString(";")
@@ -216,10 +234,11 @@ func percent(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) }
 // Suggest returns the best slots for the meeting q asks for, at most
 // q.Max, best first.
 //
-// A candidate slot starts on q's step grid (see Request.Step) and, with
-// its buffers, lies inside the report's window. An attendee is present
-// when the meeting holds no busy time, holiday, time off or hard focus of
-// theirs, soft focus only if q.AllowSoftFocus, off-hours only if
+// A candidate slot starts on q's step grid (see Request.Step), not before
+// q.NotBefore, and, with its buffers, lies inside the report's window. An
+// attendee is present when the meeting holds no busy time, holiday, time
+// off or hard focus of theirs, soft focus only if the report's
+// Options.FocusIsFree, off-hours only if
 // q.AllowOffHours, touches none of q.NoMeetingDays in their zone, and the
 // buffers are clear (see Request.Buffer). A slot is allowed when the share
 // of required attendees present is at least q.MinAttendance.
@@ -228,20 +247,20 @@ func percent(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) }
 // fewer Cost.Points, then the earlier start: a total order, so the answer
 // is the same for the same input. Opting for soft focus, off-hours or
 // optional attendees never changes which slots are allowed, only how they
-// rank. When no slot is allowed the error is a *NoSlotError; a request
-// that is wrong gets an error that names the field.
+// rank. When no slot is allowed the error wraps a *NoSlotError (use
+// errors.As); a request that is wrong gets an error that names the field.
 //
 // The cost is linear in the candidates times the attendees, plus the
 // segments of their timelines.
 func (r *Report) Suggest(q Request) ([]Suggestion, error) {
-	p, err := r.newPlan("overlap.Suggest", q)
+	p, err := r.newPlan("overlap.Report.Suggest", q)
 	if err != nil {
 		return nil, err
 	}
 	cands := p.evaluate(p.grid, nil)
 	allowed := p.allowed(cands)
 	if len(allowed) == 0 {
-		return nil, p.noSlot(cands)
+		return nil, fmt.Errorf("overlap.Report.Suggest: %w", p.noSlot(cands))
 	}
 	slices.SortFunc(allowed, compareCandidates)
 	allowed = allowed[:min(len(allowed), p.q.Max)]
@@ -268,7 +287,6 @@ type attendee struct {
 	m        *member
 	optional bool
 	ends     []int64 // where each timeline segment ends
-	hard     []bool  // per label: a hard focus block
 	noMeet   []span  // the no-meeting days, as spans of the window
 	daytime  []span  // 08:00 to 18:00 each local day (for Rotate)
 	seg, nm  int     // cursors into the timeline and noMeet
@@ -324,9 +342,9 @@ func (r *Report) newPlan(fn string, q Request) (*plan, error) {
 				return fail("%s: ID %q is also in %s", field, id, prev)
 			}
 			seen[id] = field
-			m, ok := r.find(id)
-			if !ok {
-				return fail("%s: unknown ID %q", field, id)
+			m, err := r.find(fn, id)
+			if err != nil {
+				return nil, fmt.Errorf("%s: Request.%s: %w %q", fn, field, ErrUnknownID, id)
 			}
 			p.att = append(p.att, r.newAttendee(m, k == 1, q.NoMeetingDays))
 		}
@@ -340,19 +358,12 @@ func (r *Report) newPlan(fn string, q Request) (*plan, error) {
 }
 
 func (r *Report) newAttendee(m *member, optional bool, noMeeting []time.Weekday) attendee {
-	a := attendee{m: m, optional: optional, ends: make([]int64, len(m.segs)), hard: make([]bool, len(m.labels))}
+	a := attendee{m: m, optional: optional, ends: make([]int64, len(m.segs))}
 	for i := range m.segs {
-		a.ends[i] = r.length
-		if i+1 < len(m.segs) {
-			a.ends[i] = m.segs[i+1].start
-		}
-	}
-	for i, l := range m.labels {
-		f, ok := m.person.FocusBlock(l)
-		a.hard[i] = ok && f.Hard
+		a.ends[i] = m.end(i, r.length)
 	}
 	if len(noMeeting) > 0 {
-		a.noMeet = r.localDays(m.person.Zone, func(d calendar.Date) (calendar.Clock, calendar.Clock, bool) {
+		a.noMeet = r.localDays(m.sched.Zone(), func(d calendar.Date) (calendar.Clock, calendar.Clock, bool) {
 			return calendar.Midnight, calendar.EndOfDay, slices.Contains(noMeeting, d.Weekday())
 		})
 	}
@@ -383,9 +394,12 @@ func (r *Report) localDays(loc *time.Location, pick func(calendar.Date) (from, t
 }
 
 // grid returns the candidate starts of q whose buffered meeting lies in
-// [from, to), ascending.
+// [from, to) and that are not before q.NotBefore, ascending.
 func (r *Report) grid(q Request, from, to int64) []int64 {
 	var out []int64
+	if !q.NotBefore.IsZero() {
+		from = max(from, r.offset(q.NotBefore)-int64(q.Buffer))
+	}
 	step := int(q.Step / time.Minute)
 	first := calendar.DateOf(r.time(from).In(q.Zone)).AddDays(-1)
 	last := calendar.DateOf(r.time(to).In(q.Zone))
@@ -494,7 +508,7 @@ func (p *plan) noSlot(cands []candidate) *NoSlotError {
 	e.Best = float64(p.nReq-best) / float64(p.nReq)
 	for _, a := range p.att[:p.nReq] {
 		if !a.everHere {
-			e.Never = append(e.Never, a.m.person.ID)
+			e.Never = append(e.Never, a.m.sched.ID())
 		}
 	}
 	return e
@@ -509,7 +523,7 @@ func (p *plan) suggestion(c candidate) Suggestion {
 		Score:     float64(p.nReq-c.cost.RequiredMissing) + 60/(60+c.points),
 	}
 	for i, a := range p.att {
-		s.Attendees[i] = Attendance{ID: a.m.person.ID, Status: c.status[i], Local: start.In(a.m.person.Zone), Optional: a.optional, Present: c.present[i]}
+		s.Attendees[i] = Attendance{ID: a.m.sched.ID(), Status: c.status[i], Local: start.In(a.m.sched.Zone()), Optional: a.optional, Present: c.present[i]}
 	}
 	return s
 }
@@ -554,7 +568,7 @@ func (p *plan) eval(a *attendee, ms int64) evaluation {
 				e.present = e.present && p.q.AllowOffHours
 			}
 		case calendar.KindFocus:
-			if a.hard[segs[i].label] || !p.q.AllowSoftFocus {
+			if segs[i].hard || !p.r.opt.FocusIsFree {
 				e.present = false
 			} else {
 				e.soft += inP

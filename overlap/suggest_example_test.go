@@ -1,6 +1,7 @@
 package overlap_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -22,7 +23,8 @@ func ExampleReport_Suggest() {
 	}
 	tuesday := calendar.MustParseDate("2026-06-09")
 	day := calendar.Interval{Start: calendar.Wall(tuesday, 0, time.UTC), End: calendar.Wall(tuesday.AddDays(1), 0, time.UTC)}
-	r, err := overlap.Compute(team, day, overlap.Options{})
+	// Soft focus counts as free time, which a meeting may take at a cost.
+	r, err := overlap.Compute(team, day, overlap.Options{FocusIsFree: true})
 	if err != nil {
 		panic(err)
 	}
@@ -32,10 +34,13 @@ func ExampleReport_Suggest() {
 	fmt.Println(errors.As(err, &none), err)
 
 	// Ben and Priya must come, Sam if he can; Ben's soft focus may give.
+	// 16:00 in Kolkata is 12:30 in Berlin, after Ben's focus, and costs
+	// only Sam (30 points); 13:00 and 14:00 also break half an hour of
+	// Ben's focus (30 more).
 	q := overlap.Request{
 		Duration: 30 * time.Minute, Step: time.Hour, Zone: zone("Asia/Kolkata"),
 		Required: []string{"ben", "priya"}, Optional: []string{"sam"},
-		AllowSoftFocus: true, Max: 3,
+		Max: 3,
 	}
 	slots, err := r.Suggest(q)
 	if err != nil {
@@ -48,16 +53,16 @@ func ExampleReport_Suggest() {
 		}
 	}
 	// Output:
-	// true overlap: no slot: at best 67% of the required can attend, 100% asked
-	// 16:00 Kolkata, score 2.67, cost {FocusBroken:0s OffHours:0s Fragments:0 OptionalMissing:1 RequiredMissing:0}
+	// true overlap.Report.Suggest: no slot: at best 67% of the required can attend, 100% asked
+	// 16:00 Kolkata, score 2.67, cost 1 optional missing
 	//   ben   12:30 free      present=true
 	//   priya 16:00 free      present=true
 	//   sam   06:30 off-hours present=false
-	// 13:00 Kolkata, score 2.50, cost {FocusBroken:30m0s OffHours:0s Fragments:0 OptionalMissing:1 RequiredMissing:0}
+	// 13:00 Kolkata, score 2.50, cost 1 optional missing, focus broken 30m
 	//   ben   09:30 focus     present=true
 	//   priya 13:00 free      present=true
 	//   sam   03:30 off-hours present=false
-	// 14:00 Kolkata, score 2.50, cost {FocusBroken:30m0s OffHours:0s Fragments:0 OptionalMissing:1 RequiredMissing:0}
+	// 14:00 Kolkata, score 2.50, cost 1 optional missing, focus broken 30m
 	//   ben   10:30 focus     present=true
 	//   priya 14:00 free      present=true
 	//   sam   04:30 off-hours present=false
@@ -107,26 +112,65 @@ func ExampleReport_Rotate() {
 	// max 4h0m0s spread 2h0m0s
 }
 
-// A question sent from Berlin late on Friday: when does San Francisco's
-// answer come, and the reply to it?
-func ExampleHop() {
+// No slot on the Friday the US observes Independence Day: Sam keeps US
+// holidays, so at best two of the three can meet.
+func ExampleNoSlotError() {
 	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
-	ben := &calendar.Person{ID: "ben", Zone: zone("Europe/Berlin"), Hours: hours}
-	sofia := &calendar.Person{ID: "sofia", Zone: zone("America/Los_Angeles"), Hours: hours}
-	sent := time.Date(2026, 6, 5, 16, 0, 0, 0, ben.Zone) // Friday
-	answer, err := overlap.Hop(ben, sofia, sent, 0)      // 4 hours of Sofia's free time
+	ny := zone("America/New_York")
+	team := []calendar.Person{
+		{ID: "ben", Zone: zone("Europe/Berlin"), Hours: hours},
+		{ID: "sam", Zone: ny, Hours: hours, Holidays: []string{"US"}},
+		{ID: "zoe", Zone: ny, Hours: hours},
+	}
+	friday := calendar.MustParseDate("2026-07-03")
+	r, err := overlap.Compute(team, calendar.Days(friday, friday, ny), overlap.Options{})
 	if err != nil {
 		panic(err)
 	}
-	back, err := overlap.Hop(sofia, ben, answer, 0)
-	if err != nil {
-		panic(err)
+	_, err = r.Suggest(overlap.Request{Duration: 30 * time.Minute, Required: []string{"ben", "sam", "zoe"}})
+	var none *overlap.NoSlotError
+	if errors.As(err, &none) {
+		// 95 starts: every quarter hour of the day that leaves room for
+		// half an hour.
+		fmt.Printf("never %v, best %.2f, want %v, of %d starts\n", none.Never, none.Best, none.Want, none.Slots)
 	}
-	fmt.Println("sofia answers", answer.Format("Mon 15:04 MST"))
-	fmt.Println("ben replies  ", back.Format("Mon 15:04 MST"))
-	fmt.Println("round trip   ", back.Sub(sent))
+	fmt.Println(err)
 	// Output:
-	// sofia answers Fri 13:00 PDT
-	// ben replies   Mon 13:00 CEST
-	// round trip    69h0m0s
+	// never [sam], best 0.67, want 1, of 95 starts
+	// overlap.Report.Suggest: no slot: sam never available in the window; at best 67% of the required can attend, 100% asked
+}
+
+// NotBefore keeps slots from starting in the past: asked at 14:10, Ann
+// (UTC) and Bo (Berlin, 08:00-16:00 UTC) get the next half hours that
+// leave room for an hour together.
+func ExampleRequest_notBefore() {
+	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	team := []calendar.Person{
+		{ID: "ann", Zone: time.UTC, Hours: hours},
+		{ID: "bo", Zone: zone("Europe/Berlin"), Hours: hours},
+	}
+	monday := calendar.MustParseDate("2026-03-09")
+	r, err := overlap.Compute(team, calendar.Days(monday, monday, time.UTC), overlap.Options{})
+	if err != nil {
+		panic(err)
+	}
+	slots, err := r.Suggest(overlap.Request{
+		Duration: time.Hour, Step: 30 * time.Minute, Required: []string{"ann", "bo"},
+		NotBefore: time.Date(2026, 3, 9, 14, 10, 0, 0, time.UTC), Max: 3,
+	})
+	if err != nil {
+		panic(err)
+	}
+	for _, s := range slots {
+		fmt.Println(s)
+	}
+	b, err := json.Marshal(slots[0])
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(string(b))
+	// Output:
+	// [2026-03-09T14:30:00Z, 2026-03-09T15:30:00Z) score 3.00, costs nothing: ann free at 2026-03-09T14:30:00Z, bo free at 2026-03-09T15:30:00+01:00
+	// [2026-03-09T15:00:00Z, 2026-03-09T16:00:00Z) score 3.00, costs nothing: ann free at 2026-03-09T15:00:00Z, bo free at 2026-03-09T16:00:00+01:00
+	// {"start":"2026-03-09T14:30:00Z","end":"2026-03-09T15:30:00Z","score":3,"cost":{"focusBroken":"0s","offHours":"0s","fragments":0,"optionalMissing":0,"requiredMissing":0,"points":0},"attendees":[{"id":"ann","zone":"UTC","status":"free","local":"2026-03-09T14:30:00Z","optional":false,"present":true},{"id":"bo","zone":"Europe/Berlin","status":"free","local":"2026-03-09T15:30:00+01:00","optional":false,"present":true}]}
 }

@@ -23,10 +23,7 @@ type minuteModel struct {
 }
 
 func newMinuteModel(t fataler, p *calendar.Person, window calendar.Interval) minuteModel {
-	segs, err := p.Timeline(window)
-	if err != nil {
-		t.Fatalf("Timeline: %v", err)
-	}
+	segs := personTimeline(t, *p, window)
 	n := int(window.Duration() / time.Minute)
 	mm := minuteModel{kind: make([]calendar.Kind, n), hard: make([]bool, n), day: make([]time.Weekday, n)}
 	for m := range n {
@@ -35,8 +32,7 @@ func newMinuteModel(t fataler, p *calendar.Person, window calendar.Interval) min
 		for _, s := range segs {
 			if s.Contains(at) {
 				mm.kind[m] = s.Kind
-				f, _ := p.FocusBlock(s.Label)
-				mm.hard[m] = s.Kind == calendar.KindFocus && f.Hard
+				mm.hard[m] = s.Kind == calendar.KindFocus && s.Hard
 			}
 		}
 	}
@@ -53,8 +49,9 @@ type modelSlot struct {
 
 // modelSuggest is the brute-force model of Suggest: every candidate start,
 // every attendee, every minute; then all allowed slots, sorted by the
-// ranking. Everything must be on whole minutes.
-func modelSuggest(t fataler, team []calendar.Person, window calendar.Interval, q Request) []modelSlot {
+// ranking. Everything must be on whole minutes. opt are the report's
+// options: with FocusIsFree, soft focus may be broken.
+func modelSuggest(t fataler, team []calendar.Person, window calendar.Interval, q Request, opt Options) []modelSlot {
 	if q.Zone == nil {
 		q.Zone = time.UTC
 	}
@@ -109,7 +106,7 @@ func modelSuggest(t fataler, team []calendar.Person, window calendar.Interval, q
 						present = present && q.AllowOffHours
 					}
 				case calendar.KindFocus:
-					if mm.hard[m] || !q.AllowSoftFocus {
+					if mm.hard[m] || !opt.FocusIsFree {
 						present = false
 					}
 					soft++
@@ -189,14 +186,13 @@ func utcModel(ms []modelSlot) []modelSlot {
 // the rest left out, on whole minutes.
 func drawRequest(t *rapid.T, team []calendar.Person) Request {
 	q := Request{
-		Duration:       time.Duration(rapid.SampledFrom([]int{15, 30, 45, 60, 90, 120}).Draw(t, "duration")) * time.Minute,
-		Step:           time.Duration(rapid.SampledFrom([]int{15, 20, 30, 45, 60}).Draw(t, "step")) * time.Minute,
-		Zone:           mustLoad(t, rapid.SampledFrom(hardZones).Draw(t, "zone")),
-		MinAttendance:  rapid.SampledFrom([]float64{1, 1, 0.5, 0.34}).Draw(t, "min"),
-		AllowSoftFocus: rapid.Bool().Draw(t, "soft"),
-		AllowOffHours:  rapid.Bool().Draw(t, "offHours"),
-		Buffer:         time.Duration(rapid.SampledFrom([]int{0, 0, 5, 15}).Draw(t, "buffer")) * time.Minute,
-		Max:            1 << 20,
+		Duration:      time.Duration(rapid.SampledFrom([]int{15, 30, 45, 60, 90, 120}).Draw(t, "duration")) * time.Minute,
+		Step:          time.Duration(rapid.SampledFrom([]int{15, 20, 30, 45, 60}).Draw(t, "step")) * time.Minute,
+		Zone:          mustLoad(t, rapid.SampledFrom(hardZones).Draw(t, "zone")),
+		MinAttendance: rapid.SampledFrom([]float64{1, 1, 0.5, 0.34}).Draw(t, "min"),
+		AllowOffHours: rapid.Bool().Draw(t, "offHours"),
+		Buffer:        time.Duration(rapid.SampledFrom([]int{0, 0, 5, 15}).Draw(t, "buffer")) * time.Minute,
+		Max:           1 << 20,
 	}
 	if rapid.Bool().Draw(t, "noMeeting") {
 		q.NoMeetingDays = []time.Weekday{time.Weekday(rapid.IntRange(0, 6).Draw(t, "noMeetingDay"))}
@@ -216,10 +212,12 @@ func drawRequest(t *rapid.T, team []calendar.Person) Request {
 	return q
 }
 
-func drawSuggestCase(t *rapid.T) ([]calendar.Person, calendar.Interval, Request) {
+// drawSuggestCase draws a team, a window, a request and the report's
+// options (whether soft focus may be broken).
+func drawSuggestCase(t *rapid.T) ([]calendar.Person, calendar.Interval, Request, Options) {
 	window := drawWindow(t)
 	team := drawTeam(t, window)
-	return team, window, drawRequest(t, team)
+	return team, window, drawRequest(t, team), drawOptions(t)
 }
 
 func suggestOrNone(t fataler, r *Report, q Request) []Suggestion {
@@ -234,10 +232,10 @@ func suggestOrNone(t fataler, r *Report, q Request) []Suggestion {
 
 func TestSuggestMatchesModel(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		team, window, q := drawSuggestCase(t)
-		r := mustCompute(t, team, window, Options{})
+		team, window, q, opt := drawSuggestCase(t)
+		r := mustCompute(t, team, window, opt)
 		got := suggestOrNone(t, r, q)
-		want := modelSuggest(t, team, window, q)
+		want := modelSuggest(t, team, window, q, opt)
 		if diff := cmp.Diff(utcModel(want), asModel(got)); diff != "" {
 			t.Fatalf("Suggest differs from the model (-want +got):\n%s", diff)
 		}
@@ -257,11 +255,11 @@ func TestSuggestMatchesModel(t *testing.T) {
 
 func TestSuggestIsDeterministicAndAligned(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		team, window, q := drawSuggestCase(t)
+		team, window, q, opt := drawSuggestCase(t)
 		q.Max = 0
-		r1 := mustCompute(t, team, window, Options{})
+		r1 := mustCompute(t, team, window, opt)
 		slices.Reverse(team)
-		r2 := mustCompute(t, team, window, Options{})
+		r2 := mustCompute(t, team, window, opt)
 		a, errA := r1.Suggest(q)
 		b, errB := r2.Suggest(q)
 		if diff := cmp.Diff(a, b); diff != "" || fmt.Sprint(errA) != fmt.Sprint(errB) {
@@ -297,8 +295,8 @@ func aligned(t time.Time, step time.Duration, zone *time.Location) bool {
 // MinAttendance allows.
 func TestSuggestionsAvoidConflicts(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		team, window, q := drawSuggestCase(t)
-		r := mustCompute(t, team, window, Options{})
+		team, window, q, opt := drawSuggestCase(t)
+		r := mustCompute(t, team, window, opt)
 		got := suggestOrNone(t, r, q)
 		for _, s := range got {
 			missing := 0
@@ -312,12 +310,10 @@ func TestSuggestionsAvoidConflicts(t *testing.T) {
 					t.Fatalf("%s with its buffer leaves the window %s", s.Interval, window)
 				}
 				clash := ""
-				segs, _ := p.Timeline(padded)
-				for _, seg := range segs {
-					f, _ := p.FocusBlock(seg.Label)
+				for _, seg := range personTimeline(t, p, padded) {
 					switch {
 					case seg.Kind == calendar.KindBusy, seg.Kind == calendar.KindHoliday, seg.Kind == calendar.KindTimeOff,
-						seg.Kind == calendar.KindFocus && (f.Hard || !q.AllowSoftFocus),
+						seg.Kind == calendar.KindFocus && (seg.Hard || !opt.FocusIsFree),
 						seg.Kind == calendar.KindOffHours && !q.AllowOffHours && seg.Overlaps(s.Interval):
 						clash = seg.String()
 					}
@@ -351,16 +347,16 @@ func lessKey(a, b [2]float64) bool { return a[0] < b[0] || a[0] == b[0] && a[1] 
 // never misses more required people.
 func TestWideningNeverWorsensTheBest(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		team, window, q := drawSuggestCase(t)
+		team, window, q, opt := drawSuggestCase(t)
 		wide := calendar.Interval{
 			Start: window.Start.Add(-time.Duration(rapid.IntRange(0, 600).Draw(t, "before")) * time.Minute),
 			End:   window.End.Add(time.Duration(rapid.IntRange(0, 600).Draw(t, "after")) * time.Minute),
 		}
-		narrow := suggestOrNone(t, mustCompute(t, team, window, Options{}), q)
+		narrow := suggestOrNone(t, mustCompute(t, team, window, opt), q)
 		if len(narrow) == 0 {
 			return
 		}
-		all := suggestOrNone(t, mustCompute(t, team, wide, Options{}), q)
+		all := suggestOrNone(t, mustCompute(t, team, wide, opt), q)
 		if len(all) == 0 {
 			t.Fatalf("the wider window %s has no slot; %s had %s", wide, window, narrow[0].Interval)
 		}
@@ -381,7 +377,7 @@ func TestAddingAnOptionalPersonKeepsEverySlot(t *testing.T) {
 		extra := drawPerson(t, "z", window)
 		team = append(team, extra)
 		q := drawRequest(t, team[:len(team)-1])
-		r := mustCompute(t, team, window, Options{})
+		r := mustCompute(t, team, window, drawOptions(t))
 		starts := func(ss []Suggestion) []time.Time {
 			var out []time.Time
 			for _, s := range ss {
@@ -446,7 +442,7 @@ func TestNoSlotErrorNamesThePersonOnHoliday(t *testing.T) {
 	if diff := cmp.Diff(want, none); diff != "" {
 		t.Fatalf("NoSlotError (-want +got):\n%s", diff)
 	}
-	const msg = "overlap: no slot: sam never available in the window; at best 67% of the required can attend, 100% asked"
+	const msg = "overlap.Report.Suggest: no slot: sam never available in the window; at best 67% of the required can attend, 100% asked"
 	if err.Error() != msg {
 		t.Errorf("message:\n got %s\nwant %s", err, msg)
 	}
@@ -492,12 +488,121 @@ func TestSuggestErrors(t *testing.T) {
 		q := ok
 		tc.edit(&q)
 		_, err := r.Suggest(q)
-		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "overlap.Suggest: ") {
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "overlap.Report.Suggest: ") {
 			t.Errorf("Suggest(%+v): got %v, want an error with %q", q, err, tc.want)
 		}
 	}
 	if _, err := r.Suggest(ok); err != nil {
 		t.Errorf("Suggest(%+v): %v", ok, err)
+	}
+}
+
+// TestNotBeforeCutsTheRanking: the slots of a request with NotBefore are
+// the slots of the same request without it that start at or after
+// NotBefore, in the same order. (A report whose window starts at
+// NotBefore would not do: the window's start cuts free stretches and so
+// changes the fragments a slot near it leaves.)
+func TestNotBeforeCutsTheRanking(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		team, window, q, opt := drawSuggestCase(t)
+		r := mustCompute(t, team, window, opt)
+		all := suggestOrNone(t, r, q)
+		// On or off the grid, to the second, from before the window to
+		// after it.
+		q.NotBefore = window.Start.Add(time.Duration(rapid.IntRange(-3600, int(window.Duration()/time.Second)+3600).Draw(t, "notBefore")) * time.Second)
+		var want []Suggestion
+		for _, s := range all {
+			if !s.Start.Before(q.NotBefore) {
+				want = append(want, s)
+			}
+		}
+		got, err := r.Suggest(q)
+		var none *NoSlotError
+		switch {
+		case len(want) == 0 && errors.As(err, &none):
+			return
+		case err != nil:
+			t.Fatalf("Suggest with NotBefore %s: %v; %d slots start from then on", q.NotBefore, err, len(want))
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("NotBefore %s (-filtered +got):\n%s", q.NotBefore, diff)
+		}
+		q.Max = rapid.IntRange(1, 3).Draw(t, "max")
+		if diff := cmp.Diff(want[:min(len(want), q.Max)], suggestOrNone(t, r, q)); diff != "" {
+			t.Fatalf("NotBefore %s, Max %d (-want +got):\n%s", q.NotBefore, q.Max, diff)
+		}
+	})
+}
+
+// TestSoftFocusIsBrokenOnlyWhenFree: Ana works 09:00-12:00 and Bo
+// 10:00-11:00, both with focus from 10:00 to 11:00, so their focus is the
+// only time they share. Soft focus is broken only on a report that
+// counts it as free, at the meeting's length for each attendee in focus;
+// hard focus never is.
+func TestSoftFocusIsBrokenOnlyWhenFree(t *testing.T) {
+	monday := calendar.MustParseDate("2026-06-08")
+	window := calendar.Days(monday, monday, time.UTC)
+	team := func(hard bool) []calendar.Person {
+		focus := []calendar.FocusBlock{{Name: "deep", Rule: "FREQ=DAILY", Start: calendar.MustParseDateTime("2026-06-01T10:00"), Duration: time.Hour, Hard: hard}}
+		return []calendar.Person{
+			{ID: "ana", Zone: time.UTC, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-12:00"), Focus: focus},
+			{ID: "bo", Zone: time.UTC, Hours: calendar.MustParseWeeklyHours("Mon-Fri 10:00-11:00"), Focus: focus},
+		}
+	}
+	q := Request{Duration: 30 * time.Minute, Required: []string{"ana", "bo"}}
+	at := func(clock string) time.Time { return calendar.Wall(monday, calendar.MustParseClock(clock), time.UTC) }
+	slot := func(clock string) Suggestion {
+		return Suggestion{
+			Interval: calendar.Interval{Start: at(clock), End: at(clock).Add(30 * time.Minute)},
+			Attendees: []Attendance{
+				{ID: "ana", Status: StatusFocus, Local: at(clock), Present: true},
+				{ID: "bo", Status: StatusFocus, Local: at(clock), Present: true},
+			},
+			// Half an hour of focus each; 60 points, so 2 + 60/120.
+			Cost:  Cost{FocusBroken: time.Hour},
+			Score: 2.5,
+		}
+	}
+	// Ana alone can meet at 09:00 (and before 10:00 or from 11:00); Bo
+	// never. The 30-minute meeting has 95 starts, 00:00 to 23:30.
+	noSlot := &NoSlotError{Never: []string{"bo"}, Best: 0.5, Want: 1, Slots: 95}
+	for _, tc := range []struct {
+		name   string
+		hard   bool
+		opt    Options
+		common calendar.Set
+		want   []Suggestion
+		err    *NoSlotError
+	}{
+		{"soft focus, not free", false, Options{}, calendar.Set{}, nil, noSlot},
+		{"soft focus, free", false, Options{FocusIsFree: true}, calendar.NewSet(calendar.Interval{Start: at("10:00"), End: at("11:00")}),
+			[]Suggestion{slot("10:00"), slot("10:15"), slot("10:30")}, nil},
+		{"hard focus, not free", true, Options{}, calendar.Set{}, nil, noSlot},
+		{"hard focus, free", true, Options{FocusIsFree: true}, calendar.Set{}, nil, noSlot},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := mustCompute(t, team(tc.hard), window, tc.opt)
+			if got := mustCommon(t, r); !got.Equal(tc.common) {
+				t.Errorf("Common() = %s, want %s", got, tc.common)
+			}
+			got, err := r.Suggest(q)
+			var none *NoSlotError
+			if tc.err != nil {
+				if !errors.As(err, &none) {
+					t.Fatalf("Suggest = %v, %v; want %v", got, err, tc.err)
+				}
+				if diff := cmp.Diff(tc.err, none); diff != "" {
+					t.Errorf("NoSlotError (-want +got):\n%s", diff)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, got, jsonOptions); diff != "" {
+				t.Errorf("Suggest (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 
@@ -531,11 +636,11 @@ func TestStatusText(t *testing.T) {
 
 func BenchmarkSuggest50x14(b *testing.B) {
 	from := calendar.MustParseDate("2026-01-05")
-	r, err := Compute(benchTeam(b, 50, from), benchWindow(from, 14), Options{})
+	r, err := Compute(benchTeam(b, 50, from), benchWindow(from, 14), Options{FocusIsFree: true})
 	if err != nil {
 		b.Fatal(err)
 	}
-	q := Request{Duration: 30 * time.Minute, Step: 15 * time.Minute, AllowSoftFocus: true, MinAttendance: 0.6}
+	q := Request{Duration: 30 * time.Minute, Step: 15 * time.Minute, MinAttendance: 0.6}
 	for i := range 15 {
 		id := fmt.Sprintf("p%05d", i)
 		if i < 5 {

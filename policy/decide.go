@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/internal/jsontext"
 )
 
 // A Reason is one rule that shaped a decision: a stable code, a sentence
@@ -61,7 +62,6 @@ const (
 	CodeOverlapScarce       = "overlap-scarce"
 	CodeNoWindow            = "no-window"
 	CodeNoWindowKept        = "no-window-kept"
-	CodeInvalid             = "invalid"
 )
 
 // The sources the reasons cite.
@@ -80,8 +80,7 @@ const (
 	srcLongThread = `GitLab Handbook, "Communication" (move a thread to a call after about three back-and-forths, then write it down)`
 	srcIncident   = `Beyer et al., "Site Reliability Engineering", O'Reilly 2016, ch. 14 "Managing Incidents"; GitLab Handbook, "Incident Management"`
 	srcOverlap    = `37signals, "Remote: Office Not Required", 2013 (about four hours of overlap); Dropbox, Virtual First Toolkit (core collaboration hours)`
-	srcNoWindow   = `tzplan: a meeting needs a common window before the deadline; overlap.Rotate shares the burden of meeting outside hours`
-	srcCheck      = `tzplan: Policy.Check`
+	srcNoWindow   = `tzplan: a meeting needs a common window before the deadline; overlap.Report.Rotate shares the burden of meeting outside hours`
 )
 
 // A proposal is what one rule asks for. A hard proposal (sensitivity, a
@@ -93,11 +92,11 @@ type proposal struct {
 	reason Reason
 }
 
-// Check reports whether t and f are fit for Decide: p, t (Topic.Validate)
+// check reports whether t and f are fit for Decide: p, t (Topic.Validate)
 // and f must be valid, f must be about exactly t's participants (an ID in
 // one but not the other wraps ErrUnknownParticipant), and t's deadline,
 // when set, must not be before f.Now (ErrDeadlinePassed).
-func (p Policy) Check(t Topic, f Facts) error {
+func (p Policy) check(t Topic, f Facts) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
@@ -105,7 +104,7 @@ func (p Policy) Check(t Topic, f Facts) error {
 		return err
 	}
 	fail := func(err error, format string, args ...any) error {
-		return fmt.Errorf("policy: %w: %s", err, fmt.Sprintf(format, args...))
+		return fmt.Errorf("%w: %s", err, fmt.Sprintf(format, args...))
 	}
 	if f.Now.IsZero() {
 		return fail(ErrInvalid, "facts: Now is not set")
@@ -149,22 +148,18 @@ func (p Policy) Check(t Topic, f Facts) error {
 // warnings. The rules (listed in the package documentation) are
 // deterministic: the same input gives the same decision.
 //
-// Decide checks its input with Check first; on input that Check rejects
-// it does not guess: the decision's only reason has code CodeInvalid and
-// the error's text, which is also its warning, and its Mode is Async.
-func (p Policy) Decide(t Topic, f Facts) Decision {
-	if err := p.Check(t, f); err != nil {
-		return Decision{
-			Mode:     Async,
-			Format:   "no decision: the input is invalid",
-			Reasons:  []Reason{{Code: CodeInvalid, Text: err.Error(), Source: srcCheck}},
-			Warnings: []string{err.Error()},
-			Facts:    f,
-		}
+// Decide never guesses on invalid input: it is an error when p or t is
+// invalid (Policy.Validate, Topic.Validate), when f is not about exactly
+// t's participants (wrapping ErrUnknownParticipant), when f is not
+// whole (no Now, a negative figure, windows out of order, wrapping
+// ErrInvalid), or when t's deadline is before f.Now (ErrDeadlinePassed).
+func (p Policy) Decide(t Topic, f Facts) (Decision, error) {
+	if err := p.check(t, f); err != nil {
+		return Decision{}, fmt.Errorf("policy.Policy.Decide: %w", err)
 	}
 	p = p.withDefaults()
 	d := decider{p: p, t: t, f: f}
-	return d.decide()
+	return d.decide(), nil
 }
 
 // decider holds one decision in the making.
@@ -201,16 +196,16 @@ func (d *decider) decide() Decision {
 	case GatherInput:
 		est := time.Duration(p.ExpectedExchanges) * rt
 		d.propose(Async, false, CodeGatherInput, srcGitLab,
-			"The topic gathers input: written requests collect it without a meeting (about %d round trips of %s).", p.ExpectedExchanges, short(rt))
+			"The topic gathers input: written requests collect it without a meeting (about %d round trips of %s).", p.ExpectedExchanges, jsontext.FormatDuration(rt))
 		if w, ok := f.NextWindow(); ok && d.after(f.Now.Add(est)) && w.Start.Add(p.MinSlot).Before(f.Now.Add(est)) {
 			d.propose(Sync, false, CodeGatherInputDeadline, srcGitLab,
 				"Gathering input in writing takes about %s (%d x a %s round trip), past the deadline %s, while the next common window (%s) comes sooner.",
-				short(est), p.ExpectedExchanges, short(rt), stamp(t.NeedBy), stamp(w.Start))
+				jsontext.FormatDuration(est), p.ExpectedExchanges, jsontext.FormatDuration(rt), stamp(t.NeedBy), stamp(w.Start))
 		}
 	case Decide:
 		if t.Reversible {
 			d.propose(Async, false, CodeDecideReversible, srcBezos,
-				"The decision is reversible (a two-way door): an owner decides in writing after a comment window of at least one round trip (%s).", short(rt))
+				"The decision is reversible (a two-way door): an owner decides in writing after a comment window of at least one round trip (%s).", jsontext.FormatDuration(rt))
 			switch len(t.DecisionMakers) {
 			case 0:
 				d.warnf("No decision-maker is named: name one owner.")
@@ -219,11 +214,11 @@ func (d *decider) decide() Decision {
 				d.warnf("%d decision-makers are named: name one owner.", len(t.DecisionMakers))
 			}
 			if d.after(f.Now.Add(rt)) {
-				d.warnf("The deadline %s leaves less than one round trip (%s) for comments.", stamp(t.NeedBy), short(rt))
+				d.warnf("The deadline %s leaves less than one round trip (%s) for comments.", stamp(t.NeedBy), jsontext.FormatDuration(rt))
 			}
 		} else {
 			d.propose(Hybrid, false, CodeDecideIrreversible, srcBezos,
-				"The decision is hard to reverse (a one-way door): a written memo goes out at least one round trip (%s) ahead, then a short meeting in the overlap decides.", short(rt))
+				"The decision is hard to reverse (a one-way door): a written memo goes out at least one round trip (%s) ahead, then a short meeting in the overlap decides.", jsontext.FormatDuration(rt))
 			if !t.WrittenProposal {
 				d.warnf("There is no written proposal yet: write the memo first.")
 			}
@@ -237,13 +232,13 @@ func (d *decider) decide() Decision {
 	case Incident:
 		if d.after(f.Now.Add(rt)) {
 			d.propose(Sync, true, CodeIncidentUrgent, srcIncident,
-				"The incident must be handled by %s, sooner than a round trip (%s): meet now.", stamp(t.NeedBy), short(rt))
+				"The incident must be handled by %s, sooner than a round trip (%s): meet now.", stamp(t.NeedBy), jsontext.FormatDuration(rt))
 			if len(f.OffHoursNow) > 0 {
 				d.warnf("Outside working hours now: %s.", strings.Join(f.OffHoursNow, ", "))
 			}
 		} else {
 			d.propose(Async, false, CodeIncidentCanWait, srcIncident,
-				"The incident can wait a round trip (%s): handle it in a written incident channel.", short(rt))
+				"The incident can wait a round trip (%s): handle it in a written incident channel.", jsontext.FormatDuration(rt))
 		}
 	}
 
@@ -269,7 +264,7 @@ func (d *decider) decide() Decision {
 	if scarce {
 		softCap = Hybrid
 		overlapReasons = append(overlapReasons, Reason{CodeOverlapScarce,
-			fmt.Sprintf("The group is free together %s a day, under the %s minimum slot: prefer writing, and meet only with a written part.", short(f.CommonPerDay), short(p.MinSlot)),
+			fmt.Sprintf("The group is free together %s a day, under the %s minimum slot: prefer writing, and meet only with a written part.", jsontext.FormatDuration(f.CommonPerDay), jsontext.FormatDuration(p.MinSlot)),
 			srcOverlap})
 	}
 	softMode := Async
@@ -284,19 +279,19 @@ func (d *decider) decide() Decision {
 	if !winOK && softMode == Sync && hardMode != Sync {
 		softCap, softMode = Hybrid, Hybrid
 		overlapReasons = append(overlapReasons, Reason{CodeNoWindow,
-			fmt.Sprintf("There is no common window of %s%s, and nothing here makes a meeting a must: write first, then meet when someone can.", short(p.MinSlot), d.beforeDeadline()),
+			fmt.Sprintf("There is no common window of %s%s, and nothing here makes a meeting a must: write first, then meet when someone can.", jsontext.FormatDuration(p.MinSlot), d.beforeDeadline()),
 			srcNoWindow})
 	}
 	mode := maxMode(softMode, hardMode)
 	urgent := slices.ContainsFunc(d.props, func(pr proposal) bool { return pr.reason.Code == CodeIncidentUrgent })
 	if mode == Sync && hardMode == Sync && !winOK && !urgent {
 		overlapReasons = append(overlapReasons, Reason{CodeNoWindowKept,
-			fmt.Sprintf("There is no common window of %s%s, but this needs a meeting all the same: someone meets outside their hours, in turn.", short(p.MinSlot), d.beforeDeadline()),
+			fmt.Sprintf("There is no common window of %s%s, but this needs a meeting all the same: someone meets outside their hours, in turn.", jsontext.FormatDuration(p.MinSlot), d.beforeDeadline()),
 			srcNoWindow})
 	}
 	if mode != Async && f.CommonPerDay >= p.ComfortOverlap {
 		overlapReasons = append(overlapReasons, Reason{CodeOverlapComfortable,
-			fmt.Sprintf("The group is free together %s a day, at least %s: a short meeting fits inside everyone's working hours.", short(f.CommonPerDay), short(p.ComfortOverlap)),
+			fmt.Sprintf("The group is free together %s a day, at least %s: a short meeting fits inside everyone's working hours.", jsontext.FormatDuration(f.CommonPerDay), jsontext.FormatDuration(p.ComfortOverlap)),
 			srcOverlap})
 	}
 
@@ -327,12 +322,12 @@ func (d *decider) decide() Decision {
 	if mode != Async {
 		if !winOK && !urgent {
 			if len(f.MustShift) > 0 {
-				d.warnf("No common window of %s%s: %s must shift hours to meet; rotate who does (overlap.Rotate).", short(p.MinSlot), d.beforeDeadline(), strings.Join(f.MustShift, ", "))
+				d.warnf("No common window of %s%s: %s must shift hours to meet; rotate who does (overlap.Report.Rotate).", jsontext.FormatDuration(p.MinSlot), d.beforeDeadline(), strings.Join(f.MustShift, ", "))
 			} else {
-				d.warnf("No common window of %s%s: someone must meet outside their hours; rotate who does (overlap.Rotate).", short(p.MinSlot), d.beforeDeadline())
+				d.warnf("No common window of %s%s: someone must meet outside their hours; rotate who does (overlap.Report.Rotate).", jsontext.FormatDuration(p.MinSlot), d.beforeDeadline())
 			}
 		} else if scarce && len(f.MustShift) > 0 {
-			d.warnf("Overlap is scarce: %s must shift hours to meet; rotate who does (overlap.Rotate).", strings.Join(f.MustShift, ", "))
+			d.warnf("Overlap is scarce: %s must shift hours to meet; rotate who does (overlap.Report.Rotate).", strings.Join(f.MustShift, ", "))
 		}
 		if n > p.MaxSyncGroup && !slices.ContainsFunc(d.props, func(pr proposal) bool { return pr.reason.Code == CodeGroupTooLarge }) {
 			d.warnf("%d participants is more than %d for a meeting: invite only those who must be there.", n, p.MaxSyncGroup)
@@ -415,6 +410,7 @@ func (d *decider) format(mode Mode, lead string, win calendar.Interval, winOK, u
 		// The memo goes out now; the meeting is the first slot a round
 		// trip away, before the deadline.
 		ready := f.Now.Add(f.RoundTrip)
+		placed := false
 		for _, w := range f.Windows {
 			start := w.Start
 			if start.Before(ready) {
@@ -424,11 +420,15 @@ func (d *decider) format(mode Mode, lead string, win calendar.Interval, winOK, u
 				continue
 			}
 			if !d.after(start.Add(p.MinSlot)) {
-				slot = slotAt(start)
-			} else {
-				d.warnf("No common window a round trip (%s) after now ends by the deadline %s: the memo gets less time.", short(f.RoundTrip), stamp(t.NeedBy))
+				slot, placed = slotAt(start), true
 			}
 			break
+		}
+		if !placed && slot != nil {
+			// The meeting keeps the first window before the deadline,
+			// sooner than a round trip: say what that costs.
+			d.warnf("No common window of %s comes a round trip (%s) after now%s: the memo gets less time.",
+				jsontext.FormatDuration(p.MinSlot), jsontext.FormatDuration(f.RoundTrip), d.beforeDeadline())
 		}
 		return fmt.Sprintf("written memo at least %s ahead, then a %s call", noun(f.RoundTrip), meet), slot
 	case lead == CodeConnect || lead == CodeFirstCollaboration:
@@ -460,18 +460,6 @@ func minMode(a, b Mode) Mode {
 
 // stamp formats an instant for a reason's text.
 func stamp(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") }
-
-// short formats a duration without zero units: "4h", "1h30m", "30m".
-func short(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = s[:len(s)-2]
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = s[:len(s)-2]
-	}
-	return s
-}
 
 // unit returns d rounded up to whole minutes, hours or days: minutes under
 // an hour, hours under two days, days from then on.

@@ -6,7 +6,7 @@
 // [FactsFrom] reads an overlap report (package overlap) into [Facts]: the
 // participants' common free time a day and over the rest of the report's
 // window, their next common windows of at least [Policy.MinSlot], the
-// group's async round trip (overlap.Report.RoundTripsAmong with [Policy.ReplyDelay]),
+// group's async round trip (overlap.Report.RoundTrips with [Policy.ReplyDelay]),
 // how many zones and how wide a spread of UTC offsets, who must shift hours
 // when they have no window, and who is outside working hours now.
 // [Policy.Decide] applies fixed rules to a [Topic] and those facts and
@@ -18,7 +18,7 @@
 // Nothing is a black box: the rules are deterministic, every threshold is
 // a field of [Policy] with a cited default, and invalid input (an unknown
 // purpose, a participant the report does not know, a deadline already
-// past) is an error from [FactsFrom], [Topic.Validate] or [Policy.Check],
+// past) is an error from [FactsFrom], [Topic.Validate] or [Policy.Decide],
 // never a silent default. Topic, Facts, Policy and Decision marshal to JSON
 // with lower camelCase names, durations such as "4h" and RFC 3339 UTC
 // times, for chat bots and web forms.
@@ -66,9 +66,9 @@
 //	                       fits working hours (noted when there is a meeting)
 //	overlap-scarce         under MinSlot (30m) together a day: soft proposals go no    37signals "Remote" (2013); Dropbox core hours
 //	                       further than hybrid; warn who must shift hours
-//	no-window              a soft sync with no common window of MinSlot before the     tzplan; overlap.Rotate
+//	no-window              a soft sync with no common window of MinSlot before the     tzplan; overlap.Report.Rotate
 //	                       deadline: hybrid; warn who must shift, suggest rotation
-//	no-window-kept         a hard sync with no such window stays sync; warn who must   tzplan; overlap.Rotate
+//	no-window-kept         a hard sync with no such window stays sync; warn who must   tzplan; overlap.Report.Rotate
 //	                       shift, suggest rotation
 //
 // The gather-input rule differs from "async unless writing misses the

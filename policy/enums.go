@@ -39,7 +39,7 @@ func ParseMode(s string) (Mode, error) {
 // MarshalText implements encoding.TextMarshaler with the String form.
 func (m Mode) MarshalText() ([]byte, error) {
 	if m < 0 || int(m) >= len(modeNames) {
-		return nil, fmt.Errorf("policy: Mode.MarshalText: %w: mode %d", ErrInvalid, int(m))
+		return nil, fmt.Errorf("policy.Mode.MarshalText: %w: mode %d", ErrInvalid, int(m))
 	}
 	return []byte(m.String()), nil
 }
@@ -109,7 +109,7 @@ func (p Purpose) valid() bool { return p >= Inform && p <= Incident }
 // zero Purpose marshals as "" (and Topic.Validate rejects it).
 func (p Purpose) MarshalText() ([]byte, error) {
 	if p != 0 && !p.valid() {
-		return nil, fmt.Errorf("policy: Purpose.MarshalText: %w %d", ErrUnknownPurpose, int(p))
+		return nil, fmt.Errorf("policy.Purpose.MarshalText: %w %d", ErrUnknownPurpose, int(p))
 	}
 	return []byte(p.String()), nil
 }
@@ -162,7 +162,7 @@ func ParseLevel(s string) (Level, error) {
 // MarshalText implements encoding.TextMarshaler with the String form.
 func (l Level) MarshalText() ([]byte, error) {
 	if !l.valid() {
-		return nil, fmt.Errorf("policy: Level.MarshalText: %w: level %d", ErrInvalid, int(l))
+		return nil, fmt.Errorf("policy.Level.MarshalText: %w: level %d", ErrInvalid, int(l))
 	}
 	return []byte(l.String()), nil
 }

@@ -1,7 +1,10 @@
 package policy_test
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
@@ -11,6 +14,11 @@ import (
 
 // team returns the overlap of a team in Berlin, New York and Kolkata,
 // Mon-Fri 09:00-17:00, over the week of 2026-03-09 (UTC).
+//
+// That week New York is on EDT (from 2026-03-08) and Berlin still on CET
+// (until 2026-03-29), so in UTC ben works 08:00-16:00, sam 13:00-21:00
+// and priya 03:30-11:30: ben and sam share 13:00-16:00, ben and priya
+// 08:00-11:30, and sam and priya nothing.
 func team() *overlap.Report {
 	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
 	zone := func(name string) *time.Location {
@@ -50,6 +58,31 @@ func show(d policy.Decision) {
 	}
 }
 
+// The whole story: the overlap of the people a topic involves, the facts
+// about them, and the decision.
+func Example() {
+	p := policy.Default()
+	now := time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC) // a Tuesday
+	f, err := policy.FactsFrom(team(), []string{"ben", "sam"}, now, p)
+	if err != nil {
+		panic(err)
+	}
+	d, err := p.Decide(policy.Topic{
+		Title:        "Kick off the migration",
+		Purpose:      policy.Connect,
+		Participants: []string{"ben", "sam"},
+	}, f)
+	if err != nil {
+		panic(err)
+	}
+	// ben and sam share 13:00-16:00 UTC; it is 14:00, so they can meet now.
+	show(d)
+	// Output:
+	// sync - 30-minute kickoff call, then async
+	//   because connect
+	//   meet Tue 14:00 to 14:30 UTC
+}
+
 // A reversible decision stays in writing: an owner decides after a
 // comment window of one round trip.
 func ExamplePolicy_Decide_async() {
@@ -59,13 +92,19 @@ func ExamplePolicy_Decide_async() {
 	if err != nil {
 		panic(err)
 	}
-	d := p.Decide(policy.Topic{
+	d, err := p.Decide(policy.Topic{
 		Title:          "Rename the staging cluster",
 		Purpose:        policy.Decide,
 		Reversible:     true,
 		Participants:   []string{"ben", "priya", "sam"},
 		DecisionMakers: []string{"ben"},
 	}, f)
+	if err != nil {
+		panic(err)
+	}
+	// From Mon 10:00 UTC, with 4h replies: priya answers sam at Tue
+	// 06:00 (1h30m on Monday, 2h30m on Tuesday), and sam answers that at
+	// Tue 17:00: 31h, the slowest round trip. The three share no time.
 	fmt.Println("round trip:", f.RoundTrip, "between", f.RoundTripPair)
 	show(d)
 	// Output:
@@ -85,10 +124,13 @@ func ExamplePolicy_Decide_sync() {
 	if err != nil {
 		panic(err)
 	}
-	d := p.Decide(policy.Topic{
+	d, err := p.Decide(policy.Topic{
 		Purpose:      policy.Resolve,
 		Participants: []string{"ben", "sam"},
 	}, f)
+	if err != nil {
+		panic(err)
+	}
 	fmt.Println("common a day:", f.CommonPerDay)
 	show(d)
 	// Output:
@@ -107,12 +149,18 @@ func ExamplePolicy_Decide_hybrid() {
 	if err != nil {
 		panic(err)
 	}
-	d := p.Decide(policy.Topic{
+	d, err := p.Decide(policy.Topic{
 		Purpose:         policy.Decide,
 		Participants:    []string{"ben", "priya", "sam"},
 		DecisionMakers:  []string{"priya"},
 		WrittenProposal: true,
 	}, f)
+	if err != nil {
+		panic(err)
+	}
+	// Without sam, ben and priya share 1h30m on Monday and 3h30m on each
+	// later weekday: 15h30m; without priya, ben and sam share 15h. So sam
+	// is the one to shift.
 	fmt.Println("must shift:", f.MustShift)
 	show(d)
 	// Output:
@@ -120,5 +168,380 @@ func ExamplePolicy_Decide_hybrid() {
 	// hybrid - written memo at least 31 hours ahead, then a 30-minute call
 	//   because decide-irreversible
 	//   because overlap-scarce
-	//   warning: No common window of 30m in the horizon: sam must shift hours to meet; rotate who does (overlap.Rotate).
+	//   warning: No common window of 30m in the horizon: sam must shift hours to meet; rotate who does (overlap.Report.Rotate).
+}
+
+// Invalid input is an error, never a decision: here a deadline already
+// past, and a topic about someone the facts do not know.
+func ExamplePolicy_Decide_invalid() {
+	p := policy.Default()
+	now := time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC)
+	f := policy.Facts{Now: now, Participants: []string{"ana", "ben"}}
+
+	_, err := p.Decide(policy.Topic{Purpose: policy.Inform, Participants: []string{"ana", "ben"}, NeedBy: now.Add(-time.Hour)}, f)
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, policy.ErrDeadlinePassed))
+
+	_, err = p.Decide(policy.Topic{Purpose: policy.Resolve, Sensitivity: policy.High, Participants: []string{"ana", "cy"}}, f)
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, policy.ErrUnknownParticipant))
+	// Output:
+	// policy.Policy.Decide: deadline before now: need by 2026-03-10T13:00:00Z, now is 2026-03-10T14:00:00Z
+	// true
+	// policy.Policy.Decide: unknown participant: participant "cy" is not in the facts
+	// true
+}
+
+// The default thresholds, each with its source in the Policy fields'
+// documentation.
+func ExampleDefault() {
+	p := policy.Default()
+	fmt.Println("reply delay:", p.ReplyDelay)
+	fmt.Println("minimum slot:", p.MinSlot)
+	fmt.Println("comfortable overlap:", p.ComfortOverlap)
+	fmt.Println("largest meeting:", p.MaxSyncGroup)
+	fmt.Println("longest thread:", p.MaxExchanges)
+	fmt.Println("round trips to gather input:", p.ExpectedExchanges)
+	fmt.Println(p.MinSlot == policy.DefaultMinSlot, p.ReplyDelay == overlap.DefaultReply)
+	// Output:
+	// reply delay: 4h0m0s
+	// minimum slot: 30m0s
+	// comfortable overlap: 4h0m0s
+	// largest meeting: 7
+	// longest thread: 3
+	// round trips to gather input: 2
+	// true true
+}
+
+// A policy in JSON: durations as Go text, and a missing field zero, which
+// means its default. A misspelt field is an error.
+func ExamplePolicy() {
+	var p policy.Policy
+	if err := json.Unmarshal([]byte(`{"minSlot": "45m", "maxSyncGroup": 5}`), &p); err != nil {
+		panic(err)
+	}
+	fmt.Println(p.MinSlot, p.MaxSyncGroup, p.ReplyDelay, p.Validate())
+	b, err := json.Marshal(p)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(string(b))
+
+	err = json.Unmarshal([]byte(`{"minSlots": "45m"}`), &p)
+	fmt.Println(err)
+	// Output:
+	// 45m0s 5 0s <nil>
+	// {"replyDelay":"0s","minSlot":"45m","comfortOverlap":"0s","maxSyncGroup":5,"maxExchanges":0,"expectedExchanges":0}
+	// policy.Policy.UnmarshalJSON: invalid: json: unknown field "minSlots"
+}
+
+func ExamplePolicy_Validate() {
+	err := policy.Policy{MinSlot: time.Hour, ComfortOverlap: 45 * time.Minute}.Validate()
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, policy.ErrInvalid))
+	// A zero field means its default: the zero Policy is valid.
+	fmt.Println(policy.Policy{}.Validate())
+	// Output:
+	// policy.Policy.Validate: invalid: ComfortOverlap 45m0s is under MinSlot 1h0m0s
+	// true
+	// <nil>
+}
+
+// A topic as a web form or a chat bot sends it: missing fields are zero
+// (no deadline, low ambiguity and sensitivity), and the deadline comes
+// back in UTC.
+func ExampleTopic() {
+	var t policy.Topic
+	err := json.Unmarshal([]byte(`{
+		"title": "Q3 roadmap",
+		"purpose": "gather-input",
+		"needBy": "2026-03-13T17:00:00+01:00",
+		"participants": ["ana", "ben"]
+	}`), &t)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(t.Purpose, t.NeedBy.UTC().Format(time.RFC3339), t.Ambiguity, t.Validate())
+	b, err := json.Marshal(t)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(string(b))
+	// Output:
+	// gather-input 2026-03-13T16:00:00Z low <nil>
+	// {"title":"Q3 roadmap","purpose":"gather-input","needBy":"2026-03-13T16:00:00Z","ambiguity":"low","sensitivity":"low","reversible":false,"participants":["ana","ben"],"writtenProposal":false,"exchanges":0,"firstCollaboration":false}
+}
+
+func ExampleTopic_Validate() {
+	t := policy.Topic{Purpose: policy.Decide, Participants: []string{"ana", "ben"}, DecisionMakers: []string{"cy"}}
+	err := t.Validate()
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, policy.ErrUnknownParticipant))
+	err = policy.Topic{Participants: []string{"ana"}}.Validate()
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, policy.ErrUnknownPurpose))
+	// Output:
+	// policy.Topic.Validate: unknown participant: decision-maker "cy" is not a participant
+	// true
+	// policy.Topic.Validate: unknown purpose: no purpose set
+	// true
+}
+
+// The facts about ben (Berlin) and sam (New York) on Tuesday at 14:00
+// UTC, as the rules read them.
+func ExampleFactsFrom() {
+	now := time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC)
+	f, err := policy.FactsFrom(team(), []string{"sam", "ben"}, now, policy.Default())
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("participants:", f.Participants)
+	// 13:00-16:00 UTC on each of the five weekdays: 15h over 5 days.
+	fmt.Println("common a day:", f.CommonPerDay)
+	// From Tue 14:00: 2h on Tuesday, 3h on each of Wednesday to Friday.
+	fmt.Println("common from now:", f.Common)
+	for _, w := range f.Windows {
+		fmt.Println("window:", w.Start.Format("Mon 15:04"), "to", w.End.Format("15:04"))
+	}
+	// ben answers at Wed 10:00 (2h on Tuesday, 2h on Wednesday), sam
+	// answers that at Wed 17:00: 27h. The other way round, sam answers
+	// at Tue 18:00 and ben at Wed 12:00: 22h.
+	fmt.Println("round trip:", f.RoundTrip, f.RoundTripPair)
+	// CET is UTC+1 and EDT UTC-4.
+	fmt.Println("zones:", f.Zones, "spread:", f.OffsetSpread)
+	fmt.Println("off-hours now:", f.OffHoursNow, "must shift:", f.MustShift)
+	// Output:
+	// participants: [ben sam]
+	// common a day: 3h0m0s
+	// common from now: 11h0m0s
+	// window: Tue 14:00 to 16:00
+	// window: Wed 13:00 to 16:00
+	// window: Thu 13:00 to 16:00
+	// window: Fri 13:00 to 16:00
+	// round trip: 27h0m0s [sam ben]
+	// zones: 2 spread: 5h0m0s
+	// off-hours now: [] must shift: []
+}
+
+// FactsFrom checks the participants against the report's team.
+func ExampleFactsFrom_unknown() {
+	now := time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC)
+	_, err := policy.FactsFrom(team(), []string{"ben", "zed"}, now, policy.Default())
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, policy.ErrUnknownParticipant))
+	// Output:
+	// policy.FactsFrom: unknown participant: "zed" is not in the report's team
+	// true
+}
+
+// Facts may also be filled in by hand, and are JSON for tools: with
+// "nextWindow", the first of the windows, for readers.
+func ExampleFacts() {
+	at := func(day, h int) time.Time { return time.Date(2026, 3, day, h, 0, 0, 0, time.UTC) }
+	f := policy.Facts{
+		Now:           at(10, 14),
+		Participants:  []string{"ana", "ben"},
+		Horizon:       calendar.Interval{Start: at(10, 14), End: at(12, 0)},
+		CommonPerDay:  time.Hour,
+		Common:        2 * time.Hour,
+		Windows:       []calendar.Interval{{Start: at(10, 15), End: at(10, 16)}, {Start: at(11, 15), End: at(11, 16)}},
+		RoundTrip:     20 * time.Hour,
+		RoundTripPair: [2]string{"ana", "ben"},
+		Zones:         2,
+		OffsetSpread:  9 * time.Hour,
+	}
+	b, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		panic(err)
+	}
+	os.Stdout.Write(append(b, '\n'))
+	// Output:
+	// {
+	//   "now": "2026-03-10T14:00:00Z",
+	//   "participants": [
+	//     "ana",
+	//     "ben"
+	//   ],
+	//   "horizon": {
+	//     "start": "2026-03-10T14:00:00Z",
+	//     "end": "2026-03-12T00:00:00Z"
+	//   },
+	//   "commonPerDay": "1h",
+	//   "common": "2h",
+	//   "nextWindow": {
+	//     "start": "2026-03-10T15:00:00Z",
+	//     "end": "2026-03-10T16:00:00Z"
+	//   },
+	//   "windows": [
+	//     {
+	//       "start": "2026-03-10T15:00:00Z",
+	//       "end": "2026-03-10T16:00:00Z"
+	//     },
+	//     {
+	//       "start": "2026-03-11T15:00:00Z",
+	//       "end": "2026-03-11T16:00:00Z"
+	//     }
+	//   ],
+	//   "roundTrip": "20h",
+	//   "roundTripPair": [
+	//     "ana",
+	//     "ben"
+	//   ],
+	//   "zones": 2,
+	//   "offsetSpread": "9h",
+	//   "mustShift": [],
+	//   "offHoursNow": []
+	// }
+}
+
+func ExampleFacts_NextWindow() {
+	f := policy.Facts{Windows: []calendar.Interval{
+		{Start: time.Date(2026, 3, 10, 15, 0, 0, 0, time.UTC), End: time.Date(2026, 3, 10, 16, 0, 0, 0, time.UTC)},
+		{Start: time.Date(2026, 3, 11, 15, 0, 0, 0, time.UTC), End: time.Date(2026, 3, 11, 16, 0, 0, 0, time.UTC)},
+	}}
+	fmt.Println(f.NextWindow())
+	fmt.Println(policy.Facts{}.NextWindow())
+	// Output:
+	// [2026-03-10T15:00:00Z, 2026-03-10T16:00:00Z) true
+	// [0001-01-01T00:00:00Z, 0001-01-01T00:00:00Z) false
+}
+
+// An incident due in an hour, when a written round trip takes 20 hours:
+// meet now, and know who is off-hours.
+func ExampleDecision() {
+	now := time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC)
+	f := policy.Facts{
+		Now:          now,
+		Participants: []string{"ana", "ben", "chen"},
+		CommonPerDay: time.Hour,
+		Common:       time.Hour,
+		Windows:      []calendar.Interval{{Start: now.Add(time.Hour), End: now.Add(2 * time.Hour)}},
+		RoundTrip:    20 * time.Hour,
+		OffHoursNow:  []string{"chen"},
+	}
+	d, err := policy.Default().Decide(policy.Topic{
+		Title:        "Checkout is down",
+		Purpose:      policy.Incident,
+		NeedBy:       now.Add(time.Hour),
+		Participants: []string{"ana", "ben", "chen"},
+	}, f)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("mode:", d.Mode)
+	fmt.Println("format:", d.Format)
+	fmt.Println("slot:", d.Slot)
+	for _, r := range d.Reasons {
+		fmt.Println("reason:", r.Code+":", r.Text)
+	}
+	fmt.Println("warnings:", d.Warnings)
+	fmt.Println(d.Reasons[0].Code == policy.CodeIncidentUrgent)
+	// Output:
+	// mode: sync
+	// format: call now, then written incident summary
+	// slot: [2026-03-10T14:00:00Z, 2026-03-10T14:30:00Z)
+	// reason: incident-urgent: The incident must be handled by 2026-03-10 15:00 UTC, sooner than a round trip (20h): meet now.
+	// warnings: [Outside working hours now: chen.]
+	// true
+}
+
+// Each reason says which rule applied, with the figures it used, and
+// where the rule comes from. Here overlap is scarce: 20 minutes a day,
+// under the 30-minute minimum slot.
+func ExampleReason() {
+	now := time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC)
+	f := policy.Facts{Now: now, Participants: []string{"ana", "ben"}, CommonPerDay: 20 * time.Minute, RoundTrip: 20 * time.Hour}
+	d, err := policy.Default().Decide(policy.Topic{Purpose: policy.GatherInput, Participants: []string{"ana", "ben"}}, f)
+	if err != nil {
+		panic(err)
+	}
+	for _, r := range d.Reasons[1:] {
+		b, err := json.MarshalIndent(r, "", "  ")
+		if err != nil {
+			panic(err)
+		}
+		os.Stdout.Write(append(b, '\n'))
+	}
+	// Output:
+	// {
+	//   "code": "gather-input",
+	//   "text": "The topic gathers input: written requests collect it without a meeting (about 2 round trips of 20h).",
+	//   "source": "GitLab Handbook, \"Asynchronous communication\""
+	// }
+	// {
+	//   "code": "overlap-scarce",
+	//   "text": "The group is free together 20m a day, under the 30m minimum slot: prefer writing, and meet only with a written part.",
+	//   "source": "37signals, \"Remote: Office Not Required\", 2013 (about four hours of overlap); Dropbox, Virtual First Toolkit (core collaboration hours)"
+	// }
+}
+
+func ExampleParseMode() {
+	fmt.Println(policy.Async, policy.Sync, policy.Hybrid)
+	m, err := policy.ParseMode("hybrid")
+	fmt.Println(m == policy.Hybrid, err)
+	_, err = policy.ParseMode("meeting")
+	fmt.Println(err)
+	// Output:
+	// async sync hybrid
+	// true <nil>
+	// policy.ParseMode("meeting"): invalid: want one of async, sync, hybrid
+}
+
+func ExampleParsePurpose() {
+	fmt.Println(policy.Inform, policy.GatherInput, policy.Decide, policy.Ideate, policy.Resolve, policy.Connect, policy.Incident)
+	p, err := policy.ParsePurpose("resolve-conflict")
+	fmt.Println(p == policy.Resolve, err)
+	_, err = policy.ParsePurpose("brainstorm")
+	fmt.Println(errors.Is(err, policy.ErrUnknownPurpose))
+	// Output:
+	// inform gather-input decide ideate resolve-conflict connect incident
+	// true <nil>
+	// true
+}
+
+func ExampleParseLevel() {
+	fmt.Println(policy.Low, policy.Medium, policy.High)
+	l, err := policy.ParseLevel("high")
+	fmt.Println(l == policy.High, err)
+	_, err = policy.ParseLevel("extreme")
+	fmt.Println(err)
+	// Output:
+	// low medium high
+	// true <nil>
+	// policy.ParseLevel("extreme"): invalid: want one of low, medium, high
+}
+
+// A mode is JSON text; the zero Mode is Async, the default.
+func ExampleMode() {
+	b, err := json.Marshal(map[string]policy.Mode{"decision": policy.Hybrid})
+	fmt.Println(string(b), err)
+	var m policy.Mode
+	fmt.Println(m)
+	// Output:
+	// {"decision":"hybrid"} <nil>
+	// async
+}
+
+// A purpose is JSON text; the zero Purpose is "" (not a purpose, so
+// Topic.Validate rejects it), and unknown text is an error.
+func ExamplePurpose() {
+	b, err := json.Marshal([]policy.Purpose{policy.Decide, policy.Resolve, 0})
+	fmt.Println(string(b), err)
+	var p policy.Purpose
+	err = json.Unmarshal([]byte(`"brainstorm"`), &p)
+	fmt.Println(errors.Is(err, policy.ErrUnknownPurpose))
+	// Output:
+	// ["decide","resolve-conflict",""] <nil>
+	// true
+}
+
+// A level is JSON text; the zero Level is Low.
+func ExampleLevel() {
+	var t policy.Topic
+	fmt.Println(t.Ambiguity, t.Sensitivity)
+	b, err := json.Marshal([]policy.Level{policy.Low, policy.Medium, policy.High})
+	fmt.Println(string(b), err)
+	// Output:
+	// low low
+	// ["low","medium","high"] <nil>
 }

@@ -39,7 +39,7 @@ type Facts struct {
 	Windows []calendar.Interval
 	// RoundTrip is the group's worst async round trip from Now: a message
 	// answered, and the answer answered, each reply taking
-	// Policy.ReplyDelay of the recipient's free time (overlap.Report.RoundTripsAmong).
+	// Policy.ReplyDelay of the recipient's free time (overlap.Report.RoundTrips).
 	// RoundTripPair is the pair that has it, the sender first; both are
 	// empty for a group of one.
 	RoundTrip     time.Duration
@@ -71,9 +71,10 @@ func (f Facts) NextWindow() (calendar.Interval, bool) {
 // p's MinSlot and ReplyDelay. The participants must be a non-empty list
 // of distinct IDs of r's team (an unknown ID is an error that wraps
 // ErrUnknownParticipant), now must lie in r's window, and p must be
-// valid. The round trip comes from r.RoundTripsAmong the participants,
+// valid. The round trip comes from r.RoundTrips among the participants,
 // whose cost is quadratic in their number; a pair of participants whose
-// round trip fails makes an error that wraps overlap.ErrNoReply.
+// round trip never completes makes an error that wraps
+// overlap.ErrNoReply.
 func FactsFrom(r *overlap.Report, participants []string, now time.Time, p Policy) (Facts, error) {
 	fail := func(err error, format string, args ...any) (Facts, error) {
 		return Facts{}, fmt.Errorf("policy.FactsFrom: %w: %s", err, fmt.Sprintf(format, args...))
@@ -104,51 +105,54 @@ func FactsFrom(r *overlap.Report, participants []string, now time.Time, p Policy
 	if !window.Contains(now) {
 		return fail(ErrInvalid, "now %s is outside the report's window %s", now.Format(time.RFC3339), window)
 	}
+	var lo, hi time.Duration // the smallest and largest UTC offset at now
 	f := Facts{
 		Now:          now,
 		Participants: ids,
 		Horizon:      calendar.Interval{Start: now, End: window.End.UTC()},
 	}
 
-	common := r.Common(ids...)
+	common, err := r.Common(ids...)
+	if err != nil {
+		return Facts{}, fmt.Errorf("policy.FactsFrom: %w", err)
+	}
+	anyone, err := r.AtLeast(1, ids...)
+	if err != nil {
+		return Facts{}, fmt.Errorf("policy.FactsFrom: %w", err)
+	}
 	f.Common = common.Clip(f.Horizon).Duration()
-	f.CommonPerDay = perDay(common, r.AtLeast(1, ids...))
+	f.CommonPerDay = perDay(common, anyone)
 	f.Windows = windows(common.Clip(f.Horizon), p.MinSlot)
 
-	trips := r.RoundTripsAmong(p.ReplyDelay, now, ids...)
+	trips, err := r.RoundTrips(p.ReplyDelay, now, ids...)
+	if err != nil {
+		return Facts{}, fmt.Errorf("policy.FactsFrom: %w", err)
+	}
 	for _, a := range ids {
 		for _, b := range ids {
-			if a == b {
-				continue
-			}
-			d, ok := trips[[2]string{a, b}]
-			if !ok {
-				return fail(overlap.ErrNoReply, "the round trip %q -> %q -> %q never completes", a, b, a)
-			}
-			if d > f.RoundTrip || f.RoundTripPair[0] == "" {
+			if d := trips[[2]string{a, b}]; a != b && (d > f.RoundTrip || f.RoundTripPair[0] == "") {
 				f.RoundTrip, f.RoundTripPair = d, [2]string{a, b}
 			}
 		}
 	}
 
 	zones := map[string]bool{}
-	first := true
-	var lo, hi int
-	for _, id := range ids {
-		segs, _ := r.Timeline(id)
-		if len(segs) == 0 {
-			continue
+	for i, id := range ids {
+		loc, err := r.Zone(id)
+		if err != nil {
+			return Facts{}, fmt.Errorf("policy.FactsFrom: %w", err)
 		}
-		loc := segs[0].Start.Location()
 		zones[loc.String()] = true
 		_, off := now.In(loc).Zone()
-		if first || off < lo {
-			lo = off
+		spread := time.Duration(off) * time.Second
+		if i == 0 {
+			lo, hi = spread, spread
 		}
-		if first || off > hi {
-			hi = off
+		lo, hi = min(lo, spread), max(hi, spread)
+		segs, err := r.Timeline(id)
+		if err != nil {
+			return Facts{}, fmt.Errorf("policy.FactsFrom: %w", err)
 		}
-		first = false
 		for _, s := range segs {
 			if s.Contains(now) {
 				if s.Kind == calendar.KindOffHours || s.Kind == calendar.KindHoliday || s.Kind == calendar.KindTimeOff {
@@ -159,7 +163,7 @@ func FactsFrom(r *overlap.Report, participants []string, now time.Time, p Policy
 		}
 	}
 	f.Zones = len(zones)
-	f.OffsetSpread = time.Duration(hi-lo) * time.Second
+	f.OffsetSpread = hi - lo
 
 	if len(f.Windows) == 0 {
 		f.MustShift = mustShift(r, ids, f.Horizon, p.MinSlot)
@@ -216,18 +220,22 @@ func hasWindow(s calendar.Set, min time.Duration) bool {
 func mustShift(r *overlap.Report, ids []string, horizon calendar.Interval, min time.Duration) []string {
 	rest := slices.Clone(ids)
 	var out []string
-	for len(rest) > 2 && !hasWindow(r.Common(rest...).Clip(horizon), min) {
+	common := func(ids []string) calendar.Set {
+		s, _ := r.Common(ids...) // FactsFrom has checked every ID
+		return s.Clip(horizon)
+	}
+	for len(rest) > 2 && !hasWindow(common(rest), min) {
 		best, bestTime := -1, time.Duration(-1)
 		for i := range rest {
 			others := slices.Delete(slices.Clone(rest), i, i+1)
-			if d := r.Common(others...).Clip(horizon).Duration(); d > bestTime {
+			if d := common(others).Duration(); d > bestTime {
 				best, bestTime = i, d
 			}
 		}
 		out = append(out, rest[best])
 		rest = slices.Delete(rest, best, best+1)
 	}
-	if len(rest) == 2 && !hasWindow(r.Common(rest...).Clip(horizon), min) {
+	if len(rest) == 2 && !hasWindow(common(rest), min) {
 		// Two people with no window: either could shift; name both.
 		out = append(out, rest...)
 	}

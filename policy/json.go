@@ -1,48 +1,24 @@
 package policy
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/internal/jsontext"
 )
 
 // In JSON, field names are lower camelCase, durations are Go duration
-// strings without zero units ("4h", "1h30m", "30m"), instants are RFC 3339
-// in UTC, and intervals are {"start", "end"}. Unknown fields are errors,
-// so that a misspelt field is never silently dropped.
+// text without zero units ("4h", "1h30m", "30m"), instants are RFC 3339
+// in UTC, and intervals are {"start", "end"} (see the package tzplan).
+// Unknown fields are errors, so that a misspelt field is never silently
+// dropped.
 
-// jsonDuration is a time.Duration as text.
-type jsonDuration time.Duration
-
-func (d jsonDuration) MarshalText() ([]byte, error) { return []byte(short(time.Duration(d))), nil }
-
-func (d *jsonDuration) UnmarshalText(b []byte) error {
-	v, err := time.ParseDuration(string(b))
-	if err != nil {
-		return fmt.Errorf("policy: %w: duration %q", ErrInvalid, b)
-	}
-	*d = jsonDuration(v)
-	return nil
-}
-
-// jsonTime is an instant as RFC 3339 text in UTC.
-type jsonTime time.Time
-
-func (t jsonTime) MarshalText() ([]byte, error) {
-	return []byte(time.Time(t).UTC().Format(time.RFC3339Nano)), nil
-}
-
-func (t *jsonTime) UnmarshalText(b []byte) error {
-	v, err := time.Parse(time.RFC3339Nano, string(b))
-	if err != nil {
-		return fmt.Errorf("policy: %w: time %q is not RFC 3339", ErrInvalid, b)
-	}
-	*t = jsonTime(v.UTC())
-	return nil
-}
+type (
+	jsonDuration = jsontext.Duration
+	jsonTime     = jsontext.Time
+)
 
 // timePtr returns t for an omitempty field: nil for the zero time.
 func timePtr(t time.Time) *jsonTime {
@@ -60,29 +36,11 @@ func fromTimePtr(t *jsonTime) time.Time {
 	return time.Time(*t)
 }
 
-type jsonInterval struct {
-	Start jsonTime `json:"start"`
-	End   jsonTime `json:"end"`
-}
-
-func toJSONInterval(iv calendar.Interval) jsonInterval {
-	return jsonInterval{jsonTime(iv.Start), jsonTime(iv.End)}
-}
-
-func (j jsonInterval) interval() calendar.Interval {
-	return calendar.Interval{Start: time.Time(j.Start), End: time.Time(j.End)}
-}
-
 // decodeStrict decodes b into v, rejecting unknown fields and trailing
-// data.
+// data; the error is that of the Unmarshal method of type what.
 func decodeStrict(b []byte, v any, what string) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("policy: decoding %s: %w", what, err)
-	}
-	if dec.More() {
-		return fmt.Errorf("policy: decoding %s: %w: data after the value", what, ErrInvalid)
+	if err := jsontext.DecodeStrict(b, v); err != nil {
+		return fmt.Errorf("policy.%s.UnmarshalJSON: %w: %w", what, ErrInvalid, err)
 	}
 	return nil
 }
@@ -117,7 +75,7 @@ func (t Topic) MarshalJSON() ([]byte, error) {
 // an error. It does not validate the topic: Validate does.
 func (t *Topic) UnmarshalJSON(b []byte) error {
 	var j topicJSON
-	if err := decodeStrict(b, &j, "topic"); err != nil {
+	if err := decodeStrict(b, &j, "Topic"); err != nil {
 		return err
 	}
 	*t = Topic{
@@ -150,7 +108,7 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 // which means its default.
 func (p *Policy) UnmarshalJSON(b []byte) error {
 	var j policyJSON
-	if err := decodeStrict(b, &j, "policy"); err != nil {
+	if err := decodeStrict(b, &j, "Policy"); err != nil {
 		return err
 	}
 	*p = Policy{
@@ -161,33 +119,30 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 }
 
 type factsJSON struct {
-	Now           *jsonTime      `json:"now"`
-	Participants  []string       `json:"participants"`
-	Horizon       jsonInterval   `json:"horizon"`
-	CommonPerDay  jsonDuration   `json:"commonPerDay"`
-	Common        jsonDuration   `json:"common"`
-	NextWindow    *jsonInterval  `json:"nextWindow"` // Windows[0]; ignored when read
-	Windows       []jsonInterval `json:"windows"`
-	RoundTrip     jsonDuration   `json:"roundTrip"`
-	RoundTripPair [2]string      `json:"roundTripPair"`
-	Zones         int            `json:"zones"`
-	OffsetSpread  jsonDuration   `json:"offsetSpread"`
-	MustShift     []string       `json:"mustShift"`
-	OffHoursNow   []string       `json:"offHoursNow"`
+	Now           *jsonTime           `json:"now"`
+	Participants  []string            `json:"participants"`
+	Horizon       calendar.Interval   `json:"horizon"`
+	CommonPerDay  jsonDuration        `json:"commonPerDay"`
+	Common        jsonDuration        `json:"common"`
+	NextWindow    *calendar.Interval  `json:"nextWindow"` // Windows[0]; ignored when read
+	Windows       []calendar.Interval `json:"windows"`
+	RoundTrip     jsonDuration        `json:"roundTrip"`
+	RoundTripPair [2]string           `json:"roundTripPair"`
+	Zones         int                 `json:"zones"`
+	OffsetSpread  jsonDuration        `json:"offsetSpread"`
+	MustShift     []string            `json:"mustShift"`
+	OffHoursNow   []string            `json:"offHoursNow"`
 }
 
 // MarshalJSON implements json.Marshaler. Besides the fields it writes
 // "nextWindow", Windows[0] or null, for readers; UnmarshalJSON ignores it.
 func (f Facts) MarshalJSON() ([]byte, error) {
 	j := factsJSON{
-		Now: timePtr(f.Now), Participants: f.Participants, Horizon: toJSONInterval(f.Horizon),
+		Now: timePtr(f.Now), Participants: jsontext.List(f.Participants), Horizon: f.Horizon, Windows: jsontext.List(f.Windows),
 		CommonPerDay: jsonDuration(f.CommonPerDay), Common: jsonDuration(f.Common),
 		RoundTrip: jsonDuration(f.RoundTrip), RoundTripPair: f.RoundTripPair,
 		Zones: f.Zones, OffsetSpread: jsonDuration(f.OffsetSpread),
-		MustShift: f.MustShift, OffHoursNow: f.OffHoursNow,
-	}
-	for _, w := range f.Windows {
-		j.Windows = append(j.Windows, toJSONInterval(w))
+		MustShift: jsontext.List(f.MustShift), OffHoursNow: jsontext.List(f.OffHoursNow),
 	}
 	if len(j.Windows) > 0 {
 		j.NextWindow = &j.Windows[0]
@@ -198,52 +153,41 @@ func (f Facts) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler.
 func (f *Facts) UnmarshalJSON(b []byte) error {
 	var j factsJSON
-	if err := decodeStrict(b, &j, "facts"); err != nil {
+	if err := decodeStrict(b, &j, "Facts"); err != nil {
 		return err
 	}
 	*f = Facts{
-		Now: fromTimePtr(j.Now), Participants: j.Participants, Horizon: j.Horizon.interval(),
+		Now: fromTimePtr(j.Now), Participants: jsontext.Nil(j.Participants), Horizon: j.Horizon, Windows: jsontext.Nil(j.Windows),
 		CommonPerDay: time.Duration(j.CommonPerDay), Common: time.Duration(j.Common),
 		RoundTrip: time.Duration(j.RoundTrip), RoundTripPair: j.RoundTripPair,
 		Zones: j.Zones, OffsetSpread: time.Duration(j.OffsetSpread),
-		MustShift: j.MustShift, OffHoursNow: j.OffHoursNow,
-	}
-	for _, w := range j.Windows {
-		f.Windows = append(f.Windows, w.interval())
+		MustShift: jsontext.Nil(j.MustShift), OffHoursNow: jsontext.Nil(j.OffHoursNow),
 	}
 	return nil
 }
 
 type decisionJSON struct {
-	Mode     Mode          `json:"mode"`
-	Format   string        `json:"format"`
-	Reasons  []Reason      `json:"reasons"`
-	Warnings []string      `json:"warnings"`
-	Facts    Facts         `json:"facts"`
-	Slot     *jsonInterval `json:"slot"`
+	Mode     Mode               `json:"mode"`
+	Format   string             `json:"format"`
+	Reasons  []Reason           `json:"reasons"`
+	Warnings []string           `json:"warnings"`
+	Facts    Facts              `json:"facts"`
+	Slot     *calendar.Interval `json:"slot"`
 }
 
 // MarshalJSON implements json.Marshaler. A decision with no slot has
 // "slot": null.
 func (d Decision) MarshalJSON() ([]byte, error) {
-	j := decisionJSON{Mode: d.Mode, Format: d.Format, Reasons: d.Reasons, Warnings: d.Warnings, Facts: d.Facts}
-	if d.Slot != nil {
-		s := toJSONInterval(*d.Slot)
-		j.Slot = &s
-	}
-	return json.Marshal(j)
+	return json.Marshal(decisionJSON{Mode: d.Mode, Format: d.Format, Reasons: jsontext.List(d.Reasons),
+		Warnings: jsontext.List(d.Warnings), Facts: d.Facts, Slot: d.Slot})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (d *Decision) UnmarshalJSON(b []byte) error {
 	var j decisionJSON
-	if err := decodeStrict(b, &j, "decision"); err != nil {
+	if err := decodeStrict(b, &j, "Decision"); err != nil {
 		return err
 	}
-	*d = Decision{Mode: j.Mode, Format: j.Format, Reasons: j.Reasons, Warnings: j.Warnings, Facts: j.Facts}
-	if j.Slot != nil {
-		s := j.Slot.interval()
-		d.Slot = &s
-	}
+	*d = Decision{Mode: j.Mode, Format: j.Format, Reasons: jsontext.Nil(j.Reasons), Warnings: jsontext.Nil(j.Warnings), Facts: j.Facts, Slot: j.Slot}
 	return nil
 }

@@ -12,7 +12,7 @@ import (
 // field is invalid.
 type Policy struct {
 	// ReplyDelay is how much of a recipient's free time a written reply
-	// takes (for the round trip; see overlap.Hop). Default 4h, half a
+	// takes (for the round trip; see overlap.Report.Reply). Default 4h, half a
 	// working day: overlap.DefaultReply.
 	ReplyDelay time.Duration
 	// MinSlot is the shortest common window worth meeting in, and the
@@ -91,7 +91,7 @@ func (p Policy) withDefaults() Policy {
 // MaxSyncGroup under 2. The errors wrap ErrInvalid.
 func (p Policy) Validate() error {
 	fail := func(format string, args ...any) error {
-		return fmt.Errorf("policy: Policy: %w: %s", ErrInvalid, fmt.Sprintf(format, args...))
+		return fmt.Errorf("policy.Policy.Validate: %w: %s", ErrInvalid, fmt.Sprintf(format, args...))
 	}
 	switch {
 	case p.ReplyDelay < 0:

@@ -154,10 +154,7 @@ func TestScenarios(t *testing.T) {
 				topic.Participants = three
 			}
 			f := overlaps[s.overlap](topic.Participants)
-			if err := p.Check(topic, f); err != nil {
-				t.Fatalf("Check: %v", err)
-			}
-			d := p.Decide(topic, f)
+			d := decide(t, p, topic, f)
 			var codes []string
 			for _, r := range d.Reasons {
 				codes = append(codes, r.Code)

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// The errors that Validate, Check and FactsFrom wrap, for errors.Is.
+// The errors that Validate, Decide and FactsFrom wrap, for errors.Is.
 var (
 	// ErrUnknownPurpose: a purpose that is not set or not one of the
 	// purposes.
@@ -29,7 +29,7 @@ type Topic struct {
 	Title   string
 	Purpose Purpose
 	// NeedBy is when the topic must be settled. The zero time means no
-	// deadline; otherwise it must not be before now (Policy.Check).
+	// deadline; otherwise it must not be before now (Policy.Decide checks).
 	NeedBy time.Time
 	// Ambiguity is how open the problem is; Sensitivity how personal,
 	// contentious or confidential. The zero value is Low.
@@ -60,10 +60,10 @@ type Topic struct {
 // ambiguity or sensitivity, no participants, an empty or repeated ID,
 // a decision-maker who is not a participant (wrapping
 // ErrUnknownParticipant), or a negative number of exchanges. Whether the
-// deadline has passed depends on now: Policy.Check tells.
+// deadline has passed depends on now: Policy.Decide tells.
 func (t Topic) Validate() error {
 	fail := func(err error, format string, args ...any) error {
-		return fmt.Errorf("policy: topic: %w: %s", err, fmt.Sprintf(format, args...))
+		return fmt.Errorf("policy.Topic.Validate: %w: %s", err, fmt.Sprintf(format, args...))
 	}
 	switch {
 	case t.Purpose == 0:

@@ -1,6 +1,7 @@
 package ics
 
 import (
+	"fmt"
 	"math/bits"
 	"slices"
 	"time"
@@ -74,7 +75,7 @@ func (c *Calendar) Busy(window calendar.Interval, zone *time.Location) (calendar
 	c.floats.busy(w, zone, &b)
 	for _, s := range c.series {
 		if err := s.busy(w, zone, &b); err != nil {
-			return calendar.Set{}, err
+			return calendar.Set{}, fmt.Errorf("ics.Calendar.Busy: %w", err)
 		}
 	}
 	return b.Set().In(zone), nil

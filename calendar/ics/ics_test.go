@@ -366,7 +366,7 @@ func TestMalformedFiles(t *testing.T) {
 			if err2 != nil {
 				t.Fatal(err2)
 			}
-			if _, err2 = Read(strings.NewReader(string(data))); err2 == nil || !strings.Contains(msg, strings.TrimPrefix(err2.Error(), "ics: ")) {
+			if _, err2 = Read(strings.NewReader(string(data))); err2 == nil || !strings.Contains(msg, strings.TrimPrefix(err2.Error(), "ics.Read: ")) {
 				t.Errorf("Read: %v, want the error of ReadFile without the file name: %v", err2, err)
 			}
 		})

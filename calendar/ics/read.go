@@ -17,6 +17,7 @@ import (
 
 // A readError is an error in the input, with where it is.
 type readError struct {
+	fn   string // the function that returned it, such as "ics.Read"
 	file string // the file, for ReadFile
 	line int    // the line, from 1; 0 when the error has none
 	what string // the component and property, such as `VEVENT "uid": DTEND`
@@ -25,7 +26,7 @@ type readError struct {
 
 func (e *readError) Error() string {
 	var b strings.Builder
-	b.WriteString("ics: ")
+	b.WriteString(e.fn + ": ")
 	if e.file != "" {
 		b.WriteString(e.file + ": ")
 	}
@@ -52,25 +53,34 @@ func (e *readError) Unwrap() error { return e.err }
 func Read(r io.Reader) (*Calendar, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("ics: %w", err)
+		return nil, fmt.Errorf("ics.Read: %w", err)
 	}
-	return read(data)
+	c, err := read(data)
+	if err != nil {
+		var re *readError
+		if errors.As(err, &re) {
+			re.fn = "ics.Read"
+			return nil, re
+		}
+		return nil, fmt.Errorf("ics.Read: %w", err)
+	}
+	return c, nil
 }
 
 // ReadFile reads the file at path, as Read does; errors name the file.
 func ReadFile(path string) (*Calendar, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("ics: %w", err)
+		return nil, fmt.Errorf("ics.ReadFile: %w", err)
 	}
 	c, err := read(data)
 	if err != nil {
 		var re *readError
 		if errors.As(err, &re) {
-			re.file = path
+			re.fn, re.file = "ics.ReadFile", fmt.Sprintf("%q", path)
 			return nil, re
 		}
-		return nil, fmt.Errorf("ics: %s: %w", path, err)
+		return nil, fmt.Errorf("ics.ReadFile: %q: %w", path, err)
 	}
 	return c, nil
 }

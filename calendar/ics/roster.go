@@ -17,7 +17,7 @@ import (
 func ReadRosterFile(path string) (calendar.Roster, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return calendar.Roster{}, fmt.Errorf("ics: %w", err)
+		return calendar.Roster{}, fmt.Errorf("ics.ReadRosterFile: %w", err)
 	}
 	defer f.Close()
 	dir := filepath.Dir(path)
@@ -40,7 +40,7 @@ func ReadRosterFile(path string) (calendar.Roster, error) {
 		},
 	})
 	if err != nil {
-		return calendar.Roster{}, fmt.Errorf("ics: %s: %w", path, err)
+		return calendar.Roster{}, fmt.Errorf("ics.ReadRosterFile: %q: %w", path, err)
 	}
 	return ro, nil
 }

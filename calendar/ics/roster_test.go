@@ -37,7 +37,11 @@ func TestReadRosterFile(t *testing.T) {
 			t.Fatalf("no person %q", tc.id)
 		}
 		w := calendar.Interval{Start: mustTime(t, tc.from), End: mustTime(t, tc.to)}
-		segs, err := p.Timeline(w)
+		s, err := calendar.Compile(*p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		segs, err := s.Timeline(w)
 		if err != nil {
 			t.Fatal(err)
 		}

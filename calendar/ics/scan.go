@@ -140,7 +140,7 @@ func scan(data []byte) (scanned, error) {
 		return scanned{}, lineError(top.line, "BEGIN:%s is never closed: the input ends first", top.name)
 	}
 	if len(sc.cals) == 0 {
-		return scanned{}, errors.New("ics: no VCALENDAR in the input")
+		return scanned{}, errors.New("no VCALENDAR in the input")
 	}
 	sc.text = out.Bytes()
 	return sc, nil
@@ -255,31 +255,31 @@ func checkContentLine(line string) error {
 			if len(s) > 0 && s[0] == '"' {
 				end := strings.IndexByte(s[1:], '"')
 				if end < 0 {
-					return fmt.Errorf("parameter %s: a quoted value with no closing quote", pname)
+					return fmt.Errorf("parameter %s: a quoted value with no closing quote", icalvalue.Quote(pname))
 				}
 				s = s[end+2:]
 			} else {
 				end := strings.IndexAny(s, "\";,:")
 				if end < 0 {
-					return fmt.Errorf("parameter %s runs to the end of the line: there is no \":\" before the value", pname)
+					return fmt.Errorf("parameter %s runs to the end of the line: there is no \":\" before the value", icalvalue.Quote(pname))
 				}
 				if s[end] == '"' {
-					return fmt.Errorf("parameter %s: a quote inside a value", pname)
+					return fmt.Errorf("parameter %s: a quote inside a value", icalvalue.Quote(pname))
 				}
 				s = s[end:]
 			}
 			if len(start)-len(s) > maxParamValue {
-				return fmt.Errorf("parameter %s: a value longer than %d bytes", pname, maxParamValue)
+				return fmt.Errorf("parameter %s: a value longer than %d bytes", icalvalue.Quote(pname), maxParamValue)
 			}
 			if len(s) == 0 {
-				return fmt.Errorf("parameter %s runs to the end of the line: there is no \":\" before the value", pname)
+				return fmt.Errorf("parameter %s runs to the end of the line: there is no \":\" before the value", icalvalue.Quote(pname))
 			}
 			if s[0] == ',' {
 				s = s[1:]
 				continue
 			}
 			if s[0] != ';' && s[0] != ':' {
-				return fmt.Errorf("parameter %s: %q after a quoted value", pname, s[0])
+				return fmt.Errorf("parameter %s: %q after a quoted value", icalvalue.Quote(pname), s[0])
 			}
 			break
 		}

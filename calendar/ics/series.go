@@ -175,7 +175,7 @@ func (s *series) busy(w calendar.Interval, owner *time.Location, b *calendar.Set
 	}
 	starts, err := s.rec.Starts(lo, hi, z)
 	if err != nil {
-		return fmt.Errorf("ics: %s: %w", s.where, err)
+		return fmt.Errorf("%s: %w", s.where, err)
 	}
 	exact := s.exact
 	if s.length == lengthFloating {

@@ -12,7 +12,7 @@ import (
 // ErrUnknownZone is wrapped by the error for a TZID (or X-WR-TIMEZONE)
 // that is neither an IANA zone nor a Windows zone name in the CLDR table;
 // the error names the zone and the line.
-var ErrUnknownZone = errors.New("ics: unknown time zone")
+var ErrUnknownZone = errors.New("unknown time zone")
 
 // A zoneError reports a zone name that could not be resolved.
 type zoneError struct {

@@ -18,22 +18,21 @@ func main() {
 		{ID: "ben", Zone: zone("Europe/Berlin"), Hours: hours, Holidays: []string{"DE-BE"}},
 		{ID: "priya", Zone: zone("Asia/Kolkata"), Hours: hours},
 	}
-	today := calendar.DateOf(time.Now().UTC())
-	monday := today.AddDays(-((int(today.Weekday()) + 6) % 7))
-	week := calendar.Interval{
-		Start: calendar.Wall(monday, calendar.Midnight, time.UTC),
-		End:   calendar.Wall(monday.AddDays(7), calendar.Midnight, time.UTC),
-	}
+	week := calendar.Week(time.Now(), time.UTC) // Monday to Monday, UTC
 	r, err := overlap.Compute(team, week, overlap.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}
-	for iv := range r.Common().All() {
+	common, err := r.Common()
+	if err != nil {
+		log.Fatal(err)
+	}
+	for iv := range common.All() {
 		fmt.Printf("%s  %s-%s UTC  (Berlin %s, Kolkata %s)\n", iv.Start.UTC().Format("Mon 01-02"),
 			iv.Start.UTC().Format("15:04"), iv.End.UTC().Format("15:04"),
 			iv.Start.In(team[0].Zone).Format("15:04"), iv.Start.In(team[1].Zone).Format("15:04"))
 	}
-	fmt.Println("in common this week:", r.Common().Duration())
+	fmt.Println("in common this week:", common.Duration())
 }
 
 func zone(name string) *time.Location {

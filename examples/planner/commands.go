@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -34,18 +35,26 @@ func tour(args []string, out *bytes.Buffer, now time.Time, color bool) error {
 		names = append(names, fmt.Sprintf("%s (%s)", p.ID, p.Zone))
 	}
 	who := "the demo team"
-	if c.roster != "" {
-		who = filepath.Base(c.roster)
+	if c.rosterFile != "" {
+		who = filepath.Base(c.rosterFile)
 	}
 	fmt.Fprintf(out, "tzplan: %s, %s in %s, %s to %s\n", who, plural(len(c.team), "person", "people"), plural(len(zones), "zone", "zones"),
 		c.window.Start.In(c.zone).Format("Mon 2006-01-02 15:04"), c.window.End.In(c.zone).Format("Mon 2006-01-02 15:04 MST"))
 	wrapItems(out, names, "  ", 100)
-	if away := awayDays(r, c.team); len(away) > 0 {
+	away, err := awayDays(r, c.team)
+	if err != nil {
+		return err
+	}
+	if len(away) > 0 {
 		away[0] = "Away: " + away[0]
 		wrapItems(out, away, "  ", 100)
 	}
 	out.WriteString("\n")
-	newHeatMap(r, c.team, c.zone).text(out, color)
+	h, err := newHeatMap(r, c.team, c.zone)
+	if err != nil {
+		return err
+	}
+	h.text(out, color)
 
 	// A sample meeting: the first three people required, the fourth optional.
 	ids := make([]string, len(c.team))
@@ -54,13 +63,12 @@ func tour(args []string, out *bytes.Buffer, now time.Time, color bool) error {
 	}
 	req := overlap.Request{Duration: 30 * time.Minute, Step: 30 * time.Minute, Zone: c.zone, Max: 3,
 		Required: ids[:min(3, len(ids))], Optional: ids[min(3, len(ids)):min(4, len(ids))]}
-	out.WriteString("\n")
-	later, err := c.upcoming(r, now, overlap.Options{})
-	if err != nil {
-		return err
+	if c.window.Contains(now) {
+		req.NotBefore = now // slots in the past help no one
 	}
-	ss, err := later.Suggest(req)
-	if err := writeSuggestions(out, c, req, later.Window().Start, ss, err); err != nil {
+	out.WriteString("\n")
+	ss, err := r.Suggest(req)
+	if err := writeSuggestions(out, c, req, ss, err); err != nil {
 		return err
 	}
 
@@ -85,31 +93,40 @@ func availability(args []string, out *bytes.Buffer, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	if c.format == "json" {
-		j := availabilityJSON{Window: ivJSON(c.window), People: []personJSON{}}
-		for _, p := range c.team {
-			segs, _ := r.Timeline(p.ID)
-			free, _ := r.Free(p.ID)
-			pj := personJSON{ID: p.ID, Zone: p.Zone.String(), Timeline: []segmentJSON{}, Free: setJSON(free)}
-			for _, s := range segs {
-				pj.Timeline = append(pj.Timeline, segmentJSON{Start: utc(s.Start), End: utc(s.End), Kind: s.Kind.String(), Label: s.Label})
-			}
-			j.People = append(j.People, pj)
+	type personOut struct {
+		ID       string             `json:"id"`
+		Zone     string             `json:"zone"`
+		Timeline []calendar.Segment `json:"timeline"`
+		Free     calendar.Set       `json:"free"`
+	}
+	var people []personOut
+	for _, p := range c.team {
+		segs, err := r.Timeline(p.ID)
+		if err != nil {
+			return err
 		}
-		return writeJSON(out, j)
+		free, err := r.Free(p.ID)
+		if err != nil {
+			return err
+		}
+		people = append(people, personOut{p.ID, p.Zone.String(), segs, free})
+	}
+	if c.format == "json" {
+		return writeJSON(out, struct {
+			Window calendar.Interval `json:"window"`
+			People []personOut       `json:"people"`
+		}{c.window, people})
 	}
 	fmt.Fprintf(out, "Availability %s to %s; local times, then %s\n",
 		c.window.Start.In(c.zone).Format("Mon 2006-01-02 15:04"), c.window.End.In(c.zone).Format("Mon 2006-01-02 15:04 MST"), c.zone)
-	for _, p := range c.team {
-		segs, _ := r.Timeline(p.ID)
-		free, _ := r.Free(p.ID)
+	for i, p := range c.team {
 		name := p.Name
 		if name == "" {
 			name = p.ID
 		}
 		fmt.Fprintf(out, "\n%s (%s)  %s  %s\n", name, p.ID, p.Zone, p.Hours)
 		var last calendar.Date
-		for _, s := range segs {
+		for _, s := range people[i].Timeline {
 			if s.Kind == calendar.KindOffHours {
 				continue
 			}
@@ -126,7 +143,7 @@ func availability(args []string, out *bytes.Buffer, now time.Time) error {
 				start.Format("MST"), span(s.Interval, c.zone), what)
 			out.WriteString(clip(line, 100) + "\n")
 		}
-		fmt.Fprintf(out, "  %s free\n", hours(free.Duration()))
+		fmt.Fprintf(out, "  %s free\n", hours(people[i].Free.Duration()))
 	}
 	return nil
 }
@@ -141,23 +158,26 @@ func overlapCmd(args []string, out *bytes.Buffer, now time.Time, color bool) err
 	if err != nil {
 		return err
 	}
-	switch c.format {
-	case "json":
-		j := overlapJSON{Window: ivJSON(c.window), Coverage: []coverageJSON{}, Common: setJSON(r.Common())}
-		for s := range r.Coverage() {
-			free := s.Free
-			if free == nil {
-				free = []string{}
-			}
-			j.Coverage = append(j.Coverage, coverageJSON{Start: utc(s.Start), End: utc(s.End), Free: free})
-		}
-		return writeJSON(out, j)
-	case "svg":
-		newHeatMap(r, c.team, c.zone).svg(out)
+	common, err := r.Common()
+	if err != nil {
+		return err
+	}
+	if c.format == "json" {
+		return writeJSON(out, struct {
+			Window   calendar.Interval `json:"window"`
+			Coverage []overlap.Segment `json:"coverage"`
+			Common   calendar.Set      `json:"common"`
+		}{c.window, slices.Collect(r.Coverage()), common})
+	}
+	h, err := newHeatMap(r, c.team, c.zone)
+	if err != nil {
+		return err
+	}
+	if c.format == "svg" {
+		h.svg(out)
 		return nil
 	}
-	newHeatMap(r, c.team, c.zone).text(out, color)
-	common := r.Common()
+	h.text(out, color)
 	out.WriteString("\n")
 	if common.IsEmpty() {
 		fmt.Fprintf(out, "Everyone free at once: never in this window.\n")
@@ -199,7 +219,7 @@ func (q *requestFlags) request(c *common) (overlap.Request, error) {
 		return overlap.Request{}, badf("-max %d: want at least 1", q.max)
 	}
 	req := overlap.Request{Duration: q.duration, Step: q.step, Zone: c.zone, Required: splitIDs(q.required),
-		Optional: splitIDs(q.optional), MinAttendance: q.minAttendance, AllowSoftFocus: q.softFocus,
+		Optional: splitIDs(q.optional), MinAttendance: q.minAttendance,
 		AllowOffHours: q.offHours, Buffer: q.buffer, Max: q.max}
 	if len(req.Required) == 0 {
 		for _, p := range c.team {
@@ -209,7 +229,7 @@ func (q *requestFlags) request(c *common) (overlap.Request, error) {
 		}
 	}
 	for _, id := range append(append([]string{}, req.Required...), req.Optional...) {
-		if indexOf(c.team, id) < 0 {
+		if _, ok := c.roster.Person(id); !ok {
 			return req, badf("-required/-optional: %q is not in the roster", id)
 		}
 	}
@@ -227,39 +247,38 @@ func suggest(args []string, out *bytes.Buffer, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	r, err := c.report(overlap.Options{FocusIsFree: req.AllowSoftFocus})
+	r, err := c.report(overlap.Options{FocusIsFree: q.softFocus})
 	if err != nil {
 		return err
 	}
-	if c.from == "" && c.to == "" { // this week: from now on
-		if r, err = c.upcoming(r, now, overlap.Options{FocusIsFree: req.AllowSoftFocus}); err != nil {
-			return err
-		}
+	if c.from == "" && c.to == "" && c.window.Contains(now) { // this week: from now on
+		req.NotBefore = now
 	}
 	ss, err := r.Suggest(req)
 	if c.format == "json" {
 		var ns *overlap.NoSlotError
-		if errors.As(err, &ns) {
-			return writeJSON(out, suggestJSON{Suggestions: []suggestionJSON{}, Why: noSlotJSON(ns)})
-		}
-		if err != nil {
+		if err != nil && !errors.As(err, &ns) {
 			return fmt.Errorf("suggest: %w", err)
 		}
-		return writeJSON(out, suggestJSON{Suggestions: suggestionsJSON(ss, c.team)})
+		if ss == nil {
+			ss = []overlap.Suggestion{}
+		}
+		return writeJSON(out, struct {
+			Suggestions []overlap.Suggestion `json:"suggestions"`
+			Why         *overlap.NoSlotError `json:"why,omitempty"`
+		}{ss, ns})
 	}
-	return writeSuggestions(out, c, req, r.Window().Start, ss, err)
+	return writeSuggestions(out, c, req, ss, err)
 }
 
 // writeSuggestions writes ranked slots, or why there are none.
-// The search starts at since, which is later than the window's start when
-// the past is left out.
-func writeSuggestions(out *bytes.Buffer, c *common, req overlap.Request, since time.Time, ss []overlap.Suggestion, err error) error {
+func writeSuggestions(out *bytes.Buffer, c *common, req overlap.Request, ss []overlap.Suggestion, err error) error {
 	fmt.Fprintf(out, "Best slots for %s with %s", hours(req.Duration), strings.Join(req.Required, ", "))
 	if len(req.Optional) > 0 {
 		fmt.Fprintf(out, " (optional: %s)", strings.Join(req.Optional, ", "))
 	}
-	if since.After(c.window.Start) {
-		fmt.Fprintf(out, ", from %s on", since.In(c.zone).Format("Mon 15:04"))
+	if c.window.Contains(req.NotBefore) && req.NotBefore.After(c.window.Start) {
+		fmt.Fprintf(out, ", from %s on", req.NotBefore.In(c.zone).Format("Mon 15:04"))
 	}
 	fmt.Fprintf(out, ", in %s:\n", c.zone)
 	var ns *overlap.NoSlotError
@@ -291,45 +310,23 @@ func writeNoSlot(out *bytes.Buffer, ns *overlap.NoSlotError) {
 }
 
 func writeSlot(out *bytes.Buffer, c *common, n int, s overlap.Suggestion) {
-	fmt.Fprintf(out, "%2d. %s  score %.2f  %s\n", n, span(s.Interval, c.zone), s.Score, costText(s.Cost))
+	cost := "costs nothing"
+	if s.Cost != (overlap.Cost{}) {
+		cost = "cost: " + s.Cost.String()
+	}
+	fmt.Fprintf(out, "%2d. %s  score %.2f  %s\n", n, span(s.Interval, c.zone), s.Score, cost)
 	for _, a := range s.Attendees {
 		role := "required"
 		if a.Optional {
 			role = "optional"
 		}
-		zone := ""
-		if i := indexOf(c.team, a.ID); i >= 0 {
-			zone = c.team[i].Zone.String()
-		}
+		zone := a.Local.Location().String()
 		status := a.Status.String()
 		if !a.Present {
 			status += ", absent"
 		}
 		fmt.Fprintf(out, "      %-8s %-8s %-20s %s %-5s  %s\n", a.ID, role, zone, a.Local.Format("Mon 15:04"), a.Local.Format("MST"), status)
 	}
-}
-
-func costText(c overlap.Cost) string {
-	var parts []string
-	if c.RequiredMissing > 0 {
-		parts = append(parts, fmt.Sprintf("%d required missing", c.RequiredMissing))
-	}
-	if c.OptionalMissing > 0 {
-		parts = append(parts, fmt.Sprintf("%d optional missing", c.OptionalMissing))
-	}
-	if c.FocusBroken > 0 {
-		parts = append(parts, "focus broken "+hours(c.FocusBroken))
-	}
-	if c.OffHours > 0 {
-		parts = append(parts, "off-hours "+hours(c.OffHours))
-	}
-	if c.Fragments > 0 {
-		parts = append(parts, fmt.Sprintf("%d short fragments left", c.Fragments))
-	}
-	if len(parts) == 0 {
-		return "costs nothing"
-	}
-	return "cost: " + strings.Join(parts, ", ")
 }
 
 func rotate(args []string, out *bytes.Buffer, now time.Time) error {
@@ -352,7 +349,7 @@ func rotate(args []string, out *bytes.Buffer, now time.Time) error {
 		return err
 	}
 	req.AllowOffHours = true
-	r, err := c.report(overlap.Options{FocusIsFree: req.AllowSoftFocus})
+	r, err := c.report(overlap.Options{FocusIsFree: q.softFocus})
 	if err != nil {
 		return err
 	}
@@ -360,7 +357,11 @@ func rotate(args []string, out *bytes.Buffer, now time.Time) error {
 	var ns *overlap.NoSlotError
 	if errors.As(err, &ns) {
 		if c.format == "json" {
-			return writeJSON(out, rotateJSON{Slots: []suggestionJSON{}, Burden: []burdenJSON{}, Why: noSlotJSON(ns)})
+			return writeJSON(out, struct {
+				Slots  []overlap.Suggestion `json:"slots"`
+				Burden []overlap.Burden     `json:"burden"`
+				Why    *overlap.NoSlotError `json:"why"`
+			}{[]overlap.Suggestion{}, []overlap.Burden{}, ns})
 		}
 		fmt.Fprintf(out, "Rotation of %d meetings of %s:\n", *n, hours(req.Duration))
 		writeNoSlot(out, ns)
@@ -370,12 +371,7 @@ func rotate(args []string, out *bytes.Buffer, now time.Time) error {
 		return fmt.Errorf("rotate: %w", err)
 	}
 	if c.format == "json" {
-		j := rotateJSON{Slots: suggestionsJSON(rot.Slots, c.team), Burden: []burdenJSON{},
-			MaxMinutes: minutes(rot.Max), SpreadMinutes: minutes(rot.Spread), TotalMinutes: minutes(rot.Total)}
-		for _, b := range rot.Burden {
-			j.Burden = append(j.Burden, burdenJSON{ID: b.ID, BurdenMinutes: minutes(b.Burden), Slots: b.Slots})
-		}
-		return writeJSON(out, j)
+		return writeJSON(out, rot)
 	}
 	fmt.Fprintf(out, "Rotation of %d meetings of %s, in %s: largest burden %s, spread %s, total %s\n",
 		*n, hours(req.Duration), c.zone, hours(rot.Max), hours(rot.Spread), hours(rot.Total))
@@ -454,10 +450,11 @@ func decide(r *overlap.Report, t policy.Topic, now time.Time) (policy.Decision, 
 	if err != nil {
 		return policy.Decision{}, fmt.Errorf("advise: %w", err)
 	}
-	if err := p.Check(t, f); err != nil {
+	d, err := p.Decide(t, f)
+	if err != nil {
 		return policy.Decision{}, fmt.Errorf("advise: %w", err)
 	}
-	return p.Decide(t, f), nil
+	return d, nil
 }
 
 func writeAdvice(out *bytes.Buffer, c *common, r *overlap.Report, t policy.Topic, now time.Time) error {
@@ -502,7 +499,9 @@ func holidays(args []string, out *bytes.Buffer) error {
 	}
 	codes := calendar.HolidayCodes()
 	if *format == "json" {
-		return writeJSON(out, holidaysJSON{Codes: codes})
+		return writeJSON(out, struct {
+			Codes []string `json:"codes"`
+		}{codes})
 	}
 	fmt.Fprintf(out, "%d holiday calendars (a country, or a country and region), for a roster's \"holidays\":\n", len(codes))
 	wrap(out, strings.Join(codes, " "), "  ", 100)
@@ -587,10 +586,13 @@ func plural(n int, one, many string) string {
 
 // awayDays lists the holidays and time off in each person's timeline,
 // with the local days they fall on, such as "sam conference Thu Fri".
-func awayDays(r *overlap.Report, team []calendar.Person) []string {
+func awayDays(r *overlap.Report, team []calendar.Person) ([]string, error) {
 	var away []string
 	for _, p := range team {
-		segs, _ := r.Timeline(p.ID)
+		segs, err := r.Timeline(p.ID)
+		if err != nil {
+			return nil, err
+		}
 		var label string
 		var days []string
 		flush := func() {
@@ -613,5 +615,5 @@ func awayDays(r *overlap.Report, team []calendar.Person) []string {
 		}
 		flush()
 	}
-	return away
+	return away, nil
 }

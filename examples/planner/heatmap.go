@@ -12,7 +12,7 @@ import (
 )
 
 // A heatMap counts, for each hour of each civil day of the window in the
-// viewer's zone, the people free for the whole hour.
+// viewer's zone, the people free for the whole hour (overlap.Report.Buckets).
 type heatMap struct {
 	zone   *time.Location
 	team   []calendar.Person
@@ -28,34 +28,31 @@ type heatDay struct {
 	day   overlap.Day
 }
 
-func newHeatMap(r *overlap.Report, team []calendar.Person, zone *time.Location) *heatMap {
-	w := r.Window()
-	h := &heatMap{zone: zone, team: team, window: w, common: r.Common()}
-	frees := make([]calendar.Set, len(team))
-	for i := range team {
-		frees[i], _ = r.Free(team[i].ID)
+func newHeatMap(r *overlap.Report, team []calendar.Person, zone *time.Location) (*heatMap, error) {
+	common, err := r.Common()
+	if err != nil {
+		return nil, err
+	}
+	buckets, err := r.Buckets(zone, time.Hour)
+	if err != nil {
+		return nil, err
+	}
+	h := &heatMap{zone: zone, team: team, window: r.Window(), common: common}
+	byDate := map[calendar.Date][]overlap.Bucket{}
+	for _, b := range buckets {
+		byDate[b.Date] = append(byDate[b.Date], b)
 	}
 	for _, day := range r.Daily(zone) {
 		d := heatDay{date: day.Date, day: day}
-		for hr := range 24 {
-			cell := calendar.Interval{
-				Start: calendar.Wall(day.Date, calendar.Clock(hr*60), zone),
-				End:   calendar.Wall(day.Date, calendar.Clock((hr+1)*60), zone),
-			}.Intersect(w)
-			d.cells[hr] = cell
-			if cell.IsEmpty() {
+		for hr, b := range byDate[day.Date] {
+			d.cells[hr], d.free[hr] = b.Interval, b.Free
+			if b.IsEmpty() {
 				d.free[hr] = -1
-				continue
-			}
-			for _, f := range frees {
-				if f.Clip(cell).Duration() == cell.Duration() {
-					d.free[hr]++
-				}
 			}
 		}
 		h.days = append(h.days, d)
 	}
-	return h
+	return h, nil
 }
 
 // glyph is a cell's count as one character: 0-9, + for more, blank for none.

@@ -128,10 +128,12 @@ func isTerminal(w io.Writer) bool {
 // common holds the flags every subcommand but holidays takes.
 type common struct {
 	fs               *flag.FlagSet
-	roster, from, to string
+	rosterFile       string
+	from, to         string
 	zoneName, format string
 	formats          []string // the formats this subcommand writes
 	defaultWeeks     int      // the default window's length in weeks
+	roster           calendar.Roster
 	team             []calendar.Person
 	zone             *time.Location
 	window           calendar.Interval
@@ -143,7 +145,7 @@ func newCommon(name string, out io.Writer, formats ...string) *common {
 	c := &common{fs: flag.NewFlagSet("planner "+name, flag.ContinueOnError), formats: formats, defaultWeeks: 1}
 	c.fs.SetOutput(io.Discard)
 	c.fs.Usage = func() {}
-	c.fs.StringVar(&c.roster, "roster", "", "a roster file (JSON); default: the embedded demo team")
+	c.fs.StringVar(&c.rosterFile, "roster", "", "a roster file (JSON); default: the embedded demo team")
 	c.fs.StringVar(&c.from, "from", "", "the window's first day (YYYY-MM-DD in -zone) or an RFC 3339 instant; default: this week's Monday")
 	c.fs.StringVar(&c.to, "to", "", "the day after the window (YYYY-MM-DD in -zone) or an RFC 3339 instant; default: a week after -from")
 	c.fs.StringVar(&c.zoneName, "zone", "UTC", "the viewer's time zone (IANA name)")
@@ -188,11 +190,11 @@ func (c *common) parse(args []string, out *bytes.Buffer, now time.Time) error {
 		ids := splitIDs(c.people)
 		var team []calendar.Person
 		for _, id := range ids {
-			i := indexOf(c.team, id)
-			if i < 0 {
+			p, ok := c.roster.Person(id)
+			if !ok {
 				return badf("-people: %q is not in the roster", id)
 			}
-			team = append(team, c.team[i])
+			team = append(team, *p)
 		}
 		c.team = team
 	}
@@ -203,24 +205,24 @@ func (c *common) parse(args []string, out *bytes.Buffer, now time.Time) error {
 func (c *common) readRoster() error {
 	var r calendar.Roster
 	var err error
-	if c.roster == "" {
+	if c.rosterFile == "" {
 		r, err = calendar.ReadRoster(bytes.NewReader(demoTeam))
 		if err != nil {
 			return fmt.Errorf("the demo roster: %w", err)
 		}
 	} else {
-		r, err = ics.ReadRosterFile(c.roster)
+		r, err = ics.ReadRosterFile(c.rosterFile)
 		if err != nil {
-			if !strings.Contains(err.Error(), c.roster) {
-				return fmt.Errorf("-roster %s: %w", c.roster, err)
+			if !strings.Contains(err.Error(), c.rosterFile) {
+				return fmt.Errorf("-roster %q: %w", c.rosterFile, err)
 			}
 			return fmt.Errorf("-roster: %w", err)
 		}
 	}
 	if len(r.People) == 0 {
-		return badf("-roster %s: the roster has no people", c.roster)
+		return badf("-roster %q: the roster has no people", c.rosterFile)
 	}
-	c.team = r.People
+	c.roster, c.team = r, r.People
 	return nil
 }
 
@@ -231,17 +233,6 @@ func (c *common) report(opt overlap.Options) (*overlap.Report, error) {
 		return nil, fmt.Errorf("overlap: %w", err)
 	}
 	return r, nil
-}
-
-// upcoming is the report for the rest of the window from now, when now
-// lies inside it: meeting slots in the past help no one. Otherwise it is r.
-func (c *common) upcoming(r *overlap.Report, now time.Time, opt overlap.Options) (*overlap.Report, error) {
-	if !c.window.Contains(now) || now.Equal(c.window.Start) {
-		return r, nil
-	}
-	rest := *c
-	rest.window.Start = now
-	return rest.report(opt)
 }
 
 // parseWindow reads -from and -to: civil dates in zone (midnight by
@@ -263,10 +254,8 @@ func parseWindow(from, to string, zone *time.Location, now time.Time, weeks int)
 	}
 	switch {
 	case from == "" && to == "":
-		d := calendar.DateOf(now.In(zone))
-		fromDate = d.AddDays(-((int(d.Weekday()) + 6) % 7))
-		w.Start = calendar.Wall(fromDate, calendar.Midnight, zone)
-		w.End = calendar.Wall(fromDate.AddDays(7*weeks), calendar.Midnight, zone)
+		monday := calendar.DateOf(calendar.Week(now, zone).Start.In(zone))
+		w = calendar.Days(monday, monday.AddDays(7*weeks-1), zone)
 	case to == "" && fromDate.IsValid():
 		w.End = calendar.Wall(fromDate.AddDays(7*weeks), calendar.Midnight, zone)
 	case to == "":
@@ -318,15 +307,6 @@ func splitIDs(s string) []string {
 		}
 	}
 	return ids
-}
-
-func indexOf(team []calendar.Person, id string) int {
-	for i := range team {
-		if team[i].ID == id {
-			return i
-		}
-	}
-	return -1
 }
 
 func contains(list []string, s string) bool {

@@ -70,19 +70,6 @@ func decodeStrict(t *testing.T, text string, v any) {
 	}
 }
 
-// instant parses an RFC 3339 time that must be in UTC with a "Z".
-func instant(t *testing.T, s string) time.Time {
-	t.Helper()
-	if !strings.HasSuffix(s, "Z") {
-		t.Fatalf("time %q is not in UTC with Z", s)
-	}
-	tm, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		t.Fatalf("time %q: %v", s, err)
-	}
-	return tm
-}
-
 func TestTourGolden(t *testing.T) {
 	tests := []struct {
 		name string
@@ -198,7 +185,9 @@ func TestEverySubcommandInEveryFormat(t *testing.T) {
 				checkText(t, out)
 				return
 			}
-			var j holidaysJSON
+			var j struct {
+				Codes []string `json:"codes"`
+			}
 			decodeStrict(t, out, &j)
 			if diff := cmp.Diff(calendar.HolidayCodes(), j.Codes); diff != "" {
 				t.Errorf("holiday codes (-want +got):\n%s", diff)
@@ -207,18 +196,51 @@ func TestEverySubcommandInEveryFormat(t *testing.T) {
 	}
 }
 
+// The shapes of the planner's JSON, read with the library's own types.
+type (
+	availabilityOut struct {
+		Window calendar.Interval `json:"window"`
+		People []struct {
+			ID       string             `json:"id"`
+			Zone     string             `json:"zone"`
+			Timeline []calendar.Segment `json:"timeline"`
+			Free     calendar.Set       `json:"free"`
+		} `json:"people"`
+	}
+	overlapOut struct {
+		Window   calendar.Interval `json:"window"`
+		Coverage []overlap.Segment `json:"coverage"`
+		Common   calendar.Set      `json:"common"`
+	}
+	suggestOut struct {
+		Suggestions []overlap.Suggestion `json:"suggestions"`
+		Why         *overlap.NoSlotError `json:"why"`
+	}
+)
+
+// checkUTC checks that every instant in JSON output is written in UTC.
+func checkUTC(t *testing.T, out string) {
+	t.Helper()
+	for _, line := range strings.Split(out, "\n") {
+		if (strings.Contains(line, `"start"`) || strings.Contains(line, `"end"`)) && !strings.HasSuffix(strings.TrimRight(line, ","), `Z"`) {
+			t.Errorf("an instant not in UTC: %s", line)
+		}
+	}
+}
+
 func TestAvailabilityJSON(t *testing.T) {
 	for _, zone := range []string{"UTC", "America/Santiago"} {
 		t.Run(zone, func(t *testing.T) {
 			out := mustRun(t, weekNow, args("availability", "-format", "json", "-zone", zone)...)
-			var j availabilityJSON
+			checkUTC(t, out)
+			var j availabilityOut
 			decodeStrict(t, out, &j)
-			ws, we := instant(t, j.Window.Start), instant(t, j.Window.End)
+			ws, we := j.Window.Start, j.Window.End
 			if zone == "UTC" && (!ws.Equal(time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)) || !we.Equal(time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC))) {
 				t.Errorf("window %v, want the week of 2026-03-09 in UTC", j.Window)
 			}
 			var ids []string
-			kinds := map[string]bool{}
+			kinds := map[calendar.Kind]bool{}
 			for _, p := range j.People {
 				ids = append(ids, p.ID)
 				if p.Zone == "" || len(p.Timeline) == 0 {
@@ -226,35 +248,34 @@ func TestAvailabilityJSON(t *testing.T) {
 				}
 				// The timeline covers the window exactly, neighbours differing.
 				at := ws
-				var free []intervalJSON
+				var free calendar.SetBuilder
 				for i, s := range p.Timeline {
-					if !slices.Contains(allKinds, s.Kind) {
+					if !slices.Contains(allKinds, s.Kind.String()) {
 						t.Errorf("%s: kind %q", p.ID, s.Kind)
 					}
 					kinds[s.Kind] = true
-					start, end := instant(t, s.Start), instant(t, s.End)
-					if !start.Equal(at) || !end.After(start) {
-						t.Fatalf("%s: segment %d is %s-%s, want it to start at %s and not be empty", p.ID, i, s.Start, s.End, at)
+					if !s.Start.Equal(at) || !s.End.After(s.Start) {
+						t.Fatalf("%s: segment %d is %s, want it to start at %s and not be empty", p.ID, i, s.Interval, at)
 					}
-					if i > 0 && p.Timeline[i-1].Kind == s.Kind && p.Timeline[i-1].Label == s.Label {
+					if i > 0 && p.Timeline[i-1].Kind == s.Kind && p.Timeline[i-1].Label == s.Label && p.Timeline[i-1].Hard == s.Hard {
 						t.Errorf("%s: segments %d and %d are both %s %q", p.ID, i-1, i, s.Kind, s.Label)
 					}
-					if s.Kind == "free" {
-						free = append(free, intervalJSON{s.Start, s.End})
+					if s.Kind == calendar.KindFree {
+						free.Add(s.Interval)
 					}
-					at = end
+					at = s.End
 				}
 				if !at.Equal(we) {
 					t.Errorf("%s: the timeline ends at %s, not at the window's end %s", p.ID, at, we)
 				}
-				if diff := cmp.Diff(free, p.Free); diff != "" {
-					t.Errorf("%s: free is not the timeline's free segments (-want +got):\n%s", p.ID, diff)
+				if want := free.Set(); !want.Equal(p.Free) {
+					t.Errorf("%s: free %s is not the timeline's free segments %s", p.ID, p.Free, want)
 				}
 			}
 			if diff := cmp.Diff(demoIDs, ids); diff != "" {
 				t.Errorf("people not in roster order (-want +got):\n%s", diff)
 			}
-			for _, k := range []string{"off-hours", "time-off", "focus", "free"} {
+			for _, k := range []calendar.Kind{calendar.KindOffHours, calendar.KindTimeOff, calendar.KindFocus, calendar.KindFree} {
 				if !kinds[k] {
 					t.Errorf("no %s segment in the demo week", k)
 				}
@@ -267,20 +288,19 @@ func TestOverlapJSON(t *testing.T) {
 	for _, people := range [][]string{nil, {"-people", "ben,priya,sam"}} {
 		t.Run(strings.Join(people, " "), func(t *testing.T) {
 			out := mustRun(t, weekNow, args("overlap", append(people, "-format", "json")...)...)
-			var j overlapJSON
+			checkUTC(t, out)
+			var j overlapOut
 			decodeStrict(t, out, &j)
-			ws, we := instant(t, j.Window.Start), instant(t, j.Window.End)
 			team := demoIDs
 			if people != nil {
 				team = splitIDs(people[1])
 			}
 			// The coverage covers the window in maximal segments.
-			at := ws
+			at := j.Window.Start
 			var common calendar.SetBuilder
 			for i, s := range j.Coverage {
-				start, end := instant(t, s.Start), instant(t, s.End)
-				if !start.Equal(at) || !end.After(start) {
-					t.Fatalf("segment %d is %s-%s, want it to start at %s", i, s.Start, s.End, at)
+				if !s.Start.Equal(at) || !s.End.After(s.Start) {
+					t.Fatalf("segment %d is %s, want it to start at %s", i, s.Interval, at)
 				}
 				if s.Free == nil || !slices.IsSorted(s.Free) {
 					t.Errorf("segment %d: free %q is not a sorted list", i, s.Free)
@@ -289,21 +309,17 @@ func TestOverlapJSON(t *testing.T) {
 					t.Errorf("segments %d and %d have the same people free: not maximal", i-1, i)
 				}
 				if len(s.Free) == len(team) {
-					common.Add(calendar.Interval{Start: start, End: end})
+					common.Add(s.Interval)
 				}
-				at = end
+				at = s.End
 			}
-			if !at.Equal(we) {
-				t.Errorf("the coverage ends at %s, not at %s", at, we)
+			if !at.Equal(j.Window.End) {
+				t.Errorf("the coverage ends at %s, not at %s", at, j.Window.End)
 			}
-			var got []intervalJSON
-			for _, iv := range j.Common {
-				got = append(got, intervalJSON{utc(instant(t, iv.Start)), utc(instant(t, iv.End))})
+			if want := common.Set(); !want.Equal(j.Common) {
+				t.Errorf("common %s is not where everyone is free %s", j.Common, want)
 			}
-			if diff := cmp.Diff(setJSON(common.Set()), append([]intervalJSON{}, got...)); diff != "" {
-				t.Errorf("common is not where everyone is free (-want +got):\n%s", diff)
-			}
-			if people != nil && len(j.Common) == 0 {
+			if people != nil && j.Common.IsEmpty() {
 				t.Error("ben, priya and sam have no common time in the demo week")
 			}
 		})
@@ -312,15 +328,14 @@ func TestOverlapJSON(t *testing.T) {
 
 func TestSuggestJSON(t *testing.T) {
 	out := mustRun(t, weekNow, args("suggest", "-format", "json", "-required", "ben,priya,sam", "-optional", "ana", "-max", "4")...)
-	var j suggestJSON
+	var j suggestOut
 	decodeStrict(t, out, &j)
 	if len(j.Suggestions) != 4 || j.Why != nil {
 		t.Fatalf("got %d suggestions (why %v), want 4", len(j.Suggestions), j.Why)
 	}
 	for i, s := range j.Suggestions {
-		start, end := instant(t, s.Start), instant(t, s.End)
-		if end.Sub(start) != 30*time.Minute {
-			t.Errorf("suggestion %d lasts %s", i, end.Sub(start))
+		if s.Duration() != 30*time.Minute {
+			t.Errorf("suggestion %d lasts %s", i, s.Duration())
 		}
 		if i > 0 && s.Score > j.Suggestions[i-1].Score {
 			t.Errorf("suggestion %d scores more than the one before", i)
@@ -328,12 +343,8 @@ func TestSuggestJSON(t *testing.T) {
 		var ids []string
 		for _, a := range s.Attendees {
 			ids = append(ids, a.ID)
-			if a.Status == "" || a.Zone == "" {
-				t.Errorf("suggestion %d: attendee %+v lacks a status or zone", i, a)
-			}
-			loc, _ := time.LoadLocation(a.Zone)
-			if got := start.In(loc).Format("2006-01-02T15:04"); a.Local != got {
-				t.Errorf("suggestion %d: %s local %s, want %s", i, a.ID, a.Local, got)
+			if !a.Local.Equal(s.Start) {
+				t.Errorf("suggestion %d: %s local %s, want the start %s", i, a.ID, a.Local, s.Start)
 			}
 			if a.Optional != (a.ID == "ana") {
 				t.Errorf("suggestion %d: %s optional %v", i, a.ID, a.Optional)
@@ -343,39 +354,51 @@ func TestSuggestJSON(t *testing.T) {
 			t.Errorf("suggestion %d: attendees (-want +got):\n%s", i, diff)
 		}
 	}
+	// The attendees' local times carry their own zones.
+	for _, want := range []string{`"zone": "Asia/Kolkata"`, `"local": "2026-03-11T17:30:00+05:30"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("suggest JSON lacks %s:\n%s", want, out)
+		}
+	}
 
 	// Everyone required: nothing fits, and the answer says why.
 	out = mustRun(t, weekNow, args("suggest", "-format", "json")...)
+	j = suggestOut{}
 	decodeStrict(t, out, &j)
-	if j.Suggestions == nil || len(j.Suggestions) != 0 || j.Why == nil || j.Why.Want != 1 || j.Why.Best >= 1 || j.Why.Never == nil {
+	if len(j.Suggestions) != 0 || j.Why == nil || j.Why.Want != 1 || j.Why.Best >= 1 {
 		t.Errorf("want no suggestions and a reason, got %s", out)
 	}
-	if !strings.Contains(out, `"suggestions": []`) {
-		t.Errorf("suggestions should be an empty list:\n%s", out)
+	for _, want := range []string{`"suggestions": []`, `"never": []`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("an empty list should be [], not null: want %s in\n%s", want, out)
+		}
 	}
 }
 
 func TestRotateJSON(t *testing.T) {
 	out := mustRun(t, weekNow, "rotate", "-format", "json", "-from", "2026-03-09", "-n", "4", "-required", "ben,priya,sam,mia")
-	var j rotateJSON
+	var j overlap.Rotation
 	decodeStrict(t, out, &j)
-	if len(j.Slots) != 4 || len(j.Burden) != 4 || j.Why != nil {
+	if len(j.Slots) != 4 || len(j.Burden) != 4 {
 		t.Fatalf("got %d slots and %d burdens, want 4 each:\n%s", len(j.Slots), len(j.Burden), out)
 	}
 	// The default window is n weeks: one slot a week.
 	for i, s := range j.Slots {
-		start := instant(t, s.Start)
 		monday := time.Date(2026, 3, 9+7*i, 0, 0, 0, 0, time.UTC)
-		if start.Before(monday) || !start.Before(monday.Add(7*24*time.Hour)) {
+		if s.Start.Before(monday) || !s.Start.Before(monday.Add(7*24*time.Hour)) {
 			t.Errorf("slot %d at %s is not in week %d", i, s.Start, i+1)
 		}
 	}
-	most := 0
+	var most, total time.Duration
 	for _, b := range j.Burden {
-		most = max(most, b.BurdenMinutes)
+		most = max(most, b.Burden)
+		total += b.Burden
 	}
-	if most != j.MaxMinutes {
-		t.Errorf("maxMinutes %d, but the largest burden is %d", j.MaxMinutes, most)
+	if most != j.Max || total != j.Total {
+		t.Errorf("max %s and total %s, but the burdens give %s and %s", j.Max, j.Total, most, total)
+	}
+	if !strings.Contains(out, `"max": "`) {
+		t.Errorf("durations are not Go duration text:\n%s", out)
 	}
 }
 
@@ -513,7 +536,11 @@ func TestHeatMapColour(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	newHeatMap(rep, c.team, time.UTC).text(&b, true)
+	h, err := newHeatMap(rep, c.team, time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.text(&b, true)
 	if !strings.Contains(b.String(), "\x1b[48;5;") {
 		t.Errorf("no colour when asked for:\n%s", b.String())
 	}

@@ -1,6 +1,8 @@
 package calendar
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -49,12 +51,60 @@ func drawPerson(t *rapid.T, loc *time.Location, window Interval) Person {
 	return p
 }
 
+// mustCompile compiles p, failing t if it cannot.
+func mustCompile(t interface{ Fatalf(string, ...any) }, p Person) *Schedule {
+	s, err := Compile(p)
+	if err != nil {
+		t.Fatalf("Compile: %v", err)
+	}
+	return s
+}
+
 func mustTimeline(t interface{ Fatalf(string, ...any) }, p *Person, w Interval) []Segment {
-	segs, err := p.Timeline(w)
+	segs, err := mustCompile(t, *p).Timeline(w)
 	if err != nil {
 		t.Fatalf("Timeline(%s): %v", w, err)
 	}
 	return segs
+}
+
+func mustFree(t interface{ Fatalf(string, ...any) }, p Person, w Interval) Set {
+	free, err := mustCompile(t, p).Free(w)
+	if err != nil {
+		t.Fatalf("Free(%s): %v", w, err)
+	}
+	return free
+}
+
+// focusModel lists the occurrences of a focus block drawn by drawPerson
+// (FREQ=DAILY, or FREQ=WEEKLY;BYDAY=...) that may reach window, built
+// without the code under test: one block a matching date from the
+// DTSTART's date on, at the DTSTART's wall clock, placed with bruteWall.
+func focusModel(t *rapid.T, f FocusBlock, loc *time.Location, window Interval) []Interval {
+	days := map[string]time.Weekday{"SU": time.Sunday, "MO": time.Monday, "TU": time.Tuesday,
+		"WE": time.Wednesday, "TH": time.Thursday, "FR": time.Friday, "SA": time.Saturday}
+	var on []time.Weekday
+	switch byday, weekly := strings.CutPrefix(f.Rule, "FREQ=WEEKLY;BYDAY="); {
+	case weekly:
+		for _, d := range strings.Split(byday, ",") {
+			on = append(on, days[d])
+		}
+	case f.Rule == "FREQ=DAILY":
+		on = []time.Weekday{0, 1, 2, 3, 4, 5, 6}
+	default:
+		t.Fatalf("focusModel: rule %q is not one drawPerson draws", f.Rule)
+	}
+	var out []Interval
+	first := DateOf(window.Start.In(loc)).AddDays(-2)
+	last := DateOf(window.End.In(loc)).AddDays(1)
+	for d := first; !d.After(last); d = d.AddDays(1) {
+		if d.Before(f.Start.Date) || !slices.Contains(on, d.Weekday()) {
+			continue
+		}
+		at := bruteWall(d, f.Start.Clock, loc)
+		out = append(out, Interval{at, at.Add(f.Duration)})
+	}
+	return out
 }
 
 // timelineModel is the brute-force model of a timeline: each minute of the
@@ -99,20 +149,12 @@ func timelineModel(t *rapid.T, p *Person, window Interval) []Segment {
 	}
 	var focus [][]Interval
 	for _, f := range p.Focus {
-		r, err := ParseRecurrence(f.Rule, f.Start)
-		if err != nil {
-			t.Fatalf("ParseRecurrence: %v", err)
-		}
-		occ, err := r.Occurrences(window, f.Duration, loc)
-		if err != nil {
-			t.Fatalf("Occurrences: %v", err)
-		}
-		focus = append(focus, occ)
+		focus = append(focus, focusModel(t, f, loc, window))
 	}
 	var out []Segment
 	for m := time.Duration(0); m < window.Duration(); m += time.Minute {
 		at := window.Start.Add(m)
-		kind, label := KindOffHours, ""
+		kind, label, hard := KindOffHours, "", false
 		var in []Date
 		for _, s := range spans {
 			if s.iv.Contains(at) {
@@ -139,7 +181,7 @@ func timelineModel(t *rapid.T, p *Person, window Interval) []Segment {
 		for i, occ := range focus {
 			for _, iv := range occ {
 				if !decided && iv.Contains(at) {
-					kind, label, decided = KindFocus, p.Focus[i].Name, true
+					kind, label, hard, decided = KindFocus, p.Focus[i].Name, p.Focus[i].Hard, true
 				}
 			}
 		}
@@ -147,10 +189,10 @@ func timelineModel(t *rapid.T, p *Person, window Interval) []Segment {
 		if end.After(window.End) {
 			end = window.End
 		}
-		if n := len(out); n > 0 && out[n-1].Kind == kind && out[n-1].Label == label {
+		if n := len(out); n > 0 && out[n-1].Kind == kind && out[n-1].Label == label && out[n-1].Hard == hard {
 			out[n-1].End = end
 		} else {
-			out = append(out, Segment{Interval{at, end}, kind, label})
+			out = append(out, Segment{Interval{at, end}, kind, label, hard})
 		}
 	}
 	return out
@@ -160,7 +202,7 @@ func timelineModel(t *rapid.T, p *Person, window Interval) []Segment {
 func segmentText(segs []Segment) []string {
 	out := make([]string, len(segs))
 	for i, s := range segs {
-		out[i] = fmt.Sprintf("%s %s %s %q", s.Start.UTC().Format(time.RFC3339), s.End.UTC().Format(time.RFC3339), s.Kind, s.Label)
+		out[i] = fmt.Sprintf("%s %s %s %q hard=%v", s.Start.UTC().Format(time.RFC3339), s.End.UTC().Format(time.RFC3339), s.Kind, s.Label, s.Hard)
 	}
 	return out
 }
@@ -201,7 +243,7 @@ func TestTimelineCoversTheWindowExactly(t *testing.T) {
 				if !prev.End.Equal(s.Start) {
 					t.Fatalf("gap or overlap between segments %d and %d: %v", i-1, i, segmentText(segs))
 				}
-				if prev.Kind == s.Kind && prev.Label == s.Label {
+				if prev.Kind == s.Kind && prev.Label == s.Label && prev.Hard == s.Hard {
 					t.Fatalf("segments %d and %d are alike and not merged: %v", i-1, i, segmentText(segs))
 				}
 			}
@@ -214,10 +256,7 @@ func TestFreeIsWithinWorkingHours(t *testing.T) {
 		loc := drawZone(t)
 		window := drawWindow(t, loc)
 		p := drawPerson(t, loc, window)
-		free, err := p.Free(window)
-		if err != nil {
-			t.Fatal(err)
-		}
+		free := mustFree(t, p, window)
 		if extra := free.Subtract(p.Hours.Working(window, loc)); !extra.IsEmpty() {
 			t.Fatalf("free time %s outside working hours", extra)
 		}
@@ -231,10 +270,7 @@ func TestTakingTimeNeverAddsFreeTime(t *testing.T) {
 		loc := drawZone(t)
 		window := drawWindow(t, loc)
 		p := drawPerson(t, loc, window)
-		before, err := p.Free(window)
-		if err != nil {
-			t.Fatal(err)
-		}
+		before := mustFree(t, p, window)
 		q := p
 		q.Focus = slices.Clone(p.Focus)
 		q.TimeOff = slices.Clone(p.TimeOff)
@@ -251,10 +287,7 @@ func TestTakingTimeNeverAddsFreeTime(t *testing.T) {
 			d := DateOf(window.Start.In(loc)).AddDays(rapid.IntRange(-1, 5).Draw(t, "offDay"))
 			q.TimeOff = append(q.TimeOff, TimeOff{From: d, To: d, Reason: "added"})
 		}
-		after, err := q.Free(window)
-		if err != nil {
-			t.Fatal(err)
-		}
+		after := mustFree(t, q, window)
 		if extra := after.Subtract(before); !extra.IsEmpty() {
 			t.Fatalf("taking time added free time %s", extra)
 		}
@@ -267,10 +300,7 @@ func TestWithNothingTakenFreeIsWorkingHours(t *testing.T) {
 		window := drawWindow(t, loc)
 		p := drawPerson(t, loc, window)
 		bare := Person{ID: p.ID, Zone: p.Zone, Hours: p.Hours}
-		free, err := bare.Free(window)
-		if err != nil {
-			t.Fatal(err)
-		}
+		free := mustFree(t, bare, window)
 		if want := p.Hours.Working(window, loc); !free.Equal(want) {
 			t.Fatalf("free %s, working hours %s", free, want)
 		}
@@ -289,7 +319,7 @@ func TestTimelineSplitJoins(t *testing.T) {
 		joined := append(mustTimeline(t, &p, Interval{window.Start, at}), mustTimeline(t, &p, Interval{at, window.End})...)
 		// Join the two segments that meet at the split when they are alike.
 		for i := 1; i < len(joined); i++ {
-			if joined[i-1].Kind == joined[i].Kind && joined[i-1].Label == joined[i].Label && joined[i-1].End.Equal(joined[i].Start) {
+			if joined[i-1].Kind == joined[i].Kind && joined[i-1].Label == joined[i].Label && joined[i-1].Hard == joined[i].Hard && joined[i-1].End.Equal(joined[i].Start) {
 				joined[i-1].End = joined[i].End
 				joined = slices.Delete(joined, i, i+1)
 				i--
@@ -424,10 +454,7 @@ func TestTimelineNamedCases(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			segs, err := tc.p.Timeline(tc.window)
-			if err != nil {
-				t.Fatal(err)
-			}
+			segs := mustTimeline(t, &tc.p, tc.window)
 			if diff := cmp.Diff(tc.want, kinds(segs, tc.p.Zone)); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
@@ -435,56 +462,85 @@ func TestTimelineNamedCases(t *testing.T) {
 	}
 }
 
-func TestPersonErrors(t *testing.T) {
+func TestCompileErrors(t *testing.T) {
 	ny := mustLoad(t, "America/New_York")
-	w := day(t, "2026-03-09", 1, ny)
+	hours := MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	daily, err := ParseRecurrence("FREQ=DAILY", MustParseDateTime("2026-01-01T09:00"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		p    Person
 		want string
 	}{
-		{"no zone", Person{ID: "a"}, `person "a": no zone`},
-		{"unknown holiday code", Person{ID: "a", Zone: ny, Holidays: []string{"XX"}}, `"XX"`},
-		{"time off backwards", Person{ID: "a", Zone: ny, TimeOff: []TimeOff{{MustParseDate("2026-03-10"), MustParseDate("2026-03-09"), ""}}}, "2026-03-10 to 2026-03-09"},
-		{"focus without name", Person{ID: "a", Zone: ny, Focus: []FocusBlock{{Rule: "FREQ=DAILY", Start: MustParseDateTime("2026-01-01T09:00"), Duration: time.Hour}}}, "no name"},
-		{"focus name twice", Person{ID: "a", Zone: ny, Focus: []FocusBlock{
+		{"no zone", Person{ID: "a", Hours: hours}, `calendar.Compile: person "a": no zone`},
+		{"Local", Person{ID: "a", Zone: time.Local, Hours: hours}, `person "a": zone Local`},
+		{"no hours", Person{ID: "a", Zone: ny}, `person "a": no working hours: give Hours, or set NoHours`},
+		{"NoHours with hours", Person{ID: "a", Zone: ny, Hours: hours, NoHours: true}, `NoHours is set, but Hours are "Mon-Fri 09:00-17:00"`},
+		{"named by name", Person{Name: "Ana", Zone: ny}, `person "Ana": no working hours`},
+		{"unknown holiday code", Person{ID: "a", Zone: ny, Hours: hours, Holidays: []string{"XX"}}, `holidays: unknown holiday calendar "XX"`},
+		{"holiday dates", Person{ID: "a", Zone: ny, Hours: hours, HolidayDates: 7}, "holiday dates: invalid value 7"},
+		{"time off backwards", Person{ID: "a", Zone: ny, Hours: hours, TimeOff: []TimeOff{{MustParseDate("2026-03-10"), MustParseDate("2026-03-09"), ""}}}, "time off 1: 2026-03-10 to 2026-03-09"},
+		{"focus without name", Person{ID: "a", Zone: ny, Hours: hours, Focus: []FocusBlock{{Rule: "FREQ=DAILY", Start: MustParseDateTime("2026-01-01T09:00"), Duration: time.Hour}}}, "focus block 1 has no name"},
+		{"focus name twice", Person{ID: "a", Zone: ny, Hours: hours, Focus: []FocusBlock{
 			{Name: "x", Rule: "FREQ=DAILY", Start: MustParseDateTime("2026-01-01T09:00"), Duration: time.Hour},
-			{Name: "x", Rule: "FREQ=DAILY", Start: MustParseDateTime("2026-01-01T11:00"), Duration: time.Hour}}}, `"x" is used twice`},
-		{"focus without duration", Person{ID: "a", Zone: ny, Focus: []FocusBlock{{Name: "x", Rule: "FREQ=DAILY", Start: MustParseDateTime("2026-01-01T09:00")}}}, "duration 0s"},
-		{"hourly focus", Person{ID: "a", Zone: ny, Focus: []FocusBlock{{Name: "x", Rule: "FREQ=HOURLY", Start: MustParseDateTime("2026-01-01T09:00"), Duration: time.Hour}}}, "FREQ=HOURLY"},
+			{Name: "x", Rule: "FREQ=DAILY", Start: MustParseDateTime("2026-01-01T11:00"), Duration: time.Hour}}}, `focus block name "x" is used twice`},
+		{"focus without duration", Person{ID: "a", Zone: ny, Hours: hours, Focus: []FocusBlock{{Name: "x", Rule: "FREQ=DAILY", Start: MustParseDateTime("2026-01-01T09:00")}}}, `focus block "x": duration 0s`},
+		{"hourly focus", Person{ID: "a", Zone: ny, Hours: hours, Focus: []FocusBlock{{Name: "x", Rule: "FREQ=HOURLY", Start: MustParseDateTime("2026-01-01T09:00"), Duration: time.Hour}}}, `focus block "x": calendar.ParseRecurrence("FREQ=HOURLY")`},
+		{"rule and recurrence", Person{ID: "a", Zone: ny, Hours: hours, Focus: []FocusBlock{{Name: "x", Rule: "FREQ=DAILY", Recurrence: daily, Duration: time.Hour}}}, `focus block "x": give a Rule or a Recurrence, not both`},
+		{"neither rule nor recurrence", Person{ID: "a", Zone: ny, Hours: hours, Focus: []FocusBlock{{Name: "x", Duration: time.Hour}}}, `focus block "x": calendar.ParseRecurrence("")`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			err := tc.p.Validate()
+			s, err := Compile(tc.p)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("Validate() = %v, want an error containing %s", err, tc.want)
-			}
-			if _, terr := tc.p.Timeline(w); terr == nil || terr.Error() != err.Error() {
-				t.Errorf("Timeline error %v, Validate error %v", terr, err)
+				t.Fatalf("Compile() = %v, %v; want an error containing %s", s, err, tc.want)
 			}
 		})
 	}
 }
 
+// TestNoHoursIsNeverFree: a person with no working hours on purpose is
+// off-hours all the time, and FreeFrom gives up on them within a year.
+func TestNoHoursIsNeverFree(t *testing.T) {
+	s := mustCompile(t, Person{ID: "a", Zone: time.UTC, NoHours: true})
+	w := Interval{time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC), time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)}
+	segs, err := s.Timeline(w)
+	if err != nil || len(segs) != 1 || segs[0].Kind != KindOffHours || segs[0].Interval != w.In(time.UTC) {
+		t.Fatalf("Timeline = %v, %v; want one off-hours segment", segs, err)
+	}
+	for iv, err := range s.FreeFrom(w.Start) {
+		if !errors.Is(err, ErrNoFreeTime) || !strings.Contains(err.Error(), `calendar.Schedule.FreeFrom: person "a"`) {
+			t.Fatalf("FreeFrom gave %v, %v; want an error wrapping ErrNoFreeTime", iv, err)
+		}
+	}
+}
+
 func TestSegmentString(t *testing.T) {
 	iv := Interval{time.Date(2026, 3, 9, 9, 0, 0, 0, time.UTC), time.Date(2026, 3, 9, 11, 0, 0, 0, time.UTC)}
-	if got, want := (Segment{iv, KindFocus, "deep work"}).String(), "[2026-03-09T09:00:00Z, 2026-03-09T11:00:00Z) focus: deep work"; got != want {
-		t.Errorf("String() = %q, want %q", got, want)
-	}
-	if got, want := (Segment{iv, KindFree, ""}).String(), "[2026-03-09T09:00:00Z, 2026-03-09T11:00:00Z) free"; got != want {
-		t.Errorf("String() = %q, want %q", got, want)
+	for _, tc := range []struct {
+		s    Segment
+		want string
+	}{
+		{Segment{iv, KindFocus, "deep work", true}, "[2026-03-09T09:00:00Z, 2026-03-09T11:00:00Z) focus: deep work (hard)"},
+		{Segment{iv, KindFocus, "reading", false}, "[2026-03-09T09:00:00Z, 2026-03-09T11:00:00Z) focus: reading"},
+		{Segment{iv, KindFree, "", false}, "[2026-03-09T09:00:00Z, 2026-03-09T11:00:00Z) free"},
+	} {
+		if got := tc.s.String(); got != tc.want {
+			t.Errorf("String() = %q, want %q", got, tc.want)
+		}
+		if got := fmt.Sprintf("%+v", tc.s); got != tc.want {
+			t.Errorf("%%+v = %q, want %q", got, tc.want)
+		}
 	}
 }
 
 func TestTimelineWindowLimit(t *testing.T) {
-	p := Person{ID: "a", Zone: time.UTC, Hours: MustParseWeeklyHours("Mon 09:00-10:00")}
-	_, err := p.Timeline(Interval{time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)})
-	if err == nil || !strings.Contains(err.Error(), "longer than 1000 years") {
+	s := mustCompile(t, Person{ID: "a", Zone: time.UTC, Hours: MustParseWeeklyHours("Mon 09:00-10:00")})
+	_, err := s.Timeline(Interval{time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err == nil || !strings.Contains(err.Error(), `calendar.Schedule.Timeline: person "a": window`) || !strings.Contains(err.Error(), "longer than 1000 years") {
 		t.Errorf("Timeline over 1100 years: %v", err)
-	}
-	bad := Person{ID: "b", Zone: time.UTC, Holidays: []string{"US"}, HolidayDates: 7}
-	if err := bad.Validate(); err == nil || !strings.Contains(err.Error(), "holiday dates") {
-		t.Errorf("Validate with HolidayDates 7: %v", err)
 	}
 }
 
@@ -523,9 +579,10 @@ func BenchmarkTimelineYear(b *testing.B) {
 		},
 	}
 	year := Interval{Wall(MustParseDate("2026-01-01"), Midnight, berlin), Wall(MustParseDate("2027-01-01"), Midnight, berlin)}
+	s := mustCompile(b, p)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := p.Timeline(year); err != nil {
+		if _, err := s.Timeline(year); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -550,6 +607,168 @@ func TestTimelineUnderMachineZones(t *testing.T) {
 		cmd.Env = append(os.Environ(), "TZ="+tz, "TZPLAN_TZ_CHILD=1")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Errorf("TZ=%s: %v\n%s", tz, err, out)
+		}
+	}
+}
+
+// TestScheduleIsUnaffectedByLaterChangesToThePerson: a Schedule keeps its
+// own copy of the person; changing the caller's slices afterwards changes
+// nothing.
+func TestScheduleIsUnaffectedByLaterChangesToThePerson(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		loc := drawZone(t)
+		window := drawWindow(t, loc)
+		p := drawPerson(t, loc, window)
+		p.Holidays = append(p.Holidays, "US")
+		p.TimeOff = append(p.TimeOff, TimeOff{From: DateOf(window.Start.In(loc)), To: DateOf(window.Start.In(loc)), Reason: "leave"})
+		p.Focus = append(p.Focus, FocusBlock{Name: "late", Rule: "FREQ=DAILY", Start: DateTimeOf(window.Start.In(loc)), Duration: time.Hour})
+		s := mustCompile(t, p)
+		want, err := s.Timeline(window)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Holidays[len(p.Holidays)-1] = "JP"
+		p.TimeOff[len(p.TimeOff)-1] = TimeOff{From: Date{2000, 1, 1}, To: Date{2100, 1, 1}, Reason: "changed"}
+		p.Focus[len(p.Focus)-1] = FocusBlock{Name: "late", Rule: "FREQ=WEEKLY;BYDAY=SU", Start: DateTime{Date{2000, 1, 1}, 0}, Duration: 24 * time.Hour}
+		got, err := s.Timeline(window)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(segmentText(want), segmentText(got)); diff != "" {
+			t.Fatalf("the timeline changed with the person (-before +after):\n%s", diff)
+		}
+	})
+}
+
+// TestFreeFromIsFree: the free time FreeFrom walks is the free time of the
+// timeline, whatever its steps: joined, it equals Free over the same span.
+func TestFreeFromIsFree(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		loc := drawZone(t)
+		window := drawWindow(t, loc)
+		p := drawPerson(t, loc, window)
+		s := mustCompile(t, p)
+		horizon := window.Start.Add(time.Duration(rapid.IntRange(1, 80).Draw(t, "days")) * 24 * time.Hour)
+		var b SetBuilder
+		var last Interval
+		for iv, err := range s.FreeFrom(window.Start) {
+			if errors.Is(err, ErrNoFreeTime) {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if iv.IsEmpty() || iv.Start.Before(window.Start) || (!last.IsEmpty() && iv.Start.Before(last.End)) {
+				t.Fatalf("interval %s after %s: empty, before the start or out of order", iv, last)
+			}
+			if last.End.Equal(iv.Start) && last.Duration() < freeStep {
+				t.Fatalf("%s and %s touch and were not merged", last, iv)
+			}
+			last = iv
+			b.Add(iv)
+			if !iv.Start.Before(horizon) {
+				break
+			}
+		}
+		want, err := s.Free(Interval{window.Start, horizon})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := b.Set().Clip(Interval{window.Start, horizon}); !got.Equal(want) {
+			t.Fatalf("FreeFrom to %s gave %s, Free gives %s", horizon, got, want)
+		}
+	})
+}
+
+// TestFreeFromAroundTheClock: free time that never ends comes in pieces
+// of four weeks or more, touching, so the walk moves on.
+func TestFreeFromAroundTheClock(t *testing.T) {
+	s := mustCompile(t, Person{ID: "always", Zone: mustLoad(t, "Europe/Berlin"), Hours: MustParseWeeklyHours("Mon-Sun 00:00-24:00")})
+	from := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	var got []Interval
+	for iv, err := range s.FreeFrom(from) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, iv)
+		if len(got) == 3 {
+			break
+		}
+	}
+	for i, iv := range got {
+		if iv.Duration() < freeStep || i > 0 && !got[i-1].End.Equal(iv.Start) || i == 0 && !iv.Start.Equal(from) {
+			t.Fatalf("pieces %v: want touching pieces of at least 4 weeks from %s", got, from)
+		}
+	}
+}
+
+func TestIntervalSetSegmentJSON(t *testing.T) {
+	berlin := mustLoad(t, "Europe/Berlin")
+	a := Interval{time.Date(2026, 3, 9, 9, 0, 0, 0, berlin), time.Date(2026, 3, 9, 10, 30, 0, 0, berlin)}
+	b, err := json.Marshal(a)
+	if want := `{"start":"2026-03-09T08:00:00Z","end":"2026-03-09T09:30:00Z"}`; err != nil || string(b) != want {
+		t.Errorf("Interval JSON = %s, %v; want %s", b, err, want)
+	}
+	set := NewSet(a, Interval{a.End.Add(time.Hour), a.End.Add(2 * time.Hour)})
+	b, err = json.Marshal(set)
+	if want := `[{"start":"2026-03-09T08:00:00Z","end":"2026-03-09T09:30:00Z"},{"start":"2026-03-09T10:30:00Z","end":"2026-03-09T11:30:00Z"}]`; err != nil || string(b) != want {
+		t.Errorf("Set JSON = %s, %v; want %s", b, err, want)
+	}
+	var back Set
+	if err := json.Unmarshal(b, &back); err != nil || !back.Equal(set) {
+		t.Errorf("Set round trip: %s, %v", back, err)
+	}
+	if b, _ := json.Marshal(Set{}); string(b) != "[]" {
+		t.Errorf("empty Set JSON = %s, want []", b)
+	}
+	seg := Segment{a, KindFocus, "deep work", true}
+	b, err = json.Marshal(seg)
+	if want := `{"start":"2026-03-09T08:00:00Z","end":"2026-03-09T09:30:00Z","kind":"focus","label":"deep work","hard":true}`; err != nil || string(b) != want {
+		t.Errorf("Segment JSON = %s, %v; want %s", b, err, want)
+	}
+	var sb Segment
+	if err := json.Unmarshal(b, &sb); err != nil || !sb.Start.Equal(seg.Start) || !sb.End.Equal(seg.End) || sb.Kind != seg.Kind || sb.Label != seg.Label || !sb.Hard {
+		t.Errorf("Segment round trip: %+v, %v", sb, err)
+	}
+	for _, bad := range []string{
+		`{"start":"2026-03-09T08:00:00Z"}`, `{"start":"2026-03-09T08:00:00Z","end":"2026-03-09T09:00:00Z","x":1}`,
+		`{"start":"2026-03-09 08:00","end":"2026-03-09T09:00:00Z"}`, `[]`,
+	} {
+		var iv Interval
+		if err := json.Unmarshal([]byte(bad), &iv); err == nil {
+			t.Errorf("Interval from %s: no error", bad)
+		}
+	}
+	if err := json.Unmarshal([]byte(`[{"start":"2026-03-09T10:00:00Z","end":"2026-03-09T09:00:00Z"}]`), &back); err == nil || !strings.Contains(err.Error(), "ends before it starts") {
+		t.Errorf("Set with a backwards interval: %v", err)
+	}
+	if err := json.Unmarshal([]byte(`{"start":"2026-03-09T10:00:00Z","end":"2026-03-09T11:00:00Z","kind":"lunch"}`), &sb); err == nil {
+		t.Errorf("Segment of kind lunch: no error")
+	}
+}
+
+func TestDaysAndWeek(t *testing.T) {
+	ny := mustLoad(t, "America/New_York")
+	santiago := mustLoad(t, "America/Santiago")
+	for _, tc := range []struct {
+		name        string
+		got         Interval
+		start, end  string // RFC 3339, worked by hand from the zones' rules
+		wantElapsed time.Duration
+	}{
+		{"New York spring forward", Days(MustParseDate("2026-03-08"), MustParseDate("2026-03-08"), ny), "2026-03-08T05:00:00Z", "2026-03-09T04:00:00Z", 23 * time.Hour},
+		{"New York fall back", Days(MustParseDate("2026-11-01"), MustParseDate("2026-11-01"), ny), "2026-11-01T04:00:00Z", "2026-11-02T05:00:00Z", 25 * time.Hour},
+		// Santiago springs forward at 00:00 on 2026-09-06: that day starts at 01:00 -03.
+		{"Santiago midnight gap", Days(MustParseDate("2026-09-06"), MustParseDate("2026-09-06"), santiago), "2026-09-06T04:00:00Z", "2026-09-07T03:00:00Z", 23 * time.Hour},
+		{"a week in UTC", Week(time.Date(2026, 3, 15, 23, 59, 0, 0, time.UTC), nil), "2026-03-09T00:00:00Z", "2026-03-16T00:00:00Z", 7 * 24 * time.Hour},
+		// Sunday 23:30 in New York is Monday in UTC: the week is New York's.
+		{"a week seen from New York", Week(time.Date(2026, 3, 16, 3, 30, 0, 0, time.UTC), ny), "2026-03-09T04:00:00Z", "2026-03-16T04:00:00Z", 7 * 24 * time.Hour},
+		{"backwards", Days(MustParseDate("2026-03-09"), MustParseDate("2026-03-08"), ny), "0001-01-01T00:00:00Z", "0001-01-01T00:00:00Z", 0},
+	} {
+		start, _ := time.Parse(time.RFC3339, tc.start)
+		end, _ := time.Parse(time.RFC3339, tc.end)
+		if !tc.got.Start.Equal(start) || !tc.got.End.Equal(end) || tc.got.Duration() != tc.wantElapsed {
+			t.Errorf("%s: %s (%s), want [%s, %s) (%s)", tc.name, tc.got, tc.got.Duration(), tc.start, tc.end, tc.wantElapsed)
 		}
 	}
 }

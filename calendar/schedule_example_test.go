@@ -8,9 +8,9 @@ import (
 	"github.com/tzplan/tzplan/calendar"
 )
 
-// A timeline says what takes each stretch of a person's time, on the
-// person's own calendar.
-func ExamplePerson_Timeline() {
+// A Person is compiled once into a Schedule; its timeline says what takes
+// each stretch of the person's time, on the person's own calendar.
+func ExampleCompile() {
 	ny := load("America/New_York")
 	sam := calendar.Person{
 		ID:       "sam",
@@ -30,7 +30,11 @@ func ExamplePerson_Timeline() {
 		Start: calendar.Wall(calendar.MustParseDate("2026-07-02"), calendar.Midnight, ny),
 		End:   calendar.Wall(calendar.MustParseDate("2026-07-04"), calendar.Midnight, ny),
 	}
-	segs, err := sam.Timeline(window)
+	schedule, err := calendar.Compile(sam)
+	if err != nil {
+		panic(err)
+	}
+	segs, err := schedule.Timeline(window)
 	if err != nil {
 		panic(err)
 	}
@@ -47,6 +51,52 @@ func ExamplePerson_Timeline() {
 	// Thu 17:00-09:00 off-hours
 	// Fri 09:00-17:00 holiday   Independence Day
 	// Fri 17:00-00:00 off-hours
+}
+
+// FreeFrom walks a person's free time from an instant on, as far as the
+// caller reads: here, the free time after a Friday holiday and the
+// weekend, and a Thursday focus block that takes the morning.
+func ExampleSchedule_FreeFrom() {
+	ny := load("America/New_York")
+	sam, err := calendar.Compile(calendar.Person{
+		ID: "sam", Zone: ny, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00"), Holidays: []string{"US"},
+		Focus: []calendar.FocusBlock{{
+			Name: "deep work", Rule: "FREQ=WEEKLY;BYDAY=TH",
+			Start: calendar.MustParseDateTime("2026-01-01T09:00"), Duration: 2 * time.Hour, Hard: true,
+		}},
+	})
+	if err != nil {
+		panic(err)
+	}
+	from := time.Date(2026, 7, 3, 12, 0, 0, 0, ny) // Friday, Independence Day observed
+	n := 0
+	for iv, err := range sam.FreeFrom(from) {
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println(iv.Start.Format("Mon 01-02 15:04"), "to", iv.End.Format("15:04 MST"))
+		if n++; n == 4 {
+			break
+		}
+	}
+	// Output:
+	// Mon 07-06 09:00 to 17:00 EDT
+	// Tue 07-07 09:00 to 17:00 EDT
+	// Wed 07-08 09:00 to 17:00 EDT
+	// Thu 07-09 11:00 to 17:00 EDT
+}
+
+// Week and Days give civil days as intervals on someone's wall clock: the
+// week of the spring-forward Sunday in New York is an hour short.
+func ExampleWeek() {
+	ny := load("America/New_York")
+	week := calendar.Week(time.Date(2026, 3, 11, 12, 0, 0, 0, time.UTC), ny)
+	fmt.Println(week.Start.Format("Mon 2006-01-02 15:04 MST"), "to", week.End.Format("Mon 2006-01-02 15:04 MST"), week.Duration())
+	days := calendar.Days(calendar.MustParseDate("2026-03-08"), calendar.MustParseDate("2026-03-08"), ny)
+	fmt.Println(days.Duration())
+	// Output:
+	// Mon 2026-03-09 00:00 EDT to Mon 2026-03-16 00:00 EDT 168h0m0s
+	// 23h0m0s
 }
 
 func ExampleReadRoster() {

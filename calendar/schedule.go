@@ -1,0 +1,501 @@
+package calendar
+
+import (
+	"errors"
+	"fmt"
+	"iter"
+	"slices"
+	"time"
+)
+
+// A Schedule is a Person compiled: checked once, with the focus rules
+// parsed and the holiday calendars resolved, ready to answer questions
+// about the person's time for any window. It holds its own copy of
+// everything it needs, so later changes to the Person do not reach it; it
+// is immutable and safe for concurrent use. The one thing it shares with
+// the Person is the BusySources, which must be safe for concurrent use.
+type Schedule struct {
+	id, name     string
+	zone         *time.Location
+	hours        WeeklyHours
+	holidays     []string // canonical codes
+	holidayDates HolidayDates
+	timeOff      []TimeOff
+	focus        []focusRule
+	busy         Set
+	sources      []busySource
+}
+
+// A focusRule is a focus block with its recurrence parsed.
+type focusRule struct {
+	name string
+	rec  Recurrence
+	dur  time.Duration
+	hard bool
+}
+
+// A busySource is a BusySource and the name errors give it.
+type busySource struct {
+	name string
+	src  BusySource
+}
+
+// ErrNoFreeTime is the error that Schedule.FreeFrom ends with when a
+// person has no free time for a whole MaxSilence.
+var ErrNoFreeTime = errors.New("no free time")
+
+// MaxSilence is how long FreeFrom looks for a person's next free time
+// before it gives up with ErrNoFreeTime: a year, leap day included.
+const MaxSilence = 366 * 24 * time.Hour
+
+// maxTimelineYears bounds the window of a timeline, as Holidays bounds its
+// range, so that no window makes it run for long.
+const maxTimelineYears = 1000
+
+// maxFocusDuration bounds a focus block: longer ones are surely a mistake.
+const maxFocusDuration = 24 * time.Hour
+
+// Compile checks p and returns its Schedule. It is an error when p has no
+// zone or the zone Local (which means another zone on every machine), no
+// working hours without NoHours (or hours with it), an unknown holiday
+// calendar, an invalid HolidayDates, time off that ends before it starts,
+// or a focus block without a name, with a name used twice, without a
+// positive duration of at most 24 hours, with both a Rule and a
+// Recurrence, or with a rule that does not parse. Errors name the person
+// (by ID, or else by name) and the field.
+func Compile(p Person) (*Schedule, error) {
+	s, err := compile(&p)
+	if err != nil {
+		return nil, fmt.Errorf("calendar.Compile: %w", err)
+	}
+	return s, nil
+}
+
+// A personError is an error that names the person it is about.
+type personError struct {
+	who string
+	err error
+}
+
+func (e *personError) Error() string { return "person " + e.who + ": " + e.err.Error() }
+func (e *personError) Unwrap() error { return e.err }
+
+// errorFor returns err as an error about p.
+func (p *Person) errorFor(err error) error {
+	who := p.ID
+	if who == "" {
+		who = p.Name
+	}
+	return &personError{fmt.Sprintf("%q", who), err}
+}
+
+// compile is Compile, with errors about the person but without the
+// function's name.
+func compile(p *Person) (*Schedule, error) {
+	fail := func(format string, args ...any) (*Schedule, error) {
+		return nil, p.errorFor(fmt.Errorf(format, args...))
+	}
+	switch {
+	case p.Zone == nil:
+		return fail("no zone")
+	case isLocal(p.Zone):
+		return fail("zone Local is the zone of the machine the program runs on: want an IANA name such as Europe/Berlin")
+	case p.Hours.IsZero() && !p.NoHours:
+		return fail("no working hours: give Hours, or set NoHours if the person has none on purpose")
+	case !p.Hours.IsZero() && p.NoHours:
+		return fail("NoHours is set, but Hours are %q", p.Hours.String())
+	case p.HolidayDates != Observed && p.HolidayDates != Actual:
+		return fail("holiday dates: invalid value %d", int(p.HolidayDates))
+	}
+	s := &Schedule{
+		id: p.ID, name: p.Name, zone: p.Zone, hours: p.Hours, holidayDates: p.HolidayDates,
+		timeOff: slices.Clone(p.TimeOff), busy: p.Busy,
+	}
+	for _, code := range p.Holidays {
+		canon, err := CanonicalHolidayCode(code)
+		if err != nil {
+			return fail("holidays: %w %q", ErrUnknownHolidayCode, code)
+		}
+		if !slices.Contains(s.holidays, canon) {
+			s.holidays = append(s.holidays, canon)
+		}
+	}
+	for i, off := range p.TimeOff {
+		if !off.From.IsValid() || !off.To.IsValid() || off.To.Before(off.From) {
+			return fail("time off %d: %s to %s is not a range of dates", i+1, off.From, off.To)
+		}
+	}
+	names := make(map[string]bool, len(p.Focus))
+	for i, f := range p.Focus {
+		switch {
+		case f.Name == "":
+			return fail("focus block %d has no name", i+1)
+		case names[f.Name]:
+			return fail("focus block name %q is used twice", f.Name)
+		case f.Duration <= 0 || f.Duration > maxFocusDuration:
+			return fail("focus block %q: duration %s is not between 0 and 24h", f.Name, f.Duration)
+		case f.Rule != "" && !f.Recurrence.IsZero():
+			return fail("focus block %q: give a Rule or a Recurrence, not both", f.Name)
+		}
+		names[f.Name] = true
+		r := f.Recurrence
+		if r.IsZero() {
+			var err error
+			if r, err = ParseRecurrence(f.Rule, f.Start); err != nil {
+				return fail("focus block %q: %w", f.Name, err)
+			}
+		}
+		s.focus = append(s.focus, focusRule{name: f.Name, rec: r, dur: f.Duration, hard: f.Hard})
+	}
+	for i, src := range p.Sources {
+		if src == nil {
+			continue
+		}
+		name := fmt.Sprint("busy source ", i+1)
+		if i < len(p.Calendars) {
+			name = fmt.Sprintf("calendar %q", p.Calendars[i])
+		}
+		s.sources = append(s.sources, busySource{name, src})
+	}
+	return s, nil
+}
+
+// ID returns the person's ID.
+func (s *Schedule) ID() string { return s.id }
+
+// Name returns the person's name.
+func (s *Schedule) Name() string { return s.name }
+
+// Zone returns the person's zone.
+func (s *Schedule) Zone() *time.Location { return s.zone }
+
+// Hours returns the person's weekly working hours.
+func (s *Schedule) Hours() WeeklyHours { return s.hours }
+
+// errorf returns an error of s's method fn about the person.
+func (s *Schedule) errorf(fn string, err error) error {
+	return fmt.Errorf("calendar.Schedule.%s: %w", fn, &personError{fmt.Sprintf("%q", s.who()), err})
+}
+
+func (s *Schedule) who() string {
+	if s.id != "" {
+		return s.id
+	}
+	return s.name
+}
+
+// Timeline returns the person's time in window as segments that cover it
+// exactly, in order, each taken by one kind of time. An instant gets the
+// first kind that applies: off-hours (outside every working span), holiday
+// (in a span that starts on one of the person's holidays), time-off,
+// busy, focus, free. Neighbouring segments differ in kind, label or
+// hardness. A holiday or day of time off removes the working spans that
+// start on it, so a night shift that starts the evening before a holiday
+// is still worked. The segments' times are in the person's zone.
+func (s *Schedule) Timeline(window Interval) ([]Segment, error) {
+	segs, err := s.timeline(window)
+	if err != nil {
+		return nil, s.errorf("Timeline", err)
+	}
+	return segs, nil
+}
+
+func (s *Schedule) timeline(window Interval) ([]Segment, error) {
+	window = stripMono(window)
+	if window.IsEmpty() {
+		return nil, nil
+	}
+	loc := s.zone
+	first := DateOf(window.Start.In(loc)).AddDays(-2) // as in WeeklyHours.spans
+	last := DateOf(window.End.In(loc))
+	if last.Year-first.Year > maxTimelineYears {
+		return nil, fmt.Errorf("window %s is longer than %d years", window, maxTimelineYears)
+	}
+
+	days, err := s.daysOff(first, last)
+	if err != nil {
+		return nil, err
+	}
+	// The working spans, and those that start on a day off, labelled.
+	spans := make([]Interval, 0, s.hours.estimate(window))
+	holiday := layer{kind: KindHoliday}
+	timeOff := layer{kind: KindTimeOff}
+	s.hours.spans(window, loc, func(day Date, iv Interval) {
+		spans = append(spans, iv)
+		switch d, ok := days[day]; {
+		case !ok:
+		case d.kind == KindHoliday:
+			holiday.add(iv, d.label)
+		default:
+			timeOff.add(iv, d.label)
+		}
+	})
+	working := Set{normalize(spans)}
+	busy := s.busy.Clip(window)
+	for _, src := range s.sources {
+		b, err := src.src.Busy(window, loc)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", src.name, err)
+		}
+		busy = busy.Union(b.Clip(window))
+	}
+	layers := make([]layer, 0, len(s.focus)+4)
+	layers = append(layers,
+		layer{kind: KindOffHours, ivs: NewSet(window).Subtract(working).ivs},
+		holiday.sorted(), timeOff.sorted(),
+		layer{kind: KindBusy, ivs: busy.ivs})
+	for _, f := range s.focus {
+		occ, err := f.rec.Occurrences(window, f.dur, loc)
+		if err != nil {
+			return nil, fmt.Errorf("focus block %q: %w", f.name, err)
+		}
+		layers = append(layers, layer{kind: KindFocus, label: f.name, hard: f.hard, ivs: NewSet(occ...).Clip(window).ivs})
+	}
+	segs := sweep(window, layers)
+	for i := range segs {
+		segs[i].Interval = segs[i].In(loc)
+	}
+	return segs, nil
+}
+
+// Free returns the free segments of the person's timeline in window, as a
+// set.
+func (s *Schedule) Free(window Interval) (Set, error) {
+	segs, err := s.timeline(window)
+	if err != nil {
+		return Set{}, s.errorf("Free", err)
+	}
+	return freeOf(segs), nil
+}
+
+// freeOf returns the free segments of a timeline as a set.
+func freeOf(segs []Segment) Set {
+	out := make([]Interval, 0, len(segs)/2+1)
+	for _, s := range segs {
+		if s.Kind == KindFree {
+			out = append(out, s.Interval)
+		}
+	}
+	// Free segments are sorted and never touch: a segment of another
+	// kind lies between any two of them.
+	return Set{out}
+}
+
+// freeStep is how much of a timeline FreeFrom builds at a time, once it
+// has walked a while: its first steps are a week and two, since most
+// questions are answered within days.
+const freeStep = 28 * 24 * time.Hour
+
+// freeSteps returns the length of FreeFrom's i-th step: a week, two
+// weeks, then four weeks at a time.
+func freeSteps(i int) time.Duration {
+	return min(freeStep, 7*24*time.Hour<<min(i, 2))
+}
+
+// FreeFrom returns the person's free time from t on, in order, built
+// lazily a few weeks at a time, so that a question such as "when is the
+// reply written?" needs no window guessed in advance. Touching free time
+// comes as one interval, except that a stretch longer than four weeks
+// comes in pieces of at least four weeks each. The intervals are in the
+// person's zone.
+//
+// The sequence ends after the last free time of year 9999. It ends with
+// an error instead when a timeline fails (a busy source's error, say), or
+// when MaxSilence passes from t, or from the end of the last interval
+// given, without free time (the error wraps ErrNoFreeTime), so that a
+// person who never works ends the search promptly.
+func (s *Schedule) FreeFrom(t time.Time) iter.Seq2[Interval, error] {
+	return func(yield func(Interval, error) bool) {
+		t = t.Round(0)
+		end := Wall(Date{9999, time.December, 31}, EndOfDay, s.zone)
+		var held Interval // free time that touches the step's end, held to merge with the next
+		lastFree := t     // the end of the last free time seen
+		for i, at := 0, t; at.Before(end); i, at = i+1, at.Add(freeSteps(i)) {
+			if at.Sub(lastFree) >= MaxSilence {
+				yield(Interval{}, s.errorf("FreeFrom", fmt.Errorf("%w for %s after %s", ErrNoFreeTime, MaxSilence, lastFree.Format(time.RFC3339))))
+				return
+			}
+			step := Interval{at, at.Add(freeSteps(i))}
+			if step.End.After(end) {
+				step.End = end
+			}
+			segs, err := s.timeline(step)
+			if err != nil {
+				yield(Interval{}, s.errorf("FreeFrom", err))
+				return
+			}
+			for iv := range freeOf(segs).All() {
+				lastFree = iv.End
+				switch {
+				case held.IsEmpty():
+					held = iv
+					continue
+				case held.End.Equal(iv.Start) && held.Duration() < freeStep:
+					held.End = iv.End
+					continue
+				}
+				if !yield(held, nil) {
+					return
+				}
+				held = iv
+			}
+			if !held.IsEmpty() && held.End.Before(step.End) {
+				// Free time that ends inside the step is complete.
+				if !yield(held, nil) {
+					return
+				}
+				held = Interval{}
+			}
+		}
+		if !held.IsEmpty() {
+			yield(held, nil)
+		}
+	}
+}
+
+type dayOff struct {
+	kind  Kind
+	label string
+}
+
+// daysOff returns s's holidays and days of time off from first to last.
+// A holiday wins over time off on the same day; the names of two holidays
+// on one day are joined.
+func (s *Schedule) daysOff(first, last Date) (map[Date]dayOff, error) {
+	days := map[Date]dayOff{}
+	if len(s.holidays) > 0 {
+		hs, err := Holidays(s.holidays, first, last, s.holidayDates)
+		if err != nil {
+			return nil, err
+		}
+		// Holidays lists each name once a date, sorted.
+		for _, h := range hs {
+			if d, ok := days[h.Date]; ok {
+				days[h.Date] = dayOff{KindHoliday, d.label + ", " + h.Name}
+			} else {
+				days[h.Date] = dayOff{KindHoliday, h.Name}
+			}
+		}
+	}
+	for _, off := range s.timeOff {
+		from, to := off.From, off.To
+		if from.Before(first) {
+			from = first
+		}
+		if to.After(last) {
+			to = last
+		}
+		for d := from; !d.After(to); d = d.AddDays(1) {
+			if _, taken := days[d]; !taken {
+				days[d] = dayOff{KindTimeOff, off.Reason}
+			}
+		}
+	}
+	return days, nil
+}
+
+// A layer is one kind of time. Its intervals are sorted by start; they
+// overlap only in a labelled layer, where a night shift that starts on one
+// day off runs into the next day's spans, and there the interval that
+// starts first gives the label. Layers are listed in the order they apply.
+type layer struct {
+	kind   Kind
+	hard   bool        // a hard focus block
+	label  string      // the label of every interval, unless labels is set
+	ivs    []Interval  // sorted by start
+	labels []string    // the label of each interval, in a labelled layer
+	bounds []time.Time // a labelled layer's starts and ends, sorted
+}
+
+// add adds an interval to a labelled layer.
+func (l *layer) add(iv Interval, label string) {
+	l.ivs = append(l.ivs, iv)
+	l.labels = append(l.labels, label)
+}
+
+// sorted readies a labelled layer for sweep.
+func (l layer) sorted() layer {
+	if l.labels == nil {
+		return l
+	}
+	idx := make([]int, len(l.ivs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return l.ivs[a].Start.Compare(l.ivs[b].Start) })
+	out := layer{kind: l.kind, ivs: make([]Interval, len(idx)), labels: make([]string, len(idx))}
+	for i, k := range idx {
+		out.ivs[i], out.labels[i] = l.ivs[k], l.labels[k]
+		out.bounds = append(out.bounds, l.ivs[k].Start, l.ivs[k].End)
+	}
+	slices.SortFunc(out.bounds, time.Time.Compare)
+	return out
+}
+
+// sweep walks window from boundary to boundary of the layers and gives each
+// stretch the kind and label of the first layer that holds it (free when
+// none does), merging neighbours of the same kind and label. Each layer is
+// read once, front to back, so the cost is linear in the layers' sizes.
+func sweep(window Interval, layers []layer) []Segment {
+	// Each interval of a layer starts at most two segments: its own and
+	// the one after it.
+	n := 1
+	for _, l := range layers {
+		n += 2 * len(l.ivs)
+	}
+	out := make([]Segment, 0, n)
+	first := make([]int, len(layers)) // per layer, the first interval that may hold at
+	nb := make([]int, len(layers))    // per labelled layer, the first boundary after at
+	for at := window.Start; at.Before(window.End); {
+		end := window.End
+		kind, label, hard := KindFree, "", false
+	layers:
+		for j := range layers {
+			l := &layers[j]
+			ivs := l.ivs
+			for first[j] < len(ivs) && !ivs[first[j]].End.After(at) {
+				first[j]++
+			}
+			if l.labels == nil {
+				// Disjoint intervals: the first one that ends after at
+				// either holds it or starts the layer's next stretch.
+				if first[j] == len(ivs) {
+					continue
+				}
+				iv := &ivs[first[j]]
+				if iv.Start.After(at) {
+					if iv.Start.Before(end) {
+						end = iv.Start
+					}
+					continue
+				}
+				if iv.End.Before(end) {
+					end = iv.End
+				}
+				kind, label, hard = l.kind, l.label, l.hard
+				// The layers after this one cannot change the stretch,
+				// so their boundaries do not cut it.
+				break
+			}
+			for nb[j] < len(l.bounds) && !l.bounds[nb[j]].After(at) {
+				nb[j]++
+			}
+			if nb[j] < len(l.bounds) && l.bounds[nb[j]].Before(end) {
+				end = l.bounds[nb[j]]
+			}
+			for k := first[j]; k < len(ivs) && !ivs[k].Start.After(at); k++ {
+				if ivs[k].End.After(at) {
+					kind, label, hard = l.kind, l.labels[k], l.hard
+					break layers
+				}
+			}
+		}
+		if k := len(out) - 1; k >= 0 && out[k].Kind == kind && out[k].Label == label && out[k].Hard == hard {
+			out[k].End = end
+		} else {
+			out = append(out, Segment{Interval{at, end}, kind, label, hard})
+		}
+		at = end
+	}
+	return out
+}

@@ -1,0 +1,120 @@
+// Package jsontext holds the JSON conventions every tzplan package
+// follows, so that they are written once: instants are RFC 3339 text in
+// UTC ("2026-03-09T12:00:00Z"), and durations are Go duration text in its
+// shortest form ("30m", "1h30m", "4h"; "0s" for none), which reads back
+// with time.ParseDuration.
+package jsontext
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// FormatTime writes t as RFC 3339 text in UTC, with a fraction of a
+// second only when it has one.
+func FormatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// ParseTime reads RFC 3339 text; the instant keeps the offset it was
+// written with.
+func ParseTime(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("time %q is not RFC 3339, such as \"2026-03-09T12:00:00Z\"", s)
+	}
+	return t, nil
+}
+
+// FormatDuration writes d as Go duration text without trailing zero
+// units: "4h", "1h30m", "30m", "90s"; zero is "0s".
+func FormatDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = s[:len(s)-2]
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = s[:len(s)-2]
+	}
+	return s
+}
+
+// ParseDuration reads Go duration text, as time.ParseDuration does, with
+// an error that quotes the text.
+func ParseDuration(s string) (time.Duration, error) {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("duration %q is not Go duration text, such as \"30m\" or \"1h30m\"", s)
+	}
+	return d, nil
+}
+
+// Duration is a time.Duration that is JSON text in the shortest form, for
+// the fields of JSON mirror types.
+type Duration time.Duration
+
+// MarshalText implements encoding.TextMarshaler.
+func (d Duration) MarshalText() ([]byte, error) { return []byte(FormatDuration(time.Duration(d))), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (d *Duration) UnmarshalText(b []byte) error {
+	v, err := ParseDuration(string(b))
+	if err != nil {
+		return err
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// Time is a time.Time that is JSON text in UTC, for the fields of JSON
+// mirror types.
+type Time time.Time
+
+// MarshalText implements encoding.TextMarshaler.
+func (t Time) MarshalText() ([]byte, error) { return []byte(FormatTime(time.Time(t))), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (t *Time) UnmarshalText(b []byte) error {
+	v, err := ParseTime(string(b))
+	if err != nil {
+		return err
+	}
+	*t = Time(v)
+	return nil
+}
+
+// DecodeStrict decodes one JSON value from b into v, refusing unknown
+// fields and anything after the value, so that a misspelt field is an
+// error rather than silently dropped.
+func DecodeStrict(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errors.New("data after the value")
+	}
+	return nil
+}
+
+// List returns s, or an empty list for nil, so that an empty list is []
+// in JSON rather than null.
+func List[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// Nil returns s, or nil for an empty list: the inverse of List when
+// reading, so that a value read back equals the value written.
+func Nil[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
+}

@@ -1,0 +1,311 @@
+package overlap
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/internal/jsontext"
+)
+
+// The JSON of the report's results follows one convention (see the
+// package tzplan): lower camelCase names, instants as RFC 3339 text in
+// UTC, durations as Go duration text, intervals as {"start", "end"}.
+// Unknown fields are errors when read.
+
+type suggestionJSON struct {
+	Start     jsontext.Time `json:"start"`
+	End       jsontext.Time `json:"end"`
+	Score     float64       `json:"score"`
+	Cost      Cost          `json:"cost"`
+	Attendees []Attendance  `json:"attendees"`
+}
+
+// String returns s as its interval, score, cost and attendees, such as
+// "[start, end) score 3.67, 1 optional missing: ben free, ana off-hours
+// (optional, absent)".
+func (s Suggestion) String() string {
+	out := fmt.Sprintf("%s score %.2f, %s:", s.Interval, s.Score, s.Cost)
+	for i, a := range s.Attendees {
+		if i > 0 {
+			out += ","
+		}
+		out += " " + a.String()
+	}
+	return out
+}
+
+// String returns a as "ID status at local time", with "(optional,
+// absent)" as they apply: "ana off-hours at 2026-03-09T08:00:00-03:00
+// (optional, absent)".
+func (a Attendance) String() string {
+	out := fmt.Sprintf("%s %s at %s", a.ID, a.Status, a.Local.Format(time.RFC3339))
+	var notes []string
+	if a.Optional {
+		notes = append(notes, "optional")
+	}
+	if !a.Present {
+		notes = append(notes, "absent")
+	}
+	if len(notes) > 0 {
+		out += " (" + strings.Join(notes, ", ") + ")"
+	}
+	return out
+}
+
+// MarshalJSON implements json.Marshaler (see Suggestion).
+func (s Suggestion) MarshalJSON() ([]byte, error) {
+	att := s.Attendees
+	if att == nil {
+		att = []Attendance{}
+	}
+	return json.Marshal(suggestionJSON{jsontext.Time(s.Start), jsontext.Time(s.End), s.Score, s.Cost, att})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *Suggestion) UnmarshalJSON(b []byte) error {
+	var j suggestionJSON
+	if err := jsontext.DecodeStrict(b, &j); err != nil {
+		return fmt.Errorf("overlap.Suggestion.UnmarshalJSON: %w", err)
+	}
+	*s = Suggestion{calendar.Interval{Start: time.Time(j.Start), End: time.Time(j.End)}, j.Attendees, j.Cost, j.Score}
+	return nil
+}
+
+type costJSON struct {
+	FocusBroken     jsontext.Duration `json:"focusBroken"`
+	OffHours        jsontext.Duration `json:"offHours"`
+	Fragments       int               `json:"fragments"`
+	OptionalMissing int               `json:"optionalMissing"`
+	RequiredMissing int               `json:"requiredMissing"`
+	Points          float64           `json:"points"` // written for readers; ignored when read
+}
+
+// String returns the cost in words: "costs nothing", or what it costs,
+// such as "2 required missing, focus broken 1h, off-hours 30m".
+func (c Cost) String() string {
+	var parts []string
+	if c.RequiredMissing > 0 {
+		parts = append(parts, fmt.Sprintf("%d required missing", c.RequiredMissing))
+	}
+	if c.OptionalMissing > 0 {
+		parts = append(parts, fmt.Sprintf("%d optional missing", c.OptionalMissing))
+	}
+	if c.FocusBroken > 0 {
+		parts = append(parts, "focus broken "+jsontext.FormatDuration(c.FocusBroken))
+	}
+	if c.OffHours > 0 {
+		parts = append(parts, "off-hours "+jsontext.FormatDuration(c.OffHours))
+	}
+	switch {
+	case c.Fragments == 1:
+		parts = append(parts, "1 short fragment left")
+	case c.Fragments > 1:
+		parts = append(parts, fmt.Sprintf("%d short fragments left", c.Fragments))
+	}
+	if len(parts) == 0 {
+		return "costs nothing"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// MarshalJSON implements json.Marshaler (see Cost).
+func (c Cost) MarshalJSON() ([]byte, error) {
+	return json.Marshal(costJSON{jsontext.Duration(c.FocusBroken), jsontext.Duration(c.OffHours), c.Fragments,
+		c.OptionalMissing, c.RequiredMissing, c.Points()})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (c *Cost) UnmarshalJSON(b []byte) error {
+	var j costJSON
+	if err := jsontext.DecodeStrict(b, &j); err != nil {
+		return fmt.Errorf("overlap.Cost.UnmarshalJSON: %w", err)
+	}
+	*c = Cost{time.Duration(j.FocusBroken), time.Duration(j.OffHours), j.Fragments, j.OptionalMissing, j.RequiredMissing}
+	return nil
+}
+
+type attendanceJSON struct {
+	ID       string `json:"id"`
+	Zone     string `json:"zone"`
+	Status   Status `json:"status"`
+	Local    string `json:"local"`
+	Optional bool   `json:"optional"`
+	Present  bool   `json:"present"`
+}
+
+// MarshalJSON implements json.Marshaler (see Attendance).
+func (a Attendance) MarshalJSON() ([]byte, error) {
+	return json.Marshal(attendanceJSON{a.ID, a.Local.Location().String(), a.Status, a.Local.Format(time.RFC3339Nano), a.Optional, a.Present})
+}
+
+// UnmarshalJSON implements json.Unmarshaler; "zone" must be an IANA name
+// whose offset at that instant is the one "local" is written with.
+func (a *Attendance) UnmarshalJSON(b []byte) error {
+	var j attendanceJSON
+	if err := jsontext.DecodeStrict(b, &j); err != nil {
+		return fmt.Errorf("overlap.Attendance.UnmarshalJSON: %w", err)
+	}
+	t, err := jsontext.ParseTime(j.Local)
+	if err != nil {
+		return fmt.Errorf("overlap.Attendance.UnmarshalJSON: local: %w", err)
+	}
+	loc, err := time.LoadLocation(j.Zone)
+	if err != nil || j.Zone == "" || j.Zone == "Local" {
+		return fmt.Errorf("overlap.Attendance.UnmarshalJSON: zone %q is not an IANA time zone", j.Zone)
+	}
+	if _, off := t.Zone(); off != offsetAt(t, loc) {
+		return fmt.Errorf("overlap.Attendance.UnmarshalJSON: local %q is not a wall time of %s", j.Local, j.Zone)
+	}
+	*a = Attendance{ID: j.ID, Status: j.Status, Local: t.In(loc), Optional: j.Optional, Present: j.Present}
+	return nil
+}
+
+func offsetAt(t time.Time, loc *time.Location) int {
+	_, off := t.In(loc).Zone()
+	return off
+}
+
+type rotationJSON struct {
+	Slots  []Suggestion      `json:"slots"`
+	Burden []Burden          `json:"burden"`
+	Max    jsontext.Duration `json:"max"`
+	Spread jsontext.Duration `json:"spread"`
+	Total  jsontext.Duration `json:"total"`
+}
+
+// MarshalJSON implements json.Marshaler: {"slots", "burden", "max",
+// "spread", "total"}.
+func (r Rotation) MarshalJSON() ([]byte, error) {
+	slots, burden := r.Slots, r.Burden
+	if slots == nil {
+		slots = []Suggestion{}
+	}
+	if burden == nil {
+		burden = []Burden{}
+	}
+	return json.Marshal(rotationJSON{slots, burden, jsontext.Duration(r.Max), jsontext.Duration(r.Spread), jsontext.Duration(r.Total)})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (r *Rotation) UnmarshalJSON(b []byte) error {
+	var j rotationJSON
+	if err := jsontext.DecodeStrict(b, &j); err != nil {
+		return fmt.Errorf("overlap.Rotation.UnmarshalJSON: %w", err)
+	}
+	*r = Rotation{j.Slots, j.Burden, time.Duration(j.Max), time.Duration(j.Spread), time.Duration(j.Total)}
+	return nil
+}
+
+type burdenJSON struct {
+	ID     string            `json:"id"`
+	Burden jsontext.Duration `json:"burden"`
+	Slots  int               `json:"slots"`
+}
+
+// MarshalJSON implements json.Marshaler: {"id", "burden", "slots"}.
+func (b Burden) MarshalJSON() ([]byte, error) {
+	return json.Marshal(burdenJSON{b.ID, jsontext.Duration(b.Burden), b.Slots})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (b *Burden) UnmarshalJSON(data []byte) error {
+	var j burdenJSON
+	if err := jsontext.DecodeStrict(data, &j); err != nil {
+		return fmt.Errorf("overlap.Burden.UnmarshalJSON: %w", err)
+	}
+	*b = Burden{j.ID, time.Duration(j.Burden), j.Slots}
+	return nil
+}
+
+type dayJSON struct {
+	Date        calendar.Date      `json:"date"`
+	Start       jsontext.Time      `json:"start"`
+	End         jsontext.Time      `json:"end"`
+	Common      jsontext.Duration  `json:"common"`
+	Longest     *calendar.Interval `json:"longest"`
+	MostFree    int                `json:"mostFree"`
+	MostFreeFor jsontext.Duration  `json:"mostFreeFor"`
+}
+
+// String returns d as its date, interval and sums, such as "2026-03-09
+// [start, end): common 3h (longest [start, end)), at most 3 free for 3h".
+func (d Day) String() string {
+	s := fmt.Sprintf("%s %s: common %s", d.Date, d.Interval, jsontext.FormatDuration(d.Common))
+	if !d.Longest.IsEmpty() {
+		s += fmt.Sprintf(" (longest %s)", d.Longest)
+	}
+	return s + fmt.Sprintf(", at most %d free for %s", d.MostFree, jsontext.FormatDuration(d.MostFreeFor))
+}
+
+// MarshalJSON implements json.Marshaler: {"date", "start", "end",
+// "common", "longest", "mostFree", "mostFreeFor"}, with "longest" null
+// when there is no common time.
+func (d Day) MarshalJSON() ([]byte, error) {
+	j := dayJSON{d.Date, jsontext.Time(d.Start), jsontext.Time(d.End), jsontext.Duration(d.Common), nil, d.MostFree, jsontext.Duration(d.MostFreeFor)}
+	if !d.Longest.IsEmpty() {
+		j.Longest = &d.Longest
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (d *Day) UnmarshalJSON(b []byte) error {
+	var j dayJSON
+	if err := jsontext.DecodeStrict(b, &j); err != nil {
+		return fmt.Errorf("overlap.Day.UnmarshalJSON: %w", err)
+	}
+	*d = Day{Date: j.Date, Interval: calendar.Interval{Start: time.Time(j.Start), End: time.Time(j.End)},
+		Common: time.Duration(j.Common), MostFree: j.MostFree, MostFreeFor: time.Duration(j.MostFreeFor)}
+	if j.Longest != nil {
+		d.Longest = *j.Longest
+	}
+	return nil
+}
+
+type bucketJSON struct {
+	Date  calendar.Date  `json:"date"`
+	Clock calendar.Clock `json:"clock"`
+	Start jsontext.Time  `json:"start"`
+	End   jsontext.Time  `json:"end"`
+	Free  int            `json:"free"`
+}
+
+// MarshalJSON implements json.Marshaler (see Bucket).
+func (b Bucket) MarshalJSON() ([]byte, error) {
+	return json.Marshal(bucketJSON{b.Date, b.Clock, jsontext.Time(b.Start), jsontext.Time(b.End), b.Free})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (b *Bucket) UnmarshalJSON(data []byte) error {
+	var j bucketJSON
+	if err := jsontext.DecodeStrict(data, &j); err != nil {
+		return fmt.Errorf("overlap.Bucket.UnmarshalJSON: %w", err)
+	}
+	*b = Bucket{j.Date, j.Clock, calendar.Interval{Start: time.Time(j.Start), End: time.Time(j.End)}, j.Free}
+	return nil
+}
+
+// noSlotJSON is NoSlotError without its methods.
+type noSlotJSON NoSlotError
+
+// MarshalJSON implements json.Marshaler (see NoSlotError); "never" is []
+// when it lists nobody.
+func (e NoSlotError) MarshalJSON() ([]byte, error) {
+	j := noSlotJSON(e)
+	j.Never = jsontext.List(j.Never)
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (e *NoSlotError) UnmarshalJSON(b []byte) error {
+	var j noSlotJSON
+	if err := jsontext.DecodeStrict(b, &j); err != nil {
+		return fmt.Errorf("overlap.NoSlotError.UnmarshalJSON: %w", err)
+	}
+	j.Never = jsontext.Nil(j.Never)
+	*e = NoSlotError(j)
+	return nil
+}
