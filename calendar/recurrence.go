@@ -278,14 +278,35 @@ func (p *recParser) ianaZone(what string, loc *time.Location) error {
 	case "UTC":
 		return p.fail("", "%s zone is a zone named UTC but not time.UTC: use time.UTC", what)
 	}
-	if _, err := time.LoadLocation(name); err != nil {
+	iana, err := time.LoadLocation(name)
+	if err != nil {
 		return p.fail("", "%s zone %q is not an IANA time zone such as Europe/Berlin", what, name)
+	}
+	if !sameOffsets(loc, iana) {
+		return p.fail("", "%s zone %q is not the IANA zone of that name (a zone made in Go?): its offsets differ", what, name)
 	}
 	if p.zones == nil {
 		p.zones = make(map[string]*time.Location)
 	}
 	p.zones[name] = loc
 	return nil
+}
+
+// sameOffsets reports whether a and b agree on the UTC offset in January
+// and July of years from 1900 to 2100, as a zone and the IANA zone of the
+// same name do, and a fixed zone made in Go under that name does not.
+func sameOffsets(a, b *time.Location) bool {
+	for y := 1900; y <= 2100; y += 10 {
+		for _, m := range []time.Month{time.January, time.July} {
+			t := time.Date(y, m, 1, 12, 0, 0, 0, time.UTC)
+			_, oa := t.In(a).Zone()
+			_, ob := t.In(b).Zone()
+			if oa != ob {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isLocal reports whether loc is time.Local, which names the zone of the
@@ -556,10 +577,12 @@ func (r Recurrence) countedThrough(hi Date) (DateTime, bool, error) {
 	if lo.Before(r.start.Date) {
 		lo = r.start.Date
 	}
+	// Count into locals, and remember only a walk that went through.
+	n, end, ended := c.n, DateTime{}, false
 	err := rl.expand(r.start, lo, hi, func(dt DateTime) bool {
-		c.n++
-		if c.n == rl.count {
-			c.end, c.ended = dt, true
+		n++
+		if n == rl.count {
+			end, ended = dt, true
 			return false
 		}
 		return true
@@ -567,7 +590,8 @@ func (r Recurrence) countedThrough(hi Date) (DateTime, bool, error) {
 	if err != nil {
 		return DateTime{}, false, fmt.Errorf("recurrence %s: %v", icalvalue.Quote(r.String()), err)
 	}
-	if !c.ended {
+	c.n, c.end, c.ended = n, end, ended
+	if !ended {
 		c.through = hi
 	}
 	return c.end, c.ended, nil

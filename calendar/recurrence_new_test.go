@@ -475,7 +475,8 @@ func TestCountEndingIn2100AnswersA2026WeekWithoutWalkingThere(t *testing.T) {
 // rather than written as something else.
 func TestNewRecurrenceRefusesZonesATZIDCannotName(t *testing.T) {
 	start := MustParseDateTime("2026-01-05T09:00")
-	for _, z := range []*time.Location{time.FixedZone("UTC+1", 3600), time.FixedZone("", 3600), time.FixedZone("UTC", 3600), time.Local} {
+	for _, z := range []*time.Location{time.FixedZone("UTC+1", 3600), time.FixedZone("", 3600), time.FixedZone("UTC", 3600), time.Local,
+		time.FixedZone("CET", 3600), time.FixedZone("Europe/Berlin", 0)} {
 		if _, err := NewRecurrence(start, z, "FREQ=DAILY", nil, nil); err == nil || !strings.Contains(err.Error(), "zone") {
 			t.Errorf("DTSTART in %q: %v, want an error about the zone", z, err)
 		}

@@ -630,19 +630,18 @@ func recDayName(day int) string { return recDays[2*day : 2*day+2] }
 // 20260112T080000Z (the TZID goes in the line's parameters).
 func (v recTime) format() string {
 	if v.kind == recDate {
-		return fmt.Sprintf("%04d%02d%02d", v.at.Date.Year, int(v.at.Date.Month), v.at.Date.Day)
+		return icalvalue.FormatDate(v.at.Date.Year, v.at.Date.Month, v.at.Date.Day)
 	}
-	s := recFormat(v.at, v.sec)
-	if v.kind == recUTC {
-		s += "Z"
-	}
-	return s
+	return icalValue(v.at, v.sec, v.kind == recUTC).Format()
 }
 
 // recFormat writes dt with seconds sec as 20260112T090000.
-func recFormat(dt DateTime, sec int) string {
-	return fmt.Sprintf("%04d%02d%02dT%02d%02d%02d", dt.Date.Year, int(dt.Date.Month), dt.Date.Day,
-		dt.Clock.Hour(), dt.Clock.Minute(), sec)
+func recFormat(dt DateTime, sec int) string { return icalValue(dt, sec, false).Format() }
+
+// icalValue returns dt with seconds sec as an iCalendar DATE-TIME value.
+func icalValue(dt DateTime, sec int, utc bool) icalvalue.DateTime {
+	return icalvalue.DateTime{Year: dt.Date.Year, Month: dt.Date.Month, Day: dt.Date.Day,
+		Hour: dt.Clock.Hour(), Minute: dt.Clock.Minute(), Second: sec, UTC: utc}
 }
 
 // recParamValue quotes a parameter value when RFC 5545 requires it.

@@ -6,6 +6,8 @@ import (
 	"iter"
 	"slices"
 	"time"
+
+	"github.com/tzplan/tzplan/internal/jsontext"
 )
 
 // A Schedule is a Person compiled: checked once, with the focus rules
@@ -14,6 +16,9 @@ import (
 // everything it needs, so later changes to the Person do not reach it; it
 // is immutable and safe for concurrent use. The one thing it shares with
 // the Person is the BusySources, which must be safe for concurrent use.
+//
+// Make a Schedule with Compile; the zero Schedule is not one, and its
+// methods return errors.
 type Schedule struct {
 	id, name     string
 	zone         *time.Location
@@ -172,8 +177,14 @@ func (s *Schedule) Zone() *time.Location { return s.zone }
 // Hours returns the person's weekly working hours.
 func (s *Schedule) Hours() WeeklyHours { return s.hours }
 
+// errNotCompiled is the error of the zero Schedule's methods.
+var errNotCompiled = errors.New("not compiled: make a Schedule with calendar.Compile")
+
 // errorf returns an error of s's method fn about the person.
 func (s *Schedule) errorf(fn string, err error) error {
+	if s.zone == nil {
+		return fmt.Errorf("calendar.Schedule.%s: %w", fn, err)
+	}
 	return fmt.Errorf("calendar.Schedule.%s: %w", fn, &personError{fmt.Sprintf("%q", s.who()), err})
 }
 
@@ -201,6 +212,9 @@ func (s *Schedule) Timeline(window Interval) ([]Segment, error) {
 }
 
 func (s *Schedule) timeline(window Interval) ([]Segment, error) {
+	if s.zone == nil {
+		return nil, errNotCompiled
+	}
 	window = stripMono(window)
 	if window.IsEmpty() {
 		return nil, nil
@@ -296,8 +310,10 @@ func freeSteps(i int) time.Duration {
 // lazily a few weeks at a time, so that a question such as "when is the
 // reply written?" needs no window guessed in advance. Touching free time
 // comes as one interval, except that a stretch longer than four weeks
-// comes in pieces of at least four weeks each. The intervals are in the
-// person's zone.
+// comes in pieces, each but the last at least four weeks long. The
+// intervals are in the person's zone. Each time the sequence is ranged
+// over it walks from t again; it may be ranged over from several
+// goroutines at once.
 //
 // The sequence ends after the last free time of year 9999. It ends with
 // an error instead when a timeline fails (a busy source's error, say), or
@@ -305,14 +321,18 @@ func freeSteps(i int) time.Duration {
 // given, without free time (the error wraps ErrNoFreeTime), so that a
 // person who never works ends the search promptly.
 func (s *Schedule) FreeFrom(t time.Time) iter.Seq2[Interval, error] {
+	from := t.Round(0)
 	return func(yield func(Interval, error) bool) {
-		t = t.Round(0)
+		if s.zone == nil {
+			yield(Interval{}, s.errorf("FreeFrom", errNotCompiled))
+			return
+		}
 		end := Wall(Date{9999, time.December, 31}, EndOfDay, s.zone)
 		var held Interval // free time that touches the step's end, held to merge with the next
-		lastFree := t     // the end of the last free time seen
-		for i, at := 0, t; at.Before(end); i, at = i+1, at.Add(freeSteps(i)) {
+		lastFree := from  // the end of the last free time seen
+		for i, at := 0, from; at.Before(end); i, at = i+1, at.Add(freeSteps(i)) {
 			if at.Sub(lastFree) >= MaxSilence {
-				yield(Interval{}, s.errorf("FreeFrom", fmt.Errorf("%w for %s after %s", ErrNoFreeTime, MaxSilence, lastFree.Format(time.RFC3339))))
+				yield(Interval{}, s.errorf("FreeFrom", fmt.Errorf("%w for %s after %s", ErrNoFreeTime, jsontext.FormatDuration(MaxSilence), lastFree.Format(time.RFC3339))))
 				return
 			}
 			step := Interval{at, at.Add(freeSteps(i))}

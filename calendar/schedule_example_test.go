@@ -1,6 +1,7 @@
 package calendar_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -116,4 +117,21 @@ func ExampleReadRoster() {
 	// diego America/Santiago Mon-Fri 08:30-17:30
 	// priya Asia/Kolkata Mon-Fri 09:00-17:00
 	// calendar.ReadRoster: person 1: json: unknown field "holidys"
+}
+
+// A person with no working hours has no free time: FreeFrom gives up once
+// MaxSilence (a year) has passed without any, rather than walk on to year
+// 9999.
+func ExampleErrNoFreeTime() {
+	s, err := calendar.Compile(calendar.Person{ID: "emeritus", Zone: time.UTC, NoHours: true})
+	if err != nil {
+		panic(err)
+	}
+	for _, err := range s.FreeFrom(time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)) {
+		fmt.Println(errors.Is(err, calendar.ErrNoFreeTime))
+		fmt.Println(err)
+	}
+	// Output:
+	// true
+	// calendar.Schedule.FreeFrom: person "emeritus": no free time for 8784h after 2026-03-09T00:00:00Z
 }

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -771,4 +772,54 @@ func TestDaysAndWeek(t *testing.T) {
 			t.Errorf("%s: %s (%s), want [%s, %s) (%s)", tc.name, tc.got, tc.got.Duration(), tc.start, tc.end, tc.wantElapsed)
 		}
 	}
+}
+
+// TestZeroScheduleIsAnError: a Schedule not made by Compile answers with
+// an error, not a panic.
+func TestZeroScheduleIsAnError(t *testing.T) {
+	var s Schedule
+	w := Interval{time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC), time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)}
+	if _, err := s.Timeline(w); err == nil || !strings.Contains(err.Error(), "calendar.Schedule.Timeline: not compiled") {
+		t.Errorf("Timeline: %v", err)
+	}
+	if _, err := s.Free(w); err == nil || !strings.Contains(err.Error(), "calendar.Schedule.Free: not compiled") {
+		t.Errorf("Free: %v", err)
+	}
+	for _, err := range s.FreeFrom(w.Start) {
+		if err == nil || !strings.Contains(err.Error(), "calendar.Schedule.FreeFrom: not compiled") {
+			t.Errorf("FreeFrom: %v", err)
+		}
+	}
+}
+
+// TestFreeFromRangedConcurrently: one sequence ranged over from several
+// goroutines at once gives each the same intervals (run with -race).
+func TestFreeFromRangedConcurrently(t *testing.T) {
+	s := mustCompile(t, Person{ID: "a", Zone: mustLoad(t, "Asia/Kolkata"), Hours: MustParseWeeklyHours("Mon-Fri 09:00-17:00")})
+	seq := s.FreeFrom(time.Date(2026, 3, 9, 12, 34, 56, 789, time.UTC))
+	collect := func() []Interval {
+		var out []Interval
+		for iv, err := range seq {
+			if err != nil {
+				t.Error(err)
+				return nil
+			}
+			if out = append(out, iv); len(out) == 10 {
+				break
+			}
+		}
+		return out
+	}
+	want := collect()
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got := collect(); !slices.EqualFunc(want, got, func(a, b Interval) bool { return a.Start.Equal(b.Start) && a.End.Equal(b.End) }) {
+				t.Errorf("another goroutine got %v, want %v", got, want)
+			}
+		}()
+	}
+	wg.Wait()
 }

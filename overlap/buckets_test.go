@@ -12,51 +12,62 @@ import (
 	"github.com/tzplan/tzplan/calendar"
 )
 
-// bucketsModel is the brute-force model of Buckets: every civil day of loc
-// that holds an instant of the window, cut at every step of the wall
-// clock by calendar.Wall and clipped to the day (from its midnight to the
-// next, so that a day the zone skipped has only empty buckets) and to the
-// window; a bucket's Free counts the people whose minute bitmap is free at
-// every minute of it.
+// bucketsModel is the brute-force model of Buckets: every minute of the
+// window goes to the bucket that its wall clock in loc shows (the date,
+// and the time of day rounded down to the step), or, in the second pass of
+// a fall-back night, to the bucket of the latest wall time shown so far,
+// so that the buckets follow each other in time; a bucket is its minutes,
+// which must be one unbroken run, and its Free counts the people whose
+// minute bitmap is free at every one of them. Every civil day from the
+// window's first to its last has all its buckets, empty or not.
 func bucketsModel(t fataler, team []calendar.Person, window calendar.Interval, opt Options, loc *time.Location, step time.Duration) []string {
 	bits := make([][]bool, len(team))
 	for i := range team {
 		bits[i] = freeMinutes(t, &team[i], window, opt)
 	}
+	type key struct {
+		d calendar.Date
+		c calendar.Clock
+	}
+	type run struct{ first, last int } // minutes of the window
+	runs := map[key]*run{}
+	var latest calendar.DateTime // the latest wall time shown so far
+	for m := range int(window.Duration() / time.Minute) {
+		if shown := calendar.DateTimeOf(window.Start.Add(time.Duration(m) * time.Minute).In(loc)); m == 0 || shown.Compare(latest) > 0 {
+			latest = shown
+		}
+		k := key{latest.Date, latest.Clock / calendar.Clock(step/time.Minute) * calendar.Clock(step/time.Minute)}
+		if r, ok := runs[k]; !ok {
+			runs[k] = &run{m, m}
+		} else if r.last != m-1 {
+			t.Fatalf("the minutes of bucket %v are not one run: %d after %d", k, m, r.last)
+		} else {
+			r.last = m
+		}
+	}
 	first := calendar.DateOf(window.Start.In(loc))
 	last := calendar.DateOf(window.End.Add(-time.Nanosecond).In(loc))
 	var out []string
 	for d := first; !d.After(last); d = d.AddDays(1) {
-		for c := time.Duration(0); c < 24*time.Hour; c += step {
-			from := calendar.Wall(d, calendar.Clock(c/time.Minute), loc)
-			to := calendar.Wall(d, calendar.Clock((c+step)/time.Minute), loc)
-			if midnight := calendar.Wall(d, 0, loc); from.Before(midnight) {
-				from = midnight
-			}
-			if next := calendar.Wall(d.AddDays(1), 0, loc); to.After(next) {
-				to = next
-			}
-			if from.Before(window.Start) {
-				from = window.Start
-			}
-			if to.After(window.End) {
-				to = window.End
-			}
-			if !from.Before(to) {
-				out = append(out, fmt.Sprintf("%s %s empty free 0", d, calendar.Clock(c/time.Minute)))
+		for c := calendar.Clock(0); c < calendar.EndOfDay; c += calendar.Clock(step / time.Minute) {
+			r, ok := runs[key{d, c}]
+			if !ok {
+				out = append(out, fmt.Sprintf("%s %s empty free 0", d, c))
 				continue
 			}
 			n := 0
 			for i := range team {
 				all := true
-				for m := int(from.Sub(window.Start) / time.Minute); m < int(to.Sub(window.Start)/time.Minute); m++ {
+				for m := r.first; m <= r.last; m++ {
 					all = all && bits[i][m]
 				}
 				if all {
 					n++
 				}
 			}
-			out = append(out, fmt.Sprintf("%s %s %s free %d", d, calendar.Clock(c/time.Minute), calendar.Interval{Start: from.UTC(), End: to.UTC()}, n))
+			from := window.Start.Add(time.Duration(r.first) * time.Minute)
+			to := window.Start.Add(time.Duration(r.last+1) * time.Minute)
+			out = append(out, fmt.Sprintf("%s %s %s free %d", d, c, calendar.Interval{Start: from.UTC(), End: to.UTC()}, n))
 		}
 	}
 	return out
@@ -231,5 +242,49 @@ func TestBucketsAroundApiasSkippedDay(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, free); diff != "" {
 		t.Errorf("Saturday's buckets with someone free (-want +got):\n%s", diff)
+	}
+}
+
+// TestBucketsShorterThanAGap: with half-hour buckets on Berlin's
+// spring-forward night (02:00 CET jumps to 03:00 CEST, at 01:00 UTC), the
+// 02:00 and 02:30 buckets are empty and the 03:00 one starts at the jump:
+// no instant is in two buckets. On the fall-back night (03:00 CEST falls
+// back to 02:00 CET, at 01:00 UTC) the hour shown twice goes to the 02:30
+// bucket, in which the clocks fall back: the buckets follow each other in
+// time.
+func TestBucketsShorterThanAGap(t *testing.T) {
+	berlin := mustLoad(t, "Europe/Berlin")
+	team := []calendar.Person{{ID: "a", Zone: berlin, Hours: calendar.MustParseWeeklyHours("Mon-Sun 00:00-24:00")}}
+	for _, tc := range []struct {
+		day  string
+		want []string // "clock start-end" in UTC, from 01:30 to 03:30
+	}{
+		{"2026-03-29", []string{"01:30 00:30-01:00", "02:00 empty", "02:30 empty", "03:00 01:00-01:30", "03:30 01:30-02:00"}},
+		{"2026-10-25", []string{"01:30 23:30-00:00", "02:00 00:00-00:30", "02:30 00:30-02:00", "03:00 02:00-02:30", "03:30 02:30-03:00"}},
+	} {
+		d := calendar.MustParseDate(tc.day)
+		got, err := mustCompute(t, team, calendar.Days(d, d, berlin), Options{}).Buckets(berlin, 30*time.Minute)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cells []string
+		var total time.Duration
+		for _, b := range got {
+			total += b.Duration()
+			if b.Clock < calendar.MustParseClock("01:30") || b.Clock > calendar.MustParseClock("03:30") {
+				continue
+			}
+			if b.IsEmpty() {
+				cells = append(cells, b.Clock.String()+" empty")
+				continue
+			}
+			cells = append(cells, b.Clock.String()+" "+b.Start.UTC().Format("15:04")+"-"+b.End.UTC().Format("15:04"))
+		}
+		if diff := cmp.Diff(tc.want, cells); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tc.day, diff)
+		}
+		if day := calendar.Days(d, d, berlin).Duration(); total != day {
+			t.Errorf("%s: the buckets add up to %s, the day is %s", tc.day, total, day)
+		}
 	}
 }

@@ -90,10 +90,17 @@ type Bucket struct {
 	// starts at.
 	Date  calendar.Date
 	Clock calendar.Clock
-	// Interval is [Wall(Date, Clock), Wall(Date, Clock+step)), clipped to
-	// the day and the window: empty where the clocks skip the bucket (the
-	// hour a spring-forward night loses, or every hour of a day a zone
-	// skipped) or where it lies outside the window.
+	// Interval holds the instants whose wall clock shows a time from
+	// Clock to Clock+step on Date, clipped to the window: from
+	// Wall(Date, Clock) to Wall(Date, Clock+step) where the clocks show
+	// both. It is empty where the clocks skip the whole bucket (the hour a
+	// spring-forward night loses, every hour of a day a zone skipped) or
+	// where it lies outside the window, and shorter where they skip part
+	// of it. Buckets follow each other in time, cut where the clocks first
+	// show each bucket's start: the time a fall-back night shows twice
+	// belongs to the bucket in which the clocks fall back (with hourly
+	// buckets, 02:00 holds both of Berlin's 02:00-03:00 hours; with
+	// half-hour ones, 02:30 holds 02:30-03:00 CEST and 02:00-03:00 CET).
 	calendar.Interval
 	// Free counts the people free for the whole bucket; zero for an
 	// empty bucket.
@@ -117,21 +124,18 @@ func (r *Report) Buckets(loc *time.Location, step time.Duration) ([]Bucket, erro
 	last := calendar.DateOf(r.window.End.Add(-1).In(loc))
 	perDay := int(24 * time.Hour / step)
 	var out []Bucket
+	minutes := calendar.Clock(step / time.Minute)
 	for d := first; !d.After(last); d = d.AddDays(1) {
-		// A bucket holds the instants whose wall clock shows its date:
-		// clipped to the day, a day the zone skipped (Pacific/Apia,
-		// 2011-12-30) has only empty buckets.
-		day := calendar.Days(d, d, loc).Intersect(r.window)
 		for k := range perDay {
-			c := calendar.Clock(k * int(step/time.Minute))
-			iv := calendar.Interval{Start: calendar.Wall(d, c, loc), End: calendar.Wall(d, c+calendar.Clock(step/time.Minute), loc)}
-			iv = iv.Intersect(day)
+			c := calendar.Clock(k) * minutes
+			iv := calendar.Interval{Start: firstShowing(d, c, loc), End: firstShowing(d, c+minutes, loc)}.Intersect(r.window)
 			if iv.IsEmpty() {
-				// Empty: at the day's start, or where the skipped wall
-				// time would be.
 				at := iv.Start
-				if at.After(day.End) || at.Before(day.Start) {
-					at = day.Start
+				switch {
+				case at.Before(r.window.Start):
+					at = r.window.Start
+				case at.After(r.window.End):
+					at = r.window.End
 				}
 				iv = calendar.Interval{Start: at, End: at}
 			}
@@ -156,6 +160,27 @@ func (r *Report) Buckets(loc *time.Location, step time.Duration) ([]Bucket, erro
 		}
 	}
 	return out, nil
+}
+
+// firstShowing returns the first instant at which the wall clocks of loc
+// show date d and clock c, or a later wall time: Wall(d, c) where the
+// clocks show it, and the end of the gap where they skip it (Wall reads a
+// skipped time with the offset from before the gap, which lands as far
+// past the gap's end as the time was past its start). So the instants
+// from firstShowing(d, c) to firstShowing(d, c2) are exactly those whose
+// wall clock shows a time from c to c2 on d.
+func firstShowing(d calendar.Date, c calendar.Clock, loc *time.Location) time.Time {
+	t := calendar.Wall(d, c, loc)
+	if c == calendar.EndOfDay {
+		d, c = d.AddDays(1), calendar.Midnight
+	}
+	if calendar.DateTimeOf(t.In(loc)) == (calendar.DateTime{Date: d, Clock: c}) {
+		return t
+	}
+	if start, _ := t.In(loc).ZoneBounds(); !start.IsZero() && start.Before(t) {
+		return start
+	}
+	return t
 }
 
 // String returns b as "2026-03-09 13:00 [start, end) free: 3".

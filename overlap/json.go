@@ -16,11 +16,11 @@ import (
 // Unknown fields are errors when read.
 
 type suggestionJSON struct {
-	Start     jsontext.Time `json:"start"`
-	End       jsontext.Time `json:"end"`
-	Score     float64       `json:"score"`
-	Cost      Cost          `json:"cost"`
-	Attendees []Attendance  `json:"attendees"`
+	Start     *jsontext.Time `json:"start"`
+	End       *jsontext.Time `json:"end"`
+	Score     float64        `json:"score"`
+	Cost      Cost           `json:"cost"`
+	Attendees []Attendance   `json:"attendees"`
 }
 
 // String returns s as its interval, score, cost and attendees, such as
@@ -61,16 +61,22 @@ func (s Suggestion) MarshalJSON() ([]byte, error) {
 	if att == nil {
 		att = []Attendance{}
 	}
-	return json.Marshal(suggestionJSON{jsontext.Time(s.Start), jsontext.Time(s.End), s.Score, s.Cost, att})
+	start, end := jsontext.Time(s.Start), jsontext.Time(s.End)
+	return json.Marshal(suggestionJSON{&start, &end, s.Score, s.Cost, att})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (s *Suggestion) UnmarshalJSON(b []byte) error {
+	const fn = "overlap.Suggestion.UnmarshalJSON"
 	var j suggestionJSON
-	if err := jsontext.DecodeStrict(b, &j); err != nil {
-		return fmt.Errorf("overlap.Suggestion.UnmarshalJSON: %w", err)
+	if err := jsontext.Decode(b, &j, fn); err != nil {
+		return err
 	}
-	*s = Suggestion{calendar.Interval{Start: time.Time(j.Start), End: time.Time(j.End)}, j.Attendees, j.Cost, j.Score}
+	start, end, err := jsontext.Ends(fn, j.Start, j.End)
+	if err != nil {
+		return err
+	}
+	*s = Suggestion{calendar.Interval{Start: start, End: end}, jsontext.Nil(j.Attendees), j.Cost, j.Score}
 	return nil
 }
 
@@ -120,8 +126,8 @@ func (c Cost) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler.
 func (c *Cost) UnmarshalJSON(b []byte) error {
 	var j costJSON
-	if err := jsontext.DecodeStrict(b, &j); err != nil {
-		return fmt.Errorf("overlap.Cost.UnmarshalJSON: %w", err)
+	if err := jsontext.Decode(b, &j, "overlap.Cost.UnmarshalJSON"); err != nil {
+		return err
 	}
 	*c = Cost{time.Duration(j.FocusBroken), time.Duration(j.OffHours), j.Fragments, j.OptionalMissing, j.RequiredMissing}
 	return nil
@@ -144,20 +150,21 @@ func (a Attendance) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler; "zone" must be an IANA name
 // whose offset at that instant is the one "local" is written with.
 func (a *Attendance) UnmarshalJSON(b []byte) error {
+	const fn = "overlap.Attendance.UnmarshalJSON"
 	var j attendanceJSON
-	if err := jsontext.DecodeStrict(b, &j); err != nil {
-		return fmt.Errorf("overlap.Attendance.UnmarshalJSON: %w", err)
+	if err := jsontext.Decode(b, &j, fn); err != nil {
+		return err
 	}
 	t, err := jsontext.ParseTime(j.Local)
 	if err != nil {
-		return fmt.Errorf("overlap.Attendance.UnmarshalJSON: local: %w", err)
+		return fmt.Errorf("%s: local: %w", fn, err)
 	}
 	loc, err := time.LoadLocation(j.Zone)
 	if err != nil || j.Zone == "" || j.Zone == "Local" {
-		return fmt.Errorf("overlap.Attendance.UnmarshalJSON: zone %q is not an IANA time zone", j.Zone)
+		return fmt.Errorf("%s: zone %q is not an IANA time zone", fn, j.Zone)
 	}
 	if _, off := t.Zone(); off != offsetAt(t, loc) {
-		return fmt.Errorf("overlap.Attendance.UnmarshalJSON: local %q is not a wall time of %s", j.Local, j.Zone)
+		return fmt.Errorf("%s: local %q is not a wall time of %q", fn, j.Local, j.Zone)
 	}
 	*a = Attendance{ID: j.ID, Status: j.Status, Local: t.In(loc), Optional: j.Optional, Present: j.Present}
 	return nil
@@ -192,10 +199,10 @@ func (r Rotation) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler.
 func (r *Rotation) UnmarshalJSON(b []byte) error {
 	var j rotationJSON
-	if err := jsontext.DecodeStrict(b, &j); err != nil {
-		return fmt.Errorf("overlap.Rotation.UnmarshalJSON: %w", err)
+	if err := jsontext.Decode(b, &j, "overlap.Rotation.UnmarshalJSON"); err != nil {
+		return err
 	}
-	*r = Rotation{j.Slots, j.Burden, time.Duration(j.Max), time.Duration(j.Spread), time.Duration(j.Total)}
+	*r = Rotation{jsontext.Nil(j.Slots), jsontext.Nil(j.Burden), time.Duration(j.Max), time.Duration(j.Spread), time.Duration(j.Total)}
 	return nil
 }
 
@@ -213,8 +220,8 @@ func (b Burden) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler.
 func (b *Burden) UnmarshalJSON(data []byte) error {
 	var j burdenJSON
-	if err := jsontext.DecodeStrict(data, &j); err != nil {
-		return fmt.Errorf("overlap.Burden.UnmarshalJSON: %w", err)
+	if err := jsontext.Decode(data, &j, "overlap.Burden.UnmarshalJSON"); err != nil {
+		return err
 	}
 	*b = Burden{j.ID, time.Duration(j.Burden), j.Slots}
 	return nil
@@ -222,8 +229,8 @@ func (b *Burden) UnmarshalJSON(data []byte) error {
 
 type dayJSON struct {
 	Date        calendar.Date      `json:"date"`
-	Start       jsontext.Time      `json:"start"`
-	End         jsontext.Time      `json:"end"`
+	Start       *jsontext.Time     `json:"start"`
+	End         *jsontext.Time     `json:"end"`
 	Common      jsontext.Duration  `json:"common"`
 	Longest     *calendar.Interval `json:"longest"`
 	MostFree    int                `json:"mostFree"`
@@ -244,7 +251,8 @@ func (d Day) String() string {
 // "common", "longest", "mostFree", "mostFreeFor"}, with "longest" null
 // when there is no common time.
 func (d Day) MarshalJSON() ([]byte, error) {
-	j := dayJSON{d.Date, jsontext.Time(d.Start), jsontext.Time(d.End), jsontext.Duration(d.Common), nil, d.MostFree, jsontext.Duration(d.MostFreeFor)}
+	start, end := jsontext.Time(d.Start), jsontext.Time(d.End)
+	j := dayJSON{d.Date, &start, &end, jsontext.Duration(d.Common), nil, d.MostFree, jsontext.Duration(d.MostFreeFor)}
 	if !d.Longest.IsEmpty() {
 		j.Longest = &d.Longest
 	}
@@ -253,11 +261,16 @@ func (d Day) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (d *Day) UnmarshalJSON(b []byte) error {
+	const fn = "overlap.Day.UnmarshalJSON"
 	var j dayJSON
-	if err := jsontext.DecodeStrict(b, &j); err != nil {
-		return fmt.Errorf("overlap.Day.UnmarshalJSON: %w", err)
+	if err := jsontext.Decode(b, &j, fn); err != nil {
+		return err
 	}
-	*d = Day{Date: j.Date, Interval: calendar.Interval{Start: time.Time(j.Start), End: time.Time(j.End)},
+	start, end, err := jsontext.Ends(fn, j.Start, j.End)
+	if err != nil {
+		return err
+	}
+	*d = Day{Date: j.Date, Interval: calendar.Interval{Start: start, End: end},
 		Common: time.Duration(j.Common), MostFree: j.MostFree, MostFreeFor: time.Duration(j.MostFreeFor)}
 	if j.Longest != nil {
 		d.Longest = *j.Longest
@@ -268,23 +281,29 @@ func (d *Day) UnmarshalJSON(b []byte) error {
 type bucketJSON struct {
 	Date  calendar.Date  `json:"date"`
 	Clock calendar.Clock `json:"clock"`
-	Start jsontext.Time  `json:"start"`
-	End   jsontext.Time  `json:"end"`
+	Start *jsontext.Time `json:"start"`
+	End   *jsontext.Time `json:"end"`
 	Free  int            `json:"free"`
 }
 
 // MarshalJSON implements json.Marshaler (see Bucket).
 func (b Bucket) MarshalJSON() ([]byte, error) {
-	return json.Marshal(bucketJSON{b.Date, b.Clock, jsontext.Time(b.Start), jsontext.Time(b.End), b.Free})
+	start, end := jsontext.Time(b.Start), jsontext.Time(b.End)
+	return json.Marshal(bucketJSON{b.Date, b.Clock, &start, &end, b.Free})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (b *Bucket) UnmarshalJSON(data []byte) error {
+	const fn = "overlap.Bucket.UnmarshalJSON"
 	var j bucketJSON
-	if err := jsontext.DecodeStrict(data, &j); err != nil {
-		return fmt.Errorf("overlap.Bucket.UnmarshalJSON: %w", err)
+	if err := jsontext.Decode(data, &j, fn); err != nil {
+		return err
 	}
-	*b = Bucket{j.Date, j.Clock, calendar.Interval{Start: time.Time(j.Start), End: time.Time(j.End)}, j.Free}
+	start, end, err := jsontext.Ends(fn, j.Start, j.End)
+	if err != nil {
+		return err
+	}
+	*b = Bucket{j.Date, j.Clock, calendar.Interval{Start: start, End: end}, j.Free}
 	return nil
 }
 
@@ -302,8 +321,8 @@ func (e NoSlotError) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler.
 func (e *NoSlotError) UnmarshalJSON(b []byte) error {
 	var j noSlotJSON
-	if err := jsontext.DecodeStrict(b, &j); err != nil {
-		return fmt.Errorf("overlap.NoSlotError.UnmarshalJSON: %w", err)
+	if err := jsontext.Decode(b, &j, "overlap.NoSlotError.UnmarshalJSON"); err != nil {
+		return err
 	}
 	j.Never = jsontext.Nil(j.Never)
 	*e = NoSlotError(j)

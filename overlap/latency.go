@@ -136,6 +136,9 @@ func (r *Report) RoundTrips(reply time.Duration, at time.Time, ids ...string) (m
 	if err != nil {
 		return nil, err
 	}
+	if reply < 0 {
+		return nil, fmt.Errorf("overlap.Report.RoundTrips: reply %s is negative", reply)
+	}
 	slices.SortFunc(group, func(a, b *member) int { return cmp.Compare(a.sched.ID(), b.sched.ID()) })
 	group = slices.Compact(group)
 	out := make(map[[2]string]time.Duration, len(group)*max(len(group)-1, 0))

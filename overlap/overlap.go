@@ -70,9 +70,9 @@ func (s Segment) String() string {
 }
 
 type segmentJSON struct {
-	Start jsontext.Time `json:"start"`
-	End   jsontext.Time `json:"end"`
-	Free  []string      `json:"free"`
+	Start *jsontext.Time `json:"start"`
+	End   *jsontext.Time `json:"end"`
+	Free  []string       `json:"free"`
 }
 
 // MarshalJSON implements json.Marshaler; "free" is [] when nobody is.
@@ -81,16 +81,22 @@ func (s Segment) MarshalJSON() ([]byte, error) {
 	if free == nil {
 		free = []string{}
 	}
-	return json.Marshal(segmentJSON{jsontext.Time(s.Start), jsontext.Time(s.End), free})
+	start, end := jsontext.Time(s.Start), jsontext.Time(s.End)
+	return json.Marshal(segmentJSON{&start, &end, free})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (s *Segment) UnmarshalJSON(b []byte) error {
+	const fn = "overlap.Segment.UnmarshalJSON"
 	var j segmentJSON
-	if err := jsontext.DecodeStrict(b, &j); err != nil {
-		return fmt.Errorf("overlap.Segment.UnmarshalJSON: %w", err)
+	if err := jsontext.Decode(b, &j, fn); err != nil {
+		return err
 	}
-	*s = Segment{calendar.Interval{Start: time.Time(j.Start), End: time.Time(j.End)}, j.Free}
+	start, end, err := jsontext.Ends(fn, j.Start, j.End)
+	if err != nil {
+		return err
+	}
+	*s = Segment{calendar.Interval{Start: start, End: end}, jsontext.Nil(j.Free)}
 	return nil
 }
 

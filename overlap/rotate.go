@@ -46,8 +46,9 @@ type Burden struct {
 // Rotate chooses n slots for a meeting that recurs n times in the
 // report's window, so that the burden (see Burden) is shared.
 //
-// The window (from q.NotBefore on, when that is later than its start) is
-// cut into n parts of equal length (n weeks of an n-week window), and
+// The window (from q.NotBefore on, when that is later than its start,
+// less q.Buffer so that a meeting may start at NotBefore, as in Suggest)
+// is cut into n parts of equal length (n weeks of an n-week window), and
 // each slot is one of the slots that Suggest would allow in
 // its part, read with AllowOffHours set: a meeting across zones can rarely
 // keep to everyone's working hours. Among the plans (one slot a part),
@@ -105,9 +106,9 @@ func (r *Report) Rotate(q Request, n int) (Rotation, error) {
 	}
 	dims := len(p.att)
 	parts := make([][]candidate, n)
-	first := int64(0)
-	if !p.q.NotBefore.IsZero() {
-		first = min(max(0, r.offset(p.q.NotBefore)), r.length)
+	first := int64(0) // where the first part starts: its first meeting's buffer
+	if !p.q.NotBefore.IsZero() && p.q.NotBefore.After(r.window.Start) {
+		first = max(0, min(r.offset(p.q.NotBefore), r.length)-int64(p.q.Buffer))
 	}
 	for i := range parts {
 		from, to := first+partBound(r.length-first, n, i), first+partBound(r.length-first, n, i+1)

@@ -40,9 +40,14 @@ func bruteMinMax(t fataler, team []calendar.Person, window calendar.Interval, q 
 	slots := modelSuggest(t, team, window, q, opt)
 	ids := append(slices.Sorted(slices.Values(q.Required)), slices.Sorted(slices.Values(q.Optional))...)
 	parts := make([][][]time.Duration, n)
+	// The parts cut the window from NotBefore on, less the buffer, so
+	// that a meeting may start at NotBefore, as Suggest allows.
 	from := window.Start
 	if q.NotBefore.After(from) {
-		from = q.NotBefore
+		from = q.NotBefore.Add(-q.Buffer)
+		if from.Before(window.Start) {
+			from = window.Start
+		}
 	}
 	if from.After(window.End) {
 		from = window.End

@@ -213,6 +213,8 @@ type NoSlotError struct {
 	Slots int `json:"slots"`
 }
 
+// Error says why no slot fits: who is never available, and the best
+// share of the required attendees that some slot reaches.
 func (e *NoSlotError) Error() string {
 	if e.Slots == 0 {
 		return "no slot: the meeting and its buffers do not fit in the window"
@@ -397,8 +399,10 @@ func (r *Report) localDays(loc *time.Location, pick func(calendar.Date) (from, t
 // [from, to) and that are not before q.NotBefore, ascending.
 func (r *Report) grid(q Request, from, to int64) []int64 {
 	var out []int64
-	if !q.NotBefore.IsZero() {
-		from = max(from, r.offset(q.NotBefore)-int64(q.Buffer))
+	if !q.NotBefore.IsZero() && q.NotBefore.After(r.window.Start) {
+		// Only a NotBefore after the window's start bounds the starts:
+		// offsets saturate far outside the window.
+		from = max(from, min(r.offset(q.NotBefore), r.length)-int64(q.Buffer))
 	}
 	step := int(q.Step / time.Minute)
 	first := calendar.DateOf(r.time(from).In(q.Zone)).AddDays(-1)

@@ -659,3 +659,32 @@ func BenchmarkSuggest50x14(b *testing.B) {
 		}
 	}
 }
+
+// TestNotBeforeFarFromTheWindow: a NotBefore long before the window is no
+// bound at all, and one long after it leaves no slot; neither overflows.
+// Suggest and Rotate read it alike, with a buffer too.
+func TestNotBeforeFarFromTheWindow(t *testing.T) {
+	// 09:00 and 09:15 both cost nothing (off-hours is a fine buffer), so
+	// 09:00, the earlier, ranks first.
+	team := []calendar.Person{{ID: "a", Zone: time.UTC, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-09:45")}}
+	monday := calendar.MustParseDate("2026-03-09")
+	r := mustCompute(t, team, calendar.Days(monday, monday, time.UTC), Options{})
+	q := Request{Duration: 30 * time.Minute, Required: []string{"a"}, Buffer: 15 * time.Minute, Max: 1}
+	nine := time.Date(2026, 3, 9, 9, 0, 0, 0, time.UTC)
+	for _, nb := range []time.Time{{}, time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC), nine} {
+		q.NotBefore = nb
+		got, err := r.Suggest(q)
+		if err != nil || len(got) != 1 || !got[0].Start.Equal(nine) {
+			t.Errorf("Suggest, NotBefore %s: %v, %v; want the slot at 09:00", nb, got, err)
+		}
+		rot, err := r.Rotate(q, 1)
+		if err != nil || !rot.Slots[0].Start.Equal(nine) {
+			t.Errorf("Rotate, NotBefore %s: %v, %v; want the slot at 09:00", nb, rot.Slots, err)
+		}
+	}
+	q.NotBefore = time.Date(2300, 1, 1, 0, 0, 0, 0, time.UTC)
+	var none *NoSlotError
+	if _, err := r.Suggest(q); !errors.As(err, &none) {
+		t.Errorf("Suggest with NotBefore in 2300: %v, want a NoSlotError", err)
+	}
+}

@@ -23,8 +23,9 @@
 // are not read.
 //
 // Recurring events: RRULE, EXDATE and RDATE (UTC, TZID, floating and
-// VALUE=DATE values, comma lists, several lines) are expanded by
-// calendar.ParseRecurrence in floating time, so a weekly 09:00 meeting is
+// VALUE=DATE values, comma lists, several lines) are built into a
+// calendar.Recurrence (calendar.NewRecurrence, from the values as read)
+// and expanded in floating time, so a weekly 09:00 meeting is
 // at 09:00 local time on either side of a clock change, in every zone. The
 // DTSTART is always the first instance (RFC 5545 §3.3.10), also when the
 // rule does not match it, a case §3.8.5.3 leaves undefined: there it is an
@@ -83,9 +84,11 @@
 // Malformed input is an error that names the line and, where it can, the
 // component (with its UID) and the property; nothing panics, prints or
 // logs. Read keeps the input in memory, and its time and memory grow
-// linearly with the input; calendar.ParseRecurrence checks each recurring
-// event's rule once, which takes at most some tens of milliseconds for a
-// rule with a large COUNT that rarely matches. Busy costs time in
+// linearly with the input; each recurring event's rule is checked once
+// when read. A rule's COUNT is counted when a window first asks for it, up
+// to that window (and remembered): a large COUNT that rarely matches, with
+// an old DTSTART, costs tens of milliseconds on that first Busy. Busy
+// costs time in
 // proportion to the one-off events near the window (they are sorted when
 // read) and to the instances of recurring events in it, not to a
 // calendar's history; a recurring event with more than 50,000 instances

@@ -49,7 +49,7 @@ func (e *readError) Unwrap() error { return e.err }
 //
 // Read holds the whole input in memory, and its time and memory grow
 // linearly with the input's size; each recurring event's rule is checked
-// once by calendar.ParseRecurrence, in at most some tens of milliseconds.
+// once, by calendar.NewRecurrence.
 func Read(r io.Reader) (*Calendar, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {

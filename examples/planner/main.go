@@ -213,7 +213,7 @@ func (c *common) readRoster() error {
 	} else {
 		r, err = ics.ReadRosterFile(c.rosterFile)
 		if err != nil {
-			if !strings.Contains(err.Error(), c.rosterFile) {
+			if !strings.Contains(err.Error(), fmt.Sprintf("%q", c.rosterFile)) {
 				return fmt.Errorf("-roster %q: %w", c.rosterFile, err)
 			}
 			return fmt.Errorf("-roster: %w", err)
@@ -230,7 +230,7 @@ func (c *common) readRoster() error {
 func (c *common) report(opt overlap.Options) (*overlap.Report, error) {
 	r, err := overlap.Compute(c.team, c.window, opt)
 	if err != nil {
-		return nil, fmt.Errorf("overlap: %w", err)
+		return nil, err
 	}
 	return r, nil
 }

@@ -302,7 +302,7 @@ func TestOverlapJSON(t *testing.T) {
 				if !s.Start.Equal(at) || !s.End.After(s.Start) {
 					t.Fatalf("segment %d is %s, want it to start at %s", i, s.Interval, at)
 				}
-				if s.Free == nil || !slices.IsSorted(s.Free) {
+				if !slices.IsSorted(s.Free) {
 					t.Errorf("segment %d: free %q is not a sorted list", i, s.Free)
 				}
 				if i > 0 && slices.Equal(j.Coverage[i-1].Free, s.Free) {
@@ -315,6 +315,9 @@ func TestOverlapJSON(t *testing.T) {
 			}
 			if !at.Equal(j.Window.End) {
 				t.Errorf("the coverage ends at %s, not at %s", at, j.Window.End)
+			}
+			if !strings.Contains(out, `"free": []`) {
+				t.Errorf("a segment with nobody free should have \"free\": []:\n%.2000s", out)
 			}
 			if want := common.Set(); !want.Equal(j.Common) {
 				t.Errorf("common %s is not where everyone is free %s", j.Common, want)

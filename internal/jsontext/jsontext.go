@@ -13,6 +13,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/tzplan/tzplan/internal/icalvalue"
 )
 
 // FormatTime writes t as RFC 3339 text in UTC, with a fraction of a
@@ -24,7 +26,7 @@ func FormatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 func ParseTime(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("time %q is not RFC 3339, such as \"2026-03-09T12:00:00Z\"", s)
+		return time.Time{}, fmt.Errorf("time %s is not RFC 3339, such as \"2026-03-09T12:00:00Z\"", icalvalue.Quote(s))
 	}
 	return t, nil
 }
@@ -47,7 +49,7 @@ func FormatDuration(d time.Duration) string {
 func ParseDuration(s string) (time.Duration, error) {
 	d, err := time.ParseDuration(s)
 	if err != nil {
-		return 0, fmt.Errorf("duration %q is not Go duration text, such as \"30m\" or \"1h30m\"", s)
+		return 0, fmt.Errorf("duration %s is not Go duration text, such as \"30m\" or \"1h30m\"", icalvalue.Quote(s))
 	}
 	return d, nil
 }
@@ -99,6 +101,24 @@ func DecodeStrict(b []byte, v any) error {
 		return errors.New("data after the value")
 	}
 	return nil
+}
+
+// Decode is DecodeStrict with errors that start with fn, the
+// UnmarshalJSON method that called it ("overlap.Suggestion.UnmarshalJSON").
+func Decode(b []byte, v any, fn string) error {
+	if err := DecodeStrict(b, v); err != nil {
+		return fmt.Errorf("%s: %w", fn, err)
+	}
+	return nil
+}
+
+// Ends returns the instants of the required "start" and "end" fields of
+// an interval read by method fn, or an error when one is missing.
+func Ends(fn string, start, end *Time) (time.Time, time.Time, error) {
+	if start == nil || end == nil {
+		return time.Time{}, time.Time{}, fmt.Errorf(`%s: want "start" and "end"`, fn)
+	}
+	return time.Time(*start), time.Time(*end), nil
 }
 
 // List returns s, or an empty list for nil, so that an empty list is []
