@@ -57,6 +57,11 @@ type Person struct {
 // events have no end cannot be a Set. zone is the zone of the person whose
 // calendar it is, for times with no zone of their own (floating times,
 // all-day events). The result must lie inside window.
+//
+// Busy is called concurrently (overlap.Compute builds timelines on
+// several goroutines, and a Schedule is safe for concurrent use), so it
+// must be safe for that. A panic in Busy is recovered and returned as an
+// error wrapping ErrSourcePanicked that names the person and the source.
 type BusySource interface {
 	Busy(window Interval, zone *time.Location) (Set, error)
 }

@@ -269,18 +269,12 @@ func (p *recParser) ianaZone(what string, loc *time.Location) error {
 		return nil
 	}
 	name := loc.String()
-	if isLocal(loc) {
-		return p.fail("", "%s zone Local is not an IANA time zone: it means a different zone on each machine", what)
-	}
-	switch name {
-	case "":
-		return p.fail("", "%s zone has no name: want an IANA time zone such as Europe/Berlin", what)
-	case "UTC":
+	if name == "UTC" {
 		return p.fail("", "%s zone is a zone named UTC but not time.UTC: use time.UTC", what)
 	}
-	iana, err := time.LoadLocation(name)
+	iana, err := loadZone(name)
 	if err != nil {
-		return p.fail("", "%s zone %q is not an IANA time zone such as Europe/Berlin", what, name)
+		return p.fail("", "%s zone: %v", what, err)
 	}
 	if !sameOffsets(loc, iana) {
 		return p.fail("", "%s zone %q is not the IANA zone of that name (a zone made in Go?): its offsets differ", what, name)
@@ -308,11 +302,6 @@ func sameOffsets(a, b *time.Location) bool {
 	}
 	return true
 }
-
-// isLocal reports whether loc is time.Local, which names the zone of the
-// machine a program runs on, not a zone of the world. (Comparing the
-// pointer is not enough: a program may set time.Local to another zone.)
-func isLocal(loc *time.Location) bool { return loc != nil && loc.String() == "Local" }
 
 // recurrenceDate checks an EXDATE or RDATE value given to NewRecurrence.
 func (p *recParser) recurrenceDate(name string, v RecurrenceDate) (recTime, error) {

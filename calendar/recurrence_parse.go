@@ -187,12 +187,9 @@ func (p *recParser) zone(line, name string) (*time.Location, error) {
 	if loc, ok := p.zones[name]; ok {
 		return loc, nil
 	}
-	if name == "" || name == "Local" {
-		return nil, p.fail(line, "TZID %q is not an IANA time zone name such as Europe/Berlin", name)
-	}
-	loc, err := time.LoadLocation(name)
+	loc, err := loadZone(name)
 	if err != nil {
-		return nil, p.fail(line, "unknown time zone %q", name)
+		return nil, p.fail(line, "TZID: %v", err)
 	}
 	if p.zones == nil {
 		p.zones = make(map[string]*time.Location)

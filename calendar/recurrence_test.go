@@ -585,7 +585,7 @@ func TestParseRecurrenceRejects(t *testing.T) {
 		{"DTSTART as a date", "DTSTART;VALUE=DATE:20260101\nRRULE:FREQ=DAILY", "", "DTSTART;VALUE=DATE:20260101", "must be a date-time"},
 		{"DTSTART with TZID and Z", "DTSTART;TZID=Europe/Berlin:20260101T090000Z", "", "DTSTART;TZID=Europe/Berlin:20260101T090000Z", "cannot end in Z"},
 		{"DTSTART with an unknown zone", "DTSTART;TZID=Mars/Olympus:20260101T090000", "", "DTSTART;TZID=Mars/Olympus:20260101T090000", "unknown time zone"},
-		{"DTSTART in Local", "DTSTART;TZID=Local:20260101T090000", "", "DTSTART;TZID=Local:20260101T090000", "not an IANA"},
+		{"DTSTART in Local", "DTSTART;TZID=Local:20260101T090000", "", "DTSTART;TZID=Local:20260101T090000", "\"Local\": it means the zone of the machine"},
 		{"DTSTART with an unknown parameter", "DTSTART;X-FOO=1:20260101T090000", "", "DTSTART;X-FOO=1:20260101T090000", "unknown DTSTART parameter"},
 		{"DTSTART on February 30", "DTSTART:20260230T090000", "", "DTSTART:20260230T090000", "not a date-time"},
 		{"DTSTART at 0001-01-01T00:00", "DTSTART:00010101T000000\nRRULE:FREQ=DAILY", "", "", "out of range"},

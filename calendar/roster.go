@@ -276,19 +276,3 @@ func (p *Person) unmarshal(b []byte) error {
 	*p = np
 	return nil
 }
-
-// loadZone loads an IANA zone by name. "" and "Local" are refused: a
-// roster must mean the same on every machine.
-func loadZone(name string) (*time.Location, error) {
-	if name == "" || name == "Local" {
-		return nil, fmt.Errorf("want an IANA time zone name such as \"Europe/Berlin\", not %q", name)
-	}
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		// LoadLocation's error says whether the name or the zone
-		// database is missing (a program without zoneinfo on its machine
-		// can import time/tzdata).
-		return nil, fmt.Errorf("unknown time zone %q: %w", name, err)
-	}
-	return loc, nil
-}

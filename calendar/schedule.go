@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/tzplan/tzplan/internal/icalvalue"
 	"github.com/tzplan/tzplan/internal/jsontext"
 )
 
@@ -45,6 +46,23 @@ type busySource struct {
 	src  BusySource
 }
 
+// busy calls the source, and turns a panic in it into an error: a
+// source is the caller's code, run where the caller's recover may not
+// reach (on overlap.Compute's goroutines, say).
+func (b busySource) busy(window Interval, loc *time.Location) (set Set, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			set, err = Set{}, fmt.Errorf("%w: %s", ErrSourcePanicked, icalvalue.Quote(fmt.Sprint(p)))
+		}
+	}()
+	return b.src.Busy(window, loc)
+}
+
+// ErrSourcePanicked is wrapped by the error a timeline returns when a
+// BusySource panics: the panic is recovered, and its value quoted (cut
+// short) in the error, which also names the person and the source.
+var ErrSourcePanicked = errors.New("busy source panicked")
+
 // ErrNoFreeTime is the error that Schedule.FreeFrom ends with when a
 // person has no free time for a whole MaxSilence.
 var ErrNoFreeTime = errors.New("no free time")
@@ -61,7 +79,8 @@ const maxTimelineYears = 1000
 const maxFocusDuration = 24 * time.Hour
 
 // Compile checks p and returns its Schedule. It is an error when p has no
-// zone or the zone Local (which means another zone on every machine), no
+// zone or one that means the machine's own zone (Local, localtime,
+// posixrules; see LoadZone), no
 // working hours without NoHours (or hours with it), an unknown holiday
 // calendar, an invalid HolidayDates, time off that ends before it starts,
 // or a focus block without a name, with a name used twice, without a
@@ -103,8 +122,8 @@ func compile(p *Person) (*Schedule, error) {
 	switch {
 	case p.Zone == nil:
 		return fail("no zone")
-	case isLocal(p.Zone):
-		return fail("zone Local is the zone of the machine the program runs on: want an IANA name such as Europe/Berlin")
+	case checkZoneName(p.Zone.String()) != nil:
+		return fail("zone: %w", checkZoneName(p.Zone.String()))
 	case p.Hours.IsZero() && !p.NoHours:
 		return fail("no working hours: give Hours, or set NoHours if the person has none on purpose")
 	case !p.Hours.IsZero() && p.NoHours:
@@ -247,7 +266,7 @@ func (s *Schedule) timeline(window Interval) ([]Segment, error) {
 	working := Set{normalize(spans)}
 	busy := s.busy.Clip(window)
 	for _, src := range s.sources {
-		b, err := src.src.Busy(window, loc)
+		b, err := src.busy(window, loc)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", src.name, err)
 		}

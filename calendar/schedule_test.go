@@ -476,7 +476,7 @@ func TestCompileErrors(t *testing.T) {
 		want string
 	}{
 		{"no zone", Person{ID: "a", Hours: hours}, `calendar.Compile: person "a": no zone`},
-		{"Local", Person{ID: "a", Zone: time.Local, Hours: hours}, `person "a": zone Local`},
+		{"Local", Person{ID: "a", Zone: time.Local, Hours: hours}, `person "a": zone: unknown time zone "Local": it means the zone of the machine`},
 		{"no hours", Person{ID: "a", Zone: ny}, `person "a": no working hours: give Hours, or set NoHours`},
 		{"NoHours with hours", Person{ID: "a", Zone: ny, Hours: hours, NoHours: true}, `NoHours is set, but Hours are "Mon-Fri 09:00-17:00"`},
 		{"named by name", Person{Name: "Ana", Zone: ny}, `person "Ana": no working hours`},

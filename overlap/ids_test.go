@@ -146,3 +146,29 @@ func TestReportAccessors(t *testing.T) {
 		t.Errorf("Daily(nil) is not Daily(UTC) (-UTC +nil):\n%s", diff)
 	}
 }
+
+// panicSource is a BusySource that panics, as caller code may.
+type panicSource struct{}
+
+func (panicSource) Busy(calendar.Interval, *time.Location) (calendar.Set, error) {
+	panic("the caller's bug")
+}
+
+// TestComputeRecoversAPanickingSource: a BusySource that panics on one of
+// Compute's goroutines does not end the process; Compute returns an error
+// that names the person and the source, never a report.
+func TestComputeRecoversAPanickingSource(t *testing.T) {
+	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	team := []calendar.Person{
+		{ID: "ana", Zone: time.UTC, Hours: hours},
+		{ID: "ben", Zone: time.UTC, Hours: hours, Calendars: []string{"ben.ics"}, Sources: []calendar.BusySource{panicSource{}}},
+		{ID: "cy", Zone: time.UTC, Hours: hours},
+	}
+	for range 20 { // the work is shared out differently each time
+		r, err := Compute(team, weeks("2026-03-09", 1), Options{})
+		if r != nil || !errors.Is(err, calendar.ErrSourcePanicked) ||
+			!strings.Contains(err.Error(), `person "ben": calendar "ben.ics": busy source panicked: "the caller's bug"`) {
+			t.Fatalf("Compute = %v, %v; want an error naming ben's calendar", r, err)
+		}
+	}
+}

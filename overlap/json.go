@@ -159,9 +159,9 @@ func (a *Attendance) UnmarshalJSON(b []byte) error {
 	if err != nil {
 		return fmt.Errorf("%s: local: %w", fn, err)
 	}
-	loc, err := time.LoadLocation(j.Zone)
-	if err != nil || j.Zone == "" || j.Zone == "Local" {
-		return fmt.Errorf("%s: zone %q is not an IANA time zone", fn, j.Zone)
+	loc, err := calendar.LoadZone(j.Zone)
+	if err != nil {
+		return fmt.Errorf("%s: zone: %w", fn, err)
 	}
 	if _, off := t.Zone(); off != offsetAt(t, loc) {
 		return fmt.Errorf("%s: local %q is not a wall time of %q", fn, j.Local, j.Zone)

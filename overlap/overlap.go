@@ -32,6 +32,7 @@ import (
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/internal/icalvalue"
 	"github.com/tzplan/tzplan/internal/jsontext"
 )
 
@@ -207,8 +208,20 @@ func firstError(errs []error) error {
 	return nil
 }
 
-// member compiles p and builds their timeline and free time.
-func (r *Report) member(p calendar.Person) (member, error) {
+// member compiles p and builds their timeline and free time. It runs on
+// Compute's goroutines, where a panic would end the caller's process: one
+// is returned as an error instead.
+func (r *Report) member(p calendar.Person) (m member, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			m, err = member{}, fmt.Errorf("person %q: internal error: %s", p.ID, icalvalue.Quote(fmt.Sprint(v)))
+		}
+	}()
+	return r.compute(p)
+}
+
+// compute is member without the recovery.
+func (r *Report) compute(p calendar.Person) (member, error) {
 	sched, err := calendar.Compile(p)
 	if err != nil {
 		return member{}, err

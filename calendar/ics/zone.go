@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/tzplan/tzplan/calendar"
 )
 
 // ErrUnknownZone is wrapped by the error for a TZID (or X-WR-TIMEZONE)
@@ -35,10 +37,12 @@ const maxZoneName = 128
 // A VTIMEZONE's rules are never read.
 func lookupZone(name string) (*time.Location, error) {
 	n := strings.TrimSpace(name)
-	if n == "" || n == "Local" || len(n) > maxZoneName {
+	if n == "" || len(n) > maxZoneName {
 		return nil, &zoneError{name, "neither an IANA zone nor a Windows zone name"}
 	}
-	if loc, err := time.LoadLocation(n); err == nil {
+	// LoadZone refuses the names that mean the machine's own zone
+	// (localtime, posixrules, ...): a file must mean the same everywhere.
+	if loc, err := calendar.LoadZone(n); err == nil {
 		return loc, nil
 	}
 	iana, ok := windowsZone(n)

@@ -178,9 +178,9 @@ func (c *common) parse(args []string, out *bytes.Buffer, now time.Time) error {
 	if c.format == "" {
 		c.format = "text"
 	}
-	zone, err := time.LoadLocation(c.zoneName)
-	if err != nil || c.zoneName == "" || strings.EqualFold(c.zoneName, "local") {
-		return badf("-zone %q: unknown time zone (want an IANA name such as Europe/Berlin)", c.zoneName)
+	zone, err := calendar.LoadZone(c.zoneName)
+	if err != nil {
+		return badf("-zone: %v", err)
 	}
 	c.zone = zone
 	if err := c.readRoster(); err != nil {
