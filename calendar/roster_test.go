@@ -229,3 +229,19 @@ func FuzzReadRoster(f *testing.F) {
 		}
 	})
 }
+
+// TestRosterRepeatedKeysAreErrors: a key given twice would silently win
+// over the first; it is an error instead, naming the key.
+func TestRosterRepeatedKeysAreErrors(t *testing.T) {
+	for _, tc := range []struct{ in, key string }{
+		{`{"people": [{"id": "a", "zone": "UTC", "zone": "Asia/Tokyo"}]}`, `"zone"`},
+		{`{"people": [{"id": "a", "zone": "UTC", "Zone": "Asia/Tokyo"}]}`, `"Zone"`},
+		{`{"people": [], "people": [{"id": "a", "zone": "UTC"}]}`, `"people"`},
+		{`{"people": [{"id": "a", "zone": "UTC", "timeOff": [{"from": "2026-03-10", "to": "2026-03-12", "to": "2027-03-12"}]}]}`, `"to"`},
+	} {
+		_, err := ReadRoster(strings.NewReader(tc.in))
+		if err == nil || !strings.Contains(err.Error(), "key "+tc.key+" is given twice") {
+			t.Errorf("ReadRoster(%s) = %v; want an error naming key %s", tc.in, err, tc.key)
+		}
+	}
+}

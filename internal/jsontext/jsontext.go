@@ -89,9 +89,14 @@ func (t *Time) UnmarshalText(b []byte) error {
 }
 
 // DecodeStrict decodes one JSON value from b into v, refusing unknown
-// fields and anything after the value, so that a misspelt field is an
-// error rather than silently dropped.
+// fields, a key given twice in one object (in any letter case, as
+// encoding/json matches keys: the later would silently win) and anything
+// after the value, so that a misspelt or repeated field is an error rather
+// than silently dropped.
 func DecodeStrict(b []byte, v any) error {
+	if err := repeatedKey(b); err != nil {
+		return err
+	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
@@ -137,4 +142,54 @@ func Nil[T any](s []T) []T {
 		return nil
 	}
 	return s
+}
+
+// repeatedKey returns an error naming the first key given twice in one
+// object of the JSON text b, or nil; text that is not JSON is left to the
+// decoder to report.
+func repeatedKey(b []byte) error {
+	type object struct {
+		keys      map[string]bool
+		expectKey bool
+	}
+	var stack []*object // nil entries are arrays
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil // the end, or a syntax error the decoder reports
+		}
+		var top *object
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		switch t := tok.(type) {
+		case json.Delim:
+			switch t {
+			case '{':
+				stack = append(stack, &object{keys: map[string]bool{}, expectKey: true})
+			case '[':
+				stack = append(stack, nil)
+			default: // '}' or ']': the value it closes is done
+				stack = stack[:len(stack)-1]
+				if len(stack) > 0 && stack[len(stack)-1] != nil {
+					stack[len(stack)-1].expectKey = true
+				}
+			}
+			continue
+		case string:
+			if top != nil && top.expectKey {
+				k := strings.ToLower(t)
+				if top.keys[k] {
+					return fmt.Errorf("key %s is given twice in one object", icalvalue.Quote(t))
+				}
+				top.keys[k], top.expectKey = true, false
+				continue
+			}
+		}
+		if top != nil {
+			top.expectKey = true // a value after its key
+		}
+	}
 }

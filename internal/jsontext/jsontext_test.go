@@ -67,3 +67,34 @@ func TestDecodeStrict(t *testing.T) {
 		}
 	}
 }
+
+func TestDecodeStrictRefusesRepeatedKeys(t *testing.T) {
+	var v struct {
+		A int `json:"a"`
+		B struct {
+			C []struct {
+				D int `json:"d"`
+			} `json:"c"`
+		} `json:"b"`
+	}
+	for _, ok := range []string{
+		`{"a": 1, "b": {"c": [{"d": 1}, {"d": 2}]}}`,
+		`{"b": {"c": [{"d": 1}]}, "a": 2}`,
+		`{"a": 1, "b": {"c": []}}`,
+	} {
+		if err := DecodeStrict([]byte(ok), &v); err != nil {
+			t.Errorf("DecodeStrict(%s): %v", ok, err)
+		}
+	}
+	for _, tc := range []struct{ in, key string }{
+		{`{"a": 1, "a": 2}`, `"a"`},
+		{`{"a": 1, "A": 2}`, `"A"`},
+		{`{"b": {"c": [{"d": 1, "d": 2}]}}`, `"d"`},
+		{`{"b": {"c": []}, "a": 1, "b": {"c": []}}`, `"b"`},
+	} {
+		err := DecodeStrict([]byte(tc.in), &v)
+		if err == nil || !strings.Contains(err.Error(), "key "+tc.key+" is given twice") {
+			t.Errorf("DecodeStrict(%s) = %v; want an error naming key %s", tc.in, err, tc.key)
+		}
+	}
+}
