@@ -44,6 +44,10 @@ func ReadRoster(r io.Reader) (Roster, error) {
 	return ReadRosterWith(r, RosterOptions{})
 }
 
+// MaxRosterBytes is the largest roster ReadRoster reads: past it, it stops
+// reading and returns an error.
+const MaxRosterBytes = 16 << 20
+
 // RosterOptions say how ReadRosterWith reads what a roster refers to.
 type RosterOptions struct {
 	// OpenCalendar opens a calendar file named in a person's
@@ -56,9 +60,12 @@ type RosterOptions struct {
 // files that people name, with opt.OpenCalendar. An error opening one
 // names the person and the file.
 func ReadRosterWith(r io.Reader, opt RosterOptions) (Roster, error) {
-	b, err := io.ReadAll(r)
+	b, err := io.ReadAll(io.LimitReader(r, MaxRosterBytes+1))
 	if err != nil {
 		return Roster{}, fmt.Errorf("calendar.ReadRoster: %w", err)
+	}
+	if len(b) > MaxRosterBytes {
+		return Roster{}, fmt.Errorf("calendar.ReadRoster: the roster is larger than %d bytes", MaxRosterBytes)
 	}
 	ro, err := readRoster(b)
 	if err != nil {

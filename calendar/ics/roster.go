@@ -1,46 +1,145 @@
 package ics
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
 	"github.com/tzplan/tzplan/calendar"
 )
 
-// ReadRosterFile reads a roster file (calendar.ReadRosterWith) and the
-// iCalendar files its people name in "calendars", paths relative to the
-// roster file's directory (an absolute path is used as it is). Each file
-// is read once, however many people name it, and becomes one of the
-// person's Sources. An error reading a calendar file names the person and
-// the file.
+// MaxFileBytes is the largest iCalendar file a roster may name: larger
+// ones are refused before they are read.
+const MaxFileBytes = 64 << 20
+
+// ReadRosterFile reads a roster file and the iCalendar files its people
+// name in "calendars", from the roster file's folder: it is
+// ReadRosterFS with that folder as the root. The roster file itself must
+// be a regular file of at most calendar.MaxRosterBytes.
 func ReadRosterFile(path string) (calendar.Roster, error) {
-	f, err := os.Open(path)
+	fail := func(err error) (calendar.Roster, error) {
+		return calendar.Roster{}, fmt.Errorf("ics.ReadRosterFile: %q: %w", path, err)
+	}
+	root, err := os.OpenRoot(filepath.Dir(path))
 	if err != nil {
-		return calendar.Roster{}, fmt.Errorf("ics.ReadRosterFile: %w", err)
+		return fail(err)
+	}
+	defer root.Close()
+	name := filepath.Base(path)
+	if err := regularFile(root.FS(), name, calendar.MaxRosterBytes); err != nil {
+		return fail(err)
+	}
+	f, err := root.Open(name)
+	if err != nil {
+		return fail(err)
 	}
 	defer f.Close()
-	dir := filepath.Dir(path)
+	ro, err := readRoster(f, root.FS())
+	if err != nil {
+		return fail(err)
+	}
+	return ro, nil
+}
+
+// ReadRosterFS reads a roster (calendar.ReadRosterWith) and the iCalendar
+// files its people name in "calendars", as slash-separated paths inside
+// fsys. Give it a root the roster may read, such as (*os.Root).FS() of
+// the roster's folder: a name that leaves it ("../x", "/etc/x", or a link
+// that points outside an os.Root) is refused, and so is anything but a
+// regular file (a FIFO, a device) and a file larger than MaxFileBytes.
+// Each file is read once, however many people name it, and becomes one of
+// the person's Sources.
+//
+// An error about a calendar file names the person and the file, and never
+// quotes the file's content, so that a roster cannot make the error show
+// what a file it names holds: a file that does not read as iCalendar gives
+// only the line at fault (ReadFile on the file says what is wrong). It is
+// safe for rosters from untrusted sources, within fsys.
+func ReadRosterFS(r io.Reader, fsys fs.FS) (calendar.Roster, error) {
+	ro, err := readRoster(r, fsys)
+	if err != nil {
+		return calendar.Roster{}, fmt.Errorf("ics.ReadRosterFS: %w", err)
+	}
+	return ro, nil
+}
+
+func readRoster(r io.Reader, fsys fs.FS) (calendar.Roster, error) {
 	read := make(map[string]*Calendar)
-	ro, err := calendar.ReadRosterWith(f, calendar.RosterOptions{
+	return calendar.ReadRosterWith(r, calendar.RosterOptions{
 		OpenCalendar: func(name string) (calendar.BusySource, error) {
-			p := filepath.FromSlash(name)
-			if !filepath.IsAbs(p) {
-				p = filepath.Join(dir, p)
-			}
-			if c, ok := read[p]; ok {
+			if c, ok := read[name]; ok {
 				return c, nil
 			}
-			c, err := ReadFile(p)
+			c, err := readCalendarIn(fsys, name)
 			if err != nil {
 				return nil, err
 			}
-			read[p] = c
+			read[name] = c
 			return c, nil
 		},
 	})
-	if err != nil {
-		return calendar.Roster{}, fmt.Errorf("ics.ReadRosterFile: %q: %w", path, err)
+}
+
+// readCalendarIn reads the iCalendar file name of fsys, for a roster.
+func readCalendarIn(fsys fs.FS, name string) (*Calendar, error) {
+	if !fs.ValidPath(name) || name == "." {
+		return nil, errors.New("not a path inside the roster's folder (want a relative path such as \"team/ana.ics\", without \"..\")")
 	}
-	return ro, nil
+	if err := regularFile(fsys, name, MaxFileBytes); err != nil {
+		return nil, err
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileBytes {
+		return nil, fmt.Errorf("larger than %d bytes", MaxFileBytes)
+	}
+	c, err := read(data)
+	if err != nil {
+		var re *readError
+		if errors.As(err, &re) && re.line > 0 {
+			return nil, fmt.Errorf("not an iCalendar file that reads (line %d; ics.ReadFile says what is wrong)", re.line)
+		}
+		return nil, errors.New("not an iCalendar file that reads (ics.ReadFile says what is wrong)")
+	}
+	return c, nil
+}
+
+// regularFile checks that name in fsys is a regular file of at most max
+// bytes, without opening it: opening a FIFO would wait for a writer.
+func regularFile(fsys fs.FS, name string, max int64) error {
+	info, err := fs.Stat(fsys, name)
+	switch {
+	case err != nil:
+		return err
+	case !info.Mode().IsRegular():
+		return fmt.Errorf("not a regular file but %s", fileKind(info.Mode()))
+	case info.Size() > max:
+		return fmt.Errorf("larger than %d bytes", max)
+	}
+	return nil
+}
+
+// fileKind names the kind of a file that is not a regular one.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "a special file"
 }

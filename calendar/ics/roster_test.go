@@ -1,10 +1,12 @@
 package ics
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/tzplan/tzplan/calendar"
@@ -97,9 +99,102 @@ func TestReadRosterFileBadCalendar(t *testing.T) {
 	if err == nil {
 		t.Fatal("no error")
 	}
-	for _, want := range []string{`"ana"`, `"sub/ana.ics"`, "line 5", "DTEND"} {
+	for _, want := range []string{`"ana"`, `"sub/ana.ics"`, "line 5"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not mention %s", err, want)
+		}
+	}
+	// Nothing of the file's content: not its UID, nor its dates.
+	for _, leak := range []string{`"x"`, "20260303", "20260302"} {
+		if strings.Contains(err.Error(), leak) {
+			t.Errorf("error %q quotes the file's content %s", err, leak)
+		}
+	}
+}
+
+// TestReadRosterFileStaysInItsFolder: a roster from an untrusted source
+// can name only regular files inside its folder, of a bounded size, and
+// an error never shows what a named file holds.
+func TestReadRosterFileStaysInItsFolder(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	const secret = "SECRET=hunter2"
+	if err := os.WriteFile(filepath.Join(outside, "secret.ics"), []byte(secret+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "notes.ics"), []byte(secret+"\nmore\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "secret.ics"), filepath.Join(dir, "link.ics")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.ics")); err != nil {
+		t.Fatal(err)
+	}
+	fifo := filepath.Join(dir, "fifo.ics")
+	if err := mkfifo(fifo); err != nil {
+		t.Logf("no FIFO here (%v): that case is skipped", err)
+		fifo = ""
+	}
+	big, err := os.Create(filepath.Join(dir, "big.ics"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := big.Truncate(MaxFileBytes + 1); err != nil {
+		t.Fatal(err)
+	}
+	big.Close()
+
+	for _, tc := range []struct{ name, want string }{
+		{"../" + filepath.Base(outside) + "/secret.ics", "not a path inside the roster's folder"},
+		{filepath.Join(outside, "secret.ics"), "not a path inside the roster's folder"},
+		{"/dev/zero", "not a path inside the roster's folder"},
+		{"link.ics", "escapes"},
+		{"zero.ics", ""},
+		{"notes.ics", "not an iCalendar file that reads (line 1"},
+		{"big.ics", "larger than"},
+		{"fifo.ics", "not a regular file"},
+	} {
+		if tc.name == "fifo.ics" && fifo == "" {
+			continue
+		}
+		roster := filepath.Join(dir, "roster.json")
+		text := fmt.Sprintf(`{"people": [{"id": "eve", "zone": "UTC", "calendars": [%q]}]}`, tc.name)
+		if err := os.WriteFile(roster, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() {
+			_, err := ReadRosterFile(roster)
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("calendar %q", tc.name)) || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("calendar %q: %v; want an error naming it, with %q", tc.name, err, tc.want)
+			}
+			if err != nil && strings.Contains(err.Error(), "hunter2") {
+				t.Errorf("calendar %q: the error shows the file's content: %v", tc.name, err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("calendar %q: ReadRosterFile did not return", tc.name)
+		}
+	}
+
+	// The roster file itself must be a regular file too.
+	if fifo != "" {
+		done := make(chan error, 1)
+		go func() {
+			_, err := ReadRosterFile(fifo)
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), "not a regular file") {
+				t.Errorf("a FIFO as the roster: %v", err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("a FIFO as the roster: ReadRosterFile did not return")
 		}
 	}
 }

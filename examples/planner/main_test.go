@@ -568,6 +568,7 @@ func TestErrors(t *testing.T) {
 		}
 		return p
 	}
+	write("secret.txt", "PASSWORD=hunter2\n")
 	tests := []struct {
 		name string
 		args []string
@@ -583,6 +584,10 @@ func TestErrors(t *testing.T) {
 		{"no people", []string{"overlap", "-roster", write("empty.json", `{"people":[]}`)}, "no people"},
 		{"missing file", []string{"availability", "-roster", filepath.Join(dir, "none.json")}, "none.json"},
 		{"missing calendar", []string{"overlap", "-roster", write("cal.json", `{"people":[{"id":"a","zone":"UTC","calendars":["none.ics"]}]}`)}, "none.ics"},
+		{"roster is a device", []string{"overlap", "-roster", "/dev/zero"}, `"/dev/zero": not a regular file`},
+		{"calendar outside the roster's folder", []string{"overlap", "-roster", write("etc.json", `{"people":[{"id":"a","zone":"UTC","calendars":["../../../../etc/passwd"]}]}`)}, `calendar "../../../../etc/passwd": not a path inside the roster's folder`},
+		{"calendar that is no calendar", []string{"overlap", "-roster", write("secret.json", `{"people":[{"id":"a","zone":"UTC","calendars":["secret.txt"]}]}`)}, `calendar "secret.txt": not an iCalendar file that reads (line 1`},
+		{"machine zone", []string{"overlap", "-zone", "localtime"}, `"localtime"`},
 		{"window backwards", []string{"overlap", "-from", "2026-03-16", "-to", "2026-03-09"}, "ends before it starts"},
 		{"window backwards, instants", []string{"availability", "-from", "2026-03-16T00:00:00Z", "-to", "2026-03-09T00:00:00+01:00"}, "ends before it starts"},
 		{"empty window", []string{"overlap", "-from", "2026-03-09", "-to", "2026-03-09"}, "empty"},
@@ -623,6 +628,9 @@ func TestErrors(t *testing.T) {
 			}
 			if !strings.Contains(errOut, tc.want) {
 				t.Errorf("planner %q: stderr %q does not mention %s", tc.args, errOut, tc.want)
+			}
+			if strings.Contains(errOut, "hunter2") {
+				t.Errorf("planner %q: stderr shows a file's content: %s", tc.args, errOut)
 			}
 			if strings.Contains(errOut, "goroutine") || strings.Contains(errOut, "panic") {
 				t.Errorf("planner %q: a panic: %s", tc.args, errOut)
