@@ -1,10 +1,12 @@
 package calendar
 
-import "strconv"
+import "github.com/tzplan/tzplan/internal/icalvalue"
 
 // A ParseError reports text that one of the package's parsers could not
-// read. It names the parser, quotes the whole input and, where it can, the
-// part of the input that is wrong.
+// read. It names the parser, quotes the input and, where it can, the part
+// of the input that is wrong. Error quotes them with %q cut to 60 bytes
+// (with "..." after), so that the message stays short and free of raw
+// control characters whatever the input; the fields hold them whole.
 type ParseError struct {
 	Func  string // the parser, such as "ParseClock"
 	Input string // the text it was given
@@ -15,9 +17,9 @@ type ParseError struct {
 // Error returns the parser, the quoted input and part, and what is wrong:
 // calendar.ParseClock("25:00"): after 24:00.
 func (e *ParseError) Error() string {
-	s := "calendar." + e.Func + "(" + strconv.Quote(e.Input) + "): "
+	s := "calendar." + e.Func + "(" + icalvalue.Quote(e.Input) + "): "
 	if e.Part != "" && e.Part != e.Input {
-		s += strconv.Quote(e.Part) + ": "
+		s += icalvalue.Quote(e.Part) + ": "
 	}
 	return s + e.Msg
 }

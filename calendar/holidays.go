@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/rickar/cal/v2"
+
+	"github.com/tzplan/tzplan/internal/icalvalue"
 )
 
 // HolidayDates says which date of a holiday is the day off. The zero value
@@ -94,7 +96,7 @@ func HolidayCodes() []string {
 func CanonicalHolidayCode(code string) (string, error) {
 	c := asciiUpper(code)
 	if holidayList(c) == nil {
-		return "", fmt.Errorf("calendar.CanonicalHolidayCode: %w %q (HolidayCodes lists them)", ErrUnknownHolidayCode, code)
+		return "", fmt.Errorf("calendar.CanonicalHolidayCode: %w %s (HolidayCodes lists them)", ErrUnknownHolidayCode, icalvalue.Quote(code))
 	}
 	return c, nil
 }

@@ -271,7 +271,7 @@ func (p *recParser) dateList(line, name string, params [][2]string, value string
 		}
 		if tzid != "" {
 			if v.kind == recUTC {
-				return nil, p.fail(line, "%q: a value with a TZID cannot end in Z", s)
+				return nil, p.fail(line, "%s: a value with a TZID cannot end in Z", icalvalue.Quote(s))
 			}
 			v.kind, v.tzid, v.zone = recZoned, tzid, zone
 		}
@@ -356,7 +356,7 @@ func (p *recParser) rulePart(rl *recRule, part, key, val string) error {
 		case "HOURLY", "MINUTELY", "SECONDLY":
 			return p.fail(part, "frequencies finer than DAILY are not supported: tzplan expands rules that repeat at most daily")
 		default:
-			return p.fail(part, "unknown frequency %q: want DAILY, WEEKLY, MONTHLY or YEARLY", val)
+			return p.fail(part, "unknown frequency %s: want DAILY, WEEKLY, MONTHLY or YEARLY", icalvalue.Quote(val))
 		}
 	case "INTERVAL":
 		n, ok := digits(val)
@@ -500,17 +500,17 @@ func (p *recParser) weekdays(part, val string) ([]recWeekday, error) {
 	var out []recWeekday
 	for _, s := range strings.Split(val, ",") {
 		if len(s) < 2 {
-			return nil, p.fail(part, "%q is not a weekday such as MO, 2TU or -1FR", s)
+			return nil, p.fail(part, "%s is not a weekday such as MO, 2TU or -1FR", icalvalue.Quote(s))
 		}
 		day, ok := recParseDay(s[len(s)-2:])
 		if !ok {
-			return nil, p.fail(part, "%q is not a weekday such as MO, 2TU or -1FR", s)
+			return nil, p.fail(part, "%s is not a weekday such as MO, 2TU or -1FR", icalvalue.Quote(s))
 		}
 		n := 0
 		if num := s[:len(s)-2]; num != "" {
 			n, ok = recInt(num)
 			if !ok || n == 0 || n < -53 || n > 53 {
-				return nil, p.fail(part, "%q: the week number must be from 1 to 53 or from -53 to -1", s)
+				return nil, p.fail(part, "%s: the week number must be from 1 to 53 or from -53 to -1", icalvalue.Quote(s))
 			}
 		}
 		out = append(out, recWeekday{n: n, day: day})

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/tzplan/tzplan/internal/jsontext"
+
+	"github.com/tzplan/tzplan/internal/icalvalue"
 )
 
 // A Roster is a team: the people it plans for, in the order given.
@@ -77,7 +79,7 @@ func ReadRosterWith(r io.Reader, opt RosterOptions) (Roster, error) {
 			for _, name := range p.Calendars {
 				src, err := opt.OpenCalendar(name)
 				if err != nil {
-					return Roster{}, fmt.Errorf("calendar.ReadRoster: %w", p.errorFor(fmt.Errorf("calendar %q: %w", name, err)))
+					return Roster{}, fmt.Errorf("calendar.ReadRoster: %w", p.errorFor(fmt.Errorf("calendar %s: %w", icalvalue.Quote(name), err)))
 				}
 				p.Sources = append(p.Sources, src)
 			}
@@ -139,7 +141,7 @@ func readRoster(b []byte) (Roster, error) {
 			return Roster{}, fmt.Errorf("person %d: %w", i+1, err)
 		}
 		if j, dup := seen[p.ID]; dup {
-			return Roster{}, fmt.Errorf("person %d: id %q is already used by person %d", i+1, p.ID, j)
+			return Roster{}, fmt.Errorf("person %d: id %s is already used by person %d", i+1, icalvalue.Quote(p.ID), j)
 		}
 		seen[p.ID] = i + 1
 	}

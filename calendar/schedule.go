@@ -110,7 +110,7 @@ func (p *Person) errorFor(err error) error {
 	if who == "" {
 		who = p.Name
 	}
-	return &personError{fmt.Sprintf("%q", who), err}
+	return &personError{icalvalue.Quote(who), err}
 }
 
 // compile is Compile, with errors about the person but without the
@@ -138,7 +138,7 @@ func compile(p *Person) (*Schedule, error) {
 	for _, code := range p.Holidays {
 		canon, err := CanonicalHolidayCode(code)
 		if err != nil {
-			return fail("holidays: %w %q", ErrUnknownHolidayCode, code)
+			return fail("holidays: %w %s", ErrUnknownHolidayCode, icalvalue.Quote(code))
 		}
 		if !slices.Contains(s.holidays, canon) {
 			s.holidays = append(s.holidays, canon)
@@ -155,18 +155,18 @@ func compile(p *Person) (*Schedule, error) {
 		case f.Name == "":
 			return fail("focus block %d has no name", i+1)
 		case names[f.Name]:
-			return fail("focus block name %q is used twice", f.Name)
+			return fail("focus block name %s is used twice", icalvalue.Quote(f.Name))
 		case f.Duration <= 0 || f.Duration > maxFocusDuration:
-			return fail("focus block %q: duration %s is not between 0 and 24h", f.Name, f.Duration)
+			return fail("focus block %s: duration %s is not between 0 and 24h", icalvalue.Quote(f.Name), f.Duration)
 		case f.Rule != "" && !f.Recurrence.IsZero():
-			return fail("focus block %q: give a Rule or a Recurrence, not both", f.Name)
+			return fail("focus block %s: give a Rule or a Recurrence, not both", icalvalue.Quote(f.Name))
 		}
 		names[f.Name] = true
 		r := f.Recurrence
 		if r.IsZero() {
 			var err error
 			if r, err = ParseRecurrence(f.Rule, f.Start); err != nil {
-				return fail("focus block %q: %w", f.Name, err)
+				return fail("focus block %s: %w", icalvalue.Quote(f.Name), err)
 			}
 		}
 		s.focus = append(s.focus, focusRule{name: f.Name, rec: r, dur: f.Duration, hard: f.Hard})
@@ -177,7 +177,7 @@ func compile(p *Person) (*Schedule, error) {
 		}
 		name := fmt.Sprint("busy source ", i+1)
 		if i < len(p.Calendars) {
-			name = fmt.Sprintf("calendar %q", p.Calendars[i])
+			name = "calendar " + icalvalue.Quote(p.Calendars[i])
 		}
 		s.sources = append(s.sources, busySource{name, src})
 	}
@@ -204,7 +204,7 @@ func (s *Schedule) errorf(fn string, err error) error {
 	if s.zone == nil {
 		return fmt.Errorf("calendar.Schedule.%s: %w", fn, err)
 	}
-	return fmt.Errorf("calendar.Schedule.%s: %w", fn, &personError{fmt.Sprintf("%q", s.who()), err})
+	return fmt.Errorf("calendar.Schedule.%s: %w", fn, &personError{icalvalue.Quote(s.who()), err})
 }
 
 func (s *Schedule) who() string {
@@ -280,7 +280,7 @@ func (s *Schedule) timeline(window Interval) ([]Segment, error) {
 	for _, f := range s.focus {
 		occ, err := f.rec.Occurrences(window, f.dur, loc)
 		if err != nil {
-			return nil, fmt.Errorf("focus block %q: %w", f.name, err)
+			return nil, fmt.Errorf("focus block %s: %w", icalvalue.Quote(f.name), err)
 		}
 		layers = append(layers, layer{kind: KindFocus, label: f.name, hard: f.hard, ivs: NewSet(occ...).Clip(window).ivs})
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/internal/icalvalue"
 )
 
 // TestReadRosterFile reads a roster whose people name iCalendar files and
@@ -170,7 +171,7 @@ func TestReadRosterFileStaysInItsFolder(t *testing.T) {
 		}()
 		select {
 		case err := <-done:
-			if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("calendar %q", tc.name)) || !strings.Contains(err.Error(), tc.want) {
+			if err == nil || !strings.Contains(err.Error(), "calendar "+icalvalue.Quote(tc.name)) || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("calendar %q: %v; want an error naming it, with %q", tc.name, err, tc.want)
 			}
 			if err != nil && strings.Contains(err.Error(), "hunter2") {
