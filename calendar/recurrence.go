@@ -11,9 +11,15 @@ import (
 	"github.com/tzplan/tzplan/internal/icalvalue"
 )
 
+// ErrLimit is wrapped by every error that says some input passed one of
+// the limits that keep tzplan's work and memory bounded (the number of
+// occurrences an expansion returns, the size of a file, ...): the error
+// names the limit and the input.
+var ErrLimit = errors.New("over a limit")
+
 // ErrTooManyOccurrences is returned (wrapped, with the rule quoted) when an
-// expansion would exceed the cap of 50,000 occurrences.
-var ErrTooManyOccurrences = errors.New("too many occurrences")
+// expansion would exceed the cap of 50,000 occurrences. It wraps ErrLimit.
+var ErrTooManyOccurrences = fmt.Errorf("too many occurrences: %w", ErrLimit)
 
 // Limits on what a Recurrence holds and on what one expansion does. They
 // keep every rrule-go period cheap and every expansion bounded.

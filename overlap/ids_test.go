@@ -2,6 +2,7 @@ package overlap
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -170,5 +171,28 @@ func TestComputeRecoversAPanickingSource(t *testing.T) {
 			!strings.Contains(err.Error(), `person "ben": calendar "ben.ics": busy source panicked: "the caller's bug"`) {
 			t.Fatalf("Compute = %v, %v; want an error naming ben's calendar", r, err)
 		}
+	}
+}
+
+// TestSuggestBoundsCandidatesTimesAttendees: a one-minute step over two
+// years for 400 attendees would be 420 million evaluations; it is an error
+// that says which limit, at once, before anything is built.
+func TestSuggestBoundsCandidatesTimesAttendees(t *testing.T) {
+	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	team := make([]calendar.Person, 400)
+	ids := make([]string, len(team))
+	for i := range team {
+		ids[i] = fmt.Sprintf("p%03d", i)
+		team[i] = calendar.Person{ID: ids[i], Zone: time.UTC, Hours: hours}
+	}
+	start := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+	r := mustCompute(t, team, calendar.Interval{Start: start, End: start.Add(MaxWindow)}, Options{})
+	q := Request{Duration: 30 * time.Minute, Step: time.Minute, Required: ids}
+	_, err := r.Suggest(q)
+	if !errors.Is(err, calendar.ErrLimit) || !strings.Contains(err.Error(), "overlap.Report.Suggest: ") || !strings.Contains(err.Error(), "400 attendees") {
+		t.Errorf("Suggest: %v; want an error wrapping calendar.ErrLimit", err)
+	}
+	if _, err := r.Rotate(q, 4); !errors.Is(err, calendar.ErrLimit) {
+		t.Errorf("Rotate: %v; want an error wrapping calendar.ErrLimit", err)
 	}
 }

@@ -61,6 +61,11 @@ type Request struct {
 	Max int
 }
 
+// MaxCandidateAttendees bounds the work and memory of Suggest and Rotate:
+// the candidate starts (the window by the step) times the attendees. Past
+// it, they fail at once with an error wrapping calendar.ErrLimit.
+const MaxCandidateAttendees = 4_000_000
+
 // DefaultStep, DefaultMax and FragmentLength are the defaults of
 // Request.Step and Request.Max, and the length under which a free stretch
 // counts as a fragment.
@@ -352,6 +357,11 @@ func (r *Report) newPlan(fn string, q Request) (*plan, error) {
 		}
 	}
 	for p.need = 0; p.need < p.nReq && float64(p.need)/float64(p.nReq) < q.MinAttendance; p.need++ {
+	}
+	// Checked before the grid is built, from its size on the clock.
+	if n := r.length / int64(q.Step); n*int64(len(p.att)) > MaxCandidateAttendees {
+		return nil, fmt.Errorf("%s: %w: about %d candidate starts (the window, by a Step of %s) times %d attendees is more than %d: take a longer Step, a shorter window or fewer attendees",
+			fn, calendar.ErrLimit, n, q.Step, len(p.att), MaxCandidateAttendees)
 	}
 	if q.Duration+2*q.Buffer <= time.Duration(r.length) && q.Duration <= time.Duration(r.length) && q.Buffer <= time.Duration(r.length) {
 		p.grid = r.grid(q, 0, r.length)

@@ -9,6 +9,11 @@ import (
 	"github.com/tzplan/tzplan/overlap"
 )
 
+// MaxParticipants is the most participants FactsFrom takes: it measures
+// the round trip of every pair of them. More is an error wrapping
+// calendar.ErrLimit.
+const MaxParticipants = 200
+
 // MaxWindows bounds Facts.Windows: the common windows after the first
 // MaxWindows are not listed.
 const MaxWindows = 100
@@ -88,6 +93,10 @@ func FactsFrom(r *overlap.Report, participants []string, now time.Time, p Policy
 	p = p.withDefaults()
 	if len(participants) == 0 {
 		return fail(ErrInvalid, "no participants")
+	}
+	if len(participants) > MaxParticipants {
+		// The round trips cost the square of the participants.
+		return fail(calendar.ErrLimit, "%d participants is more than %d", len(participants), MaxParticipants)
 	}
 	team := r.IDs()
 	ids := slices.Clone(participants)

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -218,5 +219,24 @@ func TestDecideErrorsSayWhatIsWrong(t *testing.T) {
 		if err.Error() != c.text {
 			t.Errorf("%s: error\n got %q\nwant %q", c.name, err, c.text)
 		}
+	}
+}
+
+// TestPolicyLimits: a reply of ten years of free time is no reply, and
+// the round trips of thousands of participants cost millions of replies:
+// both are errors at once.
+func TestPolicyLimits(t *testing.T) {
+	p := Default()
+	p.ReplyDelay = 87600 * time.Hour
+	if err := p.Validate(); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "ReplyDelay 87600h0m0s is more than 168h0m0s") {
+		t.Errorf("Validate with a 10-year reply: %v", err)
+	}
+	r := teamReport(t)
+	many := make([]string, MaxParticipants+1)
+	for i := range many {
+		many[i] = fmt.Sprintf("p%d", i)
+	}
+	if _, err := FactsFrom(r, many, utc(10, 14, 0), Default()); !errors.Is(err, calendar.ErrLimit) {
+		t.Errorf("FactsFrom with %d participants: %v; want an error wrapping calendar.ErrLimit", len(many), err)
 	}
 }

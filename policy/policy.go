@@ -39,6 +39,11 @@ type Policy struct {
 	ExpectedExchanges int
 }
 
+// MaxReplyDelay is the longest ReplyDelay a Policy may have: a week of
+// someone's free time (about a month of working days) is no longer a
+// reply.
+const MaxReplyDelay = 7 * 24 * time.Hour
+
 // The defaults of the Policy fields.
 const (
 	DefaultReplyDelay        = overlap.DefaultReply
@@ -86,7 +91,7 @@ func (p Policy) withDefaults() Policy {
 }
 
 // Validate reports the first thing wrong with p, zero fields read as
-// their defaults: a negative field, a MinSlot or ComfortOverlap that is
+// their defaults: a negative field, a ReplyDelay over MaxReplyDelay, a MinSlot or ComfortOverlap that is
 // not a whole number of minutes, a ComfortOverlap under MinSlot, or a
 // MaxSyncGroup under 2. The errors wrap ErrInvalid.
 func (p Policy) Validate() error {
@@ -96,6 +101,8 @@ func (p Policy) Validate() error {
 	switch {
 	case p.ReplyDelay < 0:
 		return fail("ReplyDelay %s is negative", p.ReplyDelay)
+	case p.ReplyDelay > MaxReplyDelay:
+		return fail("ReplyDelay %s is more than %s of someone's free time", p.ReplyDelay, MaxReplyDelay)
 	case p.MinSlot < 0:
 		return fail("MinSlot %s is negative", p.MinSlot)
 	case p.ComfortOverlap < 0:

@@ -48,6 +48,12 @@ func Merge(cs ...*Calendar) *Calendar {
 	return out
 }
 
+// MaxBusyOccurrences bounds the work and memory of one Busy call: the
+// occurrences of all the recurring events in (or just before) the window,
+// together. Past it, Busy fails with an error wrapping
+// calendar.ErrTooManyOccurrences (and so calendar.ErrLimit).
+const MaxBusyOccurrences = 500_000
+
 // Busy returns the busy time in window. zone is the calendar owner's zone:
 // floating times (and all-day events) are read in it, unless the file has
 // X-WR-TIMEZONE, which then is the zone of its floating times. All-day
@@ -61,7 +67,8 @@ func Merge(cs ...*Calendar) *Calendar {
 // occurrences of the recurring events in it, not to the calendar's whole
 // history. It fails, with an error wrapping
 // calendar.ErrTooManyOccurrences, when one recurring event has more than
-// 50,000 occurrences in (or just before) the window.
+// 50,000 occurrences in (or just before) the window, or all of them more
+// than MaxBusyOccurrences.
 func (c *Calendar) Busy(window calendar.Interval, zone *time.Location) (calendar.Set, error) {
 	if zone == nil {
 		zone = time.UTC
@@ -73,9 +80,15 @@ func (c *Calendar) Busy(window calendar.Interval, zone *time.Location) (calendar
 	var b calendar.SetBuilder
 	b.AddSet(c.fixed.Clip(w))
 	c.floats.busy(w, zone, &b)
+	total := 0
 	for _, s := range c.series {
-		if err := s.busy(w, zone, &b); err != nil {
+		n, err := s.busy(w, zone, &b)
+		if err != nil {
 			return calendar.Set{}, fmt.Errorf("ics.Calendar.Busy: %w", err)
+		}
+		if total += n; total > MaxBusyOccurrences {
+			return calendar.Set{}, fmt.Errorf("ics.Calendar.Busy: %w: the recurring events have more than %d occurrences in %s",
+				calendar.ErrTooManyOccurrences, MaxBusyOccurrences, window)
 		}
 	}
 	return b.Set().In(zone), nil

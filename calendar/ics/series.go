@@ -154,9 +154,10 @@ func recurrenceDate(v value) calendar.RecurrenceDate {
 	return d
 }
 
-// busy adds the occurrences that overlap w (UTC, not empty) to b. owner is
-// the zone for a rule with none of its own.
-func (s *series) busy(w calendar.Interval, owner *time.Location, b *calendar.SetBuilder) error {
+// busy adds the occurrences that overlap w (UTC, not empty) to b, and
+// returns how many starts it read. owner is the zone for a rule with none
+// of its own.
+func (s *series) busy(w calendar.Interval, owner *time.Location, b *calendar.SetBuilder) (int, error) {
 	z := s.zone
 	if z == nil {
 		z = owner
@@ -171,11 +172,11 @@ func (s *series) busy(w calendar.Interval, owner *time.Location, b *calendar.Set
 		hi = last
 	}
 	if lo.After(hi) {
-		return nil
+		return 0, nil
 	}
 	starts, err := s.rec.Starts(lo, hi, z)
 	if err != nil {
-		return fmt.Errorf("%s: %w", s.where, err)
+		return 0, fmt.Errorf("%s: %w", s.where, err)
 	}
 	exact := s.exact
 	if s.length == lengthFloating {
@@ -191,5 +192,5 @@ func (s *series) busy(w calendar.Interval, owner *time.Location, b *calendar.Set
 			b.Add(iv.Intersect(w))
 		}
 	}
-	return nil
+	return len(starts), nil
 }

@@ -1,0 +1,37 @@
+package ics
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tzplan/tzplan/calendar"
+)
+
+// TestBusyBoundsTheOccurrencesOfACall: ten thousand daily events stay
+// under the cap of each event, but not under the cap of a call: a year of
+// them is an error that says so, not gigabytes.
+func TestBusyBoundsTheOccurrencesOfACall(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//tzplan//test//EN\r\n")
+	for i := range 10_000 {
+		fmt.Fprintf(&b, "BEGIN:VEVENT\r\nUID:e%d\r\nDTSTART:20260101T%02d%02d00Z\r\nDURATION:PT1M\r\nRRULE:FREQ=DAILY\r\nEND:VEVENT\r\n", i, i%24, i%60)
+	}
+	b.WriteString("END:VCALENDAR\r\n")
+	c, err := Read(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	year := calendar.Interval{Start: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)}
+	_, err = c.Busy(year, time.UTC)
+	if !errors.Is(err, calendar.ErrTooManyOccurrences) || !errors.Is(err, calendar.ErrLimit) || !strings.Contains(err.Error(), "more than 500000 occurrences") {
+		t.Errorf("Busy over a year: %v; want an error wrapping ErrTooManyOccurrences and ErrLimit", err)
+	}
+	// A day of them is fine: 10,000 occurrences.
+	day := calendar.Interval{Start: year.Start, End: year.Start.Add(24 * time.Hour)}
+	if _, err := c.Busy(day, time.UTC); err != nil {
+		t.Errorf("Busy over a day: %v", err)
+	}
+}
