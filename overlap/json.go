@@ -176,15 +176,16 @@ func offsetAt(t time.Time, loc *time.Location) int {
 }
 
 type rotationJSON struct {
-	Slots  []Suggestion      `json:"slots"`
-	Burden []Burden          `json:"burden"`
-	Max    jsontext.Duration `json:"max"`
-	Spread jsontext.Duration `json:"spread"`
-	Total  jsontext.Duration `json:"total"`
+	Slots      []Suggestion      `json:"slots"`
+	Burden     []Burden          `json:"burden"`
+	Max        jsontext.Duration `json:"max"`
+	Spread     jsontext.Duration `json:"spread"`
+	Total      jsontext.Duration `json:"total"`
+	BestEffort bool              `json:"bestEffort"`
 }
 
 // MarshalJSON implements json.Marshaler: {"slots", "burden", "max",
-// "spread", "total"}.
+// "spread", "total", "bestEffort"}.
 func (r Rotation) MarshalJSON() ([]byte, error) {
 	slots, burden := r.Slots, r.Burden
 	if slots == nil {
@@ -193,7 +194,7 @@ func (r Rotation) MarshalJSON() ([]byte, error) {
 	if burden == nil {
 		burden = []Burden{}
 	}
-	return json.Marshal(rotationJSON{slots, burden, jsontext.Duration(r.Max), jsontext.Duration(r.Spread), jsontext.Duration(r.Total)})
+	return json.Marshal(rotationJSON{slots, burden, jsontext.Duration(r.Max), jsontext.Duration(r.Spread), jsontext.Duration(r.Total), r.BestEffort})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -202,7 +203,7 @@ func (r *Rotation) UnmarshalJSON(b []byte) error {
 	if err := jsontext.Decode(b, &j, "overlap.Rotation.UnmarshalJSON"); err != nil {
 		return err
 	}
-	*r = Rotation{jsontext.Nil(j.Slots), jsontext.Nil(j.Burden), time.Duration(j.Max), time.Duration(j.Spread), time.Duration(j.Total)}
+	*r = Rotation{jsontext.Nil(j.Slots), jsontext.Nil(j.Burden), time.Duration(j.Max), time.Duration(j.Spread), time.Duration(j.Total), j.BestEffort}
 	return nil
 }
 

@@ -63,8 +63,8 @@ func jsonValues(t fataler) []struct {
 				`"cost":{"focusBroken":"0s","offHours":"0s","fragments":0,"optionalMissing":0,"requiredMissing":0,"points":0},"attendees":[]}`},
 		{"Burden", Burden{ID: "kim", Burden: 2*time.Hour + 30*time.Minute, Slots: 3}, `{"id":"kim","burden":"2h30m","slots":3}`},
 		{"Rotation", Rotation{Slots: []Suggestion{slot}, Burden: []Burden{{ID: "ben", Slots: 1}, {ID: "priya", Burden: time.Hour}}, Max: time.Hour, Spread: time.Hour, Total: time.Hour},
-			`{"slots":[` + slotJSON + `],"burden":[{"id":"ben","burden":"0s","slots":1},{"id":"priya","burden":"1h","slots":0}],"max":"1h","spread":"1h","total":"1h"}`},
-		{"empty Rotation", Rotation{}, `{"slots":[],"burden":[],"max":"0s","spread":"0s","total":"0s"}`},
+			`{"slots":[` + slotJSON + `],"burden":[{"id":"ben","burden":"0s","slots":1},{"id":"priya","burden":"1h","slots":0}],"max":"1h","spread":"1h","total":"1h","bestEffort":false}`},
+		{"empty Rotation", Rotation{}, `{"slots":[],"burden":[],"max":"0s","spread":"0s","total":"0s","bestEffort":false}`},
 		// Berlin's day of 23 hours, the day it moves its clocks forward.
 		{"Day", Day{
 			Date:     calendar.MustParseDate("2026-03-29"),

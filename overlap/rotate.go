@@ -16,8 +16,15 @@ const (
 	LateStart = calendar.Clock(18 * 60)
 )
 
-// maxRotationStates bounds the plans Rotate keeps between parts.
-const maxRotationStates = 1 << 16
+// Bounds of Rotate's search. While a part leaves at most exactStates
+// partial plans the search is exact; past that it keeps the beamStates most
+// promising ones, and the rotation says it is best-effort. maxGenerated
+// bounds the partial plans made from one part before any are dropped.
+const (
+	exactStates  = 512
+	beamStates   = 256
+	maxGenerated = 1 << 17
+)
 
 // A Rotation is a recurring meeting's slots, one per part of the window,
 // chosen so that the burden is shared.
@@ -30,6 +37,10 @@ type Rotation struct {
 	// Max, Spread and Total are the largest burden, the largest less the
 	// smallest, and the sum.
 	Max, Spread, Total time.Duration
+	// BestEffort says that the search had too many partial plans to keep
+	// them all and dropped the least promising, so that a plan with a
+	// smaller largest burden may exist; without it, the plan is the best.
+	BestEffort bool
 }
 
 // A Burden is what a rotation asks of one attendee: the meeting time
@@ -57,17 +68,20 @@ type Burden struct {
 // the one whose slots come first; among slots with the same burdens in a
 // part it keeps the one Suggest ranks first.
 //
-// The largest burden is the least possible over all plans. The search is
-// exact for it: a dynamic program over the parts keeps, after each part,
-// the partial plans whose burdens no other partial plan's beat for every
-// attendee (at most as much for each, less for one), dropping those that
-// cannot stay under the best largest burden known, since finishing a
-// beaten plan the same way never gives a smaller largest burden or total.
-// Spread and total are then minimised over the plans so kept: plans that
-// no other plan beats for everyone, which is where a fair plan lies, as
-// burdening someone more only to narrow the spread helps no one. Should
-// more than 65536 partial plans remain after a part, Rotate returns an
-// error rather than run long.
+// The search is a dynamic program over the parts that keeps, after each
+// part, the partial plans whose burdens no other partial plan's beat for
+// every attendee (at most as much for each, less for one), dropping those
+// that cannot stay under the largest burden of a greedy plan, since
+// finishing a beaten plan the same way never gives a smaller largest
+// burden or total. Spread and total are then minimised over the plans so
+// kept: plans that no other plan beats for everyone, which is where a fair
+// plan lies, as burdening someone more only to narrow the spread helps no
+// one. While each part leaves at most 512 partial plans this is exact: the
+// largest burden is the least possible over all plans. Past that (many
+// attendees, many parts) it keeps the 256 most promising partial plans
+// (by the least largest burden they can still end with), so that its
+// cost stays bounded; the result is then marked BestEffort, and is never
+// worse than the greedy plan.
 //
 // Off-hours time holds no busy time, holiday or time off on a timeline
 // (see calendar.Schedule.Timeline), so Rotate charges it but cannot see a
@@ -124,11 +138,8 @@ func (r *Report) Rotate(q Request, n int) (Rotation, error) {
 		}
 		parts[i] = paretoSlots(allowed, dims)
 	}
-	chosen, err := rotationSearch(parts, dims)
-	if err != nil {
-		return Rotation{}, fmt.Errorf("overlap.Report.Rotate: %w", err)
-	}
-	out := Rotation{Slots: make([]Suggestion, n), Burden: make([]Burden, dims)}
+	chosen, bestEffort := rotationSearch(parts, dims)
+	out := Rotation{Slots: make([]Suggestion, n), Burden: make([]Burden, dims), BestEffort: bestEffort}
 	for i, a := range p.att {
 		out.Burden[i].ID = a.m.sched.ID()
 	}
@@ -187,12 +198,15 @@ func dominates(a, b []int64) bool {
 // A rotationState is a partial plan: its burdens, and how it was made.
 type rotationState struct {
 	burden []int64
-	prev   int // the state of the previous part it extends
+	prev   int // the index of the state of the previous part it extends
 	choice int // its slot in this part
+	index  int // its own index in its layer
 }
 
-// rotationSearch picks one candidate per part as Rotate documents.
-func rotationSearch(parts [][]candidate, dims int) ([]candidate, error) {
+// rotationSearch picks one candidate per part as Rotate documents, and
+// says whether it had to drop partial plans that might have led to a
+// better one (best-effort).
+func rotationSearch(parts [][]candidate, dims int) ([]candidate, bool) {
 	// rest[i][j]: the least burden attendee j can get from parts i on.
 	rest := make([][]int64, len(parts)+1)
 	rest[len(parts)] = make([]int64, dims)
@@ -206,35 +220,48 @@ func rotationSearch(parts [][]candidate, dims int) ([]candidate, error) {
 			rest[i][j] += least
 		}
 	}
-	bound := greedyBound(parts, dims)
+	greedy := greedyPlan(parts, dims)
+	bound := slices.Max(planBurden(parts, greedy, dims))
+	bestEffort := false
 	layers := make([][]rotationState, len(parts)+1)
 	layers[0] = []rotationState{{burden: make([]int64, dims), prev: -1}}
 	for i, part := range parts {
+		layer := layers[i]
+		if len(layer)*len(part) > maxGenerated {
+			// Too many plans to extend them all: keep the most promising.
+			layer = promising(layer, rest[i], max(1, maxGenerated/len(part)))
+			bestEffort = true
+		}
 		// States in the order of their plans' starts, so that the first
 		// state with some burdens is the earliest plan with them.
 		var next []rotationState
 		seen := map[string]bool{}
-		for si, s := range layers[i] {
+		b := make([]int64, dims)       // scratch: a plan's burdens
+		key := make([]byte, 0, 8*dims) // and their key
+		for _, s := range layer {
 		choices:
 			for ci, c := range part {
-				b := make([]int64, dims)
 				for j := range dims {
 					b[j] = s.burden[j] + c.burden[j]
 					if b[j]+rest[i+1][j] > bound {
 						continue choices
 					}
 				}
-				key := burdenKey(b)
-				if seen[key] {
+				key = appendBurdenKey(key[:0], b)
+				if seen[string(key)] {
 					continue
 				}
-				seen[key] = true
-				next = append(next, rotationState{burden: b, prev: si, choice: ci})
+				seen[string(key)] = true
+				next = append(next, rotationState{burden: slices.Clone(b), prev: s.index, choice: ci})
 			}
 		}
+		if len(next) > exactStates {
+			next = promising(next, rest[i+1], beamStates)
+			bestEffort = true
+		}
 		next = paretoStates(next)
-		if len(next) > maxRotationStates {
-			return nil, fmt.Errorf("more than %d partial plans after part %d of %d", maxRotationStates, i+1, len(parts))
+		for k := range next {
+			next[k].index = k
 		}
 		layers[i+1] = next
 	}
@@ -251,15 +278,60 @@ func rotationSearch(parts [][]candidate, dims int) ([]candidate, error) {
 		out[i-1] = parts[i-1][s.choice]
 		k = s.prev
 	}
-	return out, nil
+	if bestEffort && compareBurdens(planBurden(parts, greedy, dims), planBurden(parts, choicesOf(parts, out), dims)) < 0 {
+		// The beam lost the greedy plan and found none as good.
+		for i, c := range greedy {
+			out[i] = parts[i][c]
+		}
+	}
+	return out, bestEffort
 }
 
-// greedyBound is the largest burden of a plan made part by part, each
-// time the slot that keeps the largest burden so far least: a bound that
-// some plan meets, so the search may drop partial plans above it.
-func greedyBound(parts [][]candidate, dims int) int64 {
+// promising returns, in their order, the n states (of all, when fewer)
+// that look best for the rest of the search: by the least largest burden
+// they can end with (their burdens plus rest, the least each attendee can
+// still get), then their largest burden, then their total.
+func promising(states []rotationState, rest []int64, n int) []rotationState {
+	if len(states) <= n {
+		return states
+	}
+	type scored struct {
+		k                  int
+		bound, most, total int64
+	}
+	sc := make([]scored, len(states))
+	for k, s := range states {
+		v := scored{k: k}
+		for j, b := range s.burden {
+			v.bound = max(v.bound, b+rest[j])
+			v.most = max(v.most, b)
+			v.total += b
+		}
+		sc[k] = v
+	}
+	slices.SortStableFunc(sc, func(a, b scored) int {
+		return cmp.Or(cmp.Compare(a.bound, b.bound), cmp.Compare(a.most, b.most), cmp.Compare(a.total, b.total))
+	})
+	keep := make([]bool, len(states))
+	for _, v := range sc[:n] {
+		keep[v.k] = true
+	}
+	out := make([]rotationState, 0, n)
+	for k, s := range states {
+		if keep[k] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// greedyPlan makes a plan part by part, each time taking the slot that
+// keeps the largest burden so far least: a plan that always exists, whose
+// largest burden bounds the search.
+func greedyPlan(parts [][]candidate, dims int) []int {
 	sum := make([]int64, dims)
-	for _, part := range parts {
+	plan := make([]int, len(parts))
+	for i, part := range parts {
 		best, bestMax := 0, int64(-1)
 		for ci, c := range part {
 			m := int64(0)
@@ -270,11 +342,33 @@ func greedyBound(parts [][]candidate, dims int) int64 {
 				best, bestMax = ci, m
 			}
 		}
+		plan[i] = best
 		for j := range dims {
 			sum[j] += part[best].burden[j]
 		}
 	}
-	return slices.Max(sum)
+	return plan
+}
+
+// planBurden returns the burdens of the plan that takes choice[i] of
+// part i.
+func planBurden(parts [][]candidate, choice []int, dims int) []int64 {
+	sum := make([]int64, dims)
+	for i, c := range choice {
+		for j := range dims {
+			sum[j] += parts[i][c].burden[j]
+		}
+	}
+	return sum
+}
+
+// choicesOf returns the index of each chosen candidate in its part.
+func choicesOf(parts [][]candidate, chosen []candidate) []int {
+	out := make([]int, len(parts))
+	for i, c := range chosen {
+		out[i] = slices.IndexFunc(parts[i], func(o candidate) bool { return o.start == c.start })
+	}
+	return out
 }
 
 // paretoStates keeps, in order, the states that no other state beats.
@@ -330,12 +424,12 @@ func compareBurdens(a, b []int64) int {
 	return cmp.Compare(ta, tb)
 }
 
-func burdenKey(b []int64) string {
-	buf := make([]byte, 0, 8*len(b))
+// appendBurdenKey appends the bytes of b to buf, as a map key.
+func appendBurdenKey(buf []byte, b []int64) []byte {
 	for _, v := range b {
 		for k := range 8 {
 			buf = append(buf, byte(v>>(8*k)))
 		}
 	}
-	return string(buf)
+	return buf
 }

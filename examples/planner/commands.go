@@ -375,6 +375,9 @@ func rotate(args []string, out *bytes.Buffer, now time.Time) error {
 	}
 	fmt.Fprintf(out, "Rotation of %d meetings of %s, in %s: largest burden %s, spread %s, total %s\n",
 		*n, hours(req.Duration), c.zone, hours(rot.Max), hours(rot.Spread), hours(rot.Total))
+	if rot.BestEffort {
+		out.WriteString("(best effort: too many people and meetings for an exhaustive search)\n")
+	}
 	for i, s := range rot.Slots {
 		writeSlot(out, c, i+1, s)
 	}
