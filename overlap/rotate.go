@@ -21,7 +21,7 @@ const (
 // promising ones, and the rotation says it is best-effort. maxGenerated
 // bounds the partial plans made from one part before any are dropped.
 const (
-	exactStates  = 512
+	exactStates  = 1024
 	beamStates   = 256
 	maxGenerated = 1 << 17
 )
@@ -76,7 +76,7 @@ type Burden struct {
 // burden or total. Spread and total are then minimised over the plans so
 // kept: plans that no other plan beats for everyone, which is where a fair
 // plan lies, as burdening someone more only to narrow the spread helps no
-// one. While each part leaves at most 512 partial plans this is exact: the
+// one. While each part leaves at most 1,024 partial plans this is exact: the
 // largest burden is the least possible over all plans. Past that (many
 // attendees, many parts) it keeps the 256 most promising partial plans
 // (by the least largest burden they can still end with), so that its
