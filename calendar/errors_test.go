@@ -1,6 +1,8 @@
 package calendar
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -33,5 +35,32 @@ func TestErrorsStayShortAndPrintable(t *testing.T) {
 		if strings.ContainsAny(msg, "\x1b\r\n") {
 			t.Errorf("%s: the error holds raw control characters: %.200q", name, msg)
 		}
+	}
+}
+
+// TestLimitsAreErrors: past a limit, the answer is an error that wraps
+// ErrLimit and names the limit, not a long walk.
+func TestLimitsAreErrors(t *testing.T) {
+	// A COUNT rule that matches only a Monday the 29th of February, from
+	// year 1, asked about 2026: two millennia of days to count.
+	r, err := ParseRecurrence("DTSTART:00010102T090000\nRRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO;COUNT=50000", DateTime{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = r.Starts(MustParseDate("2026-03-02"), MustParseDate("2026-03-08"), time.UTC)
+	if !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "would walk more than 1000 years") {
+		t.Errorf("Starts of an ancient sparse COUNT rule: %v; want an error wrapping ErrLimit", err)
+	}
+	// Too many focus blocks for one person.
+	p := Person{ID: "busy", Zone: time.UTC, Hours: MustParseWeeklyHours("Mon-Fri 09:00-17:00")}
+	for i := range MaxFocusBlocks + 1 {
+		p.Focus = append(p.Focus, FocusBlock{Name: fmt.Sprint("f", i), Rule: "FREQ=DAILY", Start: MustParseDateTime("2026-01-01T09:00"), Duration: time.Minute})
+	}
+	if _, err := Compile(p); !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "1001 focus blocks is more than 1000") {
+		t.Errorf("Compile with %d focus blocks: %v", len(p.Focus), err)
+	}
+	// The occurrence cap wraps ErrLimit too.
+	if !errors.Is(ErrTooManyOccurrences, ErrLimit) {
+		t.Error("ErrTooManyOccurrences does not wrap ErrLimit")
 	}
 }

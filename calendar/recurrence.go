@@ -33,6 +33,10 @@ const (
 	recEasterMin      = -80    // BYEASTER range; see recParser.rulePart
 	recEasterMax      = 250
 	recCycleYears     = 400 // the Gregorian calendar repeats every 400 years
+	// maxCountWalkYears bounds one walk that counts a COUNT rule's starts:
+	// a rule that matches rarely from a DTSTART centuries old would
+	// otherwise cost a walk of rrule-go over every day since.
+	maxCountWalkYears = 1000
 )
 
 // A Recurrence is a start wall time and an RFC 5545 recurrence rule, with
@@ -80,7 +84,9 @@ const (
 // still counts from the true DTSTART: the starts are counted once, from
 // the DTSTART up to the furthest date any expansion has asked for, and
 // remembered (copies of a Recurrence share what was counted), so that the
-// count is walked once however many windows are asked for. rrule-go looks
+// count is walked once however many windows are asked for; one expansion
+// walks at most 1,000 years of it, and asking further at once is an error
+// wrapping ErrLimit. rrule-go looks
 // for the first start after the range before it yields anything; moving
 // the calendar by whole 400-year cycles, over which it repeats, ends that
 // search within 400 years. One expansion returns at most 50,000
@@ -571,6 +577,10 @@ func (r Recurrence) countedThrough(hi Date) (DateTime, bool, error) {
 	lo := c.through.AddDays(1)
 	if lo.Before(r.start.Date) {
 		lo = r.start.Date
+	}
+	if hi.Year-lo.Year > maxCountWalkYears {
+		return DateTime{}, false, fmt.Errorf("recurrence %s: %w: counting its COUNT from %s to %s would walk more than %d years",
+			icalvalue.Quote(r.String()), ErrLimit, lo, hi, maxCountWalkYears)
 	}
 	// Count into locals, and remember only a walk that went through.
 	n, end, ended := c.n, DateTime{}, false

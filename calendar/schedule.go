@@ -75,6 +75,10 @@ const MaxSilence = 366 * 24 * time.Hour
 // range, so that no window makes it run for long.
 const maxTimelineYears = 1000
 
+// MaxFocusBlocks is the most focus blocks a person may have: each is a
+// layer of every timeline. More is an error wrapping ErrLimit.
+const MaxFocusBlocks = 1000
+
 // maxFocusDuration bounds a focus block: longer ones are surely a mistake.
 const maxFocusDuration = 24 * time.Hour
 
@@ -148,6 +152,9 @@ func compile(p *Person) (*Schedule, error) {
 		if !off.From.IsValid() || !off.To.IsValid() || off.To.Before(off.From) {
 			return fail("time off %d: %s to %s is not a range of dates", i+1, off.From, off.To)
 		}
+	}
+	if len(p.Focus) > MaxFocusBlocks {
+		return fail("%w: %d focus blocks is more than %d", ErrLimit, len(p.Focus), MaxFocusBlocks)
 	}
 	names := make(map[string]bool, len(p.Focus))
 	for i, f := range p.Focus {

@@ -196,3 +196,10 @@ func TestSuggestBoundsCandidatesTimesAttendees(t *testing.T) {
 		t.Errorf("Rotate: %v; want an error wrapping calendar.ErrLimit", err)
 	}
 }
+
+func TestComputeBoundsThePeople(t *testing.T) {
+	_, err := Compute(make([]calendar.Person, MaxPeople+1), weeks("2026-03-09", 1), Options{})
+	if !errors.Is(err, calendar.ErrLimit) {
+		t.Errorf("Compute of %d people: %v; want an error wrapping calendar.ErrLimit", MaxPeople+1, err)
+	}
+}

@@ -3,6 +3,7 @@ package ics
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -34,4 +35,22 @@ func TestBusyBoundsTheOccurrencesOfACall(t *testing.T) {
 	if _, err := c.Busy(day, time.UTC); err != nil {
 		t.Errorf("Busy over a day: %v", err)
 	}
+}
+
+// TestReadBoundsItsInput: an input larger than MaxFileBytes is an error,
+// read no further than the limit.
+func TestReadBoundsItsInput(t *testing.T) {
+	endless := io.MultiReader(strings.NewReader("BEGIN:VCALENDAR\r\n"), zeros{})
+	_, err := Read(endless)
+	if !errors.Is(err, calendar.ErrLimit) || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("Read of an endless input: %v; want an error wrapping calendar.ErrLimit", err)
+	}
+}
+
+// zeros is an endless reader, like /dev/zero.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
 }

@@ -47,13 +47,17 @@ func (e *readError) Unwrap() error { return e.err }
 // documentation for what is read. An error names the line, and the
 // component and property, that caused it.
 //
-// Read holds the whole input in memory, and its time and memory grow
+// Read holds the whole input in memory, at most MaxFileBytes of it (more
+// is an error wrapping calendar.ErrLimit), and its time and memory grow
 // linearly with the input's size; each recurring event's rule is checked
 // once, by calendar.NewRecurrence.
 func Read(r io.Reader) (*Calendar, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("ics.Read: %w", err)
+	}
+	if len(data) > MaxFileBytes {
+		return nil, fmt.Errorf("ics.Read: %w: the input is larger than %d bytes", calendar.ErrLimit, MaxFileBytes)
 	}
 	c, err := read(data)
 	if err != nil {
@@ -69,6 +73,9 @@ func Read(r io.Reader) (*Calendar, error) {
 
 // ReadFile reads the file at path, as Read does; errors name the file.
 func ReadFile(path string) (*Calendar, error) {
+	if info, err := os.Stat(path); err == nil && info.Size() > MaxFileBytes {
+		return nil, fmt.Errorf("ics.ReadFile: %q: %w: larger than %d bytes", path, calendar.ErrLimit, MaxFileBytes)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("ics.ReadFile: %w", err)

@@ -11,8 +11,9 @@ import (
 	"github.com/tzplan/tzplan/calendar"
 )
 
-// MaxFileBytes is the largest iCalendar file a roster may name: larger
-// ones are refused before they are read.
+// MaxFileBytes is the largest iCalendar input Read and ReadFile read, and
+// the largest file a roster may name: larger ones are refused, with an
+// error wrapping calendar.ErrLimit.
 const MaxFileBytes = 64 << 20
 
 // ReadRosterFile reads a roster file and the iCalendar files its people
@@ -101,7 +102,7 @@ func readCalendarIn(fsys fs.FS, name string) (*Calendar, error) {
 		return nil, err
 	}
 	if len(data) > MaxFileBytes {
-		return nil, fmt.Errorf("larger than %d bytes", MaxFileBytes)
+		return nil, fmt.Errorf("%w: larger than %d bytes", calendar.ErrLimit, MaxFileBytes)
 	}
 	c, err := read(data)
 	if err != nil {
@@ -124,7 +125,7 @@ func regularFile(fsys fs.FS, name string, max int64) error {
 	case !info.Mode().IsRegular():
 		return fmt.Errorf("not a regular file but %s", fileKind(info.Mode()))
 	case info.Size() > max:
-		return fmt.Errorf("larger than %d bytes", max)
+		return fmt.Errorf("%w: larger than %d bytes", calendar.ErrLimit, max)
 	}
 	return nil
 }
