@@ -26,7 +26,7 @@
 //		{ID: "priya", Zone: kolkata, Hours: hours},
 //	}
 //	week := calendar.Week(time.Date(2026, 3, 25, 12, 0, 0, 0, time.UTC), time.UTC)
-//	r, err := overlap.Compute(team, week, overlap.Options{})
+//	r, err := overlap.Compute(ctx, team, week, overlap.Options{})
 //	if err != nil { ... }
 //	common, err := r.Common()
 //	if err != nil { ... }

@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -62,8 +63,10 @@ type Person struct {
 // several goroutines, and a Schedule is safe for concurrent use), so it
 // must be safe for that. A panic in Busy is recovered and returned as an
 // error wrapping ErrSourcePanicked that names the person and the source.
+// Busy should return promptly, with an error wrapping ctx.Err(), once ctx
+// is done.
 type BusySource interface {
-	Busy(window Interval, zone *time.Location) (Set, error)
+	Busy(ctx context.Context, window Interval, zone *time.Location) (Set, error)
 }
 
 // DefaultHours are the working hours of a roster entry that gives none.

@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -43,7 +44,7 @@ type Roster struct {
 // Person.Calendars and opens none of them; ReadRosterWith opens them, and
 // ics.ReadRosterFile reads a roster file and its iCalendar files.
 func ReadRoster(r io.Reader) (Roster, error) {
-	return ReadRosterWith(r, RosterOptions{})
+	return ReadRosterWith(context.Background(), r, RosterOptions{})
 }
 
 // MaxRosterBytes is the largest roster ReadRoster reads: past it, it stops
@@ -55,13 +56,13 @@ type RosterOptions struct {
 	// OpenCalendar opens a calendar file named in a person's
 	// "calendars", as written there. Its result is added to the person's
 	// Sources. Nil leaves Sources empty.
-	OpenCalendar func(name string) (BusySource, error)
+	OpenCalendar func(ctx context.Context, name string) (BusySource, error)
 }
 
 // ReadRosterWith is ReadRoster with options: it also opens the calendar
 // files that people name, with opt.OpenCalendar. An error opening one
 // names the person and the file.
-func ReadRosterWith(r io.Reader, opt RosterOptions) (Roster, error) {
+func ReadRosterWith(ctx context.Context, r io.Reader, opt RosterOptions) (Roster, error) {
 	b, err := io.ReadAll(io.LimitReader(r, MaxRosterBytes+1))
 	if err != nil {
 		return Roster{}, fmt.Errorf("calendar.ReadRoster: %w", err)
@@ -77,7 +78,10 @@ func ReadRosterWith(r io.Reader, opt RosterOptions) (Roster, error) {
 		for i := range ro.People {
 			p := &ro.People[i]
 			for _, name := range p.Calendars {
-				src, err := opt.OpenCalendar(name)
+				if err := ctx.Err(); err != nil {
+					return Roster{}, fmt.Errorf("calendar.ReadRoster: %w", err)
+				}
+				src, err := opt.OpenCalendar(ctx, name)
 				if err != nil {
 					return Roster{}, fmt.Errorf("calendar.ReadRoster: %w", p.errorFor(fmt.Errorf("calendar %s: %w", icalvalue.Quote(name), err)))
 				}

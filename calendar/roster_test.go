@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -139,7 +140,7 @@ func TestReadRosterErrors(t *testing.T) {
 // window, or fails.
 type fakeSource struct{ err error }
 
-func (f fakeSource) Busy(w Interval, _ *time.Location) (Set, error) {
+func (f fakeSource) Busy(_ context.Context, w Interval, _ *time.Location) (Set, error) {
 	if f.err != nil {
 		return Set{}, f.err
 	}
@@ -149,7 +150,7 @@ func (f fakeSource) Busy(w Interval, _ *time.Location) (Set, error) {
 func TestReadRosterWithOpensCalendars(t *testing.T) {
 	in := `{"people": [{"id": "a", "zone": "UTC", "hours": "Mon-Sun 00:00-24:00", "calendars": ["a.ics", "b.ics"]}]}`
 	var opened []string
-	r, err := ReadRosterWith(strings.NewReader(in), RosterOptions{OpenCalendar: func(name string) (BusySource, error) {
+	r, err := ReadRosterWith(context.Background(), strings.NewReader(in), RosterOptions{OpenCalendar: func(_ context.Context, name string) (BusySource, error) {
 		opened = append(opened, name)
 		return fakeSource{}, nil
 	}})
@@ -171,14 +172,14 @@ func TestReadRosterWithOpensCalendars(t *testing.T) {
 		t.Errorf("ReadRoster: %v, sources %d, calendars %v", err, len(plain.People[0].Sources), plain.People[0].Calendars)
 	}
 	// A failing opener or source names the person and the file.
-	_, err = ReadRosterWith(strings.NewReader(in), RosterOptions{OpenCalendar: func(name string) (BusySource, error) {
+	_, err = ReadRosterWith(context.Background(), strings.NewReader(in), RosterOptions{OpenCalendar: func(_ context.Context, name string) (BusySource, error) {
 		return nil, errors.New("no such file")
 	}})
 	if err == nil || !strings.Contains(err.Error(), `person "a": calendar "a.ics": no such file`) {
 		t.Errorf("failing opener: %v", err)
 	}
 	p.Sources[1] = fakeSource{errors.New("broken")}
-	if _, err := mustCompile(t, *p).Timeline(w); err == nil || !strings.Contains(err.Error(), `calendar "b.ics": broken`) {
+	if _, err := mustCompile(t, *p).Timeline(context.Background(), w); err == nil || !strings.Contains(err.Error(), `calendar "b.ics": broken`) {
 		t.Errorf("failing source: %v", err)
 	}
 }
@@ -216,7 +217,7 @@ func FuzzReadRoster(f *testing.F) {
 			if err != nil {
 				t.Fatalf("person %q: Compile: %v", r.People[i].ID, err)
 			}
-			if _, err := s.Timeline(week); err != nil && !strings.Contains(err.Error(), "too many") {
+			if _, err := s.Timeline(context.Background(), week); err != nil && !strings.Contains(err.Error(), "too many") {
 				t.Fatalf("person %q: Timeline: %v", r.People[i].ID, err)
 			}
 		}

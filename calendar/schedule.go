@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"iter"
@@ -49,13 +50,13 @@ type busySource struct {
 // busy calls the source, and turns a panic in it into an error: a
 // source is the caller's code, run where the caller's recover may not
 // reach (on overlap.Compute's goroutines, say).
-func (b busySource) busy(window Interval, loc *time.Location) (set Set, err error) {
+func (b busySource) busy(ctx context.Context, window Interval, loc *time.Location) (set Set, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			set, err = Set{}, fmt.Errorf("%w: %s", ErrSourcePanicked, icalvalue.Quote(fmt.Sprint(p)))
 		}
 	}()
-	return b.src.Busy(window, loc)
+	return b.src.Busy(ctx, window, loc)
 }
 
 // ErrSourcePanicked is wrapped by the error a timeline returns when a
@@ -229,17 +230,20 @@ func (s *Schedule) who() string {
 // hardness. A holiday or day of time off removes the working spans that
 // start on it, so a night shift that starts the evening before a holiday
 // is still worked. The segments' times are in the person's zone.
-func (s *Schedule) Timeline(window Interval) ([]Segment, error) {
-	segs, err := s.timeline(window)
+func (s *Schedule) Timeline(ctx context.Context, window Interval) ([]Segment, error) {
+	segs, err := s.timeline(ctx, window)
 	if err != nil {
 		return nil, s.errorf("Timeline", err)
 	}
 	return segs, nil
 }
 
-func (s *Schedule) timeline(window Interval) ([]Segment, error) {
+func (s *Schedule) timeline(ctx context.Context, window Interval) ([]Segment, error) {
 	if s.zone == nil {
 		return nil, errNotCompiled
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	window = stripMono(window)
 	if window.IsEmpty() {
@@ -273,7 +277,7 @@ func (s *Schedule) timeline(window Interval) ([]Segment, error) {
 	working := Set{normalize(spans)}
 	busy := s.busy.Clip(window)
 	for _, src := range s.sources {
-		b, err := src.busy(window, loc)
+		b, err := src.busy(ctx, window, loc)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", src.name, err)
 		}
@@ -300,8 +304,8 @@ func (s *Schedule) timeline(window Interval) ([]Segment, error) {
 
 // Free returns the free segments of the person's timeline in window, as a
 // set.
-func (s *Schedule) Free(window Interval) (Set, error) {
-	segs, err := s.timeline(window)
+func (s *Schedule) Free(ctx context.Context, window Interval) (Set, error) {
+	segs, err := s.timeline(ctx, window)
 	if err != nil {
 		return Set{}, s.errorf("Free", err)
 	}
@@ -346,7 +350,7 @@ func freeSteps(i int) time.Duration {
 // when MaxSilence passes from t, or from the end of the last interval
 // given, without free time (the error wraps ErrNoFreeTime), so that a
 // person who never works ends the search promptly.
-func (s *Schedule) FreeFrom(t time.Time) iter.Seq2[Interval, error] {
+func (s *Schedule) FreeFrom(ctx context.Context, t time.Time) iter.Seq2[Interval, error] {
 	from := t.Round(0)
 	return func(yield func(Interval, error) bool) {
 		if s.zone == nil {
@@ -365,7 +369,7 @@ func (s *Schedule) FreeFrom(t time.Time) iter.Seq2[Interval, error] {
 			if step.End.After(end) {
 				step.End = end
 			}
-			segs, err := s.timeline(step)
+			segs, err := s.timeline(ctx, step)
 			if err != nil {
 				yield(Interval{}, s.errorf("FreeFrom", err))
 				return

@@ -1,6 +1,7 @@
 package calendar_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -35,7 +36,7 @@ func ExampleCompile() {
 	if err != nil {
 		panic(err)
 	}
-	segs, err := schedule.Timeline(window)
+	segs, err := schedule.Timeline(context.Background(), window)
 	if err != nil {
 		panic(err)
 	}
@@ -71,7 +72,7 @@ func ExampleSchedule_FreeFrom() {
 	}
 	from := time.Date(2026, 7, 3, 12, 0, 0, 0, ny) // Friday, Independence Day observed
 	n := 0
-	for iv, err := range sam.FreeFrom(from) {
+	for iv, err := range sam.FreeFrom(context.Background(), from) {
 		if err != nil {
 			panic(err)
 		}
@@ -127,7 +128,7 @@ func ExampleErrNoFreeTime() {
 	if err != nil {
 		panic(err)
 	}
-	for _, err := range s.FreeFrom(time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)) {
+	for _, err := range s.FreeFrom(context.Background(), time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)) {
 		fmt.Println(errors.Is(err, calendar.ErrNoFreeTime))
 		fmt.Println(err)
 	}

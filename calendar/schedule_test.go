@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -62,7 +63,7 @@ func mustCompile(t interface{ Fatalf(string, ...any) }, p Person) *Schedule {
 }
 
 func mustTimeline(t interface{ Fatalf(string, ...any) }, p *Person, w Interval) []Segment {
-	segs, err := mustCompile(t, *p).Timeline(w)
+	segs, err := mustCompile(t, *p).Timeline(context.Background(), w)
 	if err != nil {
 		t.Fatalf("Timeline(%s): %v", w, err)
 	}
@@ -70,7 +71,7 @@ func mustTimeline(t interface{ Fatalf(string, ...any) }, p *Person, w Interval) 
 }
 
 func mustFree(t interface{ Fatalf(string, ...any) }, p Person, w Interval) Set {
-	free, err := mustCompile(t, p).Free(w)
+	free, err := mustCompile(t, p).Free(context.Background(), w)
 	if err != nil {
 		t.Fatalf("Free(%s): %v", w, err)
 	}
@@ -507,11 +508,11 @@ func TestCompileErrors(t *testing.T) {
 func TestNoHoursIsNeverFree(t *testing.T) {
 	s := mustCompile(t, Person{ID: "a", Zone: time.UTC, NoHours: true})
 	w := Interval{time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC), time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)}
-	segs, err := s.Timeline(w)
+	segs, err := s.Timeline(context.Background(), w)
 	if err != nil || len(segs) != 1 || segs[0].Kind != KindOffHours || segs[0].Interval != w.In(time.UTC) {
 		t.Fatalf("Timeline = %v, %v; want one off-hours segment", segs, err)
 	}
-	for iv, err := range s.FreeFrom(w.Start) {
+	for iv, err := range s.FreeFrom(context.Background(), w.Start) {
 		if !errors.Is(err, ErrNoFreeTime) || !strings.Contains(err.Error(), `calendar.Schedule.FreeFrom: person "a"`) {
 			t.Fatalf("FreeFrom gave %v, %v; want an error wrapping ErrNoFreeTime", iv, err)
 		}
@@ -539,7 +540,7 @@ func TestSegmentString(t *testing.T) {
 
 func TestTimelineWindowLimit(t *testing.T) {
 	s := mustCompile(t, Person{ID: "a", Zone: time.UTC, Hours: MustParseWeeklyHours("Mon 09:00-10:00")})
-	_, err := s.Timeline(Interval{time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)})
+	_, err := s.Timeline(context.Background(), Interval{time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)})
 	if err == nil || !strings.Contains(err.Error(), `calendar.Schedule.Timeline: person "a": window`) || !strings.Contains(err.Error(), "longer than 1000 years") {
 		t.Errorf("Timeline over 1100 years: %v", err)
 	}
@@ -583,7 +584,7 @@ func BenchmarkTimelineYear(b *testing.B) {
 	s := mustCompile(b, p)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := s.Timeline(year); err != nil {
+		if _, err := s.Timeline(context.Background(), year); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -624,14 +625,14 @@ func TestScheduleIsUnaffectedByLaterChangesToThePerson(t *testing.T) {
 		p.TimeOff = append(p.TimeOff, TimeOff{From: DateOf(window.Start.In(loc)), To: DateOf(window.Start.In(loc)), Reason: "leave"})
 		p.Focus = append(p.Focus, FocusBlock{Name: "late", Rule: "FREQ=DAILY", Start: DateTimeOf(window.Start.In(loc)), Duration: time.Hour})
 		s := mustCompile(t, p)
-		want, err := s.Timeline(window)
+		want, err := s.Timeline(context.Background(), window)
 		if err != nil {
 			t.Fatal(err)
 		}
 		p.Holidays[len(p.Holidays)-1] = "JP"
 		p.TimeOff[len(p.TimeOff)-1] = TimeOff{From: Date{2000, 1, 1}, To: Date{2100, 1, 1}, Reason: "changed"}
 		p.Focus[len(p.Focus)-1] = FocusBlock{Name: "late", Rule: "FREQ=WEEKLY;BYDAY=SU", Start: DateTime{Date{2000, 1, 1}, 0}, Duration: 24 * time.Hour}
-		got, err := s.Timeline(window)
+		got, err := s.Timeline(context.Background(), window)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -652,7 +653,7 @@ func TestFreeFromIsFree(t *testing.T) {
 		horizon := window.Start.Add(time.Duration(rapid.IntRange(1, 80).Draw(t, "days")) * 24 * time.Hour)
 		var b SetBuilder
 		var last Interval
-		for iv, err := range s.FreeFrom(window.Start) {
+		for iv, err := range s.FreeFrom(context.Background(), window.Start) {
 			if errors.Is(err, ErrNoFreeTime) {
 				break
 			}
@@ -671,7 +672,7 @@ func TestFreeFromIsFree(t *testing.T) {
 				break
 			}
 		}
-		want, err := s.Free(Interval{window.Start, horizon})
+		want, err := s.Free(context.Background(), Interval{window.Start, horizon})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -687,7 +688,7 @@ func TestFreeFromAroundTheClock(t *testing.T) {
 	s := mustCompile(t, Person{ID: "always", Zone: mustLoad(t, "Europe/Berlin"), Hours: MustParseWeeklyHours("Mon-Sun 00:00-24:00")})
 	from := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	var got []Interval
-	for iv, err := range s.FreeFrom(from) {
+	for iv, err := range s.FreeFrom(context.Background(), from) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -779,13 +780,13 @@ func TestDaysAndWeek(t *testing.T) {
 func TestZeroScheduleIsAnError(t *testing.T) {
 	var s Schedule
 	w := Interval{time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC), time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)}
-	if _, err := s.Timeline(w); err == nil || !strings.Contains(err.Error(), "calendar.Schedule.Timeline: not compiled") {
+	if _, err := s.Timeline(context.Background(), w); err == nil || !strings.Contains(err.Error(), "calendar.Schedule.Timeline: not compiled") {
 		t.Errorf("Timeline: %v", err)
 	}
-	if _, err := s.Free(w); err == nil || !strings.Contains(err.Error(), "calendar.Schedule.Free: not compiled") {
+	if _, err := s.Free(context.Background(), w); err == nil || !strings.Contains(err.Error(), "calendar.Schedule.Free: not compiled") {
 		t.Errorf("Free: %v", err)
 	}
-	for _, err := range s.FreeFrom(w.Start) {
+	for _, err := range s.FreeFrom(context.Background(), w.Start) {
 		if err == nil || !strings.Contains(err.Error(), "calendar.Schedule.FreeFrom: not compiled") {
 			t.Errorf("FreeFrom: %v", err)
 		}
@@ -796,7 +797,7 @@ func TestZeroScheduleIsAnError(t *testing.T) {
 // goroutines at once gives each the same intervals (run with -race).
 func TestFreeFromRangedConcurrently(t *testing.T) {
 	s := mustCompile(t, Person{ID: "a", Zone: mustLoad(t, "Asia/Kolkata"), Hours: MustParseWeeklyHours("Mon-Fri 09:00-17:00")})
-	seq := s.FreeFrom(time.Date(2026, 3, 9, 12, 34, 56, 789, time.UTC))
+	seq := s.FreeFrom(context.Background(), time.Date(2026, 3, 9, 12, 34, 56, 789, time.UTC))
 	collect := func() []Interval {
 		var out []Interval
 		for iv, err := range seq {

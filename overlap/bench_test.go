@@ -1,6 +1,7 @@
 package overlap
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -68,7 +69,7 @@ func benchCompute(b *testing.B, n, days int) {
 	window := benchWindow(from, days)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Compute(team, window, Options{}); err != nil {
+		if _, err := Compute(context.Background(), team, window, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -86,7 +87,7 @@ func BenchmarkModelCompute100x90(b *testing.B) { benchModelCompute(b, 100, 90) }
 // benchSweep times the part of Compute after the timelines exist.
 func benchSweep(b *testing.B, n, days int) {
 	from := calendar.MustParseDate("2026-01-05")
-	r, err := Compute(benchTeam(b, n, from), benchWindow(from, days), Options{})
+	r, err := Compute(context.Background(), benchTeam(b, n, from), benchWindow(from, days), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -129,7 +130,7 @@ func modelCoverage(r *Report) int {
 
 func benchModel(b *testing.B, n, days int) {
 	from := calendar.MustParseDate("2026-01-05")
-	r, err := Compute(benchTeam(b, n, from), benchWindow(from, days), Options{})
+	r, err := Compute(context.Background(), benchTeam(b, n, from), benchWindow(from, days), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -147,7 +148,7 @@ func benchModelCompute(b *testing.B, n, days int) {
 	window := benchWindow(from, days)
 	b.ReportAllocs()
 	for b.Loop() {
-		r, err := Compute(team, window, Options{})
+		r, err := Compute(context.Background(), team, window, Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -157,7 +158,7 @@ func benchModelCompute(b *testing.B, n, days int) {
 
 func TestModelCoverageCountsTheSegments(t *testing.T) {
 	from := calendar.MustParseDate("2026-01-05")
-	r, err := Compute(benchTeam(t, 30, from), benchWindow(from, 14), Options{})
+	r, err := Compute(context.Background(), benchTeam(t, 30, from), benchWindow(from, 14), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,11 +196,11 @@ func focusTeam(tb testing.TB, zones []string, rule string, start calendar.DateTi
 }
 
 func benchRoundTrips(b *testing.B, team []calendar.Person, window calendar.Interval, at time.Time) {
-	r, err := Compute(team, window, Options{})
+	r, err := Compute(context.Background(), team, window, Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	trips, err := r.RoundTrips(0, at)
+	trips, err := r.RoundTrips(context.Background(), 0, at)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -208,7 +209,7 @@ func benchRoundTrips(b *testing.B, team []calendar.Person, window calendar.Inter
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := r.RoundTrips(0, at); err != nil {
+		if _, err := r.RoundTrips(context.Background(), 0, at); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,6 +1,7 @@
 package overlap_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -31,7 +32,7 @@ func ExampleCompute() {
 	}
 	monday := calendar.MustParseDate("2026-03-09")
 	week := calendar.Days(monday, monday.AddDays(6), time.UTC)
-	r, err := overlap.Compute(team, week, overlap.Options{})
+	r, err := overlap.Compute(context.Background(), team, week, overlap.Options{})
 	if err != nil {
 		panic(err)
 	}
@@ -70,7 +71,7 @@ func ExampleReport_Coverage() {
 		{ID: "bo", Zone: time.UTC, Hours: calendar.MustParseWeeklyHours("Mon-Fri 13:00-21:00")},
 	}
 	monday := calendar.MustParseDate("2026-03-09")
-	r, err := overlap.Compute(team, calendar.Days(monday, monday, time.UTC), overlap.Options{})
+	r, err := overlap.Compute(context.Background(), team, calendar.Days(monday, monday, time.UTC), overlap.Options{})
 	if err != nil {
 		panic(err)
 	}
@@ -96,7 +97,7 @@ func ExampleReport_Daily() {
 	}
 	berlin := zone("Europe/Berlin")
 	monday := calendar.MustParseDate("2026-03-09")
-	r, err := overlap.Compute(team, calendar.Days(monday, monday.AddDays(1), berlin), overlap.Options{})
+	r, err := overlap.Compute(context.Background(), team, calendar.Days(monday, monday.AddDays(1), berlin), overlap.Options{})
 	if err != nil {
 		panic(err)
 	}
@@ -126,7 +127,7 @@ func ExampleReport_Buckets() {
 	}
 	ny := zone("America/New_York")
 	sunday := calendar.MustParseDate("2026-03-08")
-	r, err := overlap.Compute(team, calendar.Days(sunday, sunday.AddDays(1), ny), overlap.Options{})
+	r, err := overlap.Compute(context.Background(), team, calendar.Days(sunday, sunday.AddDays(1), ny), overlap.Options{})
 	if err != nil {
 		panic(err)
 	}
@@ -164,7 +165,7 @@ func ExampleReport_Timeline() {
 	}}
 	monday := calendar.MustParseDate("2026-03-09")
 	for _, opt := range []overlap.Options{{}, {FocusIsFree: true}} {
-		r, err := overlap.Compute([]calendar.Person{ben}, calendar.Days(monday, monday, berlin), opt)
+		r, err := overlap.Compute(context.Background(), []calendar.Person{ben}, calendar.Days(monday, monday, berlin), opt)
 		if err != nil {
 			panic(err)
 		}
@@ -207,15 +208,15 @@ func ExampleReport_Reply() {
 	}
 	sent := time.Date(2026, 6, 5, 16, 0, 0, 0, berlin) // Friday
 	friday := calendar.DateOf(sent)
-	r, err := overlap.Compute(team, calendar.Days(friday, friday, berlin), overlap.Options{})
+	r, err := overlap.Compute(context.Background(), team, calendar.Days(friday, friday, berlin), overlap.Options{})
 	if err != nil {
 		panic(err)
 	}
-	answer, err := r.Reply("sofia", sent, 0) // 4 hours of Sofia's free time
+	answer, err := r.Reply(context.Background(), "sofia", sent, 0) // 4 hours of Sofia's free time
 	if err != nil {
 		panic(err)
 	}
-	back, err := r.Reply("ben", answer, 0)
+	back, err := r.Reply(context.Background(), "ben", answer, 0)
 	if err != nil {
 		panic(err)
 	}
@@ -239,12 +240,12 @@ func ExampleReport_RoundTrips() {
 		{ID: "sofia", Zone: zone("America/Los_Angeles"), Hours: hours},
 	}
 	monday := calendar.MustParseDate("2026-06-01")
-	r, err := overlap.Compute(team, calendar.Days(monday, monday.AddDays(6), time.UTC), overlap.Options{})
+	r, err := overlap.Compute(context.Background(), team, calendar.Days(monday, monday.AddDays(6), time.UTC), overlap.Options{})
 	if err != nil {
 		panic(err)
 	}
 	at := time.Date(2026, 6, 2, 12, 0, 0, 0, time.UTC)
-	trips, err := r.RoundTrips(0, at)
+	trips, err := r.RoundTrips(context.Background(), 0, at)
 	if err != nil {
 		panic(err)
 	}
@@ -258,7 +259,7 @@ func ExampleReport_RoundTrips() {
 	for _, p := range pairs {
 		fmt.Printf("%s -> %s -> %s: %s\n", p[0], p[1], p[0], trips[p])
 	}
-	among, err := r.RoundTrips(0, at, "ben", "sofia")
+	among, err := r.RoundTrips(context.Background(), 0, at, "ben", "sofia")
 	if err != nil {
 		panic(err)
 	}
@@ -277,7 +278,7 @@ func ExampleReport_RoundTrips() {
 func ExampleErrUnknownID() {
 	team := []calendar.Person{{ID: "ann", Zone: time.UTC, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")}}
 	monday := calendar.MustParseDate("2026-03-09")
-	r, err := overlap.Compute(team, calendar.Days(monday, monday, time.UTC), overlap.Options{})
+	r, err := overlap.Compute(context.Background(), team, calendar.Days(monday, monday, time.UTC), overlap.Options{})
 	if err != nil {
 		panic(err)
 	}
@@ -291,11 +292,11 @@ func ExampleErrUnknownID() {
 func ExampleErrNoReply() {
 	team := []calendar.Person{{ID: "emeritus", Zone: time.UTC, NoHours: true}}
 	monday := calendar.MustParseDate("2026-03-09")
-	r, err := overlap.Compute(team, calendar.Days(monday, monday, time.UTC), overlap.Options{})
+	r, err := overlap.Compute(context.Background(), team, calendar.Days(monday, monday, time.UTC), overlap.Options{})
 	if err != nil {
 		panic(err)
 	}
-	_, err = r.Reply("emeritus", time.Date(2026, 3, 9, 12, 0, 0, 0, time.UTC), 0)
+	_, err = r.Reply(context.Background(), "emeritus", time.Date(2026, 3, 9, 12, 0, 0, 0, time.UTC), 0)
 	fmt.Println(errors.Is(err, overlap.ErrNoReply))
 	// Output:
 	// true
@@ -315,7 +316,7 @@ func ExampleCost_Points() {
 func ExampleReport_Schedule() {
 	team := []calendar.Person{{ID: "priya", Zone: zone("Asia/Kolkata"), Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")}}
 	monday := calendar.MustParseDate("2026-03-09")
-	r, err := overlap.Compute(team, calendar.Days(monday, monday, time.UTC), overlap.Options{})
+	r, err := overlap.Compute(context.Background(), team, calendar.Days(monday, monday, time.UTC), overlap.Options{})
 	if err != nil {
 		panic(err)
 	}
@@ -328,7 +329,7 @@ func ExampleReport_Schedule() {
 		panic(err)
 	}
 	// The week after the report's window: five days of eight hours.
-	next, err := s.Free(calendar.Days(monday.AddDays(7), monday.AddDays(13), z))
+	next, err := s.Free(context.Background(), calendar.Days(monday.AddDays(7), monday.AddDays(13), z))
 	if err != nil {
 		panic(err)
 	}

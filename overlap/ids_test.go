@@ -1,6 +1,7 @@
 package overlap
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -33,24 +34,24 @@ func TestUnknownIDs(t *testing.T) {
 		{"AtLeast", func() error { _, err := r.AtLeast(1, "a", "nobody"); return err }},
 		{"AtLeast", func() error { _, err := r.AtLeast(0, "nobody"); return err }},
 		{"Timeline", func() error { _, err := r.Timeline("nobody"); return err }},
-		{"Reply", func() error { _, err := r.Reply("nobody", at, 0); return err }},
-		{"RoundTrips", func() error { _, err := r.RoundTrips(0, at, "a", "nobody"); return err }},
+		{"Reply", func() error { _, err := r.Reply(context.Background(), "nobody", at, 0); return err }},
+		{"RoundTrips", func() error { _, err := r.RoundTrips(context.Background(), 0, at, "a", "nobody"); return err }},
 		{"Suggest", func() error {
 			q := hour
 			q.Required = []string{"a", "nobody"}
-			_, err := r.Suggest(q)
+			_, err := r.Suggest(context.Background(), q)
 			return err
 		}},
 		{"Suggest", func() error {
 			q := hour
 			q.Required, q.Optional = []string{"a"}, []string{"nobody"}
-			_, err := r.Suggest(q)
+			_, err := r.Suggest(context.Background(), q)
 			return err
 		}},
 		{"Rotate", func() error {
 			q := hour
 			q.Required = []string{"nobody"}
-			_, err := r.Rotate(q, 1)
+			_, err := r.Rotate(context.Background(), q, 1)
 			return err
 		}},
 	} {
@@ -66,7 +67,7 @@ func TestUnknownIDs(t *testing.T) {
 func TestNoHours(t *testing.T) {
 	window := weeks("2026-06-01", 1)
 	a := calendar.Person{ID: "a", Zone: time.UTC, Hours: nineToFive}
-	_, err := Compute([]calendar.Person{a, {ID: "idle", Zone: time.UTC}}, window, Options{})
+	_, err := Compute(context.Background(), []calendar.Person{a, {ID: "idle", Zone: time.UTC}}, window, Options{})
 	if err == nil || !strings.Contains(err.Error(), `"idle"`) || !strings.Contains(err.Error(), "no working hours") {
 		t.Fatalf("Compute with a person without hours: %v, want an error naming them", err)
 	}
@@ -102,12 +103,12 @@ func TestNoHours(t *testing.T) {
 	if got := r.Pairwise()[[2]string{"a", "idle"}]; got != 0 {
 		t.Errorf("Pairwise a+idle = %s, want 0s", got)
 	}
-	_, err = r.Suggest(Request{Duration: time.Hour, Required: []string{"a", "idle"}})
+	_, err = r.Suggest(context.Background(), Request{Duration: time.Hour, Required: []string{"a", "idle"}})
 	var none *NoSlotError
 	if !errors.As(err, &none) || !cmp.Equal(none.Never, []string{"idle"}) {
 		t.Errorf("Suggest with idle required: %v, want a *NoSlotError with idle never available", err)
 	}
-	if _, err := r.Reply("idle", window.Start, 0); !errors.Is(err, ErrNoReply) {
+	if _, err := r.Reply(context.Background(), "idle", window.Start, 0); !errors.Is(err, ErrNoReply) {
 		t.Errorf("Reply(idle): %v, want ErrNoReply", err)
 	}
 }
@@ -151,7 +152,7 @@ func TestReportAccessors(t *testing.T) {
 // panicSource is a BusySource that panics, as caller code may.
 type panicSource struct{}
 
-func (panicSource) Busy(calendar.Interval, *time.Location) (calendar.Set, error) {
+func (panicSource) Busy(context.Context, calendar.Interval, *time.Location) (calendar.Set, error) {
 	panic("the caller's bug")
 }
 
@@ -166,7 +167,7 @@ func TestComputeRecoversAPanickingSource(t *testing.T) {
 		{ID: "cy", Zone: time.UTC, Hours: hours},
 	}
 	for range 20 { // the work is shared out differently each time
-		r, err := Compute(team, weeks("2026-03-09", 1), Options{})
+		r, err := Compute(context.Background(), team, weeks("2026-03-09", 1), Options{})
 		if r != nil || !errors.Is(err, calendar.ErrSourcePanicked) ||
 			!strings.Contains(err.Error(), `person "ben": calendar "ben.ics": busy source panicked: "the caller's bug"`) {
 			t.Fatalf("Compute = %v, %v; want an error naming ben's calendar", r, err)
@@ -188,17 +189,17 @@ func TestSuggestBoundsCandidatesTimesAttendees(t *testing.T) {
 	start := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
 	r := mustCompute(t, team, calendar.Interval{Start: start, End: start.Add(MaxWindow)}, Options{})
 	q := Request{Duration: 30 * time.Minute, Step: time.Minute, Required: ids}
-	_, err := r.Suggest(q)
+	_, err := r.Suggest(context.Background(), q)
 	if !errors.Is(err, calendar.ErrLimit) || !strings.Contains(err.Error(), "overlap.Report.Suggest: ") || !strings.Contains(err.Error(), "400 attendees") {
 		t.Errorf("Suggest: %v; want an error wrapping calendar.ErrLimit", err)
 	}
-	if _, err := r.Rotate(q, 4); !errors.Is(err, calendar.ErrLimit) {
+	if _, err := r.Rotate(context.Background(), q, 4); !errors.Is(err, calendar.ErrLimit) {
 		t.Errorf("Rotate: %v; want an error wrapping calendar.ErrLimit", err)
 	}
 }
 
 func TestComputeBoundsThePeople(t *testing.T) {
-	_, err := Compute(make([]calendar.Person, MaxPeople+1), weeks("2026-03-09", 1), Options{})
+	_, err := Compute(context.Background(), make([]calendar.Person, MaxPeople+1), weeks("2026-03-09", 1), Options{})
 	if !errors.Is(err, calendar.ErrLimit) {
 		t.Errorf("Compute of %d people: %v; want an error wrapping calendar.ErrLimit", MaxPeople+1, err)
 	}

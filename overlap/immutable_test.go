@@ -1,6 +1,7 @@
 package overlap
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"sync"
@@ -29,7 +30,7 @@ func reportAnswers(r *Report) string {
 		zone, err := r.Zone(id)
 		fmt.Fprintln(&b, id, "zone", zone, err)
 		for _, at := range []time.Time{w.Start, w.End.Add(time.Hour)} {
-			t, err := r.Reply(id, at, time.Hour)
+			t, err := r.Reply(context.Background(), id, at, time.Hour)
 			fmt.Fprintln(&b, id, "reply", at, t, err)
 		}
 		s, err := r.Schedule(id)
@@ -37,9 +38,9 @@ func reportAnswers(r *Report) string {
 			fmt.Fprintln(&b, id, "schedule", err)
 			continue
 		}
-		segs, err = s.Timeline(later)
+		segs, err = s.Timeline(context.Background(), later)
 		fmt.Fprintln(&b, id, "later", segs, err)
-		for iv, err := range s.FreeFrom(later.End) {
+		for iv, err := range s.FreeFrom(context.Background(), later.End) {
 			fmt.Fprintln(&b, id, "next free", iv, err)
 			break
 		}

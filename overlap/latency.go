@@ -2,6 +2,7 @@ package overlap
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"iter"
@@ -38,12 +39,12 @@ var ErrNoReply = errors.New("no reply")
 // recipient's schedule beyond it, so at and the reply may lie anywhere.
 // When the recipient has no free time for calendar.MaxSilence, or the
 // reply is not done within MaxHop, the error wraps ErrNoReply.
-func (r *Report) Reply(to string, at time.Time, reply time.Duration) (time.Time, error) {
+func (r *Report) Reply(ctx context.Context, to string, at time.Time, reply time.Duration) (time.Time, error) {
 	m, err := r.find("Reply", to)
 	if err != nil {
 		return time.Time{}, err
 	}
-	t, err := r.reply(m, at, reply)
+	t, err := r.reply(ctx, m, at, reply)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("overlap.Report.Reply: %w", err)
 	}
@@ -51,7 +52,10 @@ func (r *Report) Reply(to string, at time.Time, reply time.Duration) (time.Time,
 }
 
 // reply is Reply for a member, with errors that name the member.
-func (r *Report) reply(m *member, at time.Time, reply time.Duration) (time.Time, error) {
+func (r *Report) reply(ctx context.Context, m *member, at time.Time, reply time.Duration) (time.Time, error) {
+	if err := ctx.Err(); err != nil {
+		return time.Time{}, err
+	}
 	switch {
 	case reply < 0:
 		return time.Time{}, fmt.Errorf("reply %s is negative", reply)
@@ -62,7 +66,7 @@ func (r *Report) reply(m *member, at time.Time, reply time.Duration) (time.Time,
 	}
 	at = at.Round(0)
 	left, lastFree := reply, at
-	for iv, err := range r.freeFrom(m, at) {
+	for iv, err := range r.freeFrom(ctx, m, at) {
 		if errors.Is(err, calendar.ErrNoFreeTime) {
 			return time.Time{}, fmt.Errorf("%w from %q after %s: %w", ErrNoReply, m.sched.ID(), at.Format(time.RFC3339), err)
 		}
@@ -89,7 +93,7 @@ func (r *Report) reply(m *member, at time.Time, reply time.Duration) (time.Time,
 // freeFrom returns m's free time (the free segments of the timeline, not
 // the report's Options) from at on: from the report's timeline inside the
 // window, and from m's schedule beyond it.
-func (r *Report) freeFrom(m *member, at time.Time) iter.Seq2[calendar.Interval, error] {
+func (r *Report) freeFrom(ctx context.Context, m *member, at time.Time) iter.Seq2[calendar.Interval, error] {
 	return func(yield func(calendar.Interval, error) bool) {
 		beyond := at
 		if r.window.Contains(at) {
@@ -106,7 +110,7 @@ func (r *Report) freeFrom(m *member, at time.Time) iter.Seq2[calendar.Interval, 
 			}
 			beyond = r.window.End
 		}
-		for iv, err := range m.sched.FreeFrom(beyond) {
+		for iv, err := range m.sched.FreeFrom(ctx, beyond) {
 			if !yield(iv, err) || err != nil {
 				return
 			}
@@ -125,7 +129,7 @@ func (r *Report) freeFrom(m *member, at time.Time) iter.Seq2[calendar.Interval, 
 // is not in the team, or when a round trip never completes (it wraps
 // ErrNoReply and names the pair, or the recipient whose first reply never
 // comes).
-func (r *Report) RoundTrips(reply time.Duration, at time.Time, ids ...string) (map[[2]string]time.Duration, error) {
+func (r *Report) RoundTrips(ctx context.Context, reply time.Duration, at time.Time, ids ...string) (map[[2]string]time.Duration, error) {
 	group, err := r.findAll("RoundTrips", ids)
 	if len(ids) == 0 {
 		group = make([]*member, len(r.people))
@@ -149,7 +153,7 @@ func (r *Report) RoundTrips(reply time.Duration, at time.Time, ids ...string) (m
 	// The first hop depends only on its recipient.
 	there := make(map[*member]time.Time, len(group))
 	for _, b := range group {
-		t, err := r.reply(b, at, reply)
+		t, err := r.reply(ctx, b, at, reply)
 		if err != nil {
 			return nil, fmt.Errorf("overlap.Report.RoundTrips: to %q: %w", b.sched.ID(), err)
 		}
@@ -160,7 +164,7 @@ func (r *Report) RoundTrips(reply time.Duration, at time.Time, ids ...string) (m
 			if a == b {
 				continue
 			}
-			back, err := r.reply(a, there[b], reply)
+			back, err := r.reply(ctx, a, there[b], reply)
 			if err != nil {
 				return nil, fmt.Errorf("overlap.Report.RoundTrips: %q -> %q -> %q: %w", a.sched.ID(), b.sched.ID(), a.sched.ID(), err)
 			}

@@ -1,6 +1,7 @@
 package overlap
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -65,7 +66,7 @@ func TestReplyNamed(t *testing.T) {
 		} {
 			t.Run(tc.name+"/"+w.name, func(t *testing.T) {
 				r := mustCompute(t, team, w.window, Options{})
-				got, err := r.Reply(tc.to, tc.at, tc.reply)
+				got, err := r.Reply(context.Background(), tc.to, tc.at, tc.reply)
 				if err != nil || !got.Equal(tc.want) {
 					t.Fatalf("Reply(%s, %s, %s) = %s, %v; want %s", tc.to, tc.at, tc.reply, got, err, tc.want)
 				}
@@ -85,21 +86,21 @@ func TestReplyErrors(t *testing.T) {
 	at := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
 	r := mustCompute(t, team, calendar.Interval{Start: at, End: at.AddDate(0, 0, 7)}, Options{})
 
-	_, err := r.Reply("nobody", at, 0)
+	_, err := r.Reply(context.Background(), "nobody", at, 0)
 	if !errors.Is(err, ErrUnknownID) || !strings.Contains(err.Error(), `"nobody"`) {
 		t.Errorf(`Reply("nobody"): %v, want ErrUnknownID naming "nobody"`, err)
 	}
-	_, err = r.Reply("a", at, -time.Hour)
+	_, err = r.Reply(context.Background(), "a", at, -time.Hour)
 	if err == nil || errors.Is(err, ErrNoReply) || !strings.Contains(err.Error(), "negative") {
 		t.Errorf("Reply with a negative reply: %v, want an error that says it is negative", err)
 	}
-	_, err = r.Reply("a", at, MaxHop+time.Minute)
+	_, err = r.Reply(context.Background(), "a", at, MaxHop+time.Minute)
 	if !errors.Is(err, ErrNoReply) {
 		t.Errorf("Reply longer than MaxHop: %v, want ErrNoReply", err)
 	}
 	for _, at := range []time.Time{at, at.AddDate(0, 0, 30), at.AddDate(0, 0, -30)} {
 		start := time.Now()
-		_, err = r.Reply("never", at, 0)
+		_, err = r.Reply(context.Background(), "never", at, 0)
 		if !errors.Is(err, ErrNoReply) || !strings.Contains(err.Error(), `"never"`) {
 			t.Errorf("Reply at %s to someone with no hours: %v, want ErrNoReply naming them", at, err)
 		}
@@ -115,7 +116,7 @@ func TestReplyOfMaxHop(t *testing.T) {
 	team := []calendar.Person{{ID: "always", Zone: time.UTC, Hours: calendar.MustParseWeeklyHours("Mon-Sun 00:00-24:00")}}
 	at := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
 	r := mustCompute(t, team, calendar.Interval{Start: at, End: at.AddDate(0, 0, 7)}, Options{})
-	got, err := r.Reply("always", at, MaxHop)
+	got, err := r.Reply(context.Background(), "always", at, MaxHop)
 	if err != nil || !got.Equal(at.Add(MaxHop)) {
 		t.Fatalf("Reply(MaxHop) = %s, %v; want %s", got, err, at.Add(MaxHop))
 	}
@@ -125,7 +126,7 @@ func TestReplyOfMaxHop(t *testing.T) {
 // about time after limit, to tell how far a schedule was read.
 type nearSource struct{ limit time.Time }
 
-func (s nearSource) Busy(w calendar.Interval, _ *time.Location) (calendar.Set, error) {
+func (s nearSource) Busy(_ context.Context, w calendar.Interval, _ *time.Location) (calendar.Set, error) {
 	if w.End.After(s.limit) {
 		return calendar.Set{}, fmt.Errorf("busy time of %s asked for, past %s", w, s.limit.Format(time.RFC3339))
 	}
@@ -148,11 +149,11 @@ func TestReplyFromSparseTimeGivesUpAtMaxHop(t *testing.T) {
 	// 60 minutes take 60 Mondays, within MaxHop: the 60th Monday from
 	// Mon 2026-01-05 on is 59 weeks later.
 	want := time.Date(2026, 1, 5, 9, 1, 0, 0, time.UTC).AddDate(0, 0, 7*59)
-	if got, err := r.Reply("rare", at, time.Hour); err != nil || !got.Equal(want) {
+	if got, err := r.Reply(context.Background(), "rare", at, time.Hour); err != nil || !got.Equal(want) {
 		t.Errorf("Reply(1h) = %s, %v; want %s", got, err, want)
 	}
 	for _, reply := range []time.Duration{600 * time.Minute, 1000 * time.Hour, MaxHop} {
-		if _, err := r.Reply("rare", at, reply); !errors.Is(err, ErrNoReply) {
+		if _, err := r.Reply(context.Background(), "rare", at, reply); !errors.Is(err, ErrNoReply) {
 			t.Errorf("Reply(%s): %v; want ErrNoReply, from reading no further than MaxHop after the message", reply, err)
 		}
 	}
@@ -167,7 +168,7 @@ func replyModel(t fataler, p calendar.Person, at time.Time, reply time.Duration,
 	if reply == 0 {
 		reply = DefaultReply
 	}
-	free, err := compile(t, p).Free(calendar.Interval{Start: at, End: at.Add(span)})
+	free, err := compile(t, p).Free(context.Background(), calendar.Interval{Start: at, End: at.Add(span)})
 	if err != nil {
 		t.Fatalf("Free: %v", err)
 	}
@@ -225,7 +226,7 @@ func TestReplyMatchesMinuteModel(t *testing.T) {
 			skipped++
 			t.Skip("no reply within the model's span")
 		}
-		got, err := r.Reply(p.ID, at, reply)
+		got, err := r.Reply(context.Background(), p.ID, at, reply)
 		if err != nil || !got.Equal(want) {
 			t.Fatalf("Reply(%s, %s, %s) = %s, %v; the model says %s", p.ID, at, reply, got, err, want)
 		}
@@ -233,7 +234,7 @@ func TestReplyMatchesMinuteModel(t *testing.T) {
 			t.Fatalf("Reply in %s, want %s", got.Location(), p.Zone)
 		}
 		later := at.Add(time.Duration(rapid.IntRange(0, 3*1440).Draw(t, "later")) * time.Minute)
-		got2, err := r.Reply(p.ID, later, reply)
+		got2, err := r.Reply(context.Background(), p.ID, later, reply)
 		if err != nil {
 			t.Fatalf("Reply(%s, %s, %s): %v", p.ID, later, reply, err)
 		}
@@ -280,14 +281,14 @@ func TestRoundTripsNamed(t *testing.T) {
 		t.Run(w.name, func(t *testing.T) {
 			// FocusIsFree is about meetings: replies never count focus.
 			r := mustCompute(t, team, w.window, Options{FocusIsFree: true})
-			got, err := r.RoundTrips(0, at)
+			got, err := r.RoundTrips(context.Background(), 0, at)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("RoundTrips (-want +got):\n%s", diff)
 			}
-			got, err = r.RoundTrips(DefaultReply, at, "sofia", "ben")
+			got, err = r.RoundTrips(context.Background(), DefaultReply, at, "sofia", "ben")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -295,11 +296,11 @@ func TestRoundTripsNamed(t *testing.T) {
 			if diff := cmp.Diff(sub, got); diff != "" {
 				t.Errorf("RoundTrips(sofia, ben) (-want +got):\n%s", diff)
 			}
-			got, err = r.RoundTrips(0, at, "priya")
+			got, err = r.RoundTrips(context.Background(), 0, at, "priya")
 			if err != nil || len(got) != 0 {
 				t.Errorf("RoundTrips(priya) = %v, %v; want no pairs", got, err)
 			}
-			if _, err := r.RoundTrips(0, at, "ben", "nobody"); !errors.Is(err, ErrUnknownID) || !strings.Contains(err.Error(), `"nobody"`) {
+			if _, err := r.RoundTrips(context.Background(), 0, at, "ben", "nobody"); !errors.Is(err, ErrUnknownID) || !strings.Contains(err.Error(), `"nobody"`) {
 				t.Errorf(`RoundTrips(ben, nobody): %v, want ErrUnknownID naming "nobody"`, err)
 			}
 		})
@@ -310,10 +311,10 @@ func TestRoundTripsToSomeoneWithNoHours(t *testing.T) {
 	team := append(roundTripTeam(t), calendar.Person{ID: "never", Zone: time.UTC, NoHours: true})
 	at := time.Date(2026, 6, 2, 12, 0, 0, 0, time.UTC)
 	r := mustCompute(t, team, weeks("2026-06-01", 1), Options{})
-	if _, err := r.RoundTrips(0, at); !errors.Is(err, ErrNoReply) || !strings.Contains(err.Error(), `"never"`) {
+	if _, err := r.RoundTrips(context.Background(), 0, at); !errors.Is(err, ErrNoReply) || !strings.Contains(err.Error(), `"never"`) {
 		t.Errorf("RoundTrips: %v, want ErrNoReply naming never", err)
 	}
-	if _, err := r.RoundTrips(0, at, "ben", "sofia"); err != nil {
+	if _, err := r.RoundTrips(context.Background(), 0, at, "ben", "sofia"); err != nil {
 		t.Errorf("RoundTrips(ben, sofia): %v", err)
 	}
 }
@@ -322,7 +323,7 @@ func TestRoundTripsToSomeoneWithNoHours(t *testing.T) {
 // at+span), from their compiled schedule's Free.
 func freeMinutesFrom(t fataler, p calendar.Person, at time.Time, span time.Duration) []bool {
 	t.Helper()
-	free, err := compile(t, p).Free(calendar.Interval{Start: at, End: at.Add(span)})
+	free, err := compile(t, p).Free(context.Background(), calendar.Interval{Start: at, End: at.Add(span)})
 	if err != nil {
 		t.Fatalf("Free: %v", err)
 	}
@@ -392,7 +393,7 @@ func TestRoundTripsMatchMinuteModel(t *testing.T) {
 				t.Skip("a round trip takes longer than the model's span")
 			}
 		}
-		got, err := r.RoundTrips(reply, at, ids...)
+		got, err := r.RoundTrips(context.Background(), reply, at, ids...)
 		if err != nil {
 			t.Fatalf("RoundTrips(%s, %s, %q): %v", reply, at, ids, err)
 		}

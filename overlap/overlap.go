@@ -19,6 +19,7 @@ package overlap
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -153,7 +154,7 @@ type span struct{ start, end int64 }
 // the window. People are compiled and their timelines built concurrently;
 // the report keeps the compiled schedules, so later changes to people
 // do not reach it, and it does not depend on the order of people.
-func Compute(people []calendar.Person, window calendar.Interval, opt Options) (*Report, error) {
+func Compute(ctx context.Context, people []calendar.Person, window calendar.Interval, opt Options) (*Report, error) {
 	if window.IsEmpty() {
 		return nil, fmt.Errorf("overlap.Compute: window %s is empty", window)
 	}
@@ -193,7 +194,11 @@ func Compute(people []calendar.Person, window calendar.Interval, opt Options) (*
 				if i >= len(order) {
 					return
 				}
-				r.people[i], errs[i] = r.member(people[order[i]])
+				if err := ctx.Err(); err != nil {
+					errs[i] = err
+					continue
+				}
+				r.people[i], errs[i] = r.member(ctx, people[order[i]])
 			}
 		}()
 	}
@@ -219,22 +224,22 @@ func firstError(errs []error) error {
 // member compiles p and builds their timeline and free time. It runs on
 // Compute's goroutines, where a panic would end the caller's process: one
 // is returned as an error instead.
-func (r *Report) member(p calendar.Person) (m member, err error) {
+func (r *Report) member(ctx context.Context, p calendar.Person) (m member, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			m, err = member{}, fmt.Errorf("person %q: internal error: %s", p.ID, icalvalue.Quote(fmt.Sprint(v)))
 		}
 	}()
-	return r.compute(p)
+	return r.compute(ctx, p)
 }
 
 // compute is member without the recovery.
-func (r *Report) compute(p calendar.Person) (member, error) {
+func (r *Report) compute(ctx context.Context, p calendar.Person) (member, error) {
 	sched, err := calendar.Compile(p)
 	if err != nil {
 		return member{}, err
 	}
-	segs, err := sched.Timeline(r.window)
+	segs, err := sched.Timeline(ctx, r.window)
 	if err != nil {
 		return member{}, err
 	}

@@ -1,6 +1,7 @@
 package overlap
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -109,7 +110,7 @@ func drawTeam(t *rapid.T, window calendar.Interval) []calendar.Person {
 
 func mustCompute(t fataler, team []calendar.Person, window calendar.Interval, opt Options) *Report {
 	t.Helper()
-	r, err := Compute(team, window, opt)
+	r, err := Compute(context.Background(), team, window, opt)
 	if err != nil {
 		t.Fatalf("Compute: %v", err)
 	}
@@ -130,7 +131,7 @@ func compile(t fataler, p calendar.Person) *calendar.Schedule {
 // schedule: what the report must agree with.
 func personTimeline(t fataler, p calendar.Person, window calendar.Interval) []calendar.Segment {
 	t.Helper()
-	segs, err := compile(t, p).Timeline(window)
+	segs, err := compile(t, p).Timeline(context.Background(), window)
 	if err != nil {
 		t.Fatalf("Timeline: %v", err)
 	}
@@ -610,7 +611,7 @@ func TestComputeErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Compute(tc.team, tc.window, Options{})
+			_, err := Compute(context.Background(), tc.team, tc.window, Options{})
 			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "overlap.Compute: ") {
 				t.Fatalf("Compute = %v, want an error containing %s", err, tc.want)
 			}

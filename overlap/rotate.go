@@ -2,6 +2,7 @@ package overlap
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"slices"
 	"time"
@@ -89,7 +90,7 @@ type Burden struct {
 //
 // A part with no allowed slot makes an error that wraps a *NoSlotError,
 // as does an n larger than the candidate starts in the window.
-func (r *Report) Rotate(q Request, n int) (Rotation, error) {
+func (r *Report) Rotate(ctx context.Context, q Request, n int) (Rotation, error) {
 	q.AllowOffHours = true
 	p, err := r.newPlan("overlap.Report.Rotate", q)
 	if err != nil {
@@ -130,7 +131,10 @@ func (r *Report) Rotate(q Request, n int) (Rotation, error) {
 		if p.grid != nil {
 			starts = r.grid(p.q, from, to)
 		}
-		cands := p.evaluate(starts, burden)
+		cands, err := p.evaluate(ctx, starts, burden)
+		if err != nil {
+			return Rotation{}, fmt.Errorf("overlap.Report.Rotate: %w", err)
+		}
 		allowed := p.allowed(cands)
 		if len(allowed) == 0 {
 			return Rotation{}, fmt.Errorf("overlap.Report.Rotate: part %d of %d, %s: %w", i+1, n,
@@ -138,7 +142,10 @@ func (r *Report) Rotate(q Request, n int) (Rotation, error) {
 		}
 		parts[i] = paretoSlots(allowed, dims)
 	}
-	chosen, bestEffort := rotationSearch(parts, dims)
+	chosen, bestEffort, err := rotationSearch(ctx, parts, dims)
+	if err != nil {
+		return Rotation{}, fmt.Errorf("overlap.Report.Rotate: %w", err)
+	}
 	out := Rotation{Slots: make([]Suggestion, n), Burden: make([]Burden, dims), BestEffort: bestEffort}
 	for i, a := range p.att {
 		out.Burden[i].ID = a.m.sched.ID()
@@ -206,7 +213,7 @@ type rotationState struct {
 // rotationSearch picks one candidate per part as Rotate documents, and
 // says whether it had to drop partial plans that might have led to a
 // better one (best-effort).
-func rotationSearch(parts [][]candidate, dims int) ([]candidate, bool) {
+func rotationSearch(ctx context.Context, parts [][]candidate, dims int) ([]candidate, bool, error) {
 	// rest[i][j]: the least burden attendee j can get from parts i on.
 	rest := make([][]int64, len(parts)+1)
 	rest[len(parts)] = make([]int64, dims)
@@ -226,6 +233,9 @@ func rotationSearch(parts [][]candidate, dims int) ([]candidate, bool) {
 	layers := make([][]rotationState, len(parts)+1)
 	layers[0] = []rotationState{{burden: make([]int64, dims), prev: -1}}
 	for i, part := range parts {
+		if err := ctx.Err(); err != nil {
+			return nil, false, err
+		}
 		layer := layers[i]
 		if len(layer)*len(part) > maxGenerated {
 			// Too many plans to extend them all: keep the most promising.
@@ -284,7 +294,7 @@ func rotationSearch(parts [][]candidate, dims int) ([]candidate, bool) {
 			out[i] = parts[i][c]
 		}
 	}
-	return out, bestEffort
+	return out, bestEffort, nil
 }
 
 // promising returns, in their order, the n states (of all, when fewer)

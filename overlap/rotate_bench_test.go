@@ -1,6 +1,7 @@
 package overlap
 
 import (
+	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -23,7 +24,7 @@ func zonedTeam(tb testing.TB, n int, zones []string) []calendar.Person {
 // weeks weeks, from Monday 2026-01-05.
 func benchRotate(b *testing.B, team []calendar.Person, weeks int) {
 	from := calendar.MustParseDate("2026-01-05")
-	r, err := Compute(team, benchWindow(from, 7*weeks), Options{})
+	r, err := Compute(context.Background(), team, benchWindow(from, 7*weeks), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -31,14 +32,14 @@ func benchRotate(b *testing.B, team []calendar.Person, weeks int) {
 	for _, p := range team {
 		q.Required = append(q.Required, p.ID)
 	}
-	rot, err := r.Rotate(q, weeks)
+	rot, err := r.Rotate(context.Background(), q, weeks)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Logf("largest burden %s, spread %s, best effort %v", rot.Max, rot.Spread, rot.BestEffort)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := r.Rotate(q, weeks); err != nil {
+		if _, err := r.Rotate(context.Background(), q, weeks); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -71,7 +72,7 @@ func TestRotateBigTeamIsBestEffort(t *testing.T) {
 	for _, p := range team {
 		q.Required = append(q.Required, p.ID)
 	}
-	rot, err := r.Rotate(q, 8)
+	rot, err := r.Rotate(context.Background(), q, 8)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +83,7 @@ func TestRotateBigTeamIsBestEffort(t *testing.T) {
 	// The small team of the other rotation tests stays exact.
 	small := zonedTeam(t, 3, roundTripZones)
 	q.Required = []string{"p00", "p01", "p02"}
-	rot, err = mustCompute(t, small, window, Options{}).Rotate(q, 8)
+	rot, err = mustCompute(t, small, window, Options{}).Rotate(context.Background(), q, 8)
 	if err != nil || rot.BestEffort {
 		t.Errorf("3 people over 8 weeks: best-effort %v, %v; want an exact search", rot.BestEffort, err)
 	}

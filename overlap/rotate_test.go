@@ -1,6 +1,7 @@
 package overlap
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"testing"
@@ -154,7 +155,7 @@ func TestRotateFourZonesIsMinimalAgainstExhaustiveSearch(t *testing.T) {
 	team := fourZones(t)
 	window := weeks("2026-03-02", 3) // the US changes clocks on the 8th
 	q := Request{Duration: time.Hour, Step: 2 * time.Hour, Required: []string{"ben", "kim", "priya", "sam"}}
-	rot, err := mustCompute(t, team, window, Options{}).Rotate(q, 3)
+	rot, err := mustCompute(t, team, window, Options{}).Rotate(context.Background(), q, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +170,7 @@ func TestRotateFourZonesEightWeeks(t *testing.T) {
 	team := fourZones(t)
 	window := weeks("2026-03-02", 8)
 	q := Request{Duration: time.Hour, Required: []string{"ben", "kim", "priya", "sam"}}
-	rot, err := mustCompute(t, team, window, Options{}).Rotate(q, 8)
+	rot, err := mustCompute(t, team, window, Options{}).Rotate(context.Background(), q, 8)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +186,7 @@ func TestRotateFourZonesEightWeeks(t *testing.T) {
 	// No one keeps all four zones' hours, so someone always pays; the
 	// least possible largest burden over 8 weeks is at most 8 times the
 	// least for one week, and the rotation meets it.
-	one, err := mustCompute(t, team, weeks("2026-03-02", 1), Options{}).Rotate(q, 1)
+	one, err := mustCompute(t, team, weeks("2026-03-02", 1), Options{}).Rotate(context.Background(), q, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +214,7 @@ func TestRotateMatchesExhaustiveSearch(t *testing.T) {
 		q.Max = 0
 		n := rapid.IntRange(1, 3).Draw(t, "n")
 		opt := drawOptions(t)
-		rot, err := mustCompute(t, team, window, opt).Rotate(q, n)
+		rot, err := mustCompute(t, team, window, opt).Rotate(context.Background(), q, n)
 		want, ok := bruteMinMax(t, team, window, q, opt, n)
 		var none *NoSlotError
 		switch {
@@ -242,7 +243,7 @@ func TestRotateWithNotBeforeMatchesExhaustiveSearch(t *testing.T) {
 		q.NotBefore = window.Start.Add(time.Duration(rapid.IntRange(-60, int(window.Duration()/time.Minute)).Draw(t, "notBefore")) * time.Minute)
 		n := rapid.IntRange(1, 3).Draw(t, "n")
 		opt := drawOptions(t)
-		rot, err := mustCompute(t, team, window, opt).Rotate(q, n)
+		rot, err := mustCompute(t, team, window, opt).Rotate(context.Background(), q, n)
 		want, ok := bruteMinMax(t, team, window, q, opt, n)
 		var none *NoSlotError
 		switch {
@@ -268,18 +269,18 @@ func TestRotateErrors(t *testing.T) {
 	r := mustCompute(t, team, weeks("2026-03-02", 1), Options{})
 	q := Request{Duration: time.Hour, Required: []string{"ben"}}
 	for _, n := range []int{0, -1, 169} {
-		if _, err := r.Rotate(q, n); err == nil {
+		if _, err := r.Rotate(context.Background(), q, n); err == nil {
 			t.Errorf("Rotate(n=%d): no error", n)
 		}
 	}
-	if _, err := r.Rotate(Request{Required: []string{"ben"}}, 1); err == nil {
+	if _, err := r.Rotate(context.Background(), Request{Required: []string{"ben"}}, 1); err == nil {
 		t.Error("Rotate with no duration: no error")
 	}
 	// Off-hours time cannot be busy (the timeline says off-hours first),
 	// so only no-meeting days keep Ben out of a rotation: he takes no
 	// meetings from Thursday to Monday, in the second half of the week.
 	q.NoMeetingDays = []time.Weekday{time.Thursday, time.Friday, time.Saturday, time.Sunday, time.Monday}
-	_, err := r.Rotate(q, 2)
+	_, err := r.Rotate(context.Background(), q, 2)
 	var none *NoSlotError
 	if !errors.As(err, &none) || !slices.Equal(none.Never, []string{"ben"}) {
 		t.Errorf("Rotate: got %v, want a *NoSlotError naming ben", err)
@@ -289,7 +290,7 @@ func TestRotateErrors(t *testing.T) {
 func BenchmarkRotate8x12(b *testing.B) {
 	from := calendar.MustParseDate("2026-01-05")
 	team := benchTeam(b, 8, from)
-	r, err := Compute(team, benchWindow(from, 84), Options{})
+	r, err := Compute(context.Background(), team, benchWindow(from, 84), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -297,12 +298,12 @@ func BenchmarkRotate8x12(b *testing.B) {
 	for _, p := range team {
 		q.Required = append(q.Required, p.ID)
 	}
-	if _, err := r.Rotate(q, 12); err != nil {
+	if _, err := r.Rotate(context.Background(), q, 12); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := r.Rotate(q, 12); err != nil {
+		if _, err := r.Rotate(context.Background(), q, 12); err != nil {
 			b.Fatal(err)
 		}
 	}

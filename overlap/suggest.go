@@ -2,6 +2,7 @@ package overlap
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -259,12 +260,15 @@ func percent(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) }
 //
 // The cost is linear in the candidates times the attendees, plus the
 // segments of their timelines.
-func (r *Report) Suggest(q Request) ([]Suggestion, error) {
+func (r *Report) Suggest(ctx context.Context, q Request) ([]Suggestion, error) {
 	p, err := r.newPlan("overlap.Report.Suggest", q)
 	if err != nil {
 		return nil, err
 	}
-	cands := p.evaluate(p.grid, nil)
+	cands, err := p.evaluate(ctx, p.grid, nil)
+	if err != nil {
+		return nil, fmt.Errorf("overlap.Report.Suggest: %w", err)
+	}
 	allowed := p.allowed(cands)
 	if len(allowed) == 0 {
 		return nil, fmt.Errorf("overlap.Report.Suggest: %w", p.noSlot(cands))
@@ -455,7 +459,7 @@ func compareCandidates(a, b candidate) int {
 
 // evaluate evaluates the slots starting at starts (ascending), resetting
 // the cursors first. With burden, it also fills each candidate's burden.
-func (p *plan) evaluate(starts []int64, burden func(a *attendee, ms int64, off int64) int64) []candidate {
+func (p *plan) evaluate(ctx context.Context, starts []int64, burden func(a *attendee, ms int64, off int64) int64) ([]candidate, error) {
 	for i := range p.att {
 		a := &p.att[i]
 		a.seg, a.nm, a.day, a.everHere = 0, 0, 0, false
@@ -469,6 +473,11 @@ func (p *plan) evaluate(starts []int64, burden func(a *attendee, ms int64, off i
 		burdens = make([]int64, n*len(starts))
 	}
 	for k, ms := range starts {
+		if k%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		c := &out[k]
 		c.start = ms
 		c.present, c.status = present[k*n:(k+1)*n:(k+1)*n], status[k*n:(k+1)*n:(k+1)*n]
@@ -496,7 +505,7 @@ func (p *plan) evaluate(starts []int64, burden func(a *attendee, ms int64, off i
 		}
 		c.points = c.cost.Points()
 	}
-	return out
+	return out, nil
 }
 
 // allowed returns the candidates with enough required attendees present.

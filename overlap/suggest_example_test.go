@@ -1,6 +1,7 @@
 package overlap_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -24,12 +25,12 @@ func ExampleReport_Suggest() {
 	tuesday := calendar.MustParseDate("2026-06-09")
 	day := calendar.Interval{Start: calendar.Wall(tuesday, 0, time.UTC), End: calendar.Wall(tuesday.AddDays(1), 0, time.UTC)}
 	// Soft focus counts as free time, which a meeting may take at a cost.
-	r, err := overlap.Compute(team, day, overlap.Options{FocusIsFree: true})
+	r, err := overlap.Compute(context.Background(), team, day, overlap.Options{FocusIsFree: true})
 	if err != nil {
 		panic(err)
 	}
 	// All three never share working hours.
-	_, err = r.Suggest(overlap.Request{Duration: 30 * time.Minute, Required: []string{"ben", "priya", "sam"}})
+	_, err = r.Suggest(context.Background(), overlap.Request{Duration: 30 * time.Minute, Required: []string{"ben", "priya", "sam"}})
 	var none *overlap.NoSlotError
 	fmt.Println(errors.As(err, &none), err)
 
@@ -42,7 +43,7 @@ func ExampleReport_Suggest() {
 		Required: []string{"ben", "priya"}, Optional: []string{"sam"},
 		Max: 3,
 	}
-	slots, err := r.Suggest(q)
+	slots, err := r.Suggest(context.Background(), q)
 	if err != nil {
 		panic(err)
 	}
@@ -81,11 +82,11 @@ func ExampleReport_Rotate() {
 	}
 	monday := calendar.MustParseDate("2026-06-01")
 	window := calendar.Interval{Start: calendar.Wall(monday, 0, time.UTC), End: calendar.Wall(monday.AddDays(28), 0, time.UTC)}
-	r, err := overlap.Compute(team, window, overlap.Options{})
+	r, err := overlap.Compute(context.Background(), team, window, overlap.Options{})
 	if err != nil {
 		panic(err)
 	}
-	rot, err := r.Rotate(overlap.Request{Duration: time.Hour, Step: 30 * time.Minute, Required: []string{"ben", "kim", "priya", "sam"}}, 4)
+	rot, err := r.Rotate(context.Background(), overlap.Request{Duration: time.Hour, Step: 30 * time.Minute, Required: []string{"ben", "kim", "priya", "sam"}}, 4)
 	if err != nil {
 		panic(err)
 	}
@@ -123,11 +124,11 @@ func ExampleNoSlotError() {
 		{ID: "zoe", Zone: ny, Hours: hours},
 	}
 	friday := calendar.MustParseDate("2026-07-03")
-	r, err := overlap.Compute(team, calendar.Days(friday, friday, ny), overlap.Options{})
+	r, err := overlap.Compute(context.Background(), team, calendar.Days(friday, friday, ny), overlap.Options{})
 	if err != nil {
 		panic(err)
 	}
-	_, err = r.Suggest(overlap.Request{Duration: 30 * time.Minute, Required: []string{"ben", "sam", "zoe"}})
+	_, err = r.Suggest(context.Background(), overlap.Request{Duration: 30 * time.Minute, Required: []string{"ben", "sam", "zoe"}})
 	var none *overlap.NoSlotError
 	if errors.As(err, &none) {
 		// 95 starts: every quarter hour of the day that leaves room for
@@ -150,11 +151,11 @@ func ExampleRequest_notBefore() {
 		{ID: "bo", Zone: zone("Europe/Berlin"), Hours: hours},
 	}
 	monday := calendar.MustParseDate("2026-03-09")
-	r, err := overlap.Compute(team, calendar.Days(monday, monday, time.UTC), overlap.Options{})
+	r, err := overlap.Compute(context.Background(), team, calendar.Days(monday, monday, time.UTC), overlap.Options{})
 	if err != nil {
 		panic(err)
 	}
-	slots, err := r.Suggest(overlap.Request{
+	slots, err := r.Suggest(context.Background(), overlap.Request{
 		Duration: time.Hour, Step: 30 * time.Minute, Required: []string{"ann", "bo"},
 		NotBefore: time.Date(2026, 3, 9, 14, 10, 0, 0, time.UTC), Max: 3,
 	})

@@ -1,6 +1,7 @@
 package overlap
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -222,7 +223,7 @@ func drawSuggestCase(t *rapid.T) ([]calendar.Person, calendar.Interval, Request,
 
 func suggestOrNone(t fataler, r *Report, q Request) []Suggestion {
 	t.Helper()
-	got, err := r.Suggest(q)
+	got, err := r.Suggest(context.Background(), q)
 	var none *NoSlotError
 	if err != nil && !errors.As(err, &none) {
 		t.Fatalf("Suggest: %v", err)
@@ -260,8 +261,8 @@ func TestSuggestIsDeterministicAndAligned(t *testing.T) {
 		r1 := mustCompute(t, team, window, opt)
 		slices.Reverse(team)
 		r2 := mustCompute(t, team, window, opt)
-		a, errA := r1.Suggest(q)
-		b, errB := r2.Suggest(q)
+		a, errA := r1.Suggest(context.Background(), q)
+		b, errB := r2.Suggest(context.Background(), q)
 		if diff := cmp.Diff(a, b); diff != "" || fmt.Sprint(errA) != fmt.Sprint(errB) {
 			t.Fatalf("two calls differ (-first +second):\n%s\n%v\n%v", diff, errA, errB)
 		}
@@ -402,7 +403,7 @@ func TestSuggestKolkataHourlyStartsOnKolkatasHours(t *testing.T) {
 	monday := calendar.MustParseDate("2026-06-08")
 	window := calendar.Interval{Start: calendar.Wall(monday, 0, time.UTC), End: calendar.Wall(monday.AddDays(1), 0, time.UTC)}
 	r := mustCompute(t, team, window, Options{})
-	got, err := r.Suggest(Request{Duration: time.Hour, Step: time.Hour, Zone: kolkata, Required: []string{"asha", "ben"}})
+	got, err := r.Suggest(context.Background(), Request{Duration: time.Hour, Step: time.Hour, Zone: kolkata, Required: []string{"asha", "ben"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -433,7 +434,7 @@ func TestNoSlotErrorNamesThePersonOnHoliday(t *testing.T) {
 	day := calendar.MustParseDate("2026-07-03") // Independence Day, observed
 	window := calendar.Interval{Start: calendar.Wall(day, 0, ny), End: calendar.Wall(day.AddDays(1), 0, ny)}
 	r := mustCompute(t, team, window, Options{})
-	_, err := r.Suggest(Request{Duration: 30 * time.Minute, Required: []string{"ben", "sam", "zoe"}})
+	_, err := r.Suggest(context.Background(), Request{Duration: 30 * time.Minute, Required: []string{"ben", "sam", "zoe"}})
 	var none *NoSlotError
 	if !errors.As(err, &none) {
 		t.Fatalf("Suggest: got %v, want a *NoSlotError", err)
@@ -447,7 +448,7 @@ func TestNoSlotErrorNamesThePersonOnHoliday(t *testing.T) {
 		t.Errorf("message:\n got %s\nwant %s", err, msg)
 	}
 	// Two thirds are enough: ben and zoe meet, sam's status says why not.
-	got, err := r.Suggest(Request{Duration: 30 * time.Minute, Required: []string{"ben", "sam", "zoe"}, MinAttendance: 0.6, Max: 1})
+	got, err := r.Suggest(context.Background(), Request{Duration: 30 * time.Minute, Required: []string{"ben", "sam", "zoe"}, MinAttendance: 0.6, Max: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -487,12 +488,12 @@ func TestSuggestErrors(t *testing.T) {
 	} {
 		q := ok
 		tc.edit(&q)
-		_, err := r.Suggest(q)
+		_, err := r.Suggest(context.Background(), q)
 		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "overlap.Report.Suggest: ") {
 			t.Errorf("Suggest(%+v): got %v, want an error with %q", q, err, tc.want)
 		}
 	}
-	if _, err := r.Suggest(ok); err != nil {
+	if _, err := r.Suggest(context.Background(), ok); err != nil {
 		t.Errorf("Suggest(%+v): %v", ok, err)
 	}
 }
@@ -516,7 +517,7 @@ func TestNotBeforeCutsTheRanking(t *testing.T) {
 				want = append(want, s)
 			}
 		}
-		got, err := r.Suggest(q)
+		got, err := r.Suggest(context.Background(), q)
 		var none *NoSlotError
 		switch {
 		case len(want) == 0 && errors.As(err, &none):
@@ -585,7 +586,7 @@ func TestSoftFocusIsBrokenOnlyWhenFree(t *testing.T) {
 			if got := mustCommon(t, r); !got.Equal(tc.common) {
 				t.Errorf("Common() = %s, want %s", got, tc.common)
 			}
-			got, err := r.Suggest(q)
+			got, err := r.Suggest(context.Background(), q)
 			var none *NoSlotError
 			if tc.err != nil {
 				if !errors.As(err, &none) {
@@ -636,7 +637,7 @@ func TestStatusText(t *testing.T) {
 
 func BenchmarkSuggest50x14(b *testing.B) {
 	from := calendar.MustParseDate("2026-01-05")
-	r, err := Compute(benchTeam(b, 50, from), benchWindow(from, 14), Options{FocusIsFree: true})
+	r, err := Compute(context.Background(), benchTeam(b, 50, from), benchWindow(from, 14), Options{FocusIsFree: true})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -649,12 +650,12 @@ func BenchmarkSuggest50x14(b *testing.B) {
 			q.Optional = append(q.Optional, id)
 		}
 	}
-	if _, err := r.Suggest(q); err != nil {
+	if _, err := r.Suggest(context.Background(), q); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := r.Suggest(q); err != nil {
+		if _, err := r.Suggest(context.Background(), q); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -673,18 +674,18 @@ func TestNotBeforeFarFromTheWindow(t *testing.T) {
 	nine := time.Date(2026, 3, 9, 9, 0, 0, 0, time.UTC)
 	for _, nb := range []time.Time{{}, time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC), nine} {
 		q.NotBefore = nb
-		got, err := r.Suggest(q)
+		got, err := r.Suggest(context.Background(), q)
 		if err != nil || len(got) != 1 || !got[0].Start.Equal(nine) {
 			t.Errorf("Suggest, NotBefore %s: %v, %v; want the slot at 09:00", nb, got, err)
 		}
-		rot, err := r.Rotate(q, 1)
+		rot, err := r.Rotate(context.Background(), q, 1)
 		if err != nil || !rot.Slots[0].Start.Equal(nine) {
 			t.Errorf("Rotate, NotBefore %s: %v, %v; want the slot at 09:00", nb, rot.Slots, err)
 		}
 	}
 	q.NotBefore = time.Date(2300, 1, 1, 0, 0, 0, 0, time.UTC)
 	var none *NoSlotError
-	if _, err := r.Suggest(q); !errors.As(err, &none) {
+	if _, err := r.Suggest(context.Background(), q); !errors.As(err, &none) {
 		t.Errorf("Suggest with NotBefore in 2300: %v, want a NoSlotError", err)
 	}
 }

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -47,14 +48,14 @@ var sparseNow = utc(10, 9, 0)
 // 22 s; the target is under 100 ms.
 func BenchmarkFactsFromSparseCount(b *testing.B) {
 	people, ids, window := sparseTeam(b)
-	r, err := overlap.Compute(people, window, overlap.Options{})
+	r, err := overlap.Compute(context.Background(), people, window, overlap.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	p := Default()
 	b.ReportAllocs()
 	for b.Loop() {
-		f, err := FactsFrom(r, ids, sparseNow, p)
+		f, err := FactsFrom(context.Background(), r, ids, sparseNow, p)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -71,11 +72,11 @@ func BenchmarkComputeAndFactsFromSparseCount(b *testing.B) {
 	p := Default()
 	b.ReportAllocs()
 	for b.Loop() {
-		r, err := overlap.Compute(people, window, overlap.Options{})
+		r, err := overlap.Compute(context.Background(), people, window, overlap.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := FactsFrom(r, ids, sparseNow, p); err != nil {
+		if _, err := FactsFrom(context.Background(), r, ids, sparseNow, p); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -87,7 +88,7 @@ func BenchmarkComputeAndFactsFromSparseCount(b *testing.B) {
 // their focus rule) beyond it.
 func BenchmarkFactsFromSparseCountPastWindow(b *testing.B) {
 	people, ids, window := sparseTeam(b)
-	r, err := overlap.Compute(people, window, overlap.Options{})
+	r, err := overlap.Compute(context.Background(), people, window, overlap.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -95,7 +96,7 @@ func BenchmarkFactsFromSparseCountPastWindow(b *testing.B) {
 	at := utc(13, 20, 0)
 	b.ReportAllocs()
 	for b.Loop() {
-		f, err := FactsFrom(r, ids, at, p)
+		f, err := FactsFrom(context.Background(), r, ids, at, p)
 		if err != nil {
 			b.Fatal(err)
 		}

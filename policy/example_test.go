@@ -1,6 +1,7 @@
 package policy_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -38,7 +39,7 @@ func team() *overlap.Report {
 		Start: calendar.Wall(monday, calendar.Midnight, time.UTC),
 		End:   calendar.Wall(monday.AddDays(7), calendar.Midnight, time.UTC),
 	}
-	r, err := overlap.Compute(people, week, overlap.Options{})
+	r, err := overlap.Compute(context.Background(), people, week, overlap.Options{})
 	if err != nil {
 		panic(err)
 	}
@@ -63,7 +64,7 @@ func show(d policy.Decision) {
 func Example() {
 	p := policy.Default()
 	now := time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC) // a Tuesday
-	f, err := policy.FactsFrom(team(), []string{"ben", "sam"}, now, p)
+	f, err := policy.FactsFrom(context.Background(), team(), []string{"ben", "sam"}, now, p)
 	if err != nil {
 		panic(err)
 	}
@@ -88,7 +89,7 @@ func Example() {
 func ExamplePolicy_Decide_async() {
 	p := policy.Default()
 	now := time.Date(2026, 3, 9, 10, 0, 0, 0, time.UTC)
-	f, err := policy.FactsFrom(team(), []string{"ben", "priya", "sam"}, now, p)
+	f, err := policy.FactsFrom(context.Background(), team(), []string{"ben", "priya", "sam"}, now, p)
 	if err != nil {
 		panic(err)
 	}
@@ -120,7 +121,7 @@ func ExamplePolicy_Decide_async() {
 func ExamplePolicy_Decide_sync() {
 	p := policy.Default()
 	now := time.Date(2026, 3, 9, 10, 0, 0, 0, time.UTC)
-	f, err := policy.FactsFrom(team(), []string{"ben", "sam"}, now, p)
+	f, err := policy.FactsFrom(context.Background(), team(), []string{"ben", "sam"}, now, p)
 	if err != nil {
 		panic(err)
 	}
@@ -145,7 +146,7 @@ func ExamplePolicy_Decide_sync() {
 func ExamplePolicy_Decide_hybrid() {
 	p := policy.Default()
 	now := time.Date(2026, 3, 9, 10, 0, 0, 0, time.UTC)
-	f, err := policy.FactsFrom(team(), []string{"ben", "priya", "sam"}, now, p)
+	f, err := policy.FactsFrom(context.Background(), team(), []string{"ben", "priya", "sam"}, now, p)
 	if err != nil {
 		panic(err)
 	}
@@ -291,7 +292,7 @@ func ExampleTopic_Validate() {
 // UTC, as the rules read them.
 func ExampleFactsFrom() {
 	now := time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC)
-	f, err := policy.FactsFrom(team(), []string{"sam", "ben"}, now, policy.Default())
+	f, err := policy.FactsFrom(context.Background(), team(), []string{"sam", "ben"}, now, policy.Default())
 	if err != nil {
 		panic(err)
 	}
@@ -326,7 +327,7 @@ func ExampleFactsFrom() {
 // FactsFrom checks the participants against the report's team.
 func ExampleFactsFrom_unknown() {
 	now := time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC)
-	_, err := policy.FactsFrom(team(), []string{"ben", "zed"}, now, policy.Default())
+	_, err := policy.FactsFrom(context.Background(), team(), []string{"ben", "zed"}, now, policy.Default())
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, policy.ErrUnknownParticipant))
 	// Output:

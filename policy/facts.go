@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"time"
@@ -80,7 +81,7 @@ func (f Facts) NextWindow() (calendar.Interval, bool) {
 // whose cost is quadratic in their number; a pair of participants whose
 // round trip never completes makes an error that wraps
 // overlap.ErrNoReply.
-func FactsFrom(r *overlap.Report, participants []string, now time.Time, p Policy) (Facts, error) {
+func FactsFrom(ctx context.Context, r *overlap.Report, participants []string, now time.Time, p Policy) (Facts, error) {
 	fail := func(err error, format string, args ...any) (Facts, error) {
 		return Facts{}, fmt.Errorf("policy.FactsFrom: %w: %s", err, fmt.Sprintf(format, args...))
 	}
@@ -133,7 +134,7 @@ func FactsFrom(r *overlap.Report, participants []string, now time.Time, p Policy
 	f.CommonPerDay = perDay(common, anyone)
 	f.Windows = windows(common.Clip(f.Horizon), p.MinSlot)
 
-	trips, err := r.RoundTrips(p.ReplyDelay, now, ids...)
+	trips, err := r.RoundTrips(ctx, p.ReplyDelay, now, ids...)
 	if err != nil {
 		return Facts{}, fmt.Errorf("policy.FactsFrom: %w", err)
 	}

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -236,7 +237,16 @@ func TestPolicyLimits(t *testing.T) {
 	for i := range many {
 		many[i] = fmt.Sprintf("p%d", i)
 	}
-	if _, err := FactsFrom(r, many, utc(10, 14, 0), Default()); !errors.Is(err, calendar.ErrLimit) {
+	if _, err := FactsFrom(context.Background(), r, many, utc(10, 14, 0), Default()); !errors.Is(err, calendar.ErrLimit) {
 		t.Errorf("FactsFrom with %d participants: %v; want an error wrapping calendar.ErrLimit", len(many), err)
+	}
+}
+
+func TestFactsFromCancelled(t *testing.T) {
+	r := teamReport(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := FactsFrom(ctx, r, []string{"ben", "sam"}, utc(10, 14, 0), Default()); !errors.Is(err, context.Canceled) {
+		t.Errorf("FactsFrom with a cancelled context: %v", err)
 	}
 }

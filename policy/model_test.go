@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"context"
 	"slices"
 	"testing"
 	"time"
@@ -180,7 +181,7 @@ func TestFactsFromMatchesMinuteModel(t *testing.T) {
 		ids := rapid.SliceOfNDistinct(rapid.SampledFrom([]string{"ben", "priya", "sam"}), 1, 3, rapid.ID[string]).Draw(t, "ids")
 		now := rapid.IntRange(0, 7*24*60-1).Draw(t, "nowMin")
 		p := genPolicy(t)
-		got, err := FactsFrom(r, ids, m.at(now), p)
+		got, err := FactsFrom(context.Background(), r, ids, m.at(now), p)
 		if err != nil {
 			t.Fatalf("FactsFrom: %v", err)
 		}

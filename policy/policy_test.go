@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"slices"
@@ -266,7 +267,7 @@ func teamReport(t testing.TB) *overlap.Report {
 		{ID: "sam", Zone: zone(t, "America/New_York"), Hours: hours},
 		{ID: "priya", Zone: zone(t, "Asia/Kolkata"), Hours: hours},
 	}
-	r, err := overlap.Compute(people, week(calendar.MustParseDate("2026-03-09"), 1), overlap.Options{})
+	r, err := overlap.Compute(context.Background(), people, week(calendar.MustParseDate("2026-03-09"), 1), overlap.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,7 +298,7 @@ func TestFactsFromTeam(t *testing.T) {
 	r := teamReport(t)
 	p := Default()
 	at := utc(10, 14, 0) // Tue: Berlin 15:00, New York 10:00, Kolkata 19:30
-	all, err := FactsFrom(r, []string{"sam", "priya", "ben"}, at, p)
+	all, err := FactsFrom(context.Background(), r, []string{"sam", "priya", "ben"}, at, p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -341,7 +342,7 @@ func TestFactsFromTeam(t *testing.T) {
 		t.Errorf("round trip %s %v; want 40h [priya ben]", all.RoundTrip, all.RoundTripPair)
 	}
 
-	two, err := FactsFrom(r, []string{"ben", "sam"}, at, p)
+	two, err := FactsFrom(context.Background(), r, []string{"ben", "sam"}, at, p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -400,7 +401,7 @@ func TestFactsFromRejects(t *testing.T) {
 		{"now at the window's end", r, []string{"ben"}, r.Window().End, Default(), ErrInvalid},
 		{"invalid policy", r, []string{"ben"}, at, Policy{MinSlot: -1}, ErrInvalid},
 	} {
-		f, err := FactsFrom(c.r, c.ids, c.now, c.p)
+		f, err := FactsFrom(context.Background(), c.r, c.ids, c.now, c.p)
 		switch {
 		case !errors.Is(err, c.want):
 			t.Errorf("%s: FactsFrom: %v, want an error wrapping %v", c.name, err, c.want)
@@ -420,11 +421,11 @@ func TestFactsFromNoReply(t *testing.T) {
 		{ID: "ben", Zone: zone(t, "Europe/Berlin"), Hours: hours},
 		{ID: "nox", Zone: zone(t, "Europe/Berlin"), NoHours: true},
 	}
-	r, err := overlap.Compute(people, week(calendar.MustParseDate("2026-03-09"), 1), overlap.Options{})
+	r, err := overlap.Compute(context.Background(), people, week(calendar.MustParseDate("2026-03-09"), 1), overlap.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = FactsFrom(r, []string{"ben", "nox"}, utc(10, 14, 0), Default())
+	_, err = FactsFrom(context.Background(), r, []string{"ben", "nox"}, utc(10, 14, 0), Default())
 	if !errors.Is(err, overlap.ErrNoReply) || !strings.HasPrefix(err.Error(), "policy.FactsFrom: ") {
 		t.Errorf("FactsFrom with a person who never replies: %v, want a policy.FactsFrom error wrapping overlap.ErrNoReply", err)
 	}
@@ -443,12 +444,12 @@ func TestFactsFromGroupOfOneNeedsNoRoundTrip(t *testing.T) {
 		{ID: "ben", Zone: zone(t, "Europe/Berlin"), Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")},
 		{ID: "nox", Zone: zone(t, "Europe/Berlin"), NoHours: true},
 	}
-	r, err := overlap.Compute(people, week(calendar.MustParseDate("2026-03-09"), 1), overlap.Options{})
+	r, err := overlap.Compute(context.Background(), people, week(calendar.MustParseDate("2026-03-09"), 1), overlap.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	at := utc(10, 14, 0)
-	f, err := FactsFrom(r, []string{"nox"}, at, Default())
+	f, err := FactsFrom(context.Background(), r, []string{"nox"}, at, Default())
 	if err != nil {
 		t.Fatalf("FactsFrom for a group of one with no working hours: %v", err)
 	}
@@ -469,11 +470,11 @@ func TestFactsFromListsAtMostMaxWindows(t *testing.T) {
 		{ID: "ana", Zone: time.UTC, Hours: hours},
 		{ID: "ben", Zone: time.UTC, Hours: hours},
 	}
-	r, err := overlap.Compute(people, week(calendar.MustParseDate("2026-03-09"), 30), overlap.Options{})
+	r, err := overlap.Compute(context.Background(), people, week(calendar.MustParseDate("2026-03-09"), 30), overlap.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := FactsFrom(r, []string{"ana", "ben"}, utc(9, 0, 0), Default())
+	f, err := FactsFrom(context.Background(), r, []string{"ana", "ben"}, utc(9, 0, 0), Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -503,7 +504,7 @@ func TestFactsFromThenDecide(t *testing.T) {
 		ids := rapid.SliceOfNDistinct(rapid.SampledFrom(team), 1, 3, rapid.ID[string]).Draw(t, "ids")
 		at := win.Start.Add(time.Duration(rapid.IntRange(0, int(win.Duration()/time.Minute)-1).Draw(t, "atMin")) * time.Minute)
 		p := genPolicy(t)
-		f, err := FactsFrom(r, ids, at, p)
+		f, err := FactsFrom(context.Background(), r, ids, at, p)
 		if err != nil {
 			t.Fatalf("FactsFrom: %v", err)
 		}

@@ -2,6 +2,7 @@ package ics
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -68,7 +69,7 @@ func BenchmarkRead(b *testing.B) {
 	data := benchCalendar()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if _, err := Read(bytes.NewReader(data)); err != nil {
+		if _, err := Read(context.Background(), bytes.NewReader(data)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -76,7 +77,7 @@ func BenchmarkRead(b *testing.B) {
 
 // BenchmarkBusyQuarter asks the 2,000-event calendar for one quarter.
 func BenchmarkBusyQuarter(b *testing.B) {
-	c, err := Read(bytes.NewReader(benchCalendar()))
+	c, err := Read(context.Background(), bytes.NewReader(benchCalendar()))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -90,7 +91,7 @@ func BenchmarkBusyQuarter(b *testing.B) {
 	}
 	var n int
 	for b.Loop() {
-		s, err := c.Busy(w, owner)
+		s, err := c.Busy(context.Background(), w, owner)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package ics_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -40,7 +41,7 @@ SUMMARY:Offsite
 END:VEVENT
 END:VCALENDAR
 `
-	cal, err := ics.Read(strings.NewReader(src))
+	cal, err := ics.Read(context.Background(), strings.NewReader(src))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -50,7 +51,7 @@ END:VCALENDAR
 		Start: time.Date(2026, time.March, 23, 0, 0, 0, 0, berlin),
 		End:   time.Date(2026, time.March, 31, 0, 0, 0, 0, berlin),
 	}
-	busy, err := cal.Busy(week, berlin)
+	busy, err := cal.Busy(context.Background(), week, berlin)
 	if err != nil {
 		fmt.Println(err)
 		return

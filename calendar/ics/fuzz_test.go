@@ -2,6 +2,7 @@ package ics
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,7 +61,7 @@ func FuzzRead(f *testing.F) {
 		End:   time.Date(2026, time.April, 1, 0, 0, 0, 0, time.UTC),
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := Read(bytes.NewReader(data))
+		c, err := Read(context.Background(), bytes.NewReader(data))
 		if err != nil {
 			if strings.Contains(err.Error(), "internal error") || strings.Contains(err.Error(), "panicked") {
 				t.Fatal(err)
@@ -68,7 +69,7 @@ func FuzzRead(f *testing.F) {
 			return
 		}
 		for _, zone := range []*time.Location{ny, apia} {
-			s, err := c.Busy(month, zone)
+			s, err := c.Busy(context.Background(), month, zone)
 			if err != nil {
 				continue
 			}

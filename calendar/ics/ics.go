@@ -1,6 +1,7 @@
 package ics
 
 import (
+	"context"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -69,7 +70,7 @@ const MaxBusyOccurrences = 500_000
 // calendar.ErrTooManyOccurrences, when one recurring event has more than
 // 50,000 occurrences in (or just before) the window, or all of them more
 // than MaxBusyOccurrences.
-func (c *Calendar) Busy(window calendar.Interval, zone *time.Location) (calendar.Set, error) {
+func (c *Calendar) Busy(ctx context.Context, window calendar.Interval, zone *time.Location) (calendar.Set, error) {
 	if zone == nil {
 		zone = time.UTC
 	}
@@ -81,7 +82,12 @@ func (c *Calendar) Busy(window calendar.Interval, zone *time.Location) (calendar
 	b.AddSet(c.fixed.Clip(w))
 	c.floats.busy(w, zone, &b)
 	total := 0
-	for _, s := range c.series {
+	for i, s := range c.series {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return calendar.Set{}, fmt.Errorf("ics.Calendar.Busy: %w", err)
+			}
+		}
 		n, err := s.busy(w, zone, &b)
 		if err != nil {
 			return calendar.Set{}, fmt.Errorf("ics.Calendar.Busy: %w", err)

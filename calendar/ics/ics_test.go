@@ -1,6 +1,7 @@
 package ics
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -290,12 +291,12 @@ var fileCases = []fileCase{
 func TestFiles(t *testing.T) {
 	for _, tc := range fileCases {
 		t.Run(tc.file+"/"+tc.zone+"/"+tc.from[:10], func(t *testing.T) {
-			c, err := ReadFile(filepath.Join("testdata", tc.file))
+			c, err := ReadFile(context.Background(), filepath.Join("testdata", tc.file))
 			if err != nil {
 				t.Fatal(err)
 			}
 			w := calendar.Interval{Start: mustTime(t, tc.from), End: mustTime(t, tc.to)}
-			got, err := c.Busy(w, mustZone(t, tc.zone))
+			got, err := c.Busy(context.Background(), w, mustZone(t, tc.zone))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -348,7 +349,7 @@ func TestMalformedFiles(t *testing.T) {
 	for _, tc := range malformedCases {
 		t.Run(tc.file, func(t *testing.T) {
 			path := filepath.Join("testdata", tc.file)
-			_, err := ReadFile(path)
+			_, err := ReadFile(context.Background(), path)
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -366,7 +367,7 @@ func TestMalformedFiles(t *testing.T) {
 			if err2 != nil {
 				t.Fatal(err2)
 			}
-			if _, err2 = Read(strings.NewReader(string(data))); err2 == nil || !strings.Contains(msg, strings.TrimPrefix(err2.Error(), "ics.Read: ")) {
+			if _, err2 = Read(context.Background(), strings.NewReader(string(data))); err2 == nil || !strings.Contains(msg, strings.TrimPrefix(err2.Error(), "ics.Read: ")) {
 				t.Errorf("Read: %v, want the error of ReadFile without the file name: %v", err2, err)
 			}
 		})

@@ -1,6 +1,7 @@
 package ics
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -21,18 +22,18 @@ func TestBusyBoundsTheOccurrencesOfACall(t *testing.T) {
 		fmt.Fprintf(&b, "BEGIN:VEVENT\r\nUID:e%d\r\nDTSTART:20260101T%02d%02d00Z\r\nDURATION:PT1M\r\nRRULE:FREQ=DAILY\r\nEND:VEVENT\r\n", i, i%24, i%60)
 	}
 	b.WriteString("END:VCALENDAR\r\n")
-	c, err := Read(strings.NewReader(b.String()))
+	c, err := Read(context.Background(), strings.NewReader(b.String()))
 	if err != nil {
 		t.Fatal(err)
 	}
 	year := calendar.Interval{Start: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)}
-	_, err = c.Busy(year, time.UTC)
+	_, err = c.Busy(context.Background(), year, time.UTC)
 	if !errors.Is(err, calendar.ErrTooManyOccurrences) || !errors.Is(err, calendar.ErrLimit) || !strings.Contains(err.Error(), "more than 500000 occurrences") {
 		t.Errorf("Busy over a year: %v; want an error wrapping ErrTooManyOccurrences and ErrLimit", err)
 	}
 	// A day of them is fine: 10,000 occurrences.
 	day := calendar.Interval{Start: year.Start, End: year.Start.Add(24 * time.Hour)}
-	if _, err := c.Busy(day, time.UTC); err != nil {
+	if _, err := c.Busy(context.Background(), day, time.UTC); err != nil {
 		t.Errorf("Busy over a day: %v", err)
 	}
 }
@@ -41,7 +42,7 @@ func TestBusyBoundsTheOccurrencesOfACall(t *testing.T) {
 // read no further than the limit.
 func TestReadBoundsItsInput(t *testing.T) {
 	endless := io.MultiReader(strings.NewReader("BEGIN:VCALENDAR\r\n"), zeros{})
-	_, err := Read(endless)
+	_, err := Read(context.Background(), endless)
 	if !errors.Is(err, calendar.ErrLimit) || !strings.Contains(err.Error(), "larger than") {
 		t.Errorf("Read of an endless input: %v; want an error wrapping calendar.ErrLimit", err)
 	}
@@ -53,4 +54,13 @@ type zeros struct{}
 func (zeros) Read(p []byte) (int, error) {
 	clear(p)
 	return len(p), nil
+}
+
+func TestReadCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := Read(ctx, strings.NewReader("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"))
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("Read with a cancelled context: %v", err)
+	}
 }

@@ -1,6 +1,7 @@
 package ics
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -14,7 +15,7 @@ import (
 func readGen(t *rapid.T, g genCal) (*Calendar, *time.Location) {
 	owner := loadOrPanic(g.owner)
 	text := g.text(owner)
-	c, err := Read(strings.NewReader(text))
+	c, err := Read(context.Background(), strings.NewReader(text))
 	if err != nil {
 		t.Fatalf("Read: %v\n%s", err, text)
 	}
@@ -22,7 +23,7 @@ func readGen(t *rapid.T, g genCal) (*Calendar, *time.Location) {
 }
 
 func busy(t *rapid.T, c *Calendar, w calendar.Interval, zone *time.Location) calendar.Set {
-	s, err := c.Busy(w, zone)
+	s, err := c.Busy(context.Background(), w, zone)
 	if err != nil {
 		t.Fatalf("Busy(%s): %v", w, err)
 	}

@@ -2,6 +2,7 @@ package ics
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -47,11 +48,12 @@ func (e *readError) Unwrap() error { return e.err }
 // documentation for what is read. An error names the line, and the
 // component and property, that caused it.
 //
-// Read holds the whole input in memory, at most MaxFileBytes of it (more
+// Read stops, with an error wrapping ctx.Err(), once ctx is done. It
+// holds the whole input in memory, at most MaxFileBytes of it (more
 // is an error wrapping calendar.ErrLimit), and its time and memory grow
 // linearly with the input's size; each recurring event's rule is checked
 // once, by calendar.NewRecurrence.
-func Read(r io.Reader) (*Calendar, error) {
+func Read(ctx context.Context, r io.Reader) (*Calendar, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("ics.Read: %w", err)
@@ -59,7 +61,7 @@ func Read(r io.Reader) (*Calendar, error) {
 	if len(data) > MaxFileBytes {
 		return nil, fmt.Errorf("ics.Read: %w: the input is larger than %d bytes", calendar.ErrLimit, MaxFileBytes)
 	}
-	c, err := read(data)
+	c, err := read(ctx, data)
 	if err != nil {
 		var re *readError
 		if errors.As(err, &re) {
@@ -72,7 +74,7 @@ func Read(r io.Reader) (*Calendar, error) {
 }
 
 // ReadFile reads the file at path, as Read does; errors name the file.
-func ReadFile(path string) (*Calendar, error) {
+func ReadFile(ctx context.Context, path string) (*Calendar, error) {
 	if info, err := os.Stat(path); err == nil && info.Size() > MaxFileBytes {
 		return nil, fmt.Errorf("ics.ReadFile: %q: %w: larger than %d bytes", path, calendar.ErrLimit, MaxFileBytes)
 	}
@@ -80,7 +82,7 @@ func ReadFile(path string) (*Calendar, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ics.ReadFile: %w", err)
 	}
-	c, err := read(data)
+	c, err := read(ctx, data)
 	if err != nil {
 		var re *readError
 		if errors.As(err, &re) {
@@ -93,13 +95,16 @@ func ReadFile(path string) (*Calendar, error) {
 }
 
 // read reads an iCalendar stream.
-func read(data []byte) (*Calendar, error) {
+func read(ctx context.Context, data []byte) (*Calendar, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	sc, err := scan(data)
 	if err != nil {
 		return nil, err
 	}
 	dec := ical.NewDecoder(bytes.NewReader(sc.text))
-	rd := reader{zones: make(map[string]*time.Location)}
+	rd := reader{ctx: ctx, zones: make(map[string]*time.Location)}
 	for _, n := range sc.cals {
 		cal, err := decode(dec)
 		if err != nil {
@@ -152,6 +157,7 @@ func sameShape(c *ical.Component, n *node) error {
 
 // A reader gathers the busy time of the VCALENDARs of one stream.
 type reader struct {
+	ctx   context.Context
 	zones map[string]*time.Location // TZIDs resolved so far
 
 	// The VCALENDAR being read.
@@ -231,6 +237,11 @@ func (rd *reader) calendar(c *ical.Component, n *node) error {
 		rd.xwr = loc
 	}
 	for i, ch := range c.Children {
+		if i%256 == 0 {
+			if err := rd.ctx.Err(); err != nil {
+				return err
+			}
+		}
 		var err error
 		switch ch.Name {
 		case "VEVENT":

@@ -1,6 +1,7 @@
 package ics
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -20,7 +21,7 @@ const MaxFileBytes = 64 << 20
 // name in "calendars", from the roster file's folder: it is
 // ReadRosterFS with that folder as the root. The roster file itself must
 // be a regular file of at most calendar.MaxRosterBytes.
-func ReadRosterFile(path string) (calendar.Roster, error) {
+func ReadRosterFile(ctx context.Context, path string) (calendar.Roster, error) {
 	fail := func(err error) (calendar.Roster, error) {
 		return calendar.Roster{}, fmt.Errorf("ics.ReadRosterFile: %q: %w", path, err)
 	}
@@ -38,7 +39,7 @@ func ReadRosterFile(path string) (calendar.Roster, error) {
 		return fail(err)
 	}
 	defer f.Close()
-	ro, err := readRoster(f, root.FS())
+	ro, err := readRoster(ctx, f, root.FS())
 	if err != nil {
 		return fail(err)
 	}
@@ -59,22 +60,22 @@ func ReadRosterFile(path string) (calendar.Roster, error) {
 // what a file it names holds: a file that does not read as iCalendar gives
 // only the line at fault (ReadFile on the file says what is wrong). It is
 // safe for rosters from untrusted sources, within fsys.
-func ReadRosterFS(r io.Reader, fsys fs.FS) (calendar.Roster, error) {
-	ro, err := readRoster(r, fsys)
+func ReadRosterFS(ctx context.Context, r io.Reader, fsys fs.FS) (calendar.Roster, error) {
+	ro, err := readRoster(ctx, r, fsys)
 	if err != nil {
 		return calendar.Roster{}, fmt.Errorf("ics.ReadRosterFS: %w", err)
 	}
 	return ro, nil
 }
 
-func readRoster(r io.Reader, fsys fs.FS) (calendar.Roster, error) {
+func readRoster(ctx context.Context, r io.Reader, fsys fs.FS) (calendar.Roster, error) {
 	read := make(map[string]*Calendar)
-	return calendar.ReadRosterWith(r, calendar.RosterOptions{
-		OpenCalendar: func(name string) (calendar.BusySource, error) {
+	return calendar.ReadRosterWith(ctx, r, calendar.RosterOptions{
+		OpenCalendar: func(ctx context.Context, name string) (calendar.BusySource, error) {
 			if c, ok := read[name]; ok {
 				return c, nil
 			}
-			c, err := readCalendarIn(fsys, name)
+			c, err := readCalendarIn(ctx, fsys, name)
 			if err != nil {
 				return nil, err
 			}
@@ -85,7 +86,7 @@ func readRoster(r io.Reader, fsys fs.FS) (calendar.Roster, error) {
 }
 
 // readCalendarIn reads the iCalendar file name of fsys, for a roster.
-func readCalendarIn(fsys fs.FS, name string) (*Calendar, error) {
+func readCalendarIn(ctx context.Context, fsys fs.FS, name string) (*Calendar, error) {
 	if !fs.ValidPath(name) || name == "." {
 		return nil, errors.New("not a path inside the roster's folder (want a relative path such as \"team/ana.ics\", without \"..\")")
 	}
@@ -104,8 +105,11 @@ func readCalendarIn(fsys fs.FS, name string) (*Calendar, error) {
 	if len(data) > MaxFileBytes {
 		return nil, fmt.Errorf("%w: larger than %d bytes", calendar.ErrLimit, MaxFileBytes)
 	}
-	c, err := read(data)
+	c, err := read(ctx, data)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, err
+		}
 		var re *readError
 		if errors.As(err, &re) && re.line > 0 {
 			return nil, fmt.Errorf("not an iCalendar file that reads (line %d; ics.ReadFile says what is wrong)", re.line)

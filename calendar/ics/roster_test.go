@@ -1,6 +1,7 @@
 package ics
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,7 +17,7 @@ import (
 // TestReadRosterFile reads a roster whose people name iCalendar files and
 // checks the busy segments of their timelines.
 func TestReadRosterFile(t *testing.T) {
-	ro, err := ReadRosterFile(filepath.Join("testdata", "roster.json"))
+	ro, err := ReadRosterFile(context.Background(), filepath.Join("testdata", "roster.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +45,7 @@ func TestReadRosterFile(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		segs, err := s.Timeline(w)
+		segs, err := s.Timeline(context.Background(), w)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -69,7 +70,7 @@ func TestReadRosterFileMissingCalendar(t *testing.T) {
 	if err := os.WriteFile(roster, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := ReadRosterFile(roster)
+	_, err := ReadRosterFile(context.Background(), roster)
 	if err == nil {
 		t.Fatal("no error")
 	}
@@ -96,7 +97,7 @@ func TestReadRosterFileBadCalendar(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "sub", "ana.ics"), []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := ReadRosterFile(roster)
+	_, err := ReadRosterFile(context.Background(), roster)
 	if err == nil {
 		t.Fatal("no error")
 	}
@@ -166,7 +167,7 @@ func TestReadRosterFileStaysInItsFolder(t *testing.T) {
 		}
 		done := make(chan error, 1)
 		go func() {
-			_, err := ReadRosterFile(roster)
+			_, err := ReadRosterFile(context.Background(), roster)
 			done <- err
 		}()
 		select {
@@ -186,7 +187,7 @@ func TestReadRosterFileStaysInItsFolder(t *testing.T) {
 	if fifo != "" {
 		done := make(chan error, 1)
 		go func() {
-			_, err := ReadRosterFile(fifo)
+			_, err := ReadRosterFile(context.Background(), fifo)
 			done <- err
 		}()
 		select {

@@ -1,6 +1,7 @@
 package ics
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -17,7 +18,7 @@ func cal(lines ...string) string {
 
 func mustRead(t *testing.T, src string) *Calendar {
 	t.Helper()
-	c, err := Read(strings.NewReader(src))
+	c, err := Read(context.Background(), strings.NewReader(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +27,7 @@ func mustRead(t *testing.T, src string) *Calendar {
 
 func mustBusy(t *testing.T, c *Calendar, from, to string, zone *time.Location) []string {
 	t.Helper()
-	s, err := c.Busy(calendar.Interval{Start: mustTime(t, from), End: mustTime(t, to)}, zone)
+	s, err := c.Busy(context.Background(), calendar.Interval{Start: mustTime(t, from), End: mustTime(t, to)}, zone)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +75,7 @@ func TestNilZoneIsUTC(t *testing.T) {
 func TestBusyIsInOwnersZone(t *testing.T) {
 	c := mustRead(t, cal("BEGIN:VEVENT", "DTSTART:20260302T090000Z", "DTEND:20260302T100000Z", "END:VEVENT"))
 	tokyo := mustZone(t, "Asia/Tokyo")
-	s, err := c.Busy(calendar.Interval{Start: mustTime(t, "2026-03-01T00:00:00Z"), End: mustTime(t, "2026-03-08T00:00:00Z")}, tokyo)
+	s, err := c.Busy(context.Background(), calendar.Interval{Start: mustTime(t, "2026-03-01T00:00:00Z"), End: mustTime(t, "2026-03-08T00:00:00Z")}, tokyo)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +108,7 @@ func TestZones(t *testing.T) {
 	} {
 		src := cal("BEGIN:VEVENT", "UID:z@example.com", "DTSTART;TZID="+tc.tzid+":20260302T090000",
 			"DURATION:PT1H", "END:VEVENT")
-		c, err := Read(strings.NewReader(src))
+		c, err := Read(context.Background(), strings.NewReader(src))
 		if tc.want == "" {
 			if !errors.Is(err, ErrUnknownZone) || !strings.Contains(err.Error(), "line 5") {
 				t.Errorf("TZID=%s: error %v, want one wrapping ErrUnknownZone on line 5", tc.tzid, err)
@@ -131,7 +132,7 @@ func TestXWRTimezone(t *testing.T) {
 	if diff := cmp.Diff(want, mustBusy(t, c, "2026-03-01T00:00:00Z", "2026-03-08T00:00:00Z", time.UTC)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	_, err := Read(strings.NewReader(cal("X-WR-TIMEZONE:Mars/Olympus_Mons")))
+	_, err := Read(context.Background(), strings.NewReader(cal("X-WR-TIMEZONE:Mars/Olympus_Mons")))
 	if !errors.Is(err, ErrUnknownZone) || !strings.Contains(err.Error(), "line 3") || !strings.Contains(err.Error(), "X-WR-TIMEZONE") {
 		t.Errorf("unknown X-WR-TIMEZONE: %v", err)
 	}
@@ -201,7 +202,7 @@ func TestSeconds(t *testing.T) {
 
 func TestTooManyOccurrences(t *testing.T) {
 	c := mustRead(t, cal("BEGIN:VEVENT", "UID:forever@example.com", "DTSTART:20260302T090000Z", "DURATION:PT1H", "RRULE:FREQ=DAILY", "END:VEVENT"))
-	_, err := c.Busy(calendar.Interval{Start: mustTime(t, "2026-01-01T00:00:00Z"), End: mustTime(t, "2226-01-01T00:00:00Z")}, time.UTC)
+	_, err := c.Busy(context.Background(), calendar.Interval{Start: mustTime(t, "2026-01-01T00:00:00Z"), End: mustTime(t, "2226-01-01T00:00:00Z")}, time.UTC)
 	if !errors.Is(err, calendar.ErrTooManyOccurrences) || !strings.Contains(err.Error(), `"forever@example.com"`) {
 		t.Errorf("error %v, want one wrapping ErrTooManyOccurrences naming the event", err)
 	}
@@ -214,12 +215,12 @@ func TestWindowFarFromAnyEvent(t *testing.T) {
 		{"0001-01-01T00:00:00Z", "0001-02-01T00:00:00Z"},
 		{"9999-12-01T00:00:00Z", "9999-12-31T23:59:59Z"},
 	} {
-		if _, err := c.Busy(calendar.Interval{Start: mustTime(t, w[0]), End: mustTime(t, w[1])}, time.UTC); err != nil {
+		if _, err := c.Busy(context.Background(), calendar.Interval{Start: mustTime(t, w[0]), End: mustTime(t, w[1])}, time.UTC); err != nil {
 			t.Errorf("%v: %v", w, err)
 		}
 	}
 	far := calendar.Interval{Start: time.Date(-5000, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(20000, 1, 1, 0, 0, 0, 0, time.UTC)}
-	if _, err := c.Busy(far, time.UTC); err != nil {
+	if _, err := c.Busy(context.Background(), far, time.UTC); err != nil {
 		t.Errorf("%v: %v", far, err)
 	}
 }

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"log"
 	"time"
@@ -19,7 +20,9 @@ func main() {
 		{ID: "priya", Zone: zone("Asia/Kolkata"), Hours: hours},
 	}
 	week := calendar.Week(time.Now(), time.UTC) // Monday to Monday, UTC
-	r, err := overlap.Compute(team, week, overlap.Options{})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	r, err := overlap.Compute(ctx, team, week, overlap.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -19,8 +20,8 @@ import (
 // tour is the planner without a subcommand: the team, this week's heat
 // map, the best slots for a sample meeting and a verdict for a sample
 // topic, in one screen.
-func tour(args []string, out *bytes.Buffer, now time.Time, color bool) error {
-	c := newCommon("", out)
+func tour(ctx context.Context, args []string, out *bytes.Buffer, now time.Time, color bool) error {
+	c := newCommon(ctx, "", out)
 	if err := c.parse(args, out, now); err != nil {
 		return err
 	}
@@ -67,7 +68,7 @@ func tour(args []string, out *bytes.Buffer, now time.Time, color bool) error {
 		req.NotBefore = now // slots in the past help no one
 	}
 	out.WriteString("\n")
-	ss, err := r.Suggest(req)
+	ss, err := r.Suggest(c.ctx, req)
 	if err := writeSuggestions(out, c, req, ss, err); err != nil {
 		return err
 	}
@@ -83,8 +84,8 @@ func tour(args []string, out *bytes.Buffer, now time.Time, color bool) error {
 	return writeAdvice(out, c, r, topic, at)
 }
 
-func availability(args []string, out *bytes.Buffer, now time.Time) error {
-	c := newCommon("availability", out, "text", "json")
+func availability(ctx context.Context, args []string, out *bytes.Buffer, now time.Time) error {
+	c := newCommon(ctx, "availability", out, "text", "json")
 	c.withPeople = true
 	if err := c.parse(args, out, now); err != nil {
 		return err
@@ -148,8 +149,8 @@ func availability(args []string, out *bytes.Buffer, now time.Time) error {
 	return nil
 }
 
-func overlapCmd(args []string, out *bytes.Buffer, now time.Time, color bool) error {
-	c := newCommon("overlap", out, "text", "json", "svg")
+func overlapCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Time, color bool) error {
+	c := newCommon(ctx, "overlap", out, "text", "json", "svg")
 	c.withPeople = true
 	if err := c.parse(args, out, now); err != nil {
 		return err
@@ -236,8 +237,8 @@ func (q *requestFlags) request(c *common) (overlap.Request, error) {
 	return req, nil
 }
 
-func suggest(args []string, out *bytes.Buffer, now time.Time) error {
-	c := newCommon("suggest", out, "text", "json")
+func suggest(ctx context.Context, args []string, out *bytes.Buffer, now time.Time) error {
+	c := newCommon(ctx, "suggest", out, "text", "json")
 	var q requestFlags
 	q.define(c)
 	if err := c.parse(args, out, now); err != nil {
@@ -254,7 +255,7 @@ func suggest(args []string, out *bytes.Buffer, now time.Time) error {
 	if c.from == "" && c.to == "" && c.window.Contains(now) { // this week: from now on
 		req.NotBefore = now
 	}
-	ss, err := r.Suggest(req)
+	ss, err := r.Suggest(c.ctx, req)
 	if c.format == "json" {
 		var ns *overlap.NoSlotError
 		if err != nil && !errors.As(err, &ns) {
@@ -329,8 +330,8 @@ func writeSlot(out *bytes.Buffer, c *common, n int, s overlap.Suggestion) {
 	}
 }
 
-func rotate(args []string, out *bytes.Buffer, now time.Time) error {
-	c := newCommon("rotate", out, "text", "json")
+func rotate(ctx context.Context, args []string, out *bytes.Buffer, now time.Time) error {
+	c := newCommon(ctx, "rotate", out, "text", "json")
 	var q requestFlags
 	q.define(c)
 	n := c.fs.Int("n", 8, "how many meetings: the window is cut into n equal parts, one meeting each (default window: n weeks)")
@@ -353,7 +354,7 @@ func rotate(args []string, out *bytes.Buffer, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	rot, err := r.Rotate(req, *n)
+	rot, err := r.Rotate(c.ctx, req, *n)
 	var ns *overlap.NoSlotError
 	if errors.As(err, &ns) {
 		if c.format == "json" {
@@ -388,8 +389,8 @@ func rotate(args []string, out *bytes.Buffer, now time.Time) error {
 	return nil
 }
 
-func advise(args []string, out *bytes.Buffer, now time.Time) error {
-	c := newCommon("advise", out, "text", "json")
+func advise(ctx context.Context, args []string, out *bytes.Buffer, now time.Time) error {
+	c := newCommon(ctx, "advise", out, "text", "json")
 	var (
 		title        = c.fs.String("title", "", "the topic's name")
 		purpose      = c.fs.String("purpose", "decide", "inform, gather-input, decide, ideate, resolve-conflict, connect or incident")
@@ -436,7 +437,7 @@ func advise(args []string, out *bytes.Buffer, now time.Time) error {
 		return err
 	}
 	if c.format == "json" {
-		d, err := decide(r, t, now)
+		d, err := decide(c.ctx, r, t, now)
 		if err != nil {
 			return err
 		}
@@ -447,9 +448,9 @@ func advise(args []string, out *bytes.Buffer, now time.Time) error {
 
 // decide computes the facts and the decision, or an error that says
 // what is wrong with the topic.
-func decide(r *overlap.Report, t policy.Topic, now time.Time) (policy.Decision, error) {
+func decide(ctx context.Context, r *overlap.Report, t policy.Topic, now time.Time) (policy.Decision, error) {
 	p := policy.Default()
-	f, err := policy.FactsFrom(r, t.Participants, now, p)
+	f, err := policy.FactsFrom(ctx, r, t.Participants, now, p)
 	if err != nil {
 		return policy.Decision{}, fmt.Errorf("advise: %w", err)
 	}
@@ -461,7 +462,7 @@ func decide(r *overlap.Report, t policy.Topic, now time.Time) (policy.Decision, 
 }
 
 func writeAdvice(out *bytes.Buffer, c *common, r *overlap.Report, t policy.Topic, now time.Time) error {
-	d, err := decide(r, t, now)
+	d, err := decide(c.ctx, r, t, now)
 	if err != nil {
 		return err
 	}

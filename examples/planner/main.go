@@ -16,7 +16,8 @@
 // demo.json), -from DATE -to DATE (civil dates in -zone, the window
 // [from 00:00, to 00:00); RFC 3339 instants are accepted too; default:
 // this week, Monday to Monday), -zone ZONE (the viewer's zone, default
-// UTC), -format text|json|svg (svg for overlap only).
+// UTC), -format text|json|svg (svg for overlap only), -timeout DURATION
+// (the longest a command may take, default 30s).
 //
 // A roster is a JSON file as calendar.ReadRoster reads it, whose
 // "calendars" name iCalendar files (relative to the roster) of busy time.
@@ -25,6 +26,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"errors"
 	"flag"
@@ -74,8 +76,13 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 		name, args = args[0], args[1:]
 	}
 	now = now.Truncate(time.Minute) // tzplan works in whole minutes
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	var out bytes.Buffer
-	err := dispatch(name, args, &out, now, isTerminal(stdout))
+	err := dispatch(ctx, name, args, &out, now, isTerminal(stdout))
+	if errors.Is(err, context.DeadlineExceeded) {
+		err = fmt.Errorf("%w (stopped by -timeout; try a shorter window or a longer -timeout)", err)
+	}
 	if errors.Is(err, flag.ErrHelp) {
 		stdout.Write(out.Bytes()) // the usage
 		return 0
@@ -92,20 +99,20 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 	return 0
 }
 
-func dispatch(name string, args []string, out *bytes.Buffer, now time.Time, color bool) error {
+func dispatch(ctx context.Context, name string, args []string, out *bytes.Buffer, now time.Time, color bool) error {
 	switch name {
 	case "":
-		return tour(args, out, now, color)
+		return tour(ctx, args, out, now, color)
 	case "availability":
-		return availability(args, out, now)
+		return availability(ctx, args, out, now)
 	case "overlap":
-		return overlapCmd(args, out, now, color)
+		return overlapCmd(ctx, args, out, now, color)
 	case "suggest":
-		return suggest(args, out, now)
+		return suggest(ctx, args, out, now)
 	case "rotate":
-		return rotate(args, out, now)
+		return rotate(ctx, args, out, now)
 	case "advise":
-		return advise(args, out, now)
+		return advise(ctx, args, out, now)
 	case "holidays":
 		return holidays(args, out)
 	case "help":
@@ -128,6 +135,10 @@ func isTerminal(w io.Writer) bool {
 // common holds the flags every subcommand but holidays takes.
 type common struct {
 	fs               *flag.FlagSet
+	parent           context.Context // the program's, for the -timeout context
+	ctx              context.Context // bounded by -timeout, once the flags are read
+	cancel           context.CancelFunc
+	timeout          time.Duration
 	rosterFile       string
 	from, to         string
 	zoneName, format string
@@ -141,14 +152,15 @@ type common struct {
 	withPeople       bool
 }
 
-func newCommon(name string, out io.Writer, formats ...string) *common {
-	c := &common{fs: flag.NewFlagSet("planner "+name, flag.ContinueOnError), formats: formats, defaultWeeks: 1}
+func newCommon(ctx context.Context, name string, out io.Writer, formats ...string) *common {
+	c := &common{parent: ctx, fs: flag.NewFlagSet("planner "+name, flag.ContinueOnError), formats: formats, defaultWeeks: 1}
 	c.fs.SetOutput(io.Discard)
 	c.fs.Usage = func() {}
 	c.fs.StringVar(&c.rosterFile, "roster", "", "a roster file (JSON); default: the embedded demo team")
 	c.fs.StringVar(&c.from, "from", "", "the window's first day (YYYY-MM-DD in -zone) or an RFC 3339 instant; default: this week's Monday")
 	c.fs.StringVar(&c.to, "to", "", "the day after the window (YYYY-MM-DD in -zone) or an RFC 3339 instant; default: a week after -from")
 	c.fs.StringVar(&c.zoneName, "zone", "UTC", "the viewer's time zone (IANA name)")
+	c.fs.DurationVar(&c.timeout, "timeout", 30*time.Second, "the longest the command may take")
 	if len(formats) > 0 {
 		c.fs.StringVar(&c.format, "format", "text", "the output: "+strings.Join(formats, ", "))
 	}
@@ -169,6 +181,10 @@ func (c *common) parse(args []string, out *bytes.Buffer, now time.Time) error {
 		}
 		return fmt.Errorf("%s: %v", c.fs.Name(), err)
 	}
+	if c.timeout <= 0 {
+		return badf("-timeout %s: want a positive duration", c.timeout)
+	}
+	c.ctx, c.cancel = context.WithTimeout(c.parent, c.timeout)
 	if c.fs.NArg() > 0 {
 		return badf("%s: unexpected argument %q", c.fs.Name(), c.fs.Arg(0))
 	}
@@ -211,7 +227,7 @@ func (c *common) readRoster() error {
 			return fmt.Errorf("the demo roster: %w", err)
 		}
 	} else {
-		r, err = ics.ReadRosterFile(c.rosterFile)
+		r, err = ics.ReadRosterFile(c.ctx, c.rosterFile)
 		if err != nil {
 			if !strings.Contains(err.Error(), fmt.Sprintf("%q", c.rosterFile)) {
 				return fmt.Errorf("-roster %q: %w", c.rosterFile, err)
@@ -228,7 +244,7 @@ func (c *common) readRoster() error {
 
 // report computes the team's overlap over the window.
 func (c *common) report(opt overlap.Options) (*overlap.Report, error) {
-	r, err := overlap.Compute(c.team, c.window, opt)
+	r, err := overlap.Compute(c.ctx, c.team, c.window, opt)
 	if err != nil {
 		return nil, err
 	}

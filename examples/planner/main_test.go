@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -532,7 +533,7 @@ func TestHeatMapColour(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &common{team: r.People, zone: time.UTC}
+	c := &common{ctx: context.Background(), team: r.People, zone: time.UTC}
 	c.window, _ = parseWindow("2026-03-09", "2026-03-10", time.UTC, weekNow, 1)
 	rep, err := c.report(overlap.Options{})
 	if err != nil {
@@ -588,6 +589,8 @@ func TestErrors(t *testing.T) {
 		{"calendar outside the roster's folder", []string{"overlap", "-roster", write("etc.json", `{"people":[{"id":"a","zone":"UTC","calendars":["../../../../etc/passwd"]}]}`)}, `calendar "../../../../etc/passwd": not a path inside the roster's folder`},
 		{"calendar that is no calendar", []string{"overlap", "-roster", write("secret.json", `{"people":[{"id":"a","zone":"UTC","calendars":["secret.txt"]}]}`)}, `calendar "secret.txt": not an iCalendar file that reads (line 1`},
 		{"machine zone", []string{"overlap", "-zone", "localtime"}, `"localtime"`},
+		{"timeout", []string{"overlap", "-timeout", "1ns"}, "context deadline exceeded (stopped by -timeout"},
+		{"timeout not positive", []string{"suggest", "-timeout", "0s"}, "-timeout 0s"},
 		{"window backwards", []string{"overlap", "-from", "2026-03-16", "-to", "2026-03-09"}, "ends before it starts"},
 		{"window backwards, instants", []string{"availability", "-from", "2026-03-16T00:00:00Z", "-to", "2026-03-09T00:00:00+01:00"}, "ends before it starts"},
 		{"empty window", []string{"overlap", "-from", "2026-03-09", "-to", "2026-03-09"}, "empty"},
@@ -707,7 +710,7 @@ func TestRunWritesNothingOnError(t *testing.T) {
 		t.Errorf("exit %d, stdout %q", code, out.String())
 	}
 	var ue *usageError
-	if err := dispatch("nope", nil, &bytes.Buffer{}, weekNow, false); !errors.As(err, &ue) {
+	if err := dispatch(context.Background(), "nope", nil, &bytes.Buffer{}, weekNow, false); !errors.As(err, &ue) {
 		t.Errorf("an unknown subcommand is %v, want a usage error", err)
 	}
 }
