@@ -208,6 +208,10 @@ func FuzzReadRoster(f *testing.F) {
 			if !strings.HasPrefix(err.Error(), "calendar.ReadRoster: ") {
 				t.Fatalf("error %q does not name ReadRoster", err)
 			}
+			// Errors quote input cut short and escaped.
+			if msg := err.Error(); len(msg) > 1000 || strings.ContainsFunc(msg, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+				t.Fatalf("the error is long (%d bytes) or holds raw control characters: %.300q", len(msg), msg)
+			}
 			return
 		}
 		// A roster that reads also plans: a week of each person's timeline.

@@ -61,16 +61,21 @@ func FuzzRead(f *testing.F) {
 		End:   time.Date(2026, time.April, 1, 0, 0, 0, 0, time.UTC),
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := Read(context.Background(), bytes.NewReader(data))
+		// A small budget: no input may hold a reader for long.
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		c, err := Read(ctx, bytes.NewReader(data))
 		if err != nil {
+			checkErrorText(t, err)
 			if strings.Contains(err.Error(), "internal error") || strings.Contains(err.Error(), "panicked") {
 				t.Fatal(err)
 			}
 			return
 		}
 		for _, zone := range []*time.Location{ny, apia} {
-			s, err := c.Busy(context.Background(), month, zone)
+			s, err := c.Busy(ctx, month, zone)
 			if err != nil {
+				checkErrorText(t, err)
 				continue
 			}
 			if out := s.Subtract(calendar.NewSet(month)); !out.IsEmpty() {
@@ -78,4 +83,20 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// maxErrorText is the most an error about any input may say.
+const maxErrorText = 1000
+
+// checkErrorText fails t when an error is long or holds raw control
+// characters: errors quote input cut short and escaped.
+func checkErrorText(t *testing.T, err error) {
+	t.Helper()
+	msg := err.Error()
+	if len(msg) > maxErrorText {
+		t.Fatalf("the error is %d bytes long: %.300q", len(msg), msg)
+	}
+	if strings.ContainsFunc(msg, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		t.Fatalf("the error holds raw control characters: %.300q", msg)
+	}
 }

@@ -64,3 +64,29 @@ func TestReadCancelled(t *testing.T) {
 		t.Errorf("Read with a cancelled context: %v", err)
 	}
 }
+
+// TestSparseCountRulesReadAtOnce: 200 events whose rule matches only a
+// Monday the 29th of February, counted to 50,000, used to cost a walk to
+// year 9999 each when read; now a COUNT is counted only as far as a window
+// asks. The first such Monday after 2026 is 2044-02-29.
+func TestSparseCountRulesReadAtOnce(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//tzplan//test//EN\r\n")
+	for i := range 200 {
+		fmt.Fprintf(&b, "BEGIN:VEVENT\r\nUID:s%d\r\nDTSTART:20260105T%02d0000Z\r\nDURATION:PT30M\r\nRRULE:FREQ=DAILY;COUNT=50000;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO\r\nEND:VEVENT\r\n", i, i%24)
+	}
+	b.WriteString("END:VCALENDAR\r\n")
+	c, err := Read(context.Background(), strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	week := calendar.Interval{Start: time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)}
+	if s, err := c.Busy(context.Background(), week, time.UTC); err != nil || !s.IsEmpty() {
+		t.Errorf("Busy in March 2026: %v, %v; want nothing", s, err)
+	}
+	leap := calendar.Interval{Start: time.Date(2044, 2, 29, 0, 0, 0, 0, time.UTC), End: time.Date(2044, 3, 1, 0, 0, 0, 0, time.UTC)}
+	s, err := c.Busy(context.Background(), leap, time.UTC)
+	if err != nil || s.Duration() != 24*30*time.Minute {
+		t.Errorf("Busy on 2044-02-29: %s, %v; want half an hour at each of the 24 hours", s.Duration(), err)
+	}
+}
