@@ -212,7 +212,7 @@ func (p *recParser) dtstart(r *Recurrence, line string, params [][2]string, valu
 		case pv[0] == "VALUE":
 			return p.fail(line, "a DTSTART must be a date-time: tzplan expands rules with a time of day")
 		default:
-			return p.fail(line, "unknown DTSTART parameter %s", pv[0])
+			return p.fail(line, "unknown DTSTART parameter %s", icalvalue.Quote(pv[0]))
 		}
 	}
 	v, err := p.dateTime(line, value, false)
@@ -246,9 +246,9 @@ func (p *recParser) dateList(line, name string, params [][2]string, value string
 			isDate = true
 		case pv[0] == "VALUE" && strings.EqualFold(pv[1], "DATE-TIME"):
 		case pv[0] == "VALUE":
-			return nil, p.fail(line, "%s;VALUE=%s is not supported: want DATE or DATE-TIME", name, pv[1])
+			return nil, p.fail(line, "%s;VALUE=%s is not supported: want DATE or DATE-TIME", name, icalvalue.Quote(pv[1]))
 		default:
-			return nil, p.fail(line, "unknown %s parameter %s", name, pv[0])
+			return nil, p.fail(line, "unknown %s parameter %s", name, icalvalue.Quote(pv[0]))
 		}
 	}
 	if isDate && tzid != "" {
@@ -323,7 +323,7 @@ func (p *recParser) rule(line, value string) (recRule, error) {
 			return recRule{}, p.fail(part, "want a rule part NAME=VALUE, such as FREQ=DAILY")
 		}
 		if seen[key] {
-			return recRule{}, p.fail(part, "%s is given twice", key)
+			return recRule{}, p.fail(part, "%s is given twice", icalvalue.Quote(key))
 		}
 		seen[key] = true
 		if err := p.rulePart(&rl, part, key, val); err != nil {
@@ -420,7 +420,7 @@ func (p *recParser) rulePart(rl *recRule, part, key, val string) error {
 	case "BYDAY":
 		rl.byday, err = p.weekdays(part, val)
 	default:
-		return p.fail(part, "unknown rule part %s", key)
+		return p.fail(part, "unknown rule part %s", icalvalue.Quote(key))
 	}
 	return err
 }

@@ -527,7 +527,7 @@ func TestParseRecurrenceRejects(t *testing.T) {
 		{"BYEASTER=258, which panics rrule-go", "FREQ=YEARLY;BYEASTER=258", "", "BYEASTER=258", "from -80 to 250"},
 		{"BYEASTER=251, in the next year", "FREQ=YEARLY;BYEASTER=0,251", "", "BYEASTER=0,251", "from -80 to 250"},
 		{"BYEASTER with DAILY", "FREQ=DAILY;BYEASTER=0", "", "FREQ=DAILY;BYEASTER=0", "only allowed with FREQ=YEARLY"},
-		{"unknown rule part", "FREQ=DAILY;BYFOO=1", "", "BYFOO=1", "unknown rule part BYFOO"},
+		{"unknown rule part", "FREQ=DAILY;BYFOO=1", "", "BYFOO=1", `unknown rule part "BYFOO"`},
 		{"RFC 7529 part", "FREQ=YEARLY;RSCALE=GREGORIAN", "", "RSCALE=GREGORIAN", "unknown rule part"},
 		{"part without a value", "FREQ=DAILY;COUNT=", "", "COUNT=", "NAME=VALUE"},
 		{"trailing semicolon", "FREQ=DAILY;", "", "FREQ=DAILY;", "NAME=VALUE"},

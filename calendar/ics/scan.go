@@ -83,6 +83,19 @@ type scanned struct {
 
 // lineError returns an error at line n of the input, found before any
 // component is read.
+// safeName returns a component or property name from the input as it is
+// when it is a name RFC 5545 allows (letters, digits and "-", not too
+// long), and quoted, cut short and escaped otherwise, so that an error
+// never carries raw control characters or a whole line.
+func safeName(s string) string {
+	if len(s) > 0 && len(s) <= 64 && !strings.ContainsFunc(s, func(r rune) bool {
+		return !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
+	}) {
+		return s
+	}
+	return icalvalue.Quote(s)
+}
+
 func lineError(n int, format string, args ...any) error {
 	return &readError{line: n, err: fmt.Errorf(format, args...)}
 }
@@ -137,7 +150,7 @@ func scan(data []byte) (scanned, error) {
 	}
 	if len(stack) > 0 {
 		top := stack[len(stack)-1]
-		return scanned{}, lineError(top.line, "BEGIN:%s is never closed: the input ends first", top.name)
+		return scanned{}, lineError(top.line, "BEGIN:%s is never closed: the input ends first", safeName(top.name))
 	}
 	if len(sc.cals) == 0 {
 		return scanned{}, errors.New("no VCALENDAR in the input")
@@ -173,18 +186,18 @@ func (sc *scanned) content(n int, parts [][]byte, stackp *[]*node, out *bytes.Bu
 	switch name {
 	case "BEGIN", "END":
 		if line[i] != ':' {
-			return lineError(n, "%s takes no parameters", name)
+			return lineError(n, "%s takes no parameters", safeName(name))
 		}
 		comp := strings.ToUpper(strings.TrimSpace(line[i+1:]))
 		if comp == "" {
-			return lineError(n, "%s with no component name", name)
+			return lineError(n, "%s with no component name", safeName(name))
 		}
 		if name == "BEGIN" {
 			if len(stack) == 0 && comp != "VCALENDAR" {
-				return lineError(n, "BEGIN:%s outside a VCALENDAR: want BEGIN:VCALENDAR", comp)
+				return lineError(n, "BEGIN:%s outside a VCALENDAR: want BEGIN:VCALENDAR", safeName(comp))
 			}
 			if len(stack) == maxDepth {
-				return lineError(n, "BEGIN:%s: components nested more than %d deep", comp, maxDepth)
+				return lineError(n, "BEGIN:%s: components nested more than %d deep", safeName(comp), maxDepth)
 			}
 			nd := &node{name: comp, line: n}
 			if len(stack) == 0 {
@@ -196,11 +209,11 @@ func (sc *scanned) content(n int, parts [][]byte, stackp *[]*node, out *bytes.Bu
 			*stackp = append(stack, nd)
 		} else {
 			if len(stack) == 0 {
-				return lineError(n, "END:%s with no BEGIN", comp)
+				return lineError(n, "END:%s with no BEGIN", safeName(comp))
 			}
 			top := stack[len(stack)-1]
 			if top.name != comp {
-				return lineError(n, "END:%s, but the component open is %s, begun on line %d", comp, top.name, top.line)
+				return lineError(n, "END:%s, but the component open is %s, begun on line %d", safeName(comp), safeName(top.name), top.line)
 			}
 			*stackp = stack[:len(stack)-1]
 		}
@@ -215,7 +228,7 @@ func (sc *scanned) content(n int, parts [][]byte, stackp *[]*node, out *bytes.Bu
 		}
 		if keeps(stack, name) {
 			if err := checkContentLine(line); err != nil {
-				return lineError(n, "%s: %v", name, err)
+				return lineError(n, "%s: %v", safeName(name), err)
 			}
 			top := stack[len(stack)-1]
 			if top.props == nil {
