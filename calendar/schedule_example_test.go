@@ -136,3 +136,31 @@ func ExampleErrNoFreeTime() {
 	// true
 	// calendar.Schedule.FreeFrom: person "emeritus": no free time for 8784h after 2026-03-09T00:00:00Z
 }
+
+// LoadZone loads IANA zones by name and refuses the names that mean the
+// machine's own zone, so that a roster means the same on every server.
+func ExampleLoadZone() {
+	loc, err := calendar.LoadZone("Asia/Kathmandu")
+	fmt.Println(loc, err)
+	_, err = calendar.LoadZone("localtime")
+	fmt.Println(errors.Is(err, calendar.ErrUnknownZone), err)
+	// Output:
+	// Asia/Kathmandu <nil>
+	// true calendar.LoadZone: unknown time zone "localtime": it means the zone of the machine the program runs on, not a zone of the world (want an IANA name such as "Europe/Berlin")
+}
+
+// Past a limit, the answer is an error wrapping ErrLimit, given at once:
+// here a person with more focus blocks than a timeline should carry.
+func ExampleErrLimit() {
+	p := calendar.Person{ID: "ana", Zone: time.UTC, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")}
+	for i := range calendar.MaxFocusBlocks + 1 {
+		p.Focus = append(p.Focus, calendar.FocusBlock{Name: fmt.Sprint("block ", i), Rule: "FREQ=DAILY",
+			Start: calendar.MustParseDateTime("2026-01-01T09:00"), Duration: time.Minute})
+	}
+	_, err := calendar.Compile(p)
+	fmt.Println(errors.Is(err, calendar.ErrLimit))
+	fmt.Println(err)
+	// Output:
+	// true
+	// calendar.Compile: person "ana": over a limit: 1001 focus blocks is more than 1000
+}

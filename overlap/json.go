@@ -15,6 +15,31 @@ import (
 // UTC, durations as Go duration text, intervals as {"start", "end"}.
 // Unknown fields are errors when read.
 
+// A spanJSON is the JSON mirror of a result type with an interval: its
+// "start" and "end" are required.
+type spanJSON interface {
+	ends() (start, end *jsontext.Time)
+}
+
+func (j *segmentJSON) ends() (start, end *jsontext.Time)    { return j.Start, j.End }
+func (j *suggestionJSON) ends() (start, end *jsontext.Time) { return j.Start, j.End }
+func (j *dayJSON) ends() (start, end *jsontext.Time)        { return j.Start, j.End }
+func (j *bucketJSON) ends() (start, end *jsontext.Time)     { return j.Start, j.End }
+
+// decodeSpan decodes b strictly into j for the UnmarshalJSON method fn,
+// and returns the interval of its "start" and "end".
+func decodeSpan(b []byte, j spanJSON, fn string) (calendar.Interval, error) {
+	if err := jsontext.Decode(b, j, fn); err != nil {
+		return calendar.Interval{}, err
+	}
+	s, e := j.ends()
+	start, end, err := jsontext.Ends(fn, s, e)
+	if err != nil {
+		return calendar.Interval{}, err
+	}
+	return calendar.Interval{Start: start, End: end}, nil
+}
+
 type suggestionJSON struct {
 	Start     *jsontext.Time `json:"start"`
 	End       *jsontext.Time `json:"end"`
@@ -67,16 +92,12 @@ func (s Suggestion) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (s *Suggestion) UnmarshalJSON(b []byte) error {
-	const fn = "overlap.Suggestion.UnmarshalJSON"
 	var j suggestionJSON
-	if err := jsontext.Decode(b, &j, fn); err != nil {
-		return err
-	}
-	start, end, err := jsontext.Ends(fn, j.Start, j.End)
+	iv, err := decodeSpan(b, &j, "overlap.Suggestion.UnmarshalJSON")
 	if err != nil {
 		return err
 	}
-	*s = Suggestion{calendar.Interval{Start: start, End: end}, jsontext.Nil(j.Attendees), j.Cost, j.Score}
+	*s = Suggestion{iv, jsontext.Nil(j.Attendees), j.Cost, j.Score}
 	return nil
 }
 
@@ -262,16 +283,12 @@ func (d Day) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (d *Day) UnmarshalJSON(b []byte) error {
-	const fn = "overlap.Day.UnmarshalJSON"
 	var j dayJSON
-	if err := jsontext.Decode(b, &j, fn); err != nil {
-		return err
-	}
-	start, end, err := jsontext.Ends(fn, j.Start, j.End)
+	iv, err := decodeSpan(b, &j, "overlap.Day.UnmarshalJSON")
 	if err != nil {
 		return err
 	}
-	*d = Day{Date: j.Date, Interval: calendar.Interval{Start: start, End: end},
+	*d = Day{Date: j.Date, Interval: iv,
 		Common: time.Duration(j.Common), MostFree: j.MostFree, MostFreeFor: time.Duration(j.MostFreeFor)}
 	if j.Longest != nil {
 		d.Longest = *j.Longest
@@ -295,16 +312,12 @@ func (b Bucket) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (b *Bucket) UnmarshalJSON(data []byte) error {
-	const fn = "overlap.Bucket.UnmarshalJSON"
 	var j bucketJSON
-	if err := jsontext.Decode(data, &j, fn); err != nil {
-		return err
-	}
-	start, end, err := jsontext.Ends(fn, j.Start, j.End)
+	iv, err := decodeSpan(data, &j, "overlap.Bucket.UnmarshalJSON")
 	if err != nil {
 		return err
 	}
-	*b = Bucket{j.Date, j.Clock, calendar.Interval{Start: start, End: end}, j.Free}
+	*b = Bucket{j.Date, j.Clock, iv, j.Free}
 	return nil
 }
 

@@ -94,16 +94,12 @@ func (s Segment) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (s *Segment) UnmarshalJSON(b []byte) error {
-	const fn = "overlap.Segment.UnmarshalJSON"
 	var j segmentJSON
-	if err := jsontext.Decode(b, &j, fn); err != nil {
-		return err
-	}
-	start, end, err := jsontext.Ends(fn, j.Start, j.End)
+	iv, err := decodeSpan(b, &j, "overlap.Segment.UnmarshalJSON")
 	if err != nil {
 		return err
 	}
-	*s = Segment{calendar.Interval{Start: start, End: end}, jsontext.Nil(j.Free)}
+	*s = Segment{iv, jsontext.Nil(j.Free)}
 	return nil
 }
 

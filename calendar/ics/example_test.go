@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"testing/fstest"
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
@@ -65,4 +66,39 @@ END:VCALENDAR
 	// Wed 2026-03-25 11:30 to Wed 11:45 CET
 	// Thu 2026-03-26 00:00 to Fri 00:00 CET
 	// Mon 2026-03-30 09:30 to Mon 09:45 CEST
+}
+
+// ReadRosterFS reads a roster and the calendar files its people name from
+// a root the caller gives: here a file system in memory. A name that
+// leaves the root is refused, and the error names the person and the file
+// without quoting anything from it.
+func ExampleReadRosterFS() {
+	files := fstest.MapFS{
+		"team/ana.ics": {Data: []byte("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//EN\r\n" +
+			"BEGIN:VEVENT\r\nUID:1\r\nDTSTART:20260310T140000Z\r\nDTEND:20260310T150000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")},
+	}
+	roster := `{"people": [{"id": "ana", "zone": "America/Sao_Paulo", "calendars": ["team/ana.ics"]}]}`
+	ro, err := ics.ReadRosterFS(context.Background(), strings.NewReader(roster), files)
+	if err != nil {
+		panic(err)
+	}
+	ana, err := calendar.Compile(ro.People[0])
+	if err != nil {
+		panic(err)
+	}
+	day := calendar.Interval{Start: time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC), End: time.Date(2026, 3, 10, 18, 0, 0, 0, time.UTC)}
+	segs, err := ana.Timeline(context.Background(), day)
+	if err != nil {
+		panic(err)
+	}
+	for _, s := range segs {
+		fmt.Println(s.Start.Format("15:04"), s.End.Format("15:04 MST"), s.Kind)
+	}
+	_, err = ics.ReadRosterFS(context.Background(), strings.NewReader(`{"people": [{"id": "eve", "zone": "UTC", "calendars": ["../../etc/passwd"]}]}`), files)
+	fmt.Println(err)
+	// Output:
+	// 09:00 11:00 -03 free
+	// 11:00 12:00 -03 busy
+	// 12:00 15:00 -03 free
+	// ics.ReadRosterFS: calendar.ReadRoster: person "eve": calendar "../../etc/passwd": not a path inside the roster's folder (want a relative path such as "team/ana.ics", without "..")
 }
