@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -20,7 +21,7 @@ func TestErrorsStayShortAndPrintable(t *testing.T) {
 	_, errs["ParseDate"] = ParseDate(huge)
 	_, errs["LoadZone"] = LoadZone(huge)
 	_, errs["CanonicalHolidayCode"] = CanonicalHolidayCode(huge)
-	_, errs["Compile"] = Compile(Person{ID: huge, Zone: time.UTC, Hours: MustParseWeeklyHours("Mon 09:00-17:00"),
+	_, errs["Compile"] = Compile(context.Background(), Person{ID: huge, Zone: time.UTC, Hours: MustParseWeeklyHours("Mon 09:00-17:00"),
 		Focus: []FocusBlock{{Name: huge, Rule: "FREQ=" + huge, Duration: time.Hour}}})
 	_, errs["ReadRoster"] = ReadRoster(strings.NewReader(`{"people": [{"id": "` + strings.Repeat("b", 1<<20) + `", "zone": "Mars/` + strings.Repeat("c", 1<<20) + `"}]}`))
 	for name, err := range errs {
@@ -47,16 +48,16 @@ func TestLimitsAreErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = r.Starts(MustParseDate("2026-03-02"), MustParseDate("2026-03-08"), time.UTC)
+	_, err = r.Starts(context.Background(), MustParseDate("2026-03-02"), MustParseDate("2026-03-08"), time.UTC)
 	if !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "would walk more than 1000 years") {
 		t.Errorf("Starts of an ancient sparse COUNT rule: %v; want an error wrapping ErrLimit", err)
 	}
 	// Too many focus blocks for one person.
 	p := Person{ID: "busy", Zone: time.UTC, Hours: MustParseWeeklyHours("Mon-Fri 09:00-17:00")}
-	for i := range MaxFocusBlocks + 1 {
+	for i := range DefaultLimits().FocusBlocks + 1 {
 		p.Focus = append(p.Focus, FocusBlock{Name: fmt.Sprint("f", i), Rule: "FREQ=DAILY", Start: MustParseDateTime("2026-01-01T09:00"), Duration: time.Minute})
 	}
-	if _, err := Compile(p); !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "1001 focus blocks is more than 1000") {
+	if _, err := Compile(context.Background(), p); !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "1001 focus blocks is more than 1000") {
 		t.Errorf("Compile with %d focus blocks: %v", len(p.Focus), err)
 	}
 	// The occurrence cap wraps ErrLimit too.

@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -18,25 +19,22 @@ import (
 var ErrLimit = errors.New("over a limit")
 
 // ErrTooManyOccurrences is returned (wrapped, with the rule quoted) when an
-// expansion would exceed the cap of 50,000 occurrences. It wraps ErrLimit.
+// expansion would exceed Limits.Occurrences (50,000 by default). It wraps
+// ErrLimit.
 var ErrTooManyOccurrences = fmt.Errorf("too many occurrences: %w", ErrLimit)
 
 // Limits on what a Recurrence holds and on what one expansion does. They
 // keep every rrule-go period cheap and every expansion bounded.
 const (
-	recMaxOccurrences = 50_000 // starts one expansion may return; also the largest COUNT
-	recMaxInterval    = 1000   // largest INTERVAL
-	recMaxSetPos      = 8      // values in BYSETPOS
-	recMaxTimes       = 96     // BYHOUR times BYMINUTE: times of day in one period
-	recMaxList        = 31     // values in BYMONTHDAY, BYYEARDAY, BYDAY and BYEASTER
-	recMaxDates       = 10_000 // values in all EXDATE and RDATE lines together
-	recEasterMin      = -80    // BYEASTER range; see recParser.rulePart
-	recEasterMax      = 250
-	recCycleYears     = 400 // the Gregorian calendar repeats every 400 years
-	// maxCountWalkYears bounds one walk that counts a COUNT rule's starts:
-	// a rule that matches rarely from a DTSTART centuries old would
-	// otherwise cost a walk of rrule-go over every day since.
-	maxCountWalkYears = 1000
+	recMaxCount    = 50_000 // the largest COUNT
+	recMaxInterval = 1000   // largest INTERVAL
+	recMaxSetPos   = 8      // values in BYSETPOS
+	recMaxTimes    = 96     // BYHOUR times BYMINUTE: times of day in one period
+	recMaxList     = 31     // values in BYMONTHDAY, BYYEARDAY, BYDAY and BYEASTER
+	recMaxDates    = 10_000 // values in all EXDATE and RDATE lines together
+	recEasterMin   = -80    // BYEASTER range; see recParser.rulePart
+	recEasterMax   = 250
+	recCycleYears  = 400 // the Gregorian calendar repeats every 400 years
 )
 
 // A Recurrence is a start wall time and an RFC 5545 recurrence rule, with
@@ -89,7 +87,8 @@ const (
 // wrapping ErrLimit. rrule-go looks
 // for the first start after the range before it yields anything; moving
 // the calendar by whole 400-year cycles, over which it repeats, ends that
-// search within 400 years. One expansion returns at most 50,000
+// search within 400 years. One expansion returns at most Limits.Occurrences
+// (50,000 by default; the limits are those of the context)
 // occurrences, past which it fails with [ErrTooManyOccurrences].
 // ParseRecurrence and NewRecurrence reject rules that can never match.
 //
@@ -387,12 +386,16 @@ func (r Recurrence) String() string {
 // the same instant (a wall time in a gap and the one the gap moves it to);
 // both are listed. from and to must be valid dates; the result is empty
 // when to is before from. It is an error wrapping ErrTooManyOccurrences
-// when there would be more than 50,000 starts.
-func (r Recurrence) Starts(from, to Date, loc *time.Location) ([]DateTime, error) {
+// when there would be more than Limits.Occurrences starts (see LimitsOf);
+// it stops with ctx's error, wrapped, once ctx is done.
+func (r Recurrence) Starts(ctx context.Context, from, to Date, loc *time.Location) ([]DateTime, error) {
 	if !from.IsValid() || !to.IsValid() {
 		return nil, fmt.Errorf("calendar.Recurrence.Starts: invalid date in %s..%s", from, to)
 	}
-	out, err := r.starts(from, to, r.zoneFor(loc))
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("calendar.Recurrence.Starts: %w", err)
+	}
+	out, err := r.starts(from, to, r.zoneFor(loc), LimitsOf(ctx))
 	if err != nil {
 		return nil, fmt.Errorf("calendar.Recurrence.Starts: %w", err)
 	}
@@ -408,9 +411,10 @@ func (r Recurrence) Starts(from, to Date, loc *time.Location) ([]DateTime, error
 // Pacific/Apia, the skipped day's start is read with the offset before the
 // jump and lands on the next day's start, and the two are one occurrence.
 // Occurrences that merely overlap are all reported. d must be positive. It
-// is an error wrapping ErrTooManyOccurrences when more than 50,000 starts
+// is an error wrapping ErrTooManyOccurrences when more than
+// Limits.Occurrences starts
 // fall on the dates the window touches.
-func (r Recurrence) Occurrences(window Interval, d time.Duration, loc *time.Location) ([]Interval, error) {
+func (r Recurrence) Occurrences(ctx context.Context, window Interval, d time.Duration, loc *time.Location) ([]Interval, error) {
 	if d <= 0 {
 		return nil, fmt.Errorf("calendar.Recurrence.Occurrences: duration %v is not positive", d)
 	}
@@ -422,7 +426,10 @@ func (r Recurrence) Occurrences(window Interval, d time.Duration, loc *time.Loca
 	// for starts that a gap moves forward or a fold moves back.
 	lo := DateOf(window.Start.Add(-d).In(zone)).AddDays(-2)
 	hi := DateOf(window.End.In(zone)).AddDays(2)
-	starts, err := r.starts(lo, hi, zone)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("calendar.Recurrence.Occurrences: %w", err)
+	}
+	starts, err := r.starts(lo, hi, zone, LimitsOf(ctx))
 	if err != nil {
 		return nil, fmt.Errorf("calendar.Recurrence.Occurrences: %w", err)
 	}
@@ -454,7 +461,7 @@ func recFirstDate() Date { return Date{1, time.January, 1} }
 func recLastDate() Date  { return Date{9999, time.December, 31} }
 
 // starts is Starts for the dates lo..hi, which may be out of range.
-func (r Recurrence) starts(lo, hi Date, zone *time.Location) ([]DateTime, error) {
+func (r Recurrence) starts(lo, hi Date, zone *time.Location, lim Limits) ([]DateTime, error) {
 	if !r.start.IsValid() {
 		return nil, nil
 	}
@@ -470,13 +477,13 @@ func (r Recurrence) starts(lo, hi Date, zone *time.Location) ([]DateTime, error)
 	var out []DateTime
 	add := func(dt DateTime) error {
 		out = append(out, dt)
-		if len(out) > recMaxOccurrences {
+		if len(out) > lim.Occurrences {
 			return fmt.Errorf("recurrence %s: %w: more than %d starts from %s to %s",
-				icalvalue.Quote(r.String()), ErrTooManyOccurrences, recMaxOccurrences, lo, hi)
+				icalvalue.Quote(r.String()), ErrTooManyOccurrences, lim.Occurrences, lo, hi)
 		}
 		return nil
 	}
-	if err := r.ruleStarts(lo, hi, zone, add); err != nil {
+	if err := r.ruleStarts(lo, hi, zone, lim, add); err != nil {
 		return nil, err
 	}
 	sorted := len(out)
@@ -502,7 +509,7 @@ func (r Recurrence) starts(lo, hi Date, zone *time.Location) ([]DateTime, error)
 
 // ruleStarts calls yield with the wall starts that the RRULE (or, without
 // one, the DTSTART alone) gives on the dates lo..hi, in order.
-func (r Recurrence) ruleStarts(lo, hi Date, zone *time.Location, yield func(DateTime) error) error {
+func (r Recurrence) ruleStarts(lo, hi Date, zone *time.Location, lim Limits, yield func(DateTime) error) error {
 	if lo.Before(r.start.Date) {
 		lo = r.start.Date
 	}
@@ -517,7 +524,7 @@ func (r Recurrence) ruleStarts(lo, hi Date, zone *time.Location, yield func(Date
 	if rl.count > 0 {
 		// A COUNT ends the rule at its COUNT-th start: once that is known
 		// it is a floating UNTIL, and until then it is no limit at all.
-		end, ended, err := r.countedThrough(hi)
+		end, ended, err := r.countedThrough(hi, lim)
 		if err != nil {
 			return err
 		}
@@ -566,7 +573,7 @@ func (r Recurrence) ruleStarts(lo, hi Date, zone *time.Location, yield func(Date
 // countedThrough counts the rule's starts from the DTSTART up to the date
 // hi, unless they have been counted that far already, and returns the
 // COUNT-th start when it comes by hi.
-func (r Recurrence) countedThrough(hi Date) (DateTime, bool, error) {
+func (r Recurrence) countedThrough(hi Date, lim Limits) (DateTime, bool, error) {
 	c := r.count
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -578,9 +585,9 @@ func (r Recurrence) countedThrough(hi Date) (DateTime, bool, error) {
 	if lo.Before(r.start.Date) {
 		lo = r.start.Date
 	}
-	if hi.Year-lo.Year > maxCountWalkYears {
+	if hi.Year-lo.Year > lim.CountWalkYears {
 		return DateTime{}, false, fmt.Errorf("recurrence %s: %w: counting its COUNT from %s to %s would walk more than %d years",
-			icalvalue.Quote(r.String()), ErrLimit, lo, hi, maxCountWalkYears)
+			icalvalue.Quote(r.String()), ErrLimit, lo, hi, lim.CountWalkYears)
 	}
 	// Count into locals, and remember only a walk that went through.
 	n, end, ended := c.n, DateTime{}, false

@@ -1,6 +1,7 @@
 package calendar_test
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -23,7 +24,7 @@ func ExampleRecurrence() {
 		Start: calendar.Wall(calendar.MustParseDate("2026-09-04"), calendar.Midnight, santiago),
 		End:   calendar.Wall(calendar.MustParseDate("2026-09-09"), calendar.Midnight, santiago),
 	}
-	occ, err := r.Occurrences(window, 2*time.Hour, santiago)
+	occ, err := r.Occurrences(context.Background(), window, 2*time.Hour, santiago)
 	if err != nil {
 		panic(err)
 	}
@@ -47,7 +48,7 @@ func ExampleParseRecurrence() {
 	if err != nil {
 		panic(err)
 	}
-	starts, err := r.Starts(calendar.MustParseDate("2026-01-01"), calendar.MustParseDate("2026-01-31"), nil)
+	starts, err := r.Starts(context.Background(), calendar.MustParseDate("2026-01-01"), calendar.MustParseDate("2026-01-31"), nil)
 	if err != nil {
 		panic(err)
 	}
@@ -79,7 +80,7 @@ func ExampleNewRecurrence() {
 	if err != nil {
 		panic(err)
 	}
-	starts, err := r.Starts(calendar.MustParseDate("2026-03-01"), calendar.MustParseDate("2026-04-30"), nil)
+	starts, err := r.Starts(context.Background(), calendar.MustParseDate("2026-03-01"), calendar.MustParseDate("2026-04-30"), nil)
 	if err != nil {
 		panic(err)
 	}

@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"context"
 	"errors"
 	"testing"
 	"time"
@@ -98,7 +99,7 @@ func FuzzParseRecurrence(f *testing.F) {
 		if to.After(recLastDate()) {
 			to = recLastDate()
 		}
-		starts, err := r.Starts(from, to, loc)
+		starts, err := r.Starts(context.Background(), from, to, loc)
 		if err != nil && !errors.Is(err, ErrTooManyOccurrences) {
 			t.Fatalf("%q: Starts(%s, %s): %v", text, from, to, err)
 		}
@@ -113,7 +114,7 @@ func FuzzParseRecurrence(f *testing.F) {
 		// Occurrences over a year from there.
 		begin := Wall(from, Midnight, loc)
 		window := Interval{begin, begin.AddDate(1, 0, 0)}
-		occ, err := r.Occurrences(window, 90*time.Minute, loc)
+		occ, err := r.Occurrences(context.Background(), window, 90*time.Minute, loc)
 		if err != nil && !errors.Is(err, ErrTooManyOccurrences) {
 			t.Fatalf("%q: Occurrences(%v): %v", text, window, err)
 		}

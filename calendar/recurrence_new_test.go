@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -146,8 +147,8 @@ func TestNewRecurrenceIsParseRecurrenceOfTheSameParts(t *testing.T) {
 		from := start.Date.AddDays(rapid.IntRange(-30, rapid.SampledFrom([]int{30, 400}).Draw(t, "reach")).Draw(t, "from"))
 		to := from.AddDays(rapid.IntRange(0, 90).Draw(t, "days"))
 		loc := recLoad(t, rapid.SampledFrom(recZones).Draw(t, "loc"))
-		want, err1 := parsed.Starts(from, to, loc)
-		got, err2 := built.Starts(from, to, loc)
+		want, err1 := parsed.Starts(context.Background(), from, to, loc)
+		got, err2 := built.Starts(context.Background(), from, to, loc)
 		if err := errors.Join(err1, err2); err != nil {
 			t.Fatalf("%q: Starts(%s, %s): %v", text, from, to, err)
 		}
@@ -365,7 +366,7 @@ func TestCountIsTheSameWhateverOrderWindowsAreAskedIn(t *testing.T) {
 			want[i] = newRecWithin(ref, w.from, w.to)
 		}
 		ask := func(r Recurrence, i int) error {
-			got, err := r.Starts(windows[i].from, windows[i].to, nil)
+			got, err := r.Starts(context.Background(), windows[i].from, windows[i].to, nil)
 			if err != nil {
 				return fmt.Errorf("%q from %s: Starts(%s, %s): %v", counted, start, windows[i].from, windows[i].to, err)
 			}

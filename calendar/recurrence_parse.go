@@ -366,8 +366,8 @@ func (p *recParser) rulePart(rl *recRule, part, key, val string) error {
 		rl.interval = n
 	case "COUNT":
 		n, ok := digits(val)
-		if !ok || n < 1 || n > recMaxOccurrences {
-			return p.fail(part, "COUNT must be a whole number from 1 to %d", recMaxOccurrences)
+		if !ok || n < 1 || n > recMaxCount {
+			return p.fail(part, "COUNT must be a whole number from 1 to %d", recMaxCount)
 		}
 		rl.count = n
 	case "UNTIL":

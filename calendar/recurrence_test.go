@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -38,10 +39,10 @@ func recParse(tb rapid.TB, text, start string) Recurrence {
 	return r
 }
 
-// recStarts returns r.Starts(from, to, loc) as strings, or fails the test.
+// recStarts returns r.Starts(context.Background(), from, to, loc) as strings, or fails the test.
 func recStarts(tb rapid.TB, r Recurrence, from, to string, loc *time.Location) []string {
 	tb.Helper()
-	got, err := r.Starts(MustParseDate(from), MustParseDate(to), loc)
+	got, err := r.Starts(context.Background(), MustParseDate(from), MustParseDate(to), loc)
 	if err != nil {
 		tb.Fatalf("Starts(%s, %s): %v", from, to, err)
 	}
@@ -64,7 +65,7 @@ func recWindow(from, to string, loc *time.Location) Interval {
 // recOccurrences returns the occurrences' starts as "2006-01-02 15:04 -07 (15:04Z)" in loc.
 func recOccurrences(tb rapid.TB, r Recurrence, window Interval, d time.Duration, loc *time.Location) []string {
 	tb.Helper()
-	occ, err := r.Occurrences(window, d, loc)
+	occ, err := r.Occurrences(context.Background(), window, d, loc)
 	if err != nil {
 		tb.Fatalf("Occurrences(%v): %v", window, err)
 	}
@@ -85,7 +86,7 @@ func TestRecurrenceDailyOnceEachLocalDate(t *testing.T) {
 		t.Run(zone, func(t *testing.T) {
 			loc := recLoad(t, zone)
 			r := recParse(t, "FREQ=DAILY", "2026-01-01T09:00")
-			occ, err := r.Occurrences(recWindow("2026-01-01", "2027-01-01", loc), time.Hour, loc)
+			occ, err := r.Occurrences(context.Background(), recWindow("2026-01-01", "2027-01-01", loc), time.Hour, loc)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -144,7 +145,7 @@ func TestRecurrenceWeeklySundayInSantiago(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	occ, _ := r.Occurrences(recWindow("2026-09-06", "2026-09-07", loc), time.Hour, loc)
+	occ, _ := r.Occurrences(context.Background(), recWindow("2026-09-06", "2026-09-07", loc), time.Hour, loc)
 	if len(occ) != 1 || occ[0].Start.In(loc).Weekday() != time.Sunday {
 		t.Errorf("occurrences on 2026-09-06 = %v, want one on a Sunday", occ)
 	}
@@ -447,7 +448,7 @@ func TestRecurrenceNearYear9999(t *testing.T) {
 		t.Errorf("Starts in year 1 = %v", got)
 	}
 	loc := recLoad(t, "Asia/Tokyo")
-	occ, err := r.Occurrences(Interval{time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(10001, 1, 1, 0, 0, 0, 0, time.UTC)}, time.Hour, loc)
+	occ, err := r.Occurrences(context.Background(), Interval{time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(10001, 1, 1, 0, 0, 0, 0, time.UTC)}, time.Hour, loc)
 	if err != nil || len(occ) != 0 {
 		t.Errorf("Occurrences past 9999 = %v, %v; want none", occ, err)
 	}
@@ -455,41 +456,41 @@ func TestRecurrenceNearYear9999(t *testing.T) {
 
 func TestRecurrenceTooManyOccurrences(t *testing.T) {
 	r := recParse(t, "FREQ=DAILY;BYHOUR=8,12,16", "2026-01-01T09:00")
-	_, err := r.Starts(MustParseDate("2026-01-01"), MustParseDate("2076-01-01"), nil)
+	_, err := r.Starts(context.Background(), MustParseDate("2026-01-01"), MustParseDate("2076-01-01"), nil)
 	if !errors.Is(err, ErrTooManyOccurrences) {
 		t.Fatalf("Starts over 50 years: error %v, want ErrTooManyOccurrences", err)
 	}
 	if !strings.Contains(err.Error(), strconv.Quote(r.String())) {
 		t.Errorf("error %q does not quote the rule", err)
 	}
-	_, err = r.Occurrences(Interval{time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2126, 1, 1, 0, 0, 0, 0, time.UTC)}, time.Hour, nil)
+	_, err = r.Occurrences(context.Background(), Interval{time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2126, 1, 1, 0, 0, 0, 0, time.UTC)}, time.Hour, nil)
 	if !errors.Is(err, ErrTooManyOccurrences) {
 		t.Errorf("Occurrences over 100 years: error %v, want ErrTooManyOccurrences", err)
 	}
 	// 45 years of this rule are fewer than 50,000 starts (08:00 on the
 	// first day is before the DTSTART).
-	if got, err := r.Starts(MustParseDate("2026-01-01"), MustParseDate("2070-12-31"), nil); err != nil || len(got) != 3*16436-1 {
+	if got, err := r.Starts(context.Background(), MustParseDate("2026-01-01"), MustParseDate("2070-12-31"), nil); err != nil || len(got) != 3*16436-1 {
 		t.Errorf("Starts over 45 years: %d starts, %v", len(got), err)
 	}
 }
 
 func TestRecurrenceArgumentErrors(t *testing.T) {
 	r := recParse(t, "FREQ=DAILY", "2026-01-01T09:00")
-	if _, err := r.Starts(Date{}, MustParseDate("2026-01-01"), nil); err == nil {
+	if _, err := r.Starts(context.Background(), Date{}, MustParseDate("2026-01-01"), nil); err == nil {
 		t.Error("Starts with a zero date: no error")
 	}
 	w := recWindow("2026-01-01", "2026-01-02", time.UTC)
-	if _, err := r.Occurrences(w, 0, nil); err == nil {
+	if _, err := r.Occurrences(context.Background(), w, 0, nil); err == nil {
 		t.Error("Occurrences with a zero duration: no error")
 	}
-	if got, err := r.Starts(MustParseDate("2026-01-05"), MustParseDate("2026-01-01"), nil); err != nil || len(got) != 0 {
+	if got, err := r.Starts(context.Background(), MustParseDate("2026-01-05"), MustParseDate("2026-01-01"), nil); err != nil || len(got) != 0 {
 		t.Errorf("Starts over a reversed range = %v, %v; want none", got, err)
 	}
 	var zero Recurrence
-	if got, err := zero.Starts(MustParseDate("2026-01-01"), MustParseDate("2026-01-31"), nil); err != nil || len(got) != 0 {
+	if got, err := zero.Starts(context.Background(), MustParseDate("2026-01-01"), MustParseDate("2026-01-31"), nil); err != nil || len(got) != 0 {
 		t.Errorf("zero Recurrence: Starts = %v, %v", got, err)
 	}
-	if got, err := zero.Occurrences(w, time.Hour, nil); err != nil || len(got) != 0 {
+	if got, err := zero.Occurrences(context.Background(), w, time.Hour, nil); err != nil || len(got) != 0 {
 		t.Errorf("zero Recurrence: Occurrences = %v, %v", got, err)
 	}
 	if zero.String() != "" || zero.Zone() != nil {
@@ -873,7 +874,7 @@ func TestRecurrenceRebasingIsInvisible(t *testing.T) {
 			recCheckParseError(t, rule, err)
 			t.Skip("rule rejected:", err)
 		}
-		got, err := r.Starts(lo, hi, nil)
+		got, err := r.Starts(context.Background(), lo, hi, nil)
 		if err != nil {
 			t.Fatalf("Starts(%s, %s): %v", lo, hi, err)
 		}
@@ -891,9 +892,9 @@ func TestRecurrenceStartsSplitAtAnyDate(t *testing.T) {
 		a := recDrawDate(t, "a", 2019, 2027)
 		b := a.AddDays(rapid.IntRange(0, 60).Draw(t, "ab"))
 		c := b.AddDays(rapid.IntRange(1, 60).Draw(t, "bc"))
-		whole, err1 := r.Starts(a, c, loc)
-		left, err2 := r.Starts(a, b, loc)
-		right, err3 := r.Starts(b.AddDays(1), c, loc)
+		whole, err1 := r.Starts(context.Background(), a, c, loc)
+		left, err2 := r.Starts(context.Background(), a, b, loc)
+		right, err3 := r.Starts(context.Background(), b.AddDays(1), c, loc)
 		if err := errors.Join(err1, err2, err3); err != nil {
 			t.Fatal(err)
 		}
@@ -916,7 +917,7 @@ func TestRecurrenceExdateNeverAddsOccurrences(t *testing.T) {
 		text, r, loc := recDrawRecurrence(t)
 		from := recDrawDate(t, "from", 2020, 2027)
 		to := from.AddDays(rapid.IntRange(0, 90).Draw(t, "days"))
-		base, err := r.Starts(from, to, loc)
+		base, err := r.Starts(context.Background(), from, to, loc)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -952,7 +953,7 @@ func TestRecurrenceExdateNeverAddsOccurrences(t *testing.T) {
 		if err != nil {
 			t.Fatalf("ParseRecurrence with %q: %v", line, err)
 		}
-		got, err := r2.Starts(from, to, loc)
+		got, err := r2.Starts(context.Background(), from, to, loc)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -970,7 +971,7 @@ func TestRecurrenceOccurrencesAreSortedDistinctAndOverlapTheWindow(t *testing.T)
 		start := base.Add(time.Duration(rapid.IntRange(-400*24*60, 400*24*60).Draw(t, "windowStart")) * time.Minute)
 		window := Interval{start, start.Add(time.Duration(rapid.IntRange(1, 60*24*60).Draw(t, "windowMinutes")) * time.Minute)}
 		d := time.Duration(rapid.IntRange(1, 36*60).Draw(t, "minutes")) * time.Minute
-		occ, err := r.Occurrences(window, d, loc)
+		occ, err := r.Occurrences(context.Background(), window, d, loc)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -987,7 +988,7 @@ func TestRecurrenceOccurrencesAreSortedDistinctAndOverlapTheWindow(t *testing.T)
 		}
 		// Every start whose occurrence overlaps the window is there.
 		zone := r.zoneFor(loc)
-		starts, err := r.Starts(DateOf(window.Start.Add(-d).In(zone)).AddDays(-2), DateOf(window.End.In(zone)).AddDays(2), loc)
+		starts, err := r.Starts(context.Background(), DateOf(window.Start.Add(-d).In(zone)).AddDays(-2), DateOf(window.End.In(zone)).AddDays(2), loc)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -1060,7 +1061,7 @@ func TestRecurrenceIsSafeForConcurrentUse(t *testing.T) {
 	errs := make(chan error, 8)
 	for range 8 {
 		go func() {
-			got, err := r.Starts(MustParseDate("2026-03-01"), MustParseDate("2026-03-31"), loc)
+			got, err := r.Starts(context.Background(), MustParseDate("2026-03-01"), MustParseDate("2026-03-31"), loc)
 			if err == nil && !slices.Equal(recStrings(got), want) {
 				err = fmt.Errorf("got %v, want %v", got, want)
 			}
@@ -1082,7 +1083,7 @@ func recBenchWeek(b *testing.B, dtstart string) {
 	window := recWindow("2026-03-09", "2026-03-16", loc)
 	b.ReportAllocs()
 	for b.Loop() {
-		occ, err := r.Occurrences(window, time.Hour, loc)
+		occ, err := r.Occurrences(context.Background(), window, time.Hour, loc)
 		if err != nil || len(occ) != 2 {
 			b.Fatalf("Occurrences = %v, %v", occ, err)
 		}
@@ -1103,7 +1104,7 @@ func BenchmarkRecurrenceYear(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, r := range rules {
-			if _, err := r.Occurrences(window, 2*time.Hour, loc); err != nil {
+			if _, err := r.Occurrences(context.Background(), window, 2*time.Hour, loc); err != nil {
 				b.Fatal(err)
 			}
 		}

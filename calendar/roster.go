@@ -47,10 +47,6 @@ func ReadRoster(r io.Reader) (Roster, error) {
 	return ReadRosterWith(context.Background(), r, RosterOptions{})
 }
 
-// MaxRosterBytes is the largest roster ReadRoster reads: past it, it stops
-// reading and returns an error.
-const MaxRosterBytes = 16 << 20
-
 // RosterOptions say how ReadRosterWith reads what a roster refers to.
 type RosterOptions struct {
 	// OpenCalendar opens a calendar file named in a person's
@@ -63,14 +59,15 @@ type RosterOptions struct {
 // files that people name, with opt.OpenCalendar. An error opening one
 // names the person and the file.
 func ReadRosterWith(ctx context.Context, r io.Reader, opt RosterOptions) (Roster, error) {
-	b, err := io.ReadAll(io.LimitReader(r, MaxRosterBytes+1))
+	lim := LimitsOf(ctx)
+	b, err := io.ReadAll(io.LimitReader(r, lim.RosterBytes+1))
 	if err != nil {
 		return Roster{}, fmt.Errorf("calendar.ReadRoster: %w", err)
 	}
-	if len(b) > MaxRosterBytes {
-		return Roster{}, fmt.Errorf("calendar.ReadRoster: the roster is larger than %d bytes", MaxRosterBytes)
+	if int64(len(b)) > lim.RosterBytes {
+		return Roster{}, fmt.Errorf("calendar.ReadRoster: %w: Limits.RosterBytes: the roster is larger than %d bytes", ErrLimit, lim.RosterBytes)
 	}
-	ro, err := readRoster(b)
+	ro, err := readRoster(b, lim)
 	if err != nil {
 		return Roster{}, fmt.Errorf("calendar.ReadRoster: %w", err)
 	}
@@ -115,7 +112,7 @@ func (r Roster) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads a roster as ReadRoster does.
 func (r *Roster) UnmarshalJSON(b []byte) error {
-	ro, err := readRoster(b)
+	ro, err := readRoster(b, DefaultLimits())
 	if err != nil {
 		return fmt.Errorf("calendar.Roster.UnmarshalJSON: %w", err)
 	}
@@ -125,7 +122,7 @@ func (r *Roster) UnmarshalJSON(b []byte) error {
 
 // readRoster is Roster.UnmarshalJSON, with errors that name the person
 // and the field but not the function.
-func readRoster(b []byte) (Roster, error) {
+func readRoster(b []byte, lim Limits) (Roster, error) {
 	var rj rosterJSON
 	if err := jsontext.DecodeStrict(b, &rj); err != nil {
 		return Roster{}, err
@@ -137,7 +134,7 @@ func readRoster(b []byte) (Roster, error) {
 	seen := map[string]int{}
 	for i, raw := range rj.People {
 		p := &out.People[i]
-		if err := p.unmarshal(raw); err != nil {
+		if err := p.unmarshal(raw, lim); err != nil {
 			var named *personError
 			if errors.As(err, &named) {
 				return Roster{}, err
@@ -218,14 +215,14 @@ func (p Person) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads p from one entry of a roster file and validates it.
 // On error p is unchanged.
 func (p *Person) UnmarshalJSON(b []byte) error {
-	if err := p.unmarshal(b); err != nil {
+	if err := p.unmarshal(b, DefaultLimits()); err != nil {
 		return fmt.Errorf("calendar.Person.UnmarshalJSON: %w", err)
 	}
 	return nil
 }
 
 // unmarshal is UnmarshalJSON without the function's name in its errors.
-func (p *Person) unmarshal(b []byte) error {
+func (p *Person) unmarshal(b []byte, lim Limits) error {
 	var pj personJSON
 	if err := jsontext.DecodeStrict(b, &pj); err != nil {
 		return err
@@ -283,7 +280,7 @@ func (p *Person) unmarshal(b []byte) error {
 		}
 	}
 	np.Calendars = pj.Calendars
-	if _, err := compile(&np); err != nil {
+	if _, err := compile(&np, lim); err != nil {
 		return err
 	}
 	*p = np

@@ -217,7 +217,7 @@ func FuzzReadRoster(f *testing.F) {
 		// A roster that reads also plans: a week of each person's timeline.
 		week := Interval{time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)}
 		for i := range r.People {
-			s, err := Compile(r.People[i])
+			s, err := Compile(context.Background(), r.People[i])
 			if err != nil {
 				t.Fatalf("person %q: Compile: %v", r.People[i].ID, err)
 			}

@@ -76,10 +76,6 @@ const MaxSilence = 366 * 24 * time.Hour
 // range, so that no window makes it run for long.
 const maxTimelineYears = 1000
 
-// MaxFocusBlocks is the most focus blocks a person may have: each is a
-// layer of every timeline. More is an error wrapping ErrLimit.
-const MaxFocusBlocks = 1000
-
 // maxFocusDuration bounds a focus block: longer ones are surely a mistake.
 const maxFocusDuration = 24 * time.Hour
 
@@ -92,8 +88,11 @@ const maxFocusDuration = 24 * time.Hour
 // positive duration of at most 24 hours, with both a Rule and a
 // Recurrence, or with a rule that does not parse. Errors name the person
 // (by ID, or else by name) and the field.
-func Compile(p Person) (*Schedule, error) {
-	s, err := compile(&p)
+func Compile(ctx context.Context, p Person) (*Schedule, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("calendar.Compile: %w", err)
+	}
+	s, err := compile(&p, LimitsOf(ctx))
 	if err != nil {
 		return nil, fmt.Errorf("calendar.Compile: %w", err)
 	}
@@ -120,7 +119,7 @@ func (p *Person) errorFor(err error) error {
 
 // compile is Compile, with errors about the person but without the
 // function's name.
-func compile(p *Person) (*Schedule, error) {
+func compile(p *Person, lim Limits) (*Schedule, error) {
 	fail := func(format string, args ...any) (*Schedule, error) {
 		return nil, p.errorFor(fmt.Errorf(format, args...))
 	}
@@ -154,8 +153,10 @@ func compile(p *Person) (*Schedule, error) {
 			return fail("time off %d: %s to %s is not a range of dates", i+1, off.From, off.To)
 		}
 	}
-	if len(p.Focus) > MaxFocusBlocks {
-		return fail("%w: %d focus blocks is more than %d", ErrLimit, len(p.Focus), MaxFocusBlocks)
+	if len(p.Focus) > lim.FocusBlocks {
+		// Each block is a layer of every timeline, and its rule is
+		// parsed and probed here.
+		return fail("%w: Limits.FocusBlocks: %d focus blocks is more than %d", ErrLimit, len(p.Focus), lim.FocusBlocks)
 	}
 	names := make(map[string]bool, len(p.Focus))
 	for i, f := range p.Focus {
@@ -289,7 +290,7 @@ func (s *Schedule) timeline(ctx context.Context, window Interval) ([]Segment, er
 		holiday.sorted(), timeOff.sorted(),
 		layer{kind: KindBusy, ivs: busy.ivs})
 	for _, f := range s.focus {
-		occ, err := f.rec.Occurrences(window, f.dur, loc)
+		occ, err := f.rec.Occurrences(ctx, window, f.dur, loc)
 		if err != nil {
 			return nil, fmt.Errorf("focus block %s: %w", icalvalue.Quote(f.name), err)
 		}

@@ -32,7 +32,7 @@ func ExampleCompile() {
 		Start: calendar.Wall(calendar.MustParseDate("2026-07-02"), calendar.Midnight, ny),
 		End:   calendar.Wall(calendar.MustParseDate("2026-07-04"), calendar.Midnight, ny),
 	}
-	schedule, err := calendar.Compile(sam)
+	schedule, err := calendar.Compile(context.Background(), sam)
 	if err != nil {
 		panic(err)
 	}
@@ -60,7 +60,7 @@ func ExampleCompile() {
 // weekend, and a Thursday focus block that takes the morning.
 func ExampleSchedule_FreeFrom() {
 	ny := load("America/New_York")
-	sam, err := calendar.Compile(calendar.Person{
+	sam, err := calendar.Compile(context.Background(), calendar.Person{
 		ID: "sam", Zone: ny, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00"), Holidays: []string{"US"},
 		Focus: []calendar.FocusBlock{{
 			Name: "deep work", Rule: "FREQ=WEEKLY;BYDAY=TH",
@@ -124,7 +124,7 @@ func ExampleReadRoster() {
 // MaxSilence (a year) has passed without any, rather than walk on to year
 // 9999.
 func ExampleErrNoFreeTime() {
-	s, err := calendar.Compile(calendar.Person{ID: "emeritus", Zone: time.UTC, NoHours: true})
+	s, err := calendar.Compile(context.Background(), calendar.Person{ID: "emeritus", Zone: time.UTC, NoHours: true})
 	if err != nil {
 		panic(err)
 	}
@@ -149,18 +149,23 @@ func ExampleLoadZone() {
 	// true calendar.LoadZone: unknown time zone "localtime": it means the zone of the machine the program runs on, not a zone of the world (want an IANA name such as "Europe/Berlin")
 }
 
-// Past a limit, the answer is an error wrapping ErrLimit, given at once:
-// here a person with more focus blocks than a timeline should carry.
-func ExampleErrLimit() {
+// Limits are set for a call on its context: here a service allows three
+// focus blocks a person (and keeps the defaults for the rest), and a
+// fourth is refused at once, with an error that wraps ErrLimit and names
+// the limit.
+func ExampleWithLimits() {
+	ctx := calendar.WithLimits(context.Background(), calendar.Limits{FocusBlocks: 3})
 	p := calendar.Person{ID: "ana", Zone: time.UTC, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")}
-	for i := range calendar.MaxFocusBlocks + 1 {
+	for i := range 4 {
 		p.Focus = append(p.Focus, calendar.FocusBlock{Name: fmt.Sprint("block ", i), Rule: "FREQ=DAILY",
 			Start: calendar.MustParseDateTime("2026-01-01T09:00"), Duration: time.Minute})
 	}
-	_, err := calendar.Compile(p)
+	_, err := calendar.Compile(ctx, p)
 	fmt.Println(errors.Is(err, calendar.ErrLimit))
 	fmt.Println(err)
+	fmt.Println(calendar.LimitsOf(ctx).FocusBlocks, calendar.LimitsOf(ctx).Occurrences)
 	// Output:
 	// true
-	// calendar.Compile: person "ana": over a limit: 1001 focus blocks is more than 1000
+	// calendar.Compile: person "ana": over a limit: Limits.FocusBlocks: 4 focus blocks is more than 3
+	// 3 50000
 }

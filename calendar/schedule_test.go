@@ -55,7 +55,7 @@ func drawPerson(t *rapid.T, loc *time.Location, window Interval) Person {
 
 // mustCompile compiles p, failing t if it cannot.
 func mustCompile(t interface{ Fatalf(string, ...any) }, p Person) *Schedule {
-	s, err := Compile(p)
+	s, err := Compile(context.Background(), p)
 	if err != nil {
 		t.Fatalf("Compile: %v", err)
 	}
@@ -495,9 +495,9 @@ func TestCompileErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s, err := Compile(tc.p)
+			s, err := Compile(context.Background(), tc.p)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("Compile() = %v, %v; want an error containing %s", s, err, tc.want)
+				t.Fatalf("Compile(context.Background(), ) = %v, %v; want an error containing %s", s, err, tc.want)
 			}
 		})
 	}

@@ -68,3 +68,27 @@ func check(t *testing.T, what string, err, want error) {
 		t.Errorf("%s: %v; want an error wrapping %v", what, err, want)
 	}
 }
+
+// TestLimitsOnTheContextApplyToTheTeam: People, CandidateAttendees and
+// RotationStates set on the context are the ones Compute, Suggest and
+// Rotate work within.
+func TestLimitsOnTheContextApplyToTheTeam(t *testing.T) {
+	team := zonedTeam(t, 6, roundTripZones)
+	window := weeks("2026-03-09", 4)
+	small := calendar.WithLimits(context.Background(), calendar.Limits{People: 5})
+	if _, err := Compute(small, team, window, Options{}); !errors.Is(err, calendar.ErrLimit) {
+		t.Errorf("6 people with a limit of 5: %v", err)
+	}
+	r := mustCompute(t, team, window, Options{})
+	q := Request{Duration: time.Hour, Required: []string{"p00", "p01", "p02", "p03", "p04", "p05"}}
+	few := calendar.WithLimits(context.Background(), calendar.Limits{CandidateAttendees: 1000})
+	if _, err := r.Suggest(few, q); !errors.Is(err, calendar.ErrLimit) {
+		t.Errorf("Suggest with a limit of 1000 candidates x attendees: %v", err)
+	}
+	narrow := calendar.WithLimits(context.Background(), calendar.Limits{RotationStates: 4})
+	rot, err := r.Rotate(narrow, q, 4)
+	if err != nil || !rot.BestEffort {
+		t.Errorf("Rotate keeping 4 partial plans: best-effort %v, %v; want best-effort", rot.BestEffort, err)
+	}
+	checkRotation(t, team, rot, q)
+}

@@ -199,8 +199,8 @@ func TestSuggestBoundsCandidatesTimesAttendees(t *testing.T) {
 }
 
 func TestComputeBoundsThePeople(t *testing.T) {
-	_, err := Compute(context.Background(), make([]calendar.Person, MaxPeople+1), weeks("2026-03-09", 1), Options{})
+	_, err := Compute(context.Background(), make([]calendar.Person, calendar.DefaultLimits().People+1), weeks("2026-03-09", 1), Options{})
 	if !errors.Is(err, calendar.ErrLimit) {
-		t.Errorf("Compute of %d people: %v; want an error wrapping calendar.ErrLimit", MaxPeople+1, err)
+		t.Errorf("Compute of %d people: %v; want an error wrapping calendar.ErrLimit", calendar.DefaultLimits().People+1, err)
 	}
 }

@@ -41,11 +41,6 @@ import (
 // included.
 const MaxWindow = 2 * 366 * 24 * time.Hour
 
-// MaxPeople is the largest team Compute accepts; more is an error wrapping
-// calendar.ErrLimit. (Ten thousand people over a year take about two
-// seconds and under a gigabyte.)
-const MaxPeople = 100_000
-
 // Options change what counts as free.
 type Options struct {
 	// FocusIsFree counts soft focus blocks as free time (hard ones never
@@ -160,8 +155,10 @@ func Compute(ctx context.Context, people []calendar.Person, window calendar.Inte
 	if len(people) == 0 {
 		return nil, fmt.Errorf("overlap.Compute: no people")
 	}
-	if len(people) > MaxPeople {
-		return nil, fmt.Errorf("overlap.Compute: %w: %d people is more than %d", calendar.ErrLimit, len(people), MaxPeople)
+	if max := calendar.LimitsOf(ctx).People; len(people) > max {
+		// Ten thousand people over a year take about two seconds and
+		// under a gigabyte.
+		return nil, fmt.Errorf("overlap.Compute: %w: Limits.People: %d people is more than %d", calendar.ErrLimit, len(people), max)
 	}
 	order := make([]int, len(people))
 	for i := range order {
@@ -231,7 +228,7 @@ func (r *Report) member(ctx context.Context, p calendar.Person) (m member, err e
 
 // compute is member without the recovery.
 func (r *Report) compute(ctx context.Context, p calendar.Person) (member, error) {
-	sched, err := calendar.Compile(p)
+	sched, err := calendar.Compile(ctx, p)
 	if err != nil {
 		return member{}, err
 	}

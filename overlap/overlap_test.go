@@ -120,7 +120,7 @@ func mustCompute(t fataler, team []calendar.Person, window calendar.Interval, op
 // compile compiles p, failing t if it does not compile.
 func compile(t fataler, p calendar.Person) *calendar.Schedule {
 	t.Helper()
-	s, err := calendar.Compile(p)
+	s, err := calendar.Compile(context.Background(), p)
 	if err != nil {
 		t.Fatalf("Compile: %v", err)
 	}

@@ -17,15 +17,9 @@ const (
 	LateStart = calendar.Clock(18 * 60)
 )
 
-// Bounds of Rotate's search. While a part leaves at most exactStates
-// partial plans the search is exact; past that it keeps the beamStates most
-// promising ones, and the rotation says it is best-effort. maxGenerated
-// bounds the partial plans made from one part before any are dropped.
-const (
-	exactStates  = 1024
-	beamStates   = 256
-	maxGenerated = 1 << 17
-)
+// maxGenerated bounds the partial plans Rotate's search makes from one
+// part before any are dropped (see calendar.Limits.RotationStates).
+const maxGenerated = 1 << 17
 
 // A Rotation is a recurring meeting's slots, one per part of the window,
 // chosen so that the burden is shared.
@@ -77,9 +71,10 @@ type Burden struct {
 // burden or total. Spread and total are then minimised over the plans so
 // kept: plans that no other plan beats for everyone, which is where a fair
 // plan lies, as burdening someone more only to narrow the spread helps no
-// one. While each part leaves at most 1,024 partial plans this is exact: the
+// one. While each part leaves at most calendar.Limits.RotationStates
+// (1,024 by default) partial plans this is exact: the
 // largest burden is the least possible over all plans. Past that (many
-// attendees, many parts) it keeps the 256 most promising partial plans
+// attendees, many parts) it keeps a quarter that many, the most promising
 // (by the least largest burden they can still end with), so that its
 // cost stays bounded; the result is then marked BestEffort, and is never
 // worse than the greedy plan.
@@ -92,7 +87,7 @@ type Burden struct {
 // as does an n larger than the candidate starts in the window.
 func (r *Report) Rotate(ctx context.Context, q Request, n int) (Rotation, error) {
 	q.AllowOffHours = true
-	p, err := r.newPlan("overlap.Report.Rotate", q)
+	p, err := r.newPlan(ctx, "overlap.Report.Rotate", q)
 	if err != nil {
 		return Rotation{}, err
 	}
@@ -142,7 +137,7 @@ func (r *Report) Rotate(ctx context.Context, q Request, n int) (Rotation, error)
 		}
 		parts[i] = paretoSlots(allowed, dims)
 	}
-	chosen, bestEffort, err := rotationSearch(ctx, parts, dims)
+	chosen, bestEffort, err := rotationSearch(ctx, parts, dims, calendar.LimitsOf(ctx).RotationStates)
 	if err != nil {
 		return Rotation{}, fmt.Errorf("overlap.Report.Rotate: %w", err)
 	}
@@ -213,7 +208,7 @@ type rotationState struct {
 // rotationSearch picks one candidate per part as Rotate documents, and
 // says whether it had to drop partial plans that might have led to a
 // better one (best-effort).
-func rotationSearch(ctx context.Context, parts [][]candidate, dims int) ([]candidate, bool, error) {
+func rotationSearch(ctx context.Context, parts [][]candidate, dims, exact int) ([]candidate, bool, error) {
 	// rest[i][j]: the least burden attendee j can get from parts i on.
 	rest := make([][]int64, len(parts)+1)
 	rest[len(parts)] = make([]int64, dims)
@@ -265,9 +260,18 @@ func rotationSearch(ctx context.Context, parts [][]candidate, dims int) ([]candi
 				next = append(next, rotationState{burden: slices.Clone(b), prev: s.index, choice: ci})
 			}
 		}
-		if len(next) > exactStates {
-			next = promising(next, rest[i+1], beamStates)
+		if len(next) > exact {
+			next = promising(next, rest[i+1], max(1, exact/4))
 			bestEffort = true
+		}
+		if len(next) == 0 {
+			// Only a search that dropped partial plans runs dry: each
+			// kept one goes over the greedy plan's largest burden.
+			out := make([]candidate, len(parts))
+			for i, c := range greedy {
+				out[i] = parts[i][c]
+			}
+			return out, true, nil
 		}
 		next = paretoStates(next)
 		for k := range next {

@@ -62,11 +62,6 @@ type Request struct {
 	Max int
 }
 
-// MaxCandidateAttendees bounds the work and memory of Suggest and Rotate:
-// the candidate starts (the window by the step) times the attendees. Past
-// it, they fail at once with an error wrapping calendar.ErrLimit.
-const MaxCandidateAttendees = 4_000_000
-
 // DefaultStep, DefaultMax and FragmentLength are the defaults of
 // Request.Step and Request.Max, and the length under which a free stretch
 // counts as a fragment.
@@ -261,7 +256,7 @@ func percent(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) }
 // The cost is linear in the candidates times the attendees, plus the
 // segments of their timelines.
 func (r *Report) Suggest(ctx context.Context, q Request) ([]Suggestion, error) {
-	p, err := r.newPlan("overlap.Report.Suggest", q)
+	p, err := r.newPlan(ctx, "overlap.Report.Suggest", q)
 	if err != nil {
 		return nil, err
 	}
@@ -305,7 +300,7 @@ type attendee struct {
 	everHere bool    // present at some candidate
 }
 
-func (r *Report) newPlan(fn string, q Request) (*plan, error) {
+func (r *Report) newPlan(ctx context.Context, fn string, q Request) (*plan, error) {
 	fail := func(format string, args ...any) (*plan, error) {
 		return nil, fmt.Errorf(fn+": Request."+format, args...)
 	}
@@ -362,10 +357,12 @@ func (r *Report) newPlan(fn string, q Request) (*plan, error) {
 	}
 	for p.need = 0; p.need < p.nReq && float64(p.need)/float64(p.nReq) < q.MinAttendance; p.need++ {
 	}
-	// Checked before the grid is built, from its size on the clock.
-	if n := r.length / int64(q.Step); n*int64(len(p.att)) > MaxCandidateAttendees {
-		return nil, fmt.Errorf("%s: %w: about %d candidate starts (the window, by a Step of %s) times %d attendees is more than %d: take a longer Step, a shorter window or fewer attendees",
-			fn, calendar.ErrLimit, n, q.Step, len(p.att), MaxCandidateAttendees)
+	// The work and memory of an evaluation: the candidate starts times the
+	// attendees, checked before the grid is built, from its size on the
+	// clock.
+	if n, max := r.length/int64(q.Step), calendar.LimitsOf(ctx).CandidateAttendees; n*int64(len(p.att)) > max {
+		return nil, fmt.Errorf("%s: %w: Limits.CandidateAttendees: about %d candidate starts (the window, by a Step of %s) times %d attendees is more than %d: take a longer Step, a shorter window or fewer attendees",
+			fn, calendar.ErrLimit, n, q.Step, len(p.att), max)
 	}
 	if q.Duration+2*q.Buffer <= time.Duration(r.length) && q.Duration <= time.Duration(r.length) && q.Buffer <= time.Duration(r.length) {
 		p.grid = r.grid(q, 0, r.length)

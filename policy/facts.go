@@ -10,11 +10,6 @@ import (
 	"github.com/tzplan/tzplan/overlap"
 )
 
-// MaxParticipants is the most participants FactsFrom takes: it measures
-// the round trip of every pair of them. More is an error wrapping
-// calendar.ErrLimit.
-const MaxParticipants = 200
-
 // MaxWindows bounds Facts.Windows: the common windows after the first
 // MaxWindows are not listed.
 const MaxWindows = 100
@@ -95,9 +90,9 @@ func FactsFrom(ctx context.Context, r *overlap.Report, participants []string, no
 	if len(participants) == 0 {
 		return fail(ErrInvalid, "no participants")
 	}
-	if len(participants) > MaxParticipants {
+	if max := calendar.LimitsOf(ctx).Participants; len(participants) > max {
 		// The round trips cost the square of the participants.
-		return fail(calendar.ErrLimit, "%d participants is more than %d", len(participants), MaxParticipants)
+		return fail(calendar.ErrLimit, "Limits.Participants: %d participants is more than %d", len(participants), max)
 	}
 	team := r.IDs()
 	ids := slices.Clone(participants)

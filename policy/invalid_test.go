@@ -233,7 +233,7 @@ func TestPolicyLimits(t *testing.T) {
 		t.Errorf("Validate with a 10-year reply: %v", err)
 	}
 	r := teamReport(t)
-	many := make([]string, MaxParticipants+1)
+	many := make([]string, calendar.DefaultLimits().Participants+1)
 	for i := range many {
 		many[i] = fmt.Sprintf("p%d", i)
 	}

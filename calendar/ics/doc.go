@@ -91,6 +91,7 @@
 // costs time in
 // proportion to the one-off events near the window (they are sorted when
 // read) and to the instances of recurring events in it, not to a
-// calendar's history; a recurring event with more than 50,000 instances
+// calendar's history; a recurring event with more than
+// calendar.Limits.Occurrences (50,000) instances
 // in one window is an error wrapping calendar.ErrTooManyOccurrences.
 package ics

@@ -82,7 +82,7 @@ func ExampleReadRosterFS() {
 	if err != nil {
 		panic(err)
 	}
-	ana, err := calendar.Compile(ro.People[0])
+	ana, err := calendar.Compile(context.Background(), ro.People[0])
 	if err != nil {
 		panic(err)
 	}

@@ -49,12 +49,6 @@ func Merge(cs ...*Calendar) *Calendar {
 	return out
 }
 
-// MaxBusyOccurrences bounds the work and memory of one Busy call: the
-// occurrences of all the recurring events in (or just before) the window,
-// together. Past it, Busy fails with an error wrapping
-// calendar.ErrTooManyOccurrences (and so calendar.ErrLimit).
-const MaxBusyOccurrences = 500_000
-
 // Busy returns the busy time in window. zone is the calendar owner's zone:
 // floating times (and all-day events) are read in it, unless the file has
 // X-WR-TIMEZONE, which then is the zone of its floating times. All-day
@@ -68,8 +62,9 @@ const MaxBusyOccurrences = 500_000
 // occurrences of the recurring events in it, not to the calendar's whole
 // history. It fails, with an error wrapping
 // calendar.ErrTooManyOccurrences, when one recurring event has more than
-// 50,000 occurrences in (or just before) the window, or all of them more
-// than MaxBusyOccurrences.
+// calendar.Limits.Occurrences in (or just before) the window, or all of them more
+// than calendar.Limits.BusyOccurrences (the limits are those of ctx: see
+// calendar.LimitsOf).
 func (c *Calendar) Busy(ctx context.Context, window calendar.Interval, zone *time.Location) (calendar.Set, error) {
 	if zone == nil {
 		zone = time.UTC
@@ -81,20 +76,20 @@ func (c *Calendar) Busy(ctx context.Context, window calendar.Interval, zone *tim
 	var b calendar.SetBuilder
 	b.AddSet(c.fixed.Clip(w))
 	c.floats.busy(w, zone, &b)
-	total := 0
+	total, lim := 0, calendar.LimitsOf(ctx)
 	for i, s := range c.series {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return calendar.Set{}, fmt.Errorf("ics.Calendar.Busy: %w", err)
 			}
 		}
-		n, err := s.busy(w, zone, &b)
+		n, err := s.busy(ctx, w, zone, &b)
 		if err != nil {
 			return calendar.Set{}, fmt.Errorf("ics.Calendar.Busy: %w", err)
 		}
-		if total += n; total > MaxBusyOccurrences {
-			return calendar.Set{}, fmt.Errorf("ics.Calendar.Busy: %w: the recurring events have more than %d occurrences in %s",
-				calendar.ErrTooManyOccurrences, MaxBusyOccurrences, window)
+		if total += n; total > lim.BusyOccurrences {
+			return calendar.Set{}, fmt.Errorf("ics.Calendar.Busy: %w: Limits.BusyOccurrences: the recurring events have more than %d occurrences in %s",
+				calendar.ErrTooManyOccurrences, lim.BusyOccurrences, window)
 		}
 	}
 	return b.Set().In(zone), nil

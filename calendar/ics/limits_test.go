@@ -38,7 +38,7 @@ func TestBusyBoundsTheOccurrencesOfACall(t *testing.T) {
 	}
 }
 
-// TestReadBoundsItsInput: an input larger than MaxFileBytes is an error,
+// TestReadBoundsItsInput: an input larger than calendar.DefaultLimits().FileBytes is an error,
 // read no further than the limit.
 func TestReadBoundsItsInput(t *testing.T) {
 	endless := io.MultiReader(strings.NewReader("BEGIN:VCALENDAR\r\n"), zeros{})
@@ -88,5 +88,13 @@ func TestSparseCountRulesReadAtOnce(t *testing.T) {
 	s, err := c.Busy(context.Background(), leap, time.UTC)
 	if err != nil || s.Duration() != 24*30*time.Minute {
 		t.Errorf("Busy on 2044-02-29: %s, %v; want half an hour at each of the 24 hours", s.Duration(), err)
+	}
+}
+
+func TestFileBytesOnTheContext(t *testing.T) {
+	tiny := calendar.WithLimits(context.Background(), calendar.Limits{FileBytes: 16})
+	_, err := Read(tiny, strings.NewReader("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"))
+	if !errors.Is(err, calendar.ErrLimit) || !strings.Contains(err.Error(), "Limits.FileBytes") {
+		t.Errorf("a 31-byte calendar with a limit of 16 bytes: %v", err)
 	}
 }

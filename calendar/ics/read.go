@@ -49,17 +49,18 @@ func (e *readError) Unwrap() error { return e.err }
 // component and property, that caused it.
 //
 // Read stops, with an error wrapping ctx.Err(), once ctx is done. It
-// holds the whole input in memory, at most MaxFileBytes of it (more
+// holds the whole input in memory, at most calendar.Limits.FileBytes of it (more
 // is an error wrapping calendar.ErrLimit), and its time and memory grow
 // linearly with the input's size; each recurring event's rule is checked
 // once, by calendar.NewRecurrence.
 func Read(ctx context.Context, r io.Reader) (*Calendar, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
+	max := calendar.LimitsOf(ctx).FileBytes
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
 		return nil, fmt.Errorf("ics.Read: %w", err)
 	}
-	if len(data) > MaxFileBytes {
-		return nil, fmt.Errorf("ics.Read: %w: the input is larger than %d bytes", calendar.ErrLimit, MaxFileBytes)
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("ics.Read: %w: Limits.FileBytes: the input is larger than %d bytes", calendar.ErrLimit, max)
 	}
 	c, err := read(ctx, data)
 	if err != nil {
@@ -75,8 +76,9 @@ func Read(ctx context.Context, r io.Reader) (*Calendar, error) {
 
 // ReadFile reads the file at path, as Read does; errors name the file.
 func ReadFile(ctx context.Context, path string) (*Calendar, error) {
-	if info, err := os.Stat(path); err == nil && info.Size() > MaxFileBytes {
-		return nil, fmt.Errorf("ics.ReadFile: %q: %w: larger than %d bytes", path, calendar.ErrLimit, MaxFileBytes)
+	max := calendar.LimitsOf(ctx).FileBytes
+	if info, err := os.Stat(path); err == nil && info.Size() > max {
+		return nil, fmt.Errorf("ics.ReadFile: %q: %w: Limits.FileBytes: larger than %d bytes", path, calendar.ErrLimit, max)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {

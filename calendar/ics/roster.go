@@ -12,15 +12,10 @@ import (
 	"github.com/tzplan/tzplan/calendar"
 )
 
-// MaxFileBytes is the largest iCalendar input Read and ReadFile read, and
-// the largest file a roster may name: larger ones are refused, with an
-// error wrapping calendar.ErrLimit.
-const MaxFileBytes = 64 << 20
-
 // ReadRosterFile reads a roster file and the iCalendar files its people
 // name in "calendars", from the roster file's folder: it is
 // ReadRosterFS with that folder as the root. The roster file itself must
-// be a regular file of at most calendar.MaxRosterBytes.
+// be a regular file of at most calendar.Limits.RosterBytes.
 func ReadRosterFile(ctx context.Context, path string) (calendar.Roster, error) {
 	fail := func(err error) (calendar.Roster, error) {
 		return calendar.Roster{}, fmt.Errorf("ics.ReadRosterFile: %q: %w", path, err)
@@ -31,7 +26,7 @@ func ReadRosterFile(ctx context.Context, path string) (calendar.Roster, error) {
 	}
 	defer root.Close()
 	name := filepath.Base(path)
-	if err := regularFile(root.FS(), name, calendar.MaxRosterBytes); err != nil {
+	if err := regularFile(root.FS(), name, calendar.LimitsOf(ctx).RosterBytes); err != nil {
 		return fail(err)
 	}
 	f, err := root.Open(name)
@@ -51,7 +46,8 @@ func ReadRosterFile(ctx context.Context, path string) (calendar.Roster, error) {
 // fsys. Give it a root the roster may read, such as (*os.Root).FS() of
 // the roster's folder: a name that leaves it ("../x", "/etc/x", or a link
 // that points outside an os.Root) is refused, and so is anything but a
-// regular file (a FIFO, a device) and a file larger than MaxFileBytes.
+// regular file (a FIFO, a device) and a file larger than
+// calendar.Limits.FileBytes (the limits are those of ctx).
 // Each file is read once, however many people name it, and becomes one of
 // the person's Sources.
 //
@@ -90,7 +86,8 @@ func readCalendarIn(ctx context.Context, fsys fs.FS, name string) (*Calendar, er
 	if !fs.ValidPath(name) || name == "." {
 		return nil, errors.New("not a path inside the roster's folder (want a relative path such as \"team/ana.ics\", without \"..\")")
 	}
-	if err := regularFile(fsys, name, MaxFileBytes); err != nil {
+	max := calendar.LimitsOf(ctx).FileBytes
+	if err := regularFile(fsys, name, max); err != nil {
 		return nil, err
 	}
 	f, err := fsys.Open(name)
@@ -98,12 +95,12 @@ func readCalendarIn(ctx context.Context, fsys fs.FS, name string) (*Calendar, er
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > MaxFileBytes {
-		return nil, fmt.Errorf("%w: larger than %d bytes", calendar.ErrLimit, MaxFileBytes)
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%w: Limits.FileBytes: larger than %d bytes", calendar.ErrLimit, max)
 	}
 	c, err := read(ctx, data)
 	if err != nil {

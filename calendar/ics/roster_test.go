@@ -41,7 +41,7 @@ func TestReadRosterFile(t *testing.T) {
 			t.Fatalf("no person %q", tc.id)
 		}
 		w := calendar.Interval{Start: mustTime(t, tc.from), End: mustTime(t, tc.to)}
-		s, err := calendar.Compile(*p)
+		s, err := calendar.Compile(context.Background(), *p)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -142,7 +142,7 @@ func TestReadRosterFileStaysInItsFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := big.Truncate(MaxFileBytes + 1); err != nil {
+	if err := big.Truncate(calendar.DefaultLimits().FileBytes + 1); err != nil {
 		t.Fatal(err)
 	}
 	big.Close()

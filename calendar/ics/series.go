@@ -1,6 +1,7 @@
 package ics
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"time"
@@ -157,7 +158,7 @@ func recurrenceDate(v value) calendar.RecurrenceDate {
 // busy adds the occurrences that overlap w (UTC, not empty) to b, and
 // returns how many starts it read. owner is the zone for a rule with none
 // of its own.
-func (s *series) busy(w calendar.Interval, owner *time.Location, b *calendar.SetBuilder) (int, error) {
+func (s *series) busy(ctx context.Context, w calendar.Interval, owner *time.Location, b *calendar.SetBuilder) (int, error) {
 	z := s.zone
 	if z == nil {
 		z = owner
@@ -174,7 +175,7 @@ func (s *series) busy(w calendar.Interval, owner *time.Location, b *calendar.Set
 	if lo.After(hi) {
 		return 0, nil
 	}
-	starts, err := s.rec.Starts(lo, hi, z)
+	starts, err := s.rec.Starts(ctx, lo, hi, z)
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w", s.where, err)
 	}
