@@ -591,7 +591,7 @@ func (r Recurrence) countedThrough(hi Date, lim Limits) (DateTime, bool, error) 
 	}
 	// Count into locals, and remember only a walk that went through.
 	n, end, ended := c.n, DateTime{}, false
-	err := rl.expand(r.start, lo, hi, func(dt DateTime) bool {
+	err := rl.walker(r.start).expand(r.start, lo, hi, func(dt DateTime) bool {
 		n++
 		if n == rl.count {
 			end, ended = dt, true

@@ -493,3 +493,50 @@ func TestNewRecurrenceRefusesZonesATZIDCannotName(t *testing.T) {
 	}
 	recCheckRoundTrip(t, r)
 }
+
+// TestWalkerHasTheSameStarts: the cheaper rule a COUNT walk uses gives
+// the same starts as the rule itself, for the DAILY and WEEKLY rules it
+// turns into YEARLY ones.
+func TestWalkerHasTheSameStarts(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		freq := rapid.SampledFrom([]string{"DAILY", "WEEKLY"}).Draw(t, "freq")
+		rule := "FREQ=" + freq
+		if freq == "WEEKLY" || rapid.Bool().Draw(t, "months") {
+			rule += ";BYMONTH=" + recRange(1, 12)
+			for range rapid.IntRange(0, 2).Draw(t, "moreMonths") {
+				rule += "," + fmt.Sprint(rapid.IntRange(1, 12).Draw(t, "month"))
+			}
+		}
+		if freq == "DAILY" && rapid.Bool().Draw(t, "monthDays") {
+			rule += fmt.Sprintf(";BYMONTHDAY=%d", rapid.SampledFrom([]int{1, 13, 29, 30, 31, -1}).Draw(t, "monthDay"))
+		}
+		if rapid.Bool().Draw(t, "days") || freq == "DAILY" && !strings.Contains(rule, "BYMONTHDAY") {
+			rule += ";BYDAY=" + rapid.SampledFrom([]string{"MO", "FR", "SA,SU", "TU,TH"}).Draw(t, "byday")
+		}
+		if rapid.Bool().Draw(t, "hours") {
+			rule += ";BYHOUR=9,15"
+		}
+		start := DateTime{recDrawDate(t, "start", 2020, 2026), Clock(15 * rapid.IntRange(0, 95).Draw(t, "clock"))}
+		r, err := ParseRecurrence(rule, start)
+		if err != nil {
+			t.Skip("rule rejected:", err)
+		}
+		rl := &r.rule
+		w := rl.walker(start)
+		if w == rl {
+			t.Fatalf("%s is not turned into a yearly rule", rule)
+		}
+		lo := start.Date.AddDays(rapid.IntRange(0, 800).Draw(t, "lo"))
+		hi := lo.AddDays(rapid.IntRange(0, 3000).Draw(t, "span"))
+		collect := func(x *recRule) []DateTime {
+			var out []DateTime
+			if err := x.expand(start, lo, hi, func(dt DateTime) bool { out = append(out, dt); return len(out) < 5000 }); err != nil {
+				t.Fatal(err)
+			}
+			return out
+		}
+		if diff := cmp.Diff(recStrings(collect(rl)), recStrings(collect(w))); diff != "" {
+			t.Fatalf("%s from %s, %s..%s (-rule +walker):\n%s", rule, start, lo, hi, diff)
+		}
+	})
+}

@@ -75,6 +75,33 @@ func (rl *recRule) expand(start DateTime, lo, hi Date, yield func(DateTime) bool
 	}
 }
 
+// walker returns a rule with the same starts as rl from start on that is
+// cheaper to walk: rrule-go visits every day of a DAILY rule and every week
+// of a WEEKLY one, so a rule that matches rarely (the Mondays that are the
+// 29th of February) costs a period a day while it finds nothing. Where
+// INTERVAL is 1 and there is no BYSETPOS, a DAILY rule with day filters
+// (BYMONTHDAY or BYDAY), or a WEEKLY rule limited to some months, gives
+// exactly the starts of the YEARLY rule with the same filters, which
+// rrule-go visits a year at a time. Otherwise it returns rl.
+func (rl *recRule) walker(start DateTime) *recRule {
+	if rl.interval != 1 || len(rl.bysetpos) > 0 {
+		return rl
+	}
+	y := *rl
+	switch {
+	case rl.freq == recDaily && (len(rl.bymday) > 0 || len(rl.byday) > 0):
+	case rl.freq == recWeekly && len(rl.bymonth) > 0:
+		if len(y.byday) == 0 {
+			// A WEEKLY rule without BYDAY repeats on the DTSTART's weekday.
+			y.byday = []recWeekday{{day: recPyWeekday(start.Date)}}
+		}
+	default:
+		return rl
+	}
+	y.freq = recYearly
+	return &y
+}
+
 // rebase returns the DTSTART to hand rrule-go for a query that starts on
 // lo: 00:00 on the first day of the last period (a day, week, month or
 // year, counted in whole INTERVALs from the DTSTART's period) that begins
