@@ -98,9 +98,15 @@ func (r *Report) freeFrom(ctx context.Context, m *member, at time.Time) iter.Seq
 		beyond := at
 		if r.window.Contains(at) {
 			off := r.offset(at)
-			for i, s := range m.segs {
-				end := m.end(i, r.length)
-				if end <= off || s.kind != calendar.KindFree {
+			// Start at the segment that holds at, not at the window's
+			// start: round trips ask this for every pair.
+			first, found := slices.BinarySearchFunc(m.segs, off, func(s compactSegment, off int64) int { return cmp.Compare(s.start, off) })
+			if !found {
+				first--
+			}
+			for i := first; i < len(m.segs); i++ {
+				s, end := m.segs[i], m.end(i, r.length)
+				if s.kind != calendar.KindFree {
 					continue
 				}
 				iv := calendar.Interval{Start: r.time(max(s.start, off)), End: r.time(end)}
@@ -131,14 +137,14 @@ func (r *Report) freeFrom(ctx context.Context, m *member, at time.Time) iter.Seq
 // comes).
 func (r *Report) RoundTrips(ctx context.Context, reply time.Duration, at time.Time, ids ...string) (map[[2]string]time.Duration, error) {
 	group, err := r.findAll("RoundTrips", ids)
+	if err != nil {
+		return nil, err
+	}
 	if len(ids) == 0 {
 		group = make([]*member, len(r.people))
 		for i := range r.people {
 			group[i] = &r.people[i]
 		}
-	}
-	if err != nil {
-		return nil, err
 	}
 	if reply < 0 {
 		return nil, fmt.Errorf("overlap.Report.RoundTrips: reply %s is negative", reply)

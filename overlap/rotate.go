@@ -267,11 +267,7 @@ func rotationSearch(ctx context.Context, parts [][]candidate, dims, exact int) (
 		if len(next) == 0 {
 			// Only a search that dropped partial plans runs dry: each
 			// kept one goes over the greedy plan's largest burden.
-			out := make([]candidate, len(parts))
-			for i, c := range greedy {
-				out[i] = parts[i][c]
-			}
-			return out, true, nil
+			return planOf(parts, greedy), true, nil
 		}
 		next = paretoStates(next)
 		for k := range next {
@@ -286,19 +282,27 @@ func rotationSearch(ctx context.Context, parts [][]candidate, dims, exact int) (
 			best = k
 		}
 	}
-	out := make([]candidate, len(parts))
+	choice := make([]int, len(parts))
 	for i, k := len(parts), best; i > 0; i-- {
 		s := layers[i][k]
-		out[i-1] = parts[i-1][s.choice]
+		choice[i-1] = s.choice
 		k = s.prev
 	}
-	if bestEffort && compareBurdens(planBurden(parts, greedy, dims), planBurden(parts, choicesOf(parts, out), dims)) < 0 {
+	if bestEffort && compareBurdens(planBurden(parts, greedy, dims), planBurden(parts, choice, dims)) < 0 {
 		// The beam lost the greedy plan and found none as good.
-		for i, c := range greedy {
-			out[i] = parts[i][c]
-		}
+		choice = greedy
 	}
-	return out, bestEffort, nil
+	return planOf(parts, choice), bestEffort, nil
+}
+
+// planOf returns the candidates of the plan that takes choice[i] of part
+// i.
+func planOf(parts [][]candidate, choice []int) []candidate {
+	out := make([]candidate, len(parts))
+	for i, c := range choice {
+		out[i] = parts[i][c]
+	}
+	return out
 }
 
 // promising returns, in their order, the n states (of all, when fewer)
@@ -374,15 +378,6 @@ func planBurden(parts [][]candidate, choice []int, dims int) []int64 {
 		}
 	}
 	return sum
-}
-
-// choicesOf returns the index of each chosen candidate in its part.
-func choicesOf(parts [][]candidate, chosen []candidate) []int {
-	out := make([]int, len(parts))
-	for i, c := range chosen {
-		out[i] = slices.IndexFunc(parts[i], func(o candidate) bool { return o.start == c.start })
-	}
-	return out
 }
 
 // paretoStates keeps, in order, the states that no other state beats.

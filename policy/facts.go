@@ -149,11 +149,11 @@ func FactsFrom(ctx context.Context, r *overlap.Report, participants []string, no
 		}
 		zones[loc.String()] = true
 		_, off := now.In(loc).Zone()
-		spread := time.Duration(off) * time.Second
+		offset := time.Duration(off) * time.Second
 		if i == 0 {
-			lo, hi = spread, spread
+			lo, hi = offset, offset
 		}
-		lo, hi = min(lo, spread), max(hi, spread)
+		lo, hi = min(lo, offset), max(hi, offset)
 		segs, err := r.Timeline(id)
 		if err != nil {
 			return Facts{}, fmt.Errorf("policy.FactsFrom: %w", err)

@@ -15,21 +15,16 @@ import (
 // Unknown fields are errors, so that a misspelt field is never silently
 // dropped.
 
-type (
-	jsonDuration = jsontext.Duration
-	jsonTime     = jsontext.Time
-)
-
 // timePtr returns t for an omitempty field: nil for the zero time.
-func timePtr(t time.Time) *jsonTime {
+func timePtr(t time.Time) *jsontext.Time {
 	if t.IsZero() {
 		return nil
 	}
-	j := jsonTime(t)
+	j := jsontext.Time(t)
 	return &j
 }
 
-func fromTimePtr(t *jsonTime) time.Time {
+func fromTimePtr(t *jsontext.Time) time.Time {
 	if t == nil {
 		return time.Time{}
 	}
@@ -46,17 +41,17 @@ func decodeStrict(b []byte, v any, what string) error {
 }
 
 type topicJSON struct {
-	Title              string    `json:"title,omitempty"`
-	Purpose            Purpose   `json:"purpose"`
-	NeedBy             *jsonTime `json:"needBy,omitempty"`
-	Ambiguity          Level     `json:"ambiguity"`
-	Sensitivity        Level     `json:"sensitivity"`
-	Reversible         bool      `json:"reversible"`
-	Participants       []string  `json:"participants"`
-	DecisionMakers     []string  `json:"decisionMakers,omitempty"`
-	WrittenProposal    bool      `json:"writtenProposal"`
-	Exchanges          int       `json:"exchanges"`
-	FirstCollaboration bool      `json:"firstCollaboration"`
+	Title              string         `json:"title,omitempty"`
+	Purpose            Purpose        `json:"purpose"`
+	NeedBy             *jsontext.Time `json:"needBy,omitempty"`
+	Ambiguity          Level          `json:"ambiguity"`
+	Sensitivity        Level          `json:"sensitivity"`
+	Reversible         bool           `json:"reversible"`
+	Participants       []string       `json:"participants"`
+	DecisionMakers     []string       `json:"decisionMakers,omitempty"`
+	WrittenProposal    bool           `json:"writtenProposal"`
+	Exchanges          int            `json:"exchanges"`
+	FirstCollaboration bool           `json:"firstCollaboration"`
 }
 
 // MarshalJSON implements json.Marshaler. A topic with no deadline has no
@@ -88,18 +83,18 @@ func (t *Topic) UnmarshalJSON(b []byte) error {
 }
 
 type policyJSON struct {
-	ReplyDelay        jsonDuration `json:"replyDelay"`
-	MinSlot           jsonDuration `json:"minSlot"`
-	ComfortOverlap    jsonDuration `json:"comfortOverlap"`
-	MaxSyncGroup      int          `json:"maxSyncGroup"`
-	MaxExchanges      int          `json:"maxExchanges"`
-	ExpectedExchanges int          `json:"expectedExchanges"`
+	ReplyDelay        jsontext.Duration `json:"replyDelay"`
+	MinSlot           jsontext.Duration `json:"minSlot"`
+	ComfortOverlap    jsontext.Duration `json:"comfortOverlap"`
+	MaxSyncGroup      int               `json:"maxSyncGroup"`
+	MaxExchanges      int               `json:"maxExchanges"`
+	ExpectedExchanges int               `json:"expectedExchanges"`
 }
 
 // MarshalJSON implements json.Marshaler.
 func (p Policy) MarshalJSON() ([]byte, error) {
 	return json.Marshal(policyJSON{
-		jsonDuration(p.ReplyDelay), jsonDuration(p.MinSlot), jsonDuration(p.ComfortOverlap),
+		jsontext.Duration(p.ReplyDelay), jsontext.Duration(p.MinSlot), jsontext.Duration(p.ComfortOverlap),
 		p.MaxSyncGroup, p.MaxExchanges, p.ExpectedExchanges,
 	})
 }
@@ -119,17 +114,17 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 }
 
 type factsJSON struct {
-	Now           *jsonTime           `json:"now"`
+	Now           *jsontext.Time      `json:"now"`
 	Participants  []string            `json:"participants"`
 	Horizon       calendar.Interval   `json:"horizon"`
-	CommonPerDay  jsonDuration        `json:"commonPerDay"`
-	Common        jsonDuration        `json:"common"`
+	CommonPerDay  jsontext.Duration   `json:"commonPerDay"`
+	Common        jsontext.Duration   `json:"common"`
 	NextWindow    *calendar.Interval  `json:"nextWindow"` // Windows[0]; ignored when read
 	Windows       []calendar.Interval `json:"windows"`
-	RoundTrip     jsonDuration        `json:"roundTrip"`
+	RoundTrip     jsontext.Duration   `json:"roundTrip"`
 	RoundTripPair [2]string           `json:"roundTripPair"`
 	Zones         int                 `json:"zones"`
-	OffsetSpread  jsonDuration        `json:"offsetSpread"`
+	OffsetSpread  jsontext.Duration   `json:"offsetSpread"`
 	MustShift     []string            `json:"mustShift"`
 	OffHoursNow   []string            `json:"offHoursNow"`
 }
@@ -139,9 +134,9 @@ type factsJSON struct {
 func (f Facts) MarshalJSON() ([]byte, error) {
 	j := factsJSON{
 		Now: timePtr(f.Now), Participants: jsontext.List(f.Participants), Horizon: f.Horizon, Windows: jsontext.List(f.Windows),
-		CommonPerDay: jsonDuration(f.CommonPerDay), Common: jsonDuration(f.Common),
-		RoundTrip: jsonDuration(f.RoundTrip), RoundTripPair: f.RoundTripPair,
-		Zones: f.Zones, OffsetSpread: jsonDuration(f.OffsetSpread),
+		CommonPerDay: jsontext.Duration(f.CommonPerDay), Common: jsontext.Duration(f.Common),
+		RoundTrip: jsontext.Duration(f.RoundTrip), RoundTripPair: f.RoundTripPair,
+		Zones: f.Zones, OffsetSpread: jsontext.Duration(f.OffsetSpread),
 		MustShift: jsontext.List(f.MustShift), OffHoursNow: jsontext.List(f.OffHoursNow),
 	}
 	if len(j.Windows) > 0 {

@@ -54,13 +54,9 @@ func (e *readError) Unwrap() error { return e.err }
 // linearly with the input's size; each recurring event's rule is checked
 // once, by calendar.NewRecurrence.
 func Read(ctx context.Context, r io.Reader) (*Calendar, error) {
-	max := calendar.LimitsOf(ctx).FileBytes
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	data, err := readAtMost(r, calendar.LimitsOf(ctx).FileBytes)
 	if err != nil {
 		return nil, fmt.Errorf("ics.Read: %w", err)
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("ics.Read: %w: Limits.FileBytes: the input is larger than %d bytes", calendar.ErrLimit, max)
 	}
 	c, err := read(ctx, data)
 	if err != nil {
@@ -94,6 +90,19 @@ func ReadFile(ctx context.Context, path string) (*Calendar, error) {
 		return nil, fmt.Errorf("ics.ReadFile: %q: %w", path, err)
 	}
 	return c, nil
+}
+
+// readAtMost reads all of r, and fails once it has read more than max
+// bytes (Limits.FileBytes), without reading further.
+func readAtMost(r io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%w: Limits.FileBytes: larger than %d bytes", calendar.ErrLimit, max)
+	}
+	return data, nil
 }
 
 // read reads an iCalendar stream.

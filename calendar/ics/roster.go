@@ -95,12 +95,9 @@ func readCalendarIn(ctx context.Context, fsys fs.FS, name string) (*Calendar, er
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	data, err := readAtMost(f, max)
 	if err != nil {
 		return nil, err
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%w: Limits.FileBytes: larger than %d bytes", calendar.ErrLimit, max)
 	}
 	c, err := read(ctx, data)
 	if err != nil {
