@@ -3,7 +3,6 @@ module github.com/tzplan/tzplan
 go 1.24
 
 require (
-	github.com/emersion/go-ical v0.0.0-20250329121855-f41e73efc392
 	github.com/google/go-cmp v0.7.0
 	github.com/rickar/cal/v2 v2.1.26
 	github.com/teambition/rrule-go v1.8.2

@@ -22,6 +22,10 @@ type Limits struct {
 	// CountWalkYears is the most years one walk that counts a COUNT
 	// rule's starts from its DTSTART may cover.
 	CountWalkYears int
+	// CountWalkYearsTotal is the most years the COUNT walks of one file's
+	// events (an ics.Calendar), or of one person's focus blocks (a
+	// Schedule), may cover in all, over its life: see CountBudget.
+	CountWalkYearsTotal int
 	// FocusBlocks is the most focus blocks a person may have (Compile).
 	FocusBlocks int
 	// FileBytes is the largest iCalendar input (ics.Read, ReadFile, the
@@ -43,21 +47,22 @@ type Limits struct {
 
 // DefaultLimits returns the limits that apply where a context sets none:
 // 50,000 occurrences an expansion, 500,000 a busy call, 1,000 years of
-// COUNT walking, 1,000 focus blocks a person, 64 MiB of iCalendar and 16
+// COUNT walking a rule and 20,000 a file or person, 1,000 focus blocks a person, 64 MiB of iCalendar and 16
 // MiB of roster, 100,000 people, 4,000,000 candidates times attendees,
 // 1,024 partial plans a part, and 200 participants.
 func DefaultLimits() Limits {
 	return Limits{
-		Occurrences:        50_000,
-		BusyOccurrences:    500_000,
-		CountWalkYears:     1000,
-		FocusBlocks:        1000,
-		FileBytes:          64 << 20,
-		RosterBytes:        16 << 20,
-		People:             100_000,
-		CandidateAttendees: 4_000_000,
-		RotationStates:     1024,
-		Participants:       200,
+		Occurrences:         50_000,
+		BusyOccurrences:     500_000,
+		CountWalkYears:      1000,
+		CountWalkYearsTotal: 20_000,
+		FocusBlocks:         1000,
+		FileBytes:           64 << 20,
+		RosterBytes:         16 << 20,
+		People:              100_000,
+		CandidateAttendees:  4_000_000,
+		RotationStates:      1024,
+		Participants:        200,
 	}
 }
 
@@ -84,6 +89,7 @@ func LimitsOf(ctx context.Context) Limits {
 	set(&l.Occurrences, d.Occurrences)
 	set(&l.BusyOccurrences, d.BusyOccurrences)
 	set(&l.CountWalkYears, d.CountWalkYears)
+	set(&l.CountWalkYearsTotal, d.CountWalkYearsTotal)
 	set(&l.FocusBlocks, d.FocusBlocks)
 	set(&l.People, d.People)
 	set(&l.RotationStates, d.RotationStates)

@@ -105,6 +105,65 @@ type Recurrence struct {
 	// count is what has been counted of a COUNT rule, shared by copies;
 	// nil without a COUNT.
 	count *recCount
+	// budget is what the COUNT walks are charged to besides
+	// Limits.CountWalkYears; nil for none.
+	budget *CountBudget
+}
+
+// A CountBudget is a number of years of COUNT walking that several
+// recurrences share (see WithCountBudget), so that many rules that are
+// each within Limits.CountWalkYears cannot together make a file or a
+// person cost seconds: a walk that would take the budget below zero is an
+// error wrapping ErrLimit. Counting a COUNT rule's starts from its DTSTART
+// is the one expansion whose cost does not depend on the window asked
+// for; what a walk has counted is remembered, so the budget is spent once
+// per rule and year, whatever windows are asked for later. ics.Read gives
+// each file one budget of Limits.CountWalkYearsTotal years, and Compile
+// each person one. A CountBudget is safe for concurrent use.
+type CountBudget struct {
+	mu    sync.Mutex
+	years int // the years still to spend
+	total int // the years it started with
+}
+
+// NewCountBudget returns a budget of years years.
+func NewCountBudget(years int) *CountBudget {
+	return &CountBudget{years: years, total: years}
+}
+
+// Left returns the years of the budget not yet spent.
+func (b *CountBudget) Left() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.years
+}
+
+// take reserves n years, or as many as are left when fewer are, and
+// returns how many it reserved.
+func (b *CountBudget) take(n int) int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	n = min(n, b.years)
+	b.years -= n
+	return n
+}
+
+// give returns n years reserved but not spent.
+func (b *CountBudget) give(n int) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.years += n
+}
+
+// WithCountBudget returns r with its COUNT walks charged to b as well as
+// bounded by Limits.CountWalkYears; a nil b charges nothing. r and the
+// copy share what has been counted. Without a COUNT, r is returned as it
+// is: nothing else is charged.
+func (r Recurrence) WithCountBudget(b *CountBudget) Recurrence {
+	if r.count != nil {
+		r.budget = b
+	}
+	return r
 }
 
 // A recRule is a parsed RRULE, with lists sorted and free of duplicates.
@@ -589,9 +648,21 @@ func (r Recurrence) countedThrough(hi Date, lim Limits) (DateTime, bool, error) 
 		return DateTime{}, false, fmt.Errorf("recurrence %s: %w: counting its COUNT from %s to %s would walk more than %d years",
 			icalvalue.Quote(r.String()), ErrLimit, lo, hi, lim.CountWalkYears)
 	}
+	// A walk goes to the end of hi's year, so that what is counted is
+	// always whole years, and spends a year of the budget for each: as
+	// many as are left at most, the years past its COUNT-th start given
+	// back.
+	hi = Date{Year: hi.Year, Month: time.December, Day: 31}
+	years := hi.Year - lo.Year + 1
+	if r.budget != nil {
+		if years = r.budget.take(years); years == 0 {
+			return DateTime{}, false, r.overBudget(lo)
+		}
+	}
+	walkHi := Date{Year: lo.Year + years - 1, Month: time.December, Day: 31}
 	// Count into locals, and remember only a walk that went through.
 	n, end, ended := c.n, DateTime{}, false
-	err := rl.walker(r.start).expand(r.start, lo, hi, func(dt DateTime) bool {
+	err := rl.walker(r.start).expand(r.start, lo, walkHi, func(dt DateTime) bool {
 		n++
 		if n == rl.count {
 			end, ended = dt, true
@@ -600,13 +671,30 @@ func (r Recurrence) countedThrough(hi Date, lim Limits) (DateTime, bool, error) 
 		return true
 	})
 	if err != nil {
+		if r.budget != nil {
+			r.budget.give(years)
+		}
 		return DateTime{}, false, fmt.Errorf("recurrence %s: %v", icalvalue.Quote(r.String()), err)
 	}
 	c.n, c.end, c.ended = n, end, ended
-	if !ended {
-		c.through = hi
+	if ended {
+		if r.budget != nil {
+			r.budget.give(walkHi.Year - end.Date.Year)
+		}
+		return c.end, true, nil
 	}
-	return c.end, c.ended, nil
+	c.through = walkHi
+	if walkHi.Before(hi) {
+		return DateTime{}, false, r.overBudget(walkHi.AddDays(1))
+	}
+	return c.end, false, nil
+}
+
+// overBudget returns the error of a COUNT walk that the budget stops at
+// the date from.
+func (r Recurrence) overBudget(from Date) error {
+	return fmt.Errorf("recurrence %s: %w: counting its COUNT from %s on would spend more than the %d years of COUNT walking (Limits.CountWalkYearsTotal) it shares with the other rules of its file or person",
+		icalvalue.Quote(r.String()), ErrLimit, from, r.budget.total)
 }
 
 // instant returns the instant of a recUTC value.

@@ -2,6 +2,7 @@ package calendar_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -95,4 +96,30 @@ func ExampleNewRecurrence() {
 	// EXDATE:20260310T140000Z
 	// RDATE:20260313T100000
 	// calendar.NewRecurrence("FREQ=WEEKLY;COUNT=0"): "COUNT=0": COUNT must be a whole number from 1 to 50000
+}
+
+// Two COUNT rules share a budget of ten years of counting: the first,
+// asked for 2031, counts 2026 to 2031 and spends six; the second, whose
+// three weeks end in 2026, spends one, whatever it is asked for.
+func ExampleCountBudget() {
+	ctx := context.Background()
+	start := calendar.MustParseDateTime("2026-01-05T09:00")
+	budget := calendar.NewCountBudget(10)
+	yearly, _ := calendar.ParseRecurrence("FREQ=YEARLY;COUNT=100", start)
+	weekly, _ := calendar.ParseRecurrence("FREQ=WEEKLY;COUNT=3", start)
+	yearly, weekly = yearly.WithCountBudget(budget), weekly.WithCountBudget(budget)
+
+	from, to := calendar.MustParseDate("2031-01-01"), calendar.MustParseDate("2031-12-31")
+	starts, _ := yearly.Starts(ctx, from, to, time.UTC)
+	fmt.Println(starts, budget.Left())
+	starts, _ = weekly.Starts(ctx, from, to, time.UTC)
+	fmt.Println(starts, budget.Left())
+
+	far := calendar.MustParseDate("2040-01-01")
+	_, err := yearly.Starts(ctx, far, far, time.UTC)
+	fmt.Println(errors.Is(err, calendar.ErrLimit))
+	// Output:
+	// [2031-01-05T09:00] 4
+	// [] 3
+	// true
 }

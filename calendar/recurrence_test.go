@@ -694,6 +694,7 @@ var recCmpOpts = cmp.Options{
 	cmp.Comparer(func(a, b *time.Location) bool { return a.String() == b.String() && (a == nil) == (b == nil) }),
 	// What a COUNT rule has counted so far is a cache, not its value.
 	cmp.Comparer(func(a, b *recCount) bool { return (a == nil) == (b == nil) }),
+	cmp.Comparer(func(a, b *CountBudget) bool { return a == b }),
 }
 
 // recCheckRoundTrip checks that r.String() parses back to r.

@@ -159,6 +159,8 @@ func compile(p *Person, lim Limits) (*Schedule, error) {
 		return fail("%w: Limits.FocusBlocks: %d focus blocks is more than %d", ErrLimit, len(p.Focus), lim.FocusBlocks)
 	}
 	names := make(map[string]bool, len(p.Focus))
+	// The person's focus rules share one budget of COUNT walking.
+	budget := NewCountBudget(lim.CountWalkYearsTotal)
 	for i, f := range p.Focus {
 		switch {
 		case f.Name == "":
@@ -178,7 +180,7 @@ func compile(p *Person, lim Limits) (*Schedule, error) {
 				return fail("focus block %s: %w", icalvalue.Quote(f.Name), err)
 			}
 		}
-		s.focus = append(s.focus, focusRule{name: f.Name, rec: r, dur: f.Duration, hard: f.Hard})
+		s.focus = append(s.focus, focusRule{name: f.Name, rec: r.WithCountBudget(budget), dur: f.Duration, hard: f.Hard})
 	}
 	for i, src := range p.Sources {
 		if src == nil {

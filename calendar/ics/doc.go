@@ -10,9 +10,11 @@
 // A stream may hold several VCALENDARs, one after another; lines may end in
 // CRLF, LF or CR, be folded (a line that starts with a space or tab goes
 // on the one before), and the stream may start with a byte order mark.
-// go-ical (github.com/emersion/go-ical) parses components, properties and
-// parameters; only the properties below are given to it, so a malformed
-// DESCRIPTION or ATTENDEE does not stop a file from being read.
+// Content lines are parsed here (RFC 5545 §3.1), one component at a time:
+// only the properties below are parsed at all, so a malformed DESCRIPTION
+// or ATTENDEE does not stop a file from being read, and a file is read in
+// memory a few times its size (the input itself, and what is kept of each
+// event), however many events it holds.
 //
 // VEVENT: DTSTART with DTEND, DTSTART with DURATION, or DTSTART alone (a
 // date alone lasts one day, a date-time alone no time). A DURATION's weeks

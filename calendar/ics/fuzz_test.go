@@ -14,7 +14,7 @@ import (
 
 // FuzzRead reads any input and, when it reads, asks for a month of busy
 // time in two zones: neither may panic or run long, and an error must not
-// be the scanner and go-ical disagreeing. The seed corpus is every
+// be an internal one. The seed corpus is every
 // testdata file and some small malformed inputs, so go test runs them.
 func FuzzRead(f *testing.F) {
 	files, err := filepath.Glob(filepath.Join("testdata", "*.ics"))

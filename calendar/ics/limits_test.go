@@ -1,10 +1,13 @@
 package ics
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -96,5 +99,69 @@ func TestFileBytesOnTheContext(t *testing.T) {
 	_, err := Read(tiny, strings.NewReader("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"))
 	if !errors.Is(err, calendar.ErrLimit) || !strings.Contains(err.Error(), "Limits.FileBytes") {
 		t.Errorf("a 31-byte calendar with a limit of 16 bytes: %v", err)
+	}
+}
+
+// TestCountWalkingIsBoundedAFile: the 200 rules of
+// TestSparseCountRulesReadAtOnce, asked for a week in 2900, would each
+// walk 874 years, within the 1,000 of a walk; together they pass the
+// file's 20,000, and Busy says so instead of walking 174,800 years.
+func TestCountWalkingIsBoundedAFile(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//tzplan//test//EN\r\n")
+	for i := range 200 {
+		fmt.Fprintf(&b, "BEGIN:VEVENT\r\nUID:s%d\r\nDTSTART:20260105T%02d0000Z\r\nDURATION:PT30M\r\nRRULE:FREQ=DAILY;COUNT=50000;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO\r\nEND:VEVENT\r\n", i, i%24)
+	}
+	b.WriteString("END:VCALENDAR\r\n")
+	c, err := Read(context.Background(), strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	far := calendar.Interval{Start: time.Date(2900, 3, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2900, 3, 8, 0, 0, 0, 0, time.UTC)}
+	_, err = c.Busy(context.Background(), far, time.UTC)
+	if !errors.Is(err, calendar.ErrLimit) || !strings.Contains(err.Error(), "Limits.CountWalkYearsTotal") {
+		t.Errorf("200 walks of 874 years: %v", err)
+	}
+	// Another file has a budget of its own.
+	other, err := Read(context.Background(), strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	leap := calendar.Interval{Start: time.Date(2044, 2, 29, 0, 0, 0, 0, time.UTC), End: time.Date(2044, 3, 1, 0, 0, 0, 0, time.UTC)}
+	if s, err := other.Busy(context.Background(), leap, time.UTC); err != nil || s.Duration() != 24*30*time.Minute {
+		t.Errorf("the same rules from another file on 2044-02-29: %s, %v", s.Duration(), err)
+	}
+}
+
+// TestReadMemoryIsAFewTimesItsInput: reading 60,000 one-off events (8 MB)
+// grows the heap by a few times the input, not the 17 times it took when
+// every VCALENDAR was parsed whole into a tree before being read. The
+// growth of HeapSys (which the runtime seldom gives back within a test)
+// bounds the peak.
+func TestReadMemoryIsAFewTimesItsInput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 8 MB")
+	}
+	var b bytes.Buffer
+	b.WriteString("BEGIN:VCALENDAR\r\n")
+	for i := range 60_000 {
+		fmt.Fprintf(&b, "BEGIN:VEVENT\r\nUID:e%d@example.com\r\nDTSTAMP:20250101T000000Z\r\nDTSTART:20260301T%02d0000Z\r\nDTEND:20260301T%02d3000Z\r\nSUMMARY:Event\r\nEND:VEVENT\r\n", i, i%20, i%20)
+	}
+	b.WriteString("END:VCALENDAR\r\n")
+	data := b.Bytes()
+	runtime.GC()
+	debug.FreeOSMemory()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	c, err := Read(context.Background(), bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(c)
+	growth := float64(after.HeapSys-before.HeapSys) / float64(len(data))
+	t.Logf("%d bytes read; the heap grew by %.1f times that", len(data), growth)
+	if growth > 10 {
+		t.Errorf("reading %d bytes grew the heap by %.1f times that, want at most 10", len(data), growth)
 	}
 }

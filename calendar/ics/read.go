@@ -1,7 +1,6 @@
 package ics
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -11,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	ical "github.com/emersion/go-ical"
 	"github.com/tzplan/tzplan/calendar"
 	"github.com/tzplan/tzplan/internal/icalvalue"
 )
@@ -105,65 +103,104 @@ func readAtMost(r io.Reader, max int64) ([]byte, error) {
 	return data, nil
 }
 
-// read reads an iCalendar stream.
+// read reads an iCalendar stream, in the two passes that scan.go
+// describes.
 func read(ctx context.Context, data []byte) (*Calendar, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	sc, err := scan(data)
+	cals, err := outline(ctx, data)
 	if err != nil {
 		return nil, err
 	}
-	dec := ical.NewDecoder(bytes.NewReader(sc.text))
 	rd := reader{ctx: ctx, zones: make(map[string]*time.Location)}
-	for _, n := range sc.cals {
-		cal, err := decode(dec)
-		if err != nil {
-			return nil, &readError{line: n.line, what: "VCALENDAR", err: fmt.Errorf("go-ical: %w", err)}
-		}
-		if err := sameShape(cal.Component, n); err != nil {
-			return nil, &readError{line: n.line, what: "VCALENDAR", err: err}
-		}
-		if err := rd.calendar(cal.Component, n); err != nil {
-			return nil, err
-		}
+	if err := walk(data, rd.step(cals)); err != nil {
+		return nil, err
 	}
 	return rd.build()
 }
 
-// decode reads one VCALENDAR with go-ical. The scanner has checked every
-// line it is given, so it should neither fail nor panic; should it panic
-// all the same, the panic is an error.
-func decode(dec *ical.Decoder) (cal *ical.Calendar, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			cal, err = nil, fmt.Errorf("go-ical panicked: %v", r)
-		}
-	}()
-	return dec.Decode()
+// A calOutline is what the first pass finds in one VCALENDAR.
+type calOutline struct {
+	line int
+	xwr  *prop          // its first X-WR-TIMEZONE, nil when it has none
+	vtz  map[string]int // the TZIDs of its VTIMEZONEs, and their BEGIN lines
 }
 
-// sameShape checks that go-ical's component c and the scanner's node n
-// have the same components and properties, so that the scanner's line
-// numbers are those of go-ical's properties.
-func sameShape(c *ical.Component, n *node) error {
-	fail := func() error {
-		return fmt.Errorf("internal error: go-ical and the line scanner disagree about the %s on line %d", n.name, n.line)
-	}
-	if c.Name != n.name || len(c.Children) != len(n.children) || len(c.Props) != len(n.props) {
-		return fail()
-	}
-	for name, ps := range c.Props {
-		if len(ps) != len(n.props[name]) {
-			return fail()
+// outline is the first pass: it checks the input's structure and returns
+// its VCALENDARs' outlines, in order.
+func outline(ctx context.Context, data []byte) ([]calOutline, error) {
+	var cals []calOutline
+	var vtzLine, count int
+	err := walk(data, func(s step) error {
+		if count++; count%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 		}
-	}
-	for i, ch := range c.Children {
-		if err := sameShape(ch, n.children[i]); err != nil {
-			return err
+		switch {
+		case s.kind == stepBegin && s.depth == 1:
+			cals = append(cals, calOutline{line: s.line, vtz: make(map[string]int)})
+		case s.kind == stepBegin && s.depth == 2 && s.name == "VTIMEZONE":
+			vtzLine = s.line
+		case s.kind != stepProp || !keeps(s.depth, s.top, s.name):
+		case s.depth == 1:
+			c := &cals[len(cals)-1]
+			if c.xwr != nil {
+				return nil
+			}
+			p, err := parseProp(s.line, s.name, s.text)
+			if err != nil {
+				return lineError(s.line, "%s: %v", s.name, err)
+			}
+			c.xwr = &p
+		default: // the TZID of a VTIMEZONE
+			p, err := parseProp(s.line, s.name, s.text)
+			if err != nil {
+				return lineError(s.line, "%s: %v", s.name, err)
+			}
+			cals[len(cals)-1].vtz[strings.TrimSpace(p.value)] = vtzLine
 		}
+		return nil
+	})
+	return cals, err
+}
+
+// step returns the function that the second pass calls for each step: it
+// reads each VEVENT and VFREEBUSY when its END is reached.
+func (rd *reader) step(cals []calOutline) func(step) error {
+	next := 0
+	var cur *comp // the component being read, nil when none is
+	read := 0
+	return func(s step) error {
+		switch {
+		case s.kind == stepBegin && s.depth == 1:
+			cal := cals[next]
+			next++
+			return rd.calendar(cal)
+		case s.kind == stepBegin && s.depth == 2 && (s.name == "VEVENT" || s.name == "VFREEBUSY"):
+			cur = &comp{name: s.name, line: s.line}
+		case s.kind == stepProp && cur != nil && s.depth == 2 && keeps(2, s.top, s.name):
+			p, err := parseProp(s.line, s.name, s.text)
+			if err != nil {
+				return lineError(s.line, "%s: %v", s.name, err)
+			}
+			cur.props = append(cur.props, p)
+		case s.kind == stepEnd && s.depth == 2 && cur != nil:
+			c := cur
+			cur = nil
+			if read++; read%256 == 0 {
+				if err := rd.ctx.Err(); err != nil {
+					return err
+				}
+			}
+			if c.name == "VEVENT" {
+				return rd.event(c)
+			}
+			return rd.freeBusy(c)
+		}
+		return nil
 	}
-	return nil
 }
 
 // A reader gathers the busy time of the VCALENDARs of one stream.
@@ -182,7 +219,7 @@ type reader struct {
 
 // A vevent is a VEVENT as read.
 type vevent struct {
-	nd    *node
+	line  int    // the line of its BEGIN
 	where string // `VEVENT "uid"`, or `VEVENT` when it has no UID
 	uid   string
 	busy  bool // neither cancelled nor transparent
@@ -217,52 +254,24 @@ func describe(name, uid string) string {
 	return name + " " + icalvalue.Quote(uid)
 }
 
-// fail returns an error about the i-th property prop of the component nd.
-func fail(nd *node, where, prop string, i int, err error) error {
-	what := where
-	line := nd.line
-	if prop != "" {
-		what += ": " + prop
-		line = nd.propLine(prop, i)
+// fail returns an error about the property p (nil for the component as
+// a whole) of the component c, called where in messages.
+func fail(c *comp, where string, p *prop, err error) error {
+	if p == nil {
+		return &readError{line: c.line, what: where, err: err}
 	}
-	return &readError{line: line, what: what, err: err}
+	return &readError{line: p.line, what: where + ": " + p.name, err: err}
 }
 
-// calendar reads one VCALENDAR.
-func (rd *reader) calendar(c *ical.Component, n *node) error {
-	rd.xwr = nil
-	rd.vtz = make(map[string]int)
-	for i, ch := range c.Children {
-		if ch.Name == "VTIMEZONE" {
-			if p := ch.Props.Get("TZID"); p != nil {
-				rd.vtz[strings.TrimSpace(p.Value)] = n.children[i].line
-			}
-		}
-	}
-	if p := c.Props.Get("X-WR-TIMEZONE"); p != nil {
-		name := strings.TrimSpace(p.Value)
-		loc, err := rd.zone(name)
+// calendar starts reading the VCALENDAR whose outline is cal.
+func (rd *reader) calendar(cal calOutline) error {
+	rd.xwr, rd.vtz = nil, cal.vtz
+	if p := cal.xwr; p != nil {
+		loc, err := rd.zone(strings.TrimSpace(p.value))
 		if err != nil {
-			return fail(n, "VCALENDAR", "X-WR-TIMEZONE", 0, err)
+			return fail(&comp{line: cal.line}, "VCALENDAR", p, err)
 		}
 		rd.xwr = loc
-	}
-	for i, ch := range c.Children {
-		if i%256 == 0 {
-			if err := rd.ctx.Err(); err != nil {
-				return err
-			}
-		}
-		var err error
-		switch ch.Name {
-		case "VEVENT":
-			err = rd.event(ch, n.children[i])
-		case "VFREEBUSY":
-			err = rd.freeBusy(ch, n.children[i])
-		}
-		if err != nil {
-			return err
-		}
 	}
 	return nil
 }
@@ -286,8 +295,8 @@ func (rd *reader) zone(name string) (*time.Location, error) {
 }
 
 // single returns the one parameter value of name, or "" when it is absent.
-func single(p *ical.Prop, name string) (string, error) {
-	vs := p.Params.Values(name)
+func single(p *prop, name string) (string, error) {
+	vs := p.param(name)
 	switch len(vs) {
 	case 0:
 		return "", nil
@@ -299,9 +308,9 @@ func single(p *ical.Prop, name string) (string, error) {
 
 // tzidOf returns p's TZID, or "" when it has none. An empty TZID is an
 // unknown zone.
-func tzidOf(p *ical.Prop) (string, error) {
+func tzidOf(p *prop) (string, error) {
 	tzid, err := single(p, "TZID")
-	if err == nil && tzid == "" && len(p.Params.Values("TZID")) > 0 {
+	if err == nil && tzid == "" && len(p.param("TZID")) > 0 {
 		err = &zoneError{"", "neither an IANA zone nor a Windows zone name"}
 	}
 	return tzid, err
@@ -310,7 +319,7 @@ func tzidOf(p *ical.Prop) (string, error) {
 // values reads the DATE or DATE-TIME values of p: a comma-separated list
 // when list is set, else one value. Without VALUE=DATE, an eight-digit
 // value is taken for a date all the same.
-func (rd *reader) values(p *ical.Prop, list bool) ([]value, error) {
+func (rd *reader) values(p *prop, list bool) ([]value, error) {
 	vt, err := single(p, "VALUE")
 	if err != nil {
 		return nil, err
@@ -327,9 +336,9 @@ func (rd *reader) values(p *ical.Prop, list bool) ([]value, error) {
 	if err != nil {
 		return nil, err
 	}
-	items := []string{p.Value}
+	items := []string{p.value}
 	if list {
-		items = strings.Split(p.Value, ",")
+		items = strings.Split(p.value, ",")
 	}
 	out := make([]value, 0, len(items))
 	for _, s := range items {
@@ -373,109 +382,109 @@ func (rd *reader) dateTime(s, tzid string) (value, error) {
 }
 
 // event reads a VEVENT.
-func (rd *reader) event(c *ical.Component, nd *node) error {
-	ev := &vevent{nd: nd, busy: true}
-	if p := c.Props.Get("UID"); p != nil {
-		ev.uid = strings.TrimSpace(p.Value)
+func (rd *reader) event(c *comp) error {
+	ev := &vevent{line: c.line, busy: true}
+	if p := c.get("UID"); p != nil {
+		ev.uid = strings.TrimSpace(p.value)
 	}
 	ev.where = describe("VEVENT", ev.uid)
-	bad := func(prop string, i int, err error) error { return fail(nd, ev.where, prop, i, err) }
-	badf := func(prop string, i int, format string, args ...any) error {
-		return bad(prop, i, fmt.Errorf(format, args...))
+	bad := func(p *prop, err error) error { return fail(c, ev.where, p, err) }
+	badf := func(p *prop, format string, args ...any) error {
+		return bad(p, fmt.Errorf(format, args...))
 	}
 	for _, name := range []string{"DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "RRULE"} {
-		if ps := c.Props.Values(name); len(ps) > 1 {
-			return badf(name, 1, "more than one %s", name)
+		if ps := c.all(name); len(ps) > 1 {
+			return badf(ps[1], "more than one %s", name)
 		}
 	}
-	if len(c.Props.Values("EXRULE")) > 0 {
-		return badf("EXRULE", 0, "EXRULE is not supported (RFC 5545 deprecates it)")
+	if p := c.get("EXRULE"); p != nil {
+		return badf(p, "EXRULE is not supported (RFC 5545 deprecates it)")
 	}
 
-	p := c.Props.Get("DTSTART")
-	if p == nil {
-		return bad("", 0, errors.New("no DTSTART"))
+	dtstart := c.get("DTSTART")
+	if dtstart == nil {
+		return bad(nil, errors.New("no DTSTART"))
 	}
-	vs, err := rd.values(p, false)
+	vs, err := rd.values(dtstart, false)
 	if err != nil {
-		return bad("DTSTART", 0, err)
+		return bad(dtstart, err)
 	}
 	ev.start = vs[0]
 
-	if p := c.Props.Get("DTEND"); p != nil {
-		if c.Props.Get("DURATION") != nil {
-			return badf("DURATION", 0, "a VEVENT cannot have both DTEND and DURATION")
+	if p := c.get("DTEND"); p != nil {
+		if d := c.get("DURATION"); d != nil {
+			return badf(d, "a VEVENT cannot have both DTEND and DURATION")
 		}
 		vs, err := rd.values(p, false)
 		if err != nil {
-			return bad("DTEND", 0, err)
+			return bad(p, err)
 		}
 		ev.end, ev.hasEnd = vs[0], true
-		if err := checkEnd(ev.start, ev.end, "DTSTART "+icalvalue.Quote(c.Props.Get("DTSTART").Value)); err != nil {
-			return bad("DTEND", 0, fmt.Errorf("%s %w", icalvalue.Quote(p.Value), err))
+		if err := checkEnd(ev.start, ev.end, "DTSTART "+icalvalue.Quote(dtstart.value)); err != nil {
+			return bad(p, fmt.Errorf("%s %w", icalvalue.Quote(p.value), err))
 		}
 	}
-	if p := c.Props.Get("DURATION"); p != nil {
-		d, err := parseDuration(strings.TrimSpace(p.Value))
+	if p := c.get("DURATION"); p != nil {
+		d, err := parseDuration(strings.TrimSpace(p.value))
 		if err != nil {
-			return bad("DURATION", 0, err)
+			return bad(p, err)
 		}
 		ev.dur, ev.hasDur = d, true
 	}
 
-	if p := c.Props.Get("STATUS"); p != nil && strings.EqualFold(strings.TrimSpace(p.Value), "CANCELLED") {
+	if p := c.get("STATUS"); p != nil && strings.EqualFold(strings.TrimSpace(p.value), "CANCELLED") {
 		ev.busy = false
 	}
-	if p := c.Props.Get("TRANSP"); p != nil && strings.EqualFold(strings.TrimSpace(p.Value), "TRANSPARENT") {
+	if p := c.get("TRANSP"); p != nil && strings.EqualFold(strings.TrimSpace(p.value), "TRANSPARENT") {
 		ev.busy = false
 	}
 
-	if p := c.Props.Get("RECURRENCE-ID"); p != nil {
+	if p := c.get("RECURRENCE-ID"); p != nil {
 		rng, err := single(p, "RANGE")
 		if err != nil {
-			return bad("RECURRENCE-ID", 0, err)
+			return bad(p, err)
 		}
 		if rng != "" {
-			return badf("RECURRENCE-ID", 0, "RANGE=%s is not supported: only single instances can be overridden", icalvalue.Quote(rng))
+			return badf(p, "RANGE=%s is not supported: only single instances can be overridden", icalvalue.Quote(rng))
 		}
 		vs, err := rd.values(p, false)
 		if err != nil {
-			return bad("RECURRENCE-ID", 0, err)
+			return bad(p, err)
 		}
-		ev.recID, ev.recIDLine, ev.override = vs[0], nd.propLine("RECURRENCE-ID", 0), true
+		ev.recID, ev.recIDLine, ev.override = vs[0], p.line, true
 	}
 
-	if p := c.Props.Get("RRULE"); p != nil {
+	if p := c.get("RRULE"); p != nil {
 		if ev.override {
-			return badf("RRULE", 0, "an overridden instance (it has a RECURRENCE-ID) cannot have its own RRULE")
+			return badf(p, "an overridden instance (it has a RECURRENCE-ID) cannot have its own RRULE")
 		}
-		ev.rrule, ev.rruleLine = strings.TrimSpace(p.Value), nd.propLine("RRULE", 0)
+		ev.rrule, ev.rruleLine = strings.TrimSpace(p.value), p.line
 		if ev.rrule == "" {
-			return badf("RRULE", 0, "an empty rule")
+			return badf(p, "an empty rule")
 		}
 	}
-	for _, name := range []string{"EXDATE", "RDATE"} {
-		for i := range c.Props.Values(name) {
-			p := &c.Props.Values(name)[i]
-			switch {
-			case ev.override && name == "EXDATE":
-				// Some clients copy the series' EXDATEs into its
-				// overridden instances, where they mean nothing.
-				continue
-			case ev.override:
-				return badf(name, i, "an overridden instance (it has a RECURRENCE-ID) cannot have its own %s", name)
-			}
-			vs, err := rd.values(p, true)
-			if err != nil {
-				return bad(name, i, err)
-			}
-			line := nd.propLine(name, i)
-			for _, v := range vs {
-				if name == "EXDATE" {
-					ev.exdates = append(ev.exdates, lined{v, line})
-				} else {
-					ev.rdates = append(ev.rdates, lined{v, line})
-				}
+	for i := range c.props {
+		p := &c.props[i]
+		if p.name != "EXDATE" && p.name != "RDATE" {
+			continue
+		}
+		switch {
+		case ev.override && p.name == "EXDATE":
+			// Some clients copy the series' EXDATEs into its
+			// overridden instances, where they mean nothing.
+			continue
+		case ev.override:
+			return badf(p, "an overridden instance (it has a RECURRENCE-ID) cannot have its own %s", p.name)
+		}
+		vs, err := rd.values(p, true)
+		if err != nil {
+			return bad(p, err)
+		}
+		for _, v := range vs {
+			if p.name == "EXDATE" {
+				ev.exdates = append(ev.exdates, lined{v, p.line})
+			} else {
+				ev.rdates = append(ev.rdates, lined{v, p.line})
 			}
 		}
 	}
@@ -518,14 +527,13 @@ func checkEnd(start, end value, startName string) error {
 
 // freeBusy reads a VFREEBUSY: its FREEBUSY periods are busy, unless their
 // FBTYPE is FREE.
-func (rd *reader) freeBusy(c *ical.Component, nd *node) error {
+func (rd *reader) freeBusy(c *comp) error {
 	where := "VFREEBUSY"
-	if p := c.Props.Get("UID"); p != nil {
-		where = describe(where, strings.TrimSpace(p.Value))
+	if p := c.get("UID"); p != nil {
+		where = describe(where, strings.TrimSpace(p.value))
 	}
-	for i := range c.Props.Values("FREEBUSY") {
-		p := &c.Props.Values("FREEBUSY")[i]
-		bad := func(err error) error { return fail(nd, where, "FREEBUSY", i, err) }
+	for _, p := range c.all("FREEBUSY") {
+		bad := func(err error) error { return fail(c, where, p, err) }
 		fbtype, err := single(p, "FBTYPE")
 		if err != nil {
 			return bad(err)
@@ -542,7 +550,7 @@ func (rd *reader) freeBusy(c *ical.Component, nd *node) error {
 			return bad(err)
 		}
 		busy := !strings.EqualFold(fbtype, "FREE")
-		for _, s := range strings.Split(p.Value, ",") {
+		for _, s := range strings.Split(p.value, ",") {
 			s = strings.TrimSpace(s)
 			a, b, ok := strings.Cut(s, "/")
 			if !ok {
@@ -599,6 +607,8 @@ func (rd *reader) build() (*Calendar, error) {
 		}
 	}
 	c := &Calendar{}
+	// The file's COUNT rules share one budget of walking.
+	budget := calendar.NewCountBudget(calendar.LimitsOf(rd.ctx).CountWalkYearsTotal)
 	for _, ev := range rd.events {
 		var ovs []*vevent
 		if ev.uid != "" && !ev.override {
@@ -610,7 +620,7 @@ func (rd *reader) build() (*Calendar, error) {
 			}
 			continue
 		}
-		s, err := newSeries(ev, ovs)
+		s, err := newSeries(ev, ovs, budget)
 		if err != nil {
 			return nil, err
 		}

@@ -9,20 +9,19 @@ import (
 	"github.com/tzplan/tzplan/internal/icalvalue"
 )
 
-// The scanner is the first of two passes over the input. It splits the
-// input into content lines (unfolding them), remembers on which physical
-// line each one starts, checks the nesting of BEGIN and END, and keeps
-// only the lines that describe busy time. The kept lines, in their
-// original (folded) form, are what go-ical parses in the second pass; the
-// scanner's tree of line numbers has the same shape as go-ical's tree of
-// components, so every property go-ical returns can be traced to its line.
+// Reading takes two passes over the content lines of the input, and
+// neither keeps more than one component's properties at a time, so that
+// memory beyond the input itself grows with what is read, not with the
+// size of the file. The first pass (outline) checks the nesting of BEGIN
+// and END and gathers each VCALENDAR's X-WR-TIMEZONE and VTIMEZONEs, which
+// RFC 5545 lets come after the events that use them; the second reads the
+// VEVENTs and VFREEBUSYs one at a time, each as its END is reached.
 //
-// The scanner also guarantees that go-ical is given only content lines it
-// parses without an error and without a panic: go-ical panics on a
-// parameter that runs to the end of the line (DTSTART;TZID=X) and on a
-// character after a quoted parameter value, and it builds parameter values
-// a byte at a time, so a kept line's parameter values are checked here with
-// go-ical's own grammar and their length is bounded.
+// Content lines are parsed here, by RFC 5545 §3.1: NAME, then parameters
+// ;NAME=value[,value...] whose values may be quoted, then ":" and the
+// value. Only the properties that describe busy time are parsed at all
+// (see keeps), so a malformed DESCRIPTION or ATTENDEE never stops a
+// calendar from being read.
 
 // Limits of the scanner.
 const (
@@ -30,37 +29,71 @@ const (
 	maxParamValue = 256 // bytes in one parameter value of a kept property
 )
 
-// A node is one component as the scanner saw it.
-type node struct {
-	name     string           // upper-cased, such as "VEVENT"
-	line     int              // the line of its BEGIN
-	props    map[string][]int // kept property name -> the lines it starts on, in order
-	children []*node
+// A prop is one property as read.
+type prop struct {
+	name   string  // upper-cased, such as "DTSTART"
+	params []param // in the order written
+	value  string  // as written, after the ":"
+	line   int     // the line it starts on, from 1
 }
 
-// propLine returns the line of the i-th kept property called name, or the
-// component's BEGIN line when there is no such property.
-func (n *node) propLine(name string, i int) int {
-	if ls := n.props[name]; i < len(ls) {
-		return ls[i]
+// A param is one parameter of a prop.
+type param struct {
+	name   string   // upper-cased, such as "TZID"
+	values []string // without their quotes
+}
+
+// param returns the values of p's parameter name (upper-cased), in order,
+// across repeats of the parameter.
+func (p *prop) param(name string) []string {
+	var out []string
+	for _, q := range p.params {
+		if q.name == name {
+			out = append(out, q.values...)
+		}
 	}
-	return n.line
+	return out
 }
 
-// keeps reports whether the property name of the component on top of stack
-// is read. Only VCALENDARs and their direct children are read, and of
-// them only the properties that describe busy time: every other property
-// is dropped before go-ical sees it, so that a malformed DESCRIPTION or
-// ATTENDEE never stops a calendar from being read.
-func keeps(stack []*node, name string) bool {
-	switch len(stack) {
+// A comp is a component being read, with its kept properties.
+type comp struct {
+	name  string // upper-cased, such as "VEVENT"
+	line  int    // the line of its BEGIN
+	props []prop
+}
+
+// get returns c's first property called name, or nil.
+func (c *comp) get(name string) *prop {
+	for i := range c.props {
+		if c.props[i].name == name {
+			return &c.props[i]
+		}
+	}
+	return nil
+}
+
+// all returns c's properties called name, in order.
+func (c *comp) all(name string) []*prop {
+	var out []*prop
+	for i := range c.props {
+		if c.props[i].name == name {
+			out = append(out, &c.props[i])
+		}
+	}
+	return out
+}
+
+// keeps reports whether the property name of a component called comp,
+// at depth (1 for a VCALENDAR, 2 for its children), is read.
+func keeps(depth int, comp, name string) bool {
+	switch depth {
 	case 1:
 		return name == "X-WR-TIMEZONE"
 	case 2:
 	default:
 		return false
 	}
-	switch stack[1].name {
+	switch comp {
 	case "VEVENT":
 		switch name {
 		case "UID", "DTSTART", "DTEND", "DURATION", "RRULE", "EXRULE", "RDATE", "EXDATE",
@@ -75,14 +108,6 @@ func keeps(stack []*node, name string) bool {
 	return false
 }
 
-// A scanned input is what the scanner found.
-type scanned struct {
-	text []byte  // the kept lines, each ending in LF, for go-ical
-	cals []*node // the VCALENDARs, in order
-}
-
-// lineError returns an error at line n of the input, found before any
-// component is read.
 // safeName returns a component or property name from the input as it is
 // when it is a name RFC 5545 allows (letters, digits and "-", not too
 // long), and quoted, cut short and escaped otherwise, so that an error
@@ -96,211 +121,260 @@ func safeName(s string) string {
 	return icalvalue.Quote(s)
 }
 
+// lineError returns an error at line n of the input.
 func lineError(n int, format string, args ...any) error {
 	return &readError{line: n, err: fmt.Errorf(format, args...)}
 }
 
-// scan reads data, an iCalendar stream.
-func scan(data []byte) (scanned, error) {
-	var sc scanned
-	var stack []*node
-	var out bytes.Buffer
-	out.Grow(len(data) / 2)
+// A stepKind says what a step of a walk is.
+type stepKind int
 
-	lines := physicalLines{data: data}
-	// cur is the content line being gathered: its first physical line,
-	// and its continuation lines with their leading space or tab.
-	var cur struct {
-		line  int
-		parts [][]byte
-	}
-	flush := func() error {
-		if cur.parts == nil {
-			return nil
-		}
-		defer func() { cur.parts = cur.parts[:0:0] }()
-		return sc.content(cur.line, cur.parts, &stack, &out)
-	}
+const (
+	stepBegin stepKind = iota // a BEGIN line
+	stepEnd                   // an END line
+	stepProp                  // any other content line
+)
+
+// A step is one content line of a walk.
+type step struct {
+	kind  stepKind
+	line  int    // the physical line it starts on
+	name  string // the component (BEGIN, END) or property name, upper-cased
+	text  []byte // the whole content line, unfolded; valid until the next step
+	depth int    // of the component begun or ended, or that holds the property: 1 for a VCALENDAR
+	top   string // the name of the depth-2 component the step is in or is, "" at depth 1
+}
+
+// walk calls fn for each content line of data in order, after checking
+// that it has a name and that BEGIN and END nest. It fails on the first
+// error, fn's or its own; when no VCALENDAR was found it fails too.
+func walk(data []byte, fn func(step) error) error {
+	lines := contentLines{phys: physicalLines{data: data}}
+	var stack []step // the BEGINs of the components open
+	cals := 0
 	for {
-		n, text, ok := lines.next()
+		n, text, ok, err := lines.next()
+		if err != nil {
+			return err
+		}
 		if !ok {
 			break
 		}
-		if n == 1 {
-			text = bytes.TrimPrefix(text, []byte("\uFEFF"))
-		}
+		i := bytes.IndexAny(text, ";:")
 		switch {
-		case len(text) == 0:
-			// Blank lines are not content lines; they end nothing.
-		case text[0] == ' ' || text[0] == '\t':
-			if cur.parts == nil {
-				return scanned{}, lineError(n, "a folded line (it starts with a space or tab) with no line before it to continue")
-			}
-			cur.parts = append(cur.parts, text)
-		default:
-			if err := flush(); err != nil {
-				return scanned{}, err
-			}
-			cur.line = n
-			cur.parts = append(cur.parts, text)
+		case i < 0:
+			return lineError(n, "%s: not a content line NAME:value (there is no colon)", icalvalue.Quote(string(text)))
+		case i == 0:
+			return lineError(n, "%s: a content line with no name", icalvalue.Quote(string(text)))
 		}
-	}
-	if err := flush(); err != nil {
-		return scanned{}, err
+		s := step{kind: stepProp, line: n, name: upperName(text[:i]), text: text, depth: len(stack)}
+		if len(stack) >= 2 {
+			s.top = stack[1].name
+		}
+		switch s.name {
+		case "BEGIN", "END":
+			if text[i] != ':' {
+				return lineError(n, "%s takes no parameters", s.name)
+			}
+			comp := strings.ToUpper(string(bytes.TrimSpace(text[i+1:])))
+			if comp == "" {
+				return lineError(n, "%s with no component name", s.name)
+			}
+			if s.name == "BEGIN" {
+				if len(stack) == 0 && comp != "VCALENDAR" {
+					return lineError(n, "BEGIN:%s outside a VCALENDAR: want BEGIN:VCALENDAR", safeName(comp))
+				}
+				if len(stack) == maxDepth {
+					return lineError(n, "BEGIN:%s: components nested more than %d deep", safeName(comp), maxDepth)
+				}
+				if len(stack) == 0 {
+					cals++
+				}
+				s = step{kind: stepBegin, line: n, name: comp, depth: len(stack) + 1}
+				stack = append(stack, s)
+			} else {
+				if len(stack) == 0 {
+					return lineError(n, "END:%s with no BEGIN", safeName(comp))
+				}
+				top := stack[len(stack)-1]
+				if top.name != comp {
+					return lineError(n, "END:%s, but the component open is %s, begun on line %d", safeName(comp), safeName(top.name), top.line)
+				}
+				s = step{kind: stepEnd, line: n, name: comp, depth: len(stack)}
+				stack = stack[:len(stack)-1]
+			}
+			switch {
+			case s.depth == 2:
+				s.top = comp
+			case s.depth > 2:
+				s.top = stack[1].name
+			}
+		default:
+			if len(stack) == 0 {
+				return lineError(n, "%s outside a VCALENDAR: want BEGIN:VCALENDAR", icalvalue.Quote(s.name))
+			}
+		}
+		if err := fn(s); err != nil {
+			return err
+		}
 	}
 	if len(stack) > 0 {
 		top := stack[len(stack)-1]
-		return scanned{}, lineError(top.line, "BEGIN:%s is never closed: the input ends first", safeName(top.name))
+		return lineError(top.line, "BEGIN:%s is never closed: the input ends first", safeName(top.name))
 	}
-	if len(sc.cals) == 0 {
-		return scanned{}, errors.New("no VCALENDAR in the input")
-	}
-	sc.text = out.Bytes()
-	return sc, nil
-}
-
-// content handles one content line, which starts on line n and is made of
-// the physical lines parts.
-func (sc *scanned) content(n int, parts [][]byte, stackp *[]*node, out *bytes.Buffer) error {
-	var line string
-	if len(parts) == 1 {
-		line = string(parts[0])
-	} else {
-		var b strings.Builder
-		b.Write(parts[0])
-		for _, p := range parts[1:] {
-			b.Write(p[1:])
-		}
-		line = b.String()
-	}
-	i := strings.IndexAny(line, ";:")
-	switch {
-	case i < 0:
-		return lineError(n, "%s: not a content line NAME:value (there is no colon)", icalvalue.Quote(line))
-	case i == 0:
-		return lineError(n, "%s: a content line with no name", icalvalue.Quote(line))
-	}
-	name := strings.ToUpper(line[:i])
-	stack := *stackp
-	keep := false
-	switch name {
-	case "BEGIN", "END":
-		if line[i] != ':' {
-			return lineError(n, "%s takes no parameters", safeName(name))
-		}
-		comp := strings.ToUpper(strings.TrimSpace(line[i+1:]))
-		if comp == "" {
-			return lineError(n, "%s with no component name", safeName(name))
-		}
-		if name == "BEGIN" {
-			if len(stack) == 0 && comp != "VCALENDAR" {
-				return lineError(n, "BEGIN:%s outside a VCALENDAR: want BEGIN:VCALENDAR", safeName(comp))
-			}
-			if len(stack) == maxDepth {
-				return lineError(n, "BEGIN:%s: components nested more than %d deep", safeName(comp), maxDepth)
-			}
-			nd := &node{name: comp, line: n}
-			if len(stack) == 0 {
-				sc.cals = append(sc.cals, nd)
-			} else {
-				top := stack[len(stack)-1]
-				top.children = append(top.children, nd)
-			}
-			*stackp = append(stack, nd)
-		} else {
-			if len(stack) == 0 {
-				return lineError(n, "END:%s with no BEGIN", safeName(comp))
-			}
-			top := stack[len(stack)-1]
-			if top.name != comp {
-				return lineError(n, "END:%s, but the component open is %s, begun on line %d", safeName(comp), safeName(top.name), top.line)
-			}
-			*stackp = stack[:len(stack)-1]
-		}
-		// go-ical reads the component name as written, with spaces;
-		// write it trimmed so that both passes agree.
-		line = name + ":" + comp
-		parts = [][]byte{[]byte(line)}
-		keep = true
-	default:
-		if len(stack) == 0 {
-			return lineError(n, "%s outside a VCALENDAR: want BEGIN:VCALENDAR", icalvalue.Quote(name))
-		}
-		if keeps(stack, name) {
-			if err := checkContentLine(line); err != nil {
-				return lineError(n, "%s: %v", safeName(name), err)
-			}
-			top := stack[len(stack)-1]
-			if top.props == nil {
-				top.props = make(map[string][]int)
-			}
-			top.props[name] = append(top.props[name], n)
-			keep = true
-		}
-	}
-	if keep {
-		for _, p := range parts {
-			out.Write(p)
-			out.WriteByte('\n')
-		}
+	if cals == 0 {
+		return errors.New("no VCALENDAR in the input")
 	}
 	return nil
 }
 
-// checkContentLine checks line with the grammar go-ical's decoder uses
-// (lineDecoder.decodeContentLine), and reports what it would fail or panic
-// on, so that go-ical is never given such a line.
-func checkContentLine(line string) error {
-	s := line[strings.IndexAny(line, ";:"):]
+// upperName returns b upper-cased as a string, without allocating for the
+// names written in capitals already that are read (the common case).
+func upperName(b []byte) string {
+	switch string(b) {
+	case "BEGIN":
+		return "BEGIN"
+	case "END":
+		return "END"
+	case "UID":
+		return "UID"
+	case "DTSTART":
+		return "DTSTART"
+	case "DTEND":
+		return "DTEND"
+	case "DTSTAMP":
+		return "DTSTAMP"
+	case "SUMMARY":
+		return "SUMMARY"
+	case "DESCRIPTION":
+		return "DESCRIPTION"
+	case "EXDATE":
+		return "EXDATE"
+	}
+	return strings.ToUpper(string(b))
+}
+
+// parseProp parses the content line text, of the property name, which
+// starts on line n.
+func parseProp(n int, name string, text []byte) (prop, error) {
+	p := prop{name: name, line: n}
+	s := text[bytes.IndexAny(text, ";:"):]
 	for len(s) > 0 && s[0] == ';' {
 		s = s[1:]
-		eq := strings.IndexByte(s, '=')
+		eq := bytes.IndexByte(s, '=')
 		switch {
 		case eq < 0:
-			return errors.New("a parameter with no \"=\"")
+			return prop{}, errors.New("a parameter with no \"=\"")
 		case eq == 0:
-			return errors.New("a parameter with no name")
+			return prop{}, errors.New("a parameter with no name")
 		}
-		pname := s[:eq]
+		q := param{name: strings.ToUpper(string(s[:eq]))}
 		s = s[eq+1:]
 		for {
-			start := s
+			var v []byte
 			if len(s) > 0 && s[0] == '"' {
-				end := strings.IndexByte(s[1:], '"')
+				end := bytes.IndexByte(s[1:], '"')
 				if end < 0 {
-					return fmt.Errorf("parameter %s: a quoted value with no closing quote", icalvalue.Quote(pname))
+					return prop{}, fmt.Errorf("parameter %s: a quoted value with no closing quote", icalvalue.Quote(q.name))
 				}
-				s = s[end+2:]
+				v, s = s[1:end+1], s[end+2:]
 			} else {
-				end := strings.IndexAny(s, "\";,:")
+				end := bytes.IndexAny(s, "\";,:")
 				if end < 0 {
-					return fmt.Errorf("parameter %s runs to the end of the line: there is no \":\" before the value", icalvalue.Quote(pname))
+					return prop{}, fmt.Errorf("parameter %s runs to the end of the line: there is no \":\" before the value", icalvalue.Quote(q.name))
 				}
 				if s[end] == '"' {
-					return fmt.Errorf("parameter %s: a quote inside a value", icalvalue.Quote(pname))
+					return prop{}, fmt.Errorf("parameter %s: a quote inside a value", icalvalue.Quote(q.name))
 				}
-				s = s[end:]
+				v, s = s[:end], s[end:]
 			}
-			if len(start)-len(s) > maxParamValue {
-				return fmt.Errorf("parameter %s: a value longer than %d bytes", icalvalue.Quote(pname), maxParamValue)
+			if len(v) > maxParamValue {
+				return prop{}, fmt.Errorf("parameter %s: a value longer than %d bytes", icalvalue.Quote(q.name), maxParamValue)
 			}
+			q.values = append(q.values, string(v))
 			if len(s) == 0 {
-				return fmt.Errorf("parameter %s runs to the end of the line: there is no \":\" before the value", icalvalue.Quote(pname))
+				return prop{}, fmt.Errorf("parameter %s runs to the end of the line: there is no \":\" before the value", icalvalue.Quote(q.name))
 			}
 			if s[0] == ',' {
 				s = s[1:]
 				continue
 			}
 			if s[0] != ';' && s[0] != ':' {
-				return fmt.Errorf("parameter %s: %q after a quoted value", icalvalue.Quote(pname), s[0])
+				return prop{}, fmt.Errorf("parameter %s: %q after a quoted value", icalvalue.Quote(q.name), s[0])
 			}
 			break
 		}
+		p.params = append(p.params, q)
 	}
 	if len(s) == 0 || s[0] != ':' {
-		return errors.New("no \":\" before the value")
+		return prop{}, errors.New("no \":\" before the value")
 	}
-	return nil
+	p.value = string(s[1:])
+	return p, nil
+}
+
+// contentLines splits data into content lines, unfolding them: a line that
+// starts with a space or tab goes on the one before, without that space or
+// tab. Blank lines are not content lines and end nothing.
+type contentLines struct {
+	phys   physicalLines
+	aheadN int    // the physical line read ahead, when ahead is not nil
+	ahead  []byte // its text, never empty
+	buf    []byte // the unfolded text of the last folded content line
+}
+
+// next returns the next content line's first physical line and its text,
+// which is valid until the next call.
+func (c *contentLines) next() (int, []byte, bool, error) {
+	for {
+		n, text, ok := c.read()
+		if !ok {
+			return 0, nil, false, nil
+		}
+		if len(text) == 0 {
+			continue
+		}
+		if text[0] == ' ' || text[0] == '\t' {
+			return 0, nil, false, lineError(n, "a folded line (it starts with a space or tab) with no line before it to continue")
+		}
+		line, folded := text, false
+		for {
+			m, more, ok := c.read()
+			if !ok {
+				break
+			}
+			if len(more) == 0 {
+				continue
+			}
+			if more[0] != ' ' && more[0] != '\t' {
+				c.aheadN, c.ahead = m, more
+				break
+			}
+			if !folded {
+				c.buf = append(c.buf[:0], line...)
+				folded = true
+			}
+			c.buf = append(c.buf, more[1:]...)
+		}
+		if folded {
+			line = c.buf
+		}
+		return n, line, true, nil
+	}
+}
+
+// read returns the next physical line, the one read ahead first.
+func (c *contentLines) read() (int, []byte, bool) {
+	if c.ahead != nil {
+		n, text := c.aheadN, c.ahead
+		c.ahead = nil
+		return n, text, true
+	}
+	n, text, ok := c.phys.next()
+	if n == 1 {
+		text = bytes.TrimPrefix(text, []byte("\uFEFF"))
+	}
+	return n, text, ok
 }
 
 // physicalLines splits data into lines ended by CRLF, LF or a lone CR.

@@ -43,8 +43,9 @@ const (
 // mapped to its zone, and the seconds dropped), the RRULE value, the
 // EXDATEs and RDATEs, an EXDATE for each overridden instance (its
 // RECURRENCE-ID), and an RDATE for the DTSTART, which RFC 5545 makes the
-// first instance whether or not the rule matches it.
-func newSeries(ev *vevent, ovs []*vevent) (*series, error) {
+// first instance whether or not the rule matches it. Its COUNT walks are
+// charged to budget, the file's.
+func newSeries(ev *vevent, ovs []*vevent, budget *calendar.CountBudget) (*series, error) {
 	start := ev.start
 	var zone *time.Location
 	switch {
@@ -67,7 +68,7 @@ func newSeries(ev *vevent, ovs []*vevent) (*series, error) {
 	rdates = append(rdates, calendar.RecurrenceDate{At: start.at})
 	rec, err := calendar.NewRecurrence(start.at, zone, ev.rrule, exdates, rdates)
 	if err != nil {
-		line, what, msg := ev.nd.line, ev.where, err.Error()
+		line, what, msg := ev.line, ev.where, err.Error()
 		var pe *calendar.ParseError
 		if errors.As(err, &pe) {
 			msg = pe.Msg
@@ -85,8 +86,8 @@ func newSeries(ev *vevent, ovs []*vevent) (*series, error) {
 		return nil, nil
 	}
 	s := &series{
-		where: fmt.Sprintf("%s (line %d)", ev.where, ev.nd.line),
-		rec:   rec,
+		where: fmt.Sprintf("%s (line %d)", ev.where, ev.line),
+		rec:   rec.WithCountBudget(budget),
 		zone:  start.zone,
 	}
 	if start.kind == kDate {
