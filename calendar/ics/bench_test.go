@@ -69,7 +69,7 @@ func BenchmarkRead(b *testing.B) {
 	data := benchCalendar()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if _, err := Read(context.Background(), bytes.NewReader(data)); err != nil {
+		if _, err := Read(context.Background(), bytes.NewReader(data), Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -77,7 +77,7 @@ func BenchmarkRead(b *testing.B) {
 
 // BenchmarkBusyQuarter asks the 2,000-event calendar for one quarter.
 func BenchmarkBusyQuarter(b *testing.B) {
-	c, err := Read(context.Background(), bytes.NewReader(benchCalendar()))
+	c, err := Read(context.Background(), bytes.NewReader(benchCalendar()), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -81,11 +81,36 @@
 // calendar.Wall: a time the clocks skip is read with the offset before the
 // gap, and a time they show twice is the earlier instant.
 //
+// # Problems, and strict reading
+//
+// A calendar is read event by event. What cannot be used is a Problem
+// that names the line, the event's UID and the property, says what is
+// wrong and what was done, and the rest is read (Calendar.Problems):
+//
+//   - an event (or VFREEBUSY) with a property that cannot be read, such as
+//     a DTSTART that is no date or a TZID that names no zone, is skipped;
+//     a recurring event whose rule cannot be read is skipped with the
+//     instances that override it;
+//   - a line with no name or no colon is ignored, and so are lines outside
+//     any VCALENDAR (text after END:VCALENDAR, say), an END with no BEGIN,
+//     and an X-WR-TIMEZONE that names no zone (floating times are then
+//     read in the owner's zone);
+//   - a component left open is closed by the END of one that holds it, by
+//     the BEGIN of a VEVENT, VTODO, VJOURNAL, VFREEBUSY or VTIMEZONE (which
+//     are only ever directly in a VCALENDAR), or at the end of the input;
+//   - a first line indented as a folded line would be is read without its
+//     leading spaces.
+//
+// An input with no VCALENDAR at all, or in UTF-16, is an error. With
+// Options.Strict every problem is an error instead, the first found. A
+// Calendar lists at most 1,000 problems, and then how many more there were.
+// Problems quote the input (cut short and escaped): show them to whoever
+// may see the file.
+//
 // # Errors and limits
 //
-// Malformed input is an error that names the line and, where it can, the
-// component (with its UID) and the property; nothing panics, prints or
-// logs. Read keeps the input in memory, and its time and memory grow
+// Errors name the line and, where they can, the component (with its UID)
+// and the property; nothing panics, prints or logs. Read keeps the input in memory, and its time and memory grow
 // linearly with the input; each recurring event's rule is checked once
 // when read. A rule's COUNT is counted when a window first asks for it, up
 // to that window (and remembered): a large COUNT that rarely matches, with

@@ -42,7 +42,7 @@ SUMMARY:Offsite
 END:VEVENT
 END:VCALENDAR
 `
-	cal, err := ics.Read(context.Background(), strings.NewReader(src))
+	cal, err := ics.Read(context.Background(), strings.NewReader(src), ics.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -78,7 +78,7 @@ func ExampleReadRosterFS() {
 			"BEGIN:VEVENT\r\nUID:1\r\nDTSTART:20260310T140000Z\r\nDTEND:20260310T150000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")},
 	}
 	roster := `{"people": [{"id": "ana", "zone": "America/Sao_Paulo", "calendars": ["team/ana.ics"]}]}`
-	ro, err := ics.ReadRosterFS(context.Background(), strings.NewReader(roster), files)
+	ro, err := ics.ReadRosterFS(context.Background(), strings.NewReader(roster), files, ics.Options{})
 	if err != nil {
 		panic(err)
 	}
@@ -94,11 +94,41 @@ func ExampleReadRosterFS() {
 	for _, s := range segs {
 		fmt.Println(s.Start.Format("15:04"), s.End.Format("15:04 MST"), s.Kind)
 	}
-	_, err = ics.ReadRosterFS(context.Background(), strings.NewReader(`{"people": [{"id": "eve", "zone": "UTC", "calendars": ["../../etc/passwd"]}]}`), files)
+	_, err = ics.ReadRosterFS(context.Background(), strings.NewReader(`{"people": [{"id": "eve", "zone": "UTC", "calendars": ["../../etc/passwd"]}]}`), files, ics.Options{})
 	fmt.Println(err)
 	// Output:
 	// 09:00 11:00 -03 free
 	// 11:00 12:00 -03 busy
 	// 12:00 15:00 -03 free
 	// ics.ReadRosterFS: calendar.ReadRoster: person "eve": calendar "../../etc/passwd": not a path inside the roster's folder (want a relative path such as "team/ana.ics", without "..")
+}
+
+// A file with one event whose end comes before its start, and a line that
+// is no property: read leniently, the good event is read and the problems
+// say what was skipped; read strictly, the first problem is the error.
+func ExampleCalendar_Problems() {
+	const src = "BEGIN:VCALENDAR\r\n" +
+		"BEGIN:VEVENT\r\nUID:backwards@example.com\r\nDTSTART:20260303T110000Z\r\nDTEND:20260303T100000Z\r\nEND:VEVENT\r\n" +
+		"this line is no property\r\n" +
+		"BEGIN:VEVENT\r\nUID:fine@example.com\r\nDTSTART:20260303T140000Z\r\nDTEND:20260303T150000Z\r\nEND:VEVENT\r\n" +
+		"END:VCALENDAR\r\n"
+	ctx := context.Background()
+	cal, err := ics.Read(ctx, strings.NewReader(src), ics.Options{})
+	if err != nil {
+		panic(err)
+	}
+	for _, p := range cal.Problems() {
+		fmt.Println(p)
+	}
+	day := calendar.Interval{Start: time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC)}
+	busy, _ := cal.Busy(ctx, day, time.UTC)
+	fmt.Println(busy)
+
+	_, err = ics.Read(ctx, strings.NewReader(src), ics.Options{Strict: true})
+	fmt.Println(err)
+	// Output:
+	// line 5: VEVENT "backwards@example.com": DTEND: "20260303T100000Z" is before DTSTART "20260303T110000Z": the event is skipped
+	// line 7: "this line is no property": not a content line NAME:value (there is no colon): the line is ignored
+	// {[2026-03-03T14:00:00Z, 2026-03-03T15:00:00Z)}
+	// ics.Read: line 5: VEVENT "backwards@example.com": DTEND: "20260303T100000Z" is before DTSTART "20260303T110000Z"
 }

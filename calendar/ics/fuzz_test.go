@@ -3,6 +3,7 @@ package ics
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,13 +65,26 @@ func FuzzRead(f *testing.F) {
 		// A small budget: no input may hold a reader for long.
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		c, err := Read(ctx, bytes.NewReader(data))
+		c, err := Read(ctx, bytes.NewReader(data), Options{})
 		if err != nil {
 			checkErrorText(t, err)
 			if strings.Contains(err.Error(), "internal error") || strings.Contains(err.Error(), "panicked") {
 				t.Fatal(err)
 			}
 			return
+		}
+		ps := c.Problems()
+		if len(ps) > maxProblems+1 {
+			t.Fatalf("%d problems listed, want at most %d", len(ps), maxProblems+1)
+		}
+		for _, p := range ps {
+			if p.Line < 1 {
+				t.Fatalf("problem %q has no line", p)
+			}
+			checkErrorText(t, errors.New(p.String()))
+		}
+		if _, err := Read(ctx, bytes.NewReader(data), Options{Strict: true}); (err != nil) != (len(ps) > 0) {
+			t.Fatalf("strict reading: %v, with %d problems read leniently", err, len(ps))
 		}
 		for _, zone := range []*time.Location{ny, apia} {
 			s, err := c.Busy(ctx, month, zone)

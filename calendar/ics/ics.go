@@ -24,6 +24,18 @@ type Calendar struct {
 	floats floatIndex
 	// series are the recurring events, expanded for each window.
 	series []*series
+	// problems are what reading skipped.
+	problems []Problem
+}
+
+// Problems returns what reading skipped, in the order of the lines: empty
+// when every line was read. For a Calendar made by Merge, the problems of
+// each calendar in turn, each with lines of its own input.
+func (c *Calendar) Problems() []Problem {
+	if c == nil {
+		return nil
+	}
+	return slices.Clone(c.problems)
 }
 
 var _ calendar.BusySource = (*Calendar)(nil)
@@ -40,6 +52,7 @@ func Merge(cs ...*Calendar) *Calendar {
 			continue
 		}
 		fixed.AddSet(c.fixed)
+		out.problems = append(out.problems, c.problems...)
 		floats = append(floats, c.floats.all()...)
 		out.series = append(out.series, c.series...)
 	}

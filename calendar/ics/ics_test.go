@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -291,7 +292,7 @@ var fileCases = []fileCase{
 func TestFiles(t *testing.T) {
 	for _, tc := range fileCases {
 		t.Run(tc.file+"/"+tc.zone+"/"+tc.from[:10], func(t *testing.T) {
-			c, err := ReadFile(context.Background(), filepath.Join("testdata", tc.file))
+			c, err := ReadFile(context.Background(), filepath.Join("testdata", tc.file), Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -349,7 +350,22 @@ func TestMalformedFiles(t *testing.T) {
 	for _, tc := range malformedCases {
 		t.Run(tc.file, func(t *testing.T) {
 			path := filepath.Join("testdata", tc.file)
-			_, err := ReadFile(context.Background(), path)
+			// Read leniently, the file reads, and its one problem says
+			// what the strict error says.
+			c, err := ReadFile(context.Background(), path, Options{})
+			if err != nil {
+				t.Fatalf("read leniently: %v", err)
+			}
+			ps := c.Problems()
+			if len(ps) == 0 {
+				t.Fatal("read leniently: no problem")
+			}
+			if !slices.ContainsFunc(ps, func(p Problem) bool {
+				return !slices.ContainsFunc(tc.want, func(w string) bool { return !strings.Contains(p.String(), w) })
+			}) {
+				t.Errorf("no problem mentions all of %q: %v", tc.want, ps)
+			}
+			_, err = ReadFile(context.Background(), path, Options{Strict: true})
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -367,7 +383,7 @@ func TestMalformedFiles(t *testing.T) {
 			if err2 != nil {
 				t.Fatal(err2)
 			}
-			if _, err2 = Read(context.Background(), strings.NewReader(string(data))); err2 == nil || !strings.Contains(msg, strings.TrimPrefix(err2.Error(), "ics.Read: ")) {
+			if _, err2 = Read(context.Background(), strings.NewReader(string(data)), Options{Strict: true}); err2 == nil || !strings.Contains(msg, strings.TrimPrefix(err2.Error(), "ics.Read: ")) {
 				t.Errorf("Read: %v, want the error of ReadFile without the file name: %v", err2, err)
 			}
 		})

@@ -15,7 +15,7 @@ import (
 func readGen(t *rapid.T, g genCal) (*Calendar, *time.Location) {
 	owner := loadOrPanic(g.owner)
 	text := g.text(owner)
-	c, err := Read(context.Background(), strings.NewReader(text))
+	c, err := Read(context.Background(), strings.NewReader(text), Options{})
 	if err != nil {
 		t.Fatalf("Read: %v\n%s", err, text)
 	}

@@ -43,20 +43,25 @@ func (e *readError) Unwrap() error { return e.err }
 
 // Read reads every VCALENDAR in r (a stream may hold several, one after
 // another) and returns the busy time they describe. See the package
-// documentation for what is read. An error names the line, and the
-// component and property, that caused it.
+// documentation for what is read.
+//
+// Reading is lenient unless opt.Strict is set: a line, property or event
+// that cannot be used is skipped, the rest is read, and what was skipped
+// is listed, with its line, in the Calendar's Problems. In strict reading
+// the first problem is the error. Either way, an input with no VCALENDAR
+// is an error, and so is one past the limits below.
 //
 // Read stops, with an error wrapping ctx.Err(), once ctx is done. It
 // holds the whole input in memory, at most calendar.Limits.FileBytes of it (more
 // is an error wrapping calendar.ErrLimit), and its time and memory grow
 // linearly with the input's size; each recurring event's rule is checked
 // once, by calendar.NewRecurrence.
-func Read(ctx context.Context, r io.Reader) (*Calendar, error) {
+func Read(ctx context.Context, r io.Reader, opt Options) (*Calendar, error) {
 	data, err := readAtMost(r, calendar.LimitsOf(ctx).FileBytes)
 	if err != nil {
 		return nil, fmt.Errorf("ics.Read: %w", err)
 	}
-	c, err := read(ctx, data)
+	c, err := read(ctx, data, opt)
 	if err != nil {
 		var re *readError
 		if errors.As(err, &re) {
@@ -69,7 +74,7 @@ func Read(ctx context.Context, r io.Reader) (*Calendar, error) {
 }
 
 // ReadFile reads the file at path, as Read does; errors name the file.
-func ReadFile(ctx context.Context, path string) (*Calendar, error) {
+func ReadFile(ctx context.Context, path string, opt Options) (*Calendar, error) {
 	max := calendar.LimitsOf(ctx).FileBytes
 	if info, err := os.Stat(path); err == nil && info.Size() > max {
 		return nil, fmt.Errorf("ics.ReadFile: %q: %w: Limits.FileBytes: larger than %d bytes", path, calendar.ErrLimit, max)
@@ -78,7 +83,7 @@ func ReadFile(ctx context.Context, path string) (*Calendar, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ics.ReadFile: %w", err)
 	}
-	c, err := read(ctx, data)
+	c, err := read(ctx, data, opt)
 	if err != nil {
 		var re *readError
 		if errors.As(err, &re) {
@@ -93,6 +98,17 @@ func ReadFile(ctx context.Context, path string) (*Calendar, error) {
 // readAtMost reads all of r, and fails once it has read more than max
 // bytes (Limits.FileBytes), without reading further.
 func readAtMost(r io.Reader, max int64) ([]byte, error) {
+	if l, ok := r.(interface{ Len() int }); ok && int64(l.Len()) <= max {
+		// A reader that knows its length (bytes.Reader, strings.Reader,
+		// bytes.Buffer) is read into a buffer of that size, not one
+		// grown by doubling.
+		data := make([]byte, l.Len())
+		n, err := io.ReadFull(r, data)
+		if err != nil && err != io.ErrUnexpectedEOF {
+			return nil, err
+		}
+		return data[:n], nil
+	}
 	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
 		return nil, err
@@ -105,7 +121,7 @@ func readAtMost(r io.Reader, max int64) ([]byte, error) {
 
 // read reads an iCalendar stream, in the two passes that scan.go
 // describes.
-func read(ctx context.Context, data []byte) (*Calendar, error) {
+func read(ctx context.Context, data []byte, opt Options) (*Calendar, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -113,8 +129,9 @@ func read(ctx context.Context, data []byte) (*Calendar, error) {
 	if err != nil {
 		return nil, err
 	}
-	rd := reader{ctx: ctx, zones: make(map[string]*time.Location)}
-	if err := walk(data, rd.step(cals)); err != nil {
+	rd := reader{ctx: ctx, zones: make(map[string]*time.Location), problems: problems{strict: opt.Strict}}
+	report := func(err error, done string) error { return rd.problems.add(err, "", done) }
+	if err := walk(data, rd.step(cals), report); err != nil {
 		return nil, err
 	}
 	return rd.build()
@@ -122,16 +139,24 @@ func read(ctx context.Context, data []byte) (*Calendar, error) {
 
 // A calOutline is what the first pass finds in one VCALENDAR.
 type calOutline struct {
-	line int
-	xwr  *prop          // its first X-WR-TIMEZONE, nil when it has none
-	vtz  map[string]int // the TZIDs of its VTIMEZONEs, and their BEGIN lines
+	line     int
+	xwr      *prop          // its first X-WR-TIMEZONE, nil when it has none
+	vtz      map[string]int // the TZIDs of its VTIMEZONEs, and their BEGIN lines
+	problems []error        // what the first pass could not read, for the second to report
 }
 
-// outline is the first pass: it checks the input's structure and returns
-// its VCALENDARs' outlines, in order.
+// outline is the first pass: it returns the input's VCALENDARs'
+// outlines, in order. Its problems are reported by the second pass, in
+// the order of the lines: those of the structure, which it finds again,
+// and those the outlines carry.
 func outline(ctx context.Context, data []byte) ([]calOutline, error) {
 	var cals []calOutline
 	var vtzLine, count int
+	problem := func(err error) error {
+		c := &cals[len(cals)-1]
+		c.problems = append(c.problems, err)
+		return nil
+	}
 	err := walk(data, func(s step) error {
 		if count++; count%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -144,6 +169,8 @@ func outline(ctx context.Context, data []byte) ([]calOutline, error) {
 		case s.kind == stepBegin && s.depth == 2 && s.name == "VTIMEZONE":
 			vtzLine = s.line
 		case s.kind != stepProp || !keeps(s.depth, s.top, s.name):
+		case s.depth == 2 && s.top != "VTIMEZONE":
+			// Read in the second pass.
 		case s.depth == 1:
 			c := &cals[len(cals)-1]
 			if c.xwr != nil {
@@ -151,53 +178,81 @@ func outline(ctx context.Context, data []byte) ([]calOutline, error) {
 			}
 			p, err := parseProp(s.line, s.name, s.text)
 			if err != nil {
-				return lineError(s.line, "%s: %v", s.name, err)
+				return problem(&readError{line: s.line, what: "VCALENDAR: X-WR-TIMEZONE", err: err})
 			}
 			c.xwr = &p
 		default: // the TZID of a VTIMEZONE
 			p, err := parseProp(s.line, s.name, s.text)
 			if err != nil {
-				return lineError(s.line, "%s: %v", s.name, err)
+				return problem(&readError{line: s.line, what: "VTIMEZONE: TZID", err: err})
 			}
 			cals[len(cals)-1].vtz[strings.TrimSpace(p.value)] = vtzLine
 		}
 		return nil
-	})
+	}, func(error, string) error { return nil })
 	return cals, err
 }
 
 // step returns the function that the second pass calls for each step: it
-// reads each VEVENT and VFREEBUSY when its END is reached.
+// reads each VEVENT and VFREEBUSY when its END is reached. A component
+// that cannot be read is a problem, and is skipped.
 func (rd *reader) step(cals []calOutline) func(step) error {
 	next := 0
-	var cur *comp // the component being read, nil when none is
+	var cur *comp    // the component being read, nil when none is
+	var curErr error // the first property of cur that does not parse
 	read := 0
 	return func(s step) error {
 		switch {
 		case s.kind == stepBegin && s.depth == 1:
 			cal := cals[next]
 			next++
+			for _, err := range cal.problems {
+				done := "it is ignored"
+				if strings.HasPrefix(err.(*readError).what, "VCALENDAR") {
+					done = "it is ignored: floating times are read in the owner's zone"
+				}
+				if err := rd.problems.add(err, "", done); err != nil {
+					return err
+				}
+			}
 			return rd.calendar(cal)
 		case s.kind == stepBegin && s.depth == 2 && (s.name == "VEVENT" || s.name == "VFREEBUSY"):
-			cur = &comp{name: s.name, line: s.line}
+			cur, curErr = &comp{name: s.name, line: s.line}, nil
 		case s.kind == stepProp && cur != nil && s.depth == 2 && keeps(2, s.top, s.name):
 			p, err := parseProp(s.line, s.name, s.text)
 			if err != nil {
-				return lineError(s.line, "%s: %v", s.name, err)
+				if curErr == nil {
+					curErr = lineError(s.line, "%s: %v", s.name, err)
+				}
+				return nil
 			}
 			cur.props = append(cur.props, p)
 		case s.kind == stepEnd && s.depth == 2 && cur != nil:
-			c := cur
+			c, err := cur, curErr
 			cur = nil
 			if read++; read%256 == 0 {
 				if err := rd.ctx.Err(); err != nil {
 					return err
 				}
 			}
-			if c.name == "VEVENT" {
-				return rd.event(c)
+			if err == nil {
+				if c.name == "VEVENT" {
+					err = rd.event(c)
+				} else {
+					err = rd.freeBusy(c)
+				}
 			}
-			return rd.freeBusy(c)
+			if err != nil {
+				var re *readError
+				if errors.As(err, &re) && re.what == "" {
+					re.what = describe(c.name, c.uid())
+				}
+				done := "the event is skipped"
+				if c.name != "VEVENT" {
+					done = "the " + c.name + " is skipped"
+				}
+				return rd.problems.add(err, c.uid(), done)
+			}
 		}
 		return nil
 	}
@@ -205,8 +260,9 @@ func (rd *reader) step(cals []calOutline) func(step) error {
 
 // A reader gathers the busy time of the VCALENDARs of one stream.
 type reader struct {
-	ctx   context.Context
-	zones map[string]*time.Location // TZIDs resolved so far
+	ctx      context.Context
+	zones    map[string]*time.Location // TZIDs resolved so far
+	problems problems
 
 	// The VCALENDAR being read.
 	xwr *time.Location // its X-WR-TIMEZONE, nil when it has none
@@ -219,10 +275,9 @@ type reader struct {
 
 // A vevent is a VEVENT as read.
 type vevent struct {
-	line  int    // the line of its BEGIN
-	where string // `VEVENT "uid"`, or `VEVENT` when it has no UID
-	uid   string
-	busy  bool // neither cancelled nor transparent
+	line int // the line of its BEGIN // `VEVENT "uid"`, or `VEVENT` when it has no UID
+	uid  string
+	busy bool // neither cancelled nor transparent
 
 	start  value
 	end    value // when hasEnd
@@ -239,6 +294,9 @@ type vevent struct {
 	exdates   []lined
 	rdates    []lined
 }
+
+// where names ev in messages: `VEVENT "uid"`.
+func (ev *vevent) where() string { return describe("VEVENT", ev.uid) }
 
 // A lined value is a value and the line it was read from.
 type lined struct {
@@ -269,7 +327,7 @@ func (rd *reader) calendar(cal calOutline) error {
 	if p := cal.xwr; p != nil {
 		loc, err := rd.zone(strings.TrimSpace(p.value))
 		if err != nil {
-			return fail(&comp{line: cal.line}, "VCALENDAR", p, err)
+			return rd.problems.add(fail(&comp{line: cal.line}, "VCALENDAR", p, err), "", "it is ignored: floating times are read in the owner's zone")
 		}
 		rd.xwr = loc
 	}
@@ -387,8 +445,8 @@ func (rd *reader) event(c *comp) error {
 	if p := c.get("UID"); p != nil {
 		ev.uid = strings.TrimSpace(p.value)
 	}
-	ev.where = describe("VEVENT", ev.uid)
-	bad := func(p *prop, err error) error { return fail(c, ev.where, p, err) }
+	where := ev.where()
+	bad := func(p *prop, err error) error { return fail(c, where, p, err) }
 	badf := func(p *prop, format string, args ...any) error {
 		return bad(p, fmt.Errorf(format, args...))
 	}
@@ -622,12 +680,16 @@ func (rd *reader) build() (*Calendar, error) {
 		}
 		s, err := newSeries(ev, ovs, budget)
 		if err != nil {
-			return nil, err
+			if err := rd.problems.add(err, ev.uid, "the event is skipped, with the instances that override it"); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		if s != nil {
 			c.series = append(c.series, s)
 		}
 	}
+	c.problems = rd.problems.sorted()
 	c.fixed = calendar.NewSet(rd.fixed...)
 	c.floats = newFloatIndex(rd.floats)
 	return c, nil

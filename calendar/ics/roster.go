@@ -16,7 +16,7 @@ import (
 // name in "calendars", from the roster file's folder: it is
 // ReadRosterFS with that folder as the root. The roster file itself must
 // be a regular file of at most calendar.Limits.RosterBytes.
-func ReadRosterFile(ctx context.Context, path string) (calendar.Roster, error) {
+func ReadRosterFile(ctx context.Context, path string, opt Options) (calendar.Roster, error) {
 	fail := func(err error) (calendar.Roster, error) {
 		return calendar.Roster{}, fmt.Errorf("ics.ReadRosterFile: %q: %w", path, err)
 	}
@@ -34,7 +34,7 @@ func ReadRosterFile(ctx context.Context, path string) (calendar.Roster, error) {
 		return fail(err)
 	}
 	defer f.Close()
-	ro, err := readRoster(ctx, f, root.FS())
+	ro, err := readRoster(ctx, f, root.FS(), opt)
 	if err != nil {
 		return fail(err)
 	}
@@ -48,30 +48,33 @@ func ReadRosterFile(ctx context.Context, path string) (calendar.Roster, error) {
 // that points outside an os.Root) is refused, and so is anything but a
 // regular file (a FIFO, a device) and a file larger than
 // calendar.Limits.FileBytes (the limits are those of ctx).
-// Each file is read once, however many people name it, and becomes one of
-// the person's Sources.
+// Each file is read once, however many people name it, as opt says, and
+// becomes one of the person's Sources, an *ics.Calendar whose Problems say
+// what was skipped.
 //
 // An error about a calendar file names the person and the file, and never
 // quotes the file's content, so that a roster cannot make the error show
 // what a file it names holds: a file that does not read as iCalendar gives
 // only the line at fault (ReadFile on the file says what is wrong). It is
-// safe for rosters from untrusted sources, within fsys.
-func ReadRosterFS(ctx context.Context, r io.Reader, fsys fs.FS) (calendar.Roster, error) {
-	ro, err := readRoster(ctx, r, fsys)
+// safe for rosters from untrusted sources, within fsys. The calendars'
+// Problems, though, quote their files: show them only to whoever may see
+// the files.
+func ReadRosterFS(ctx context.Context, r io.Reader, fsys fs.FS, opt Options) (calendar.Roster, error) {
+	ro, err := readRoster(ctx, r, fsys, opt)
 	if err != nil {
 		return calendar.Roster{}, fmt.Errorf("ics.ReadRosterFS: %w", err)
 	}
 	return ro, nil
 }
 
-func readRoster(ctx context.Context, r io.Reader, fsys fs.FS) (calendar.Roster, error) {
+func readRoster(ctx context.Context, r io.Reader, fsys fs.FS, opt Options) (calendar.Roster, error) {
 	read := make(map[string]*Calendar)
 	return calendar.ReadRosterWith(ctx, r, calendar.RosterOptions{
 		OpenCalendar: func(ctx context.Context, name string) (calendar.BusySource, error) {
 			if c, ok := read[name]; ok {
 				return c, nil
 			}
-			c, err := readCalendarIn(ctx, fsys, name)
+			c, err := readCalendarIn(ctx, fsys, name, opt)
 			if err != nil {
 				return nil, err
 			}
@@ -82,7 +85,7 @@ func readRoster(ctx context.Context, r io.Reader, fsys fs.FS) (calendar.Roster, 
 }
 
 // readCalendarIn reads the iCalendar file name of fsys, for a roster.
-func readCalendarIn(ctx context.Context, fsys fs.FS, name string) (*Calendar, error) {
+func readCalendarIn(ctx context.Context, fsys fs.FS, name string, opt Options) (*Calendar, error) {
 	if !fs.ValidPath(name) || name == "." {
 		return nil, errors.New("not a path inside the roster's folder (want a relative path such as \"team/ana.ics\", without \"..\")")
 	}
@@ -99,7 +102,7 @@ func readCalendarIn(ctx context.Context, fsys fs.FS, name string) (*Calendar, er
 	if err != nil {
 		return nil, err
 	}
-	c, err := read(ctx, data)
+	c, err := read(ctx, data, opt)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, err

@@ -17,7 +17,7 @@ import (
 // TestReadRosterFile reads a roster whose people name iCalendar files and
 // checks the busy segments of their timelines.
 func TestReadRosterFile(t *testing.T) {
-	ro, err := ReadRosterFile(context.Background(), filepath.Join("testdata", "roster.json"))
+	ro, err := ReadRosterFile(context.Background(), filepath.Join("testdata", "roster.json"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestReadRosterFileMissingCalendar(t *testing.T) {
 	if err := os.WriteFile(roster, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := ReadRosterFile(context.Background(), roster)
+	_, err := ReadRosterFile(context.Background(), roster, Options{})
 	if err == nil {
 		t.Fatal("no error")
 	}
@@ -97,7 +97,15 @@ func TestReadRosterFileBadCalendar(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "sub", "ana.ics"), []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := ReadRosterFile(context.Background(), roster)
+	// Read leniently, the event is skipped and the problem kept.
+	ro, err := ReadRosterFile(context.Background(), roster, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps := ro.People[0].Sources[0].(*Calendar).Problems(); len(ps) != 1 || ps[0].Line != 5 {
+		t.Errorf("problems %v, want one on line 5", ps)
+	}
+	_, err = ReadRosterFile(context.Background(), roster, Options{Strict: true})
 	if err == nil {
 		t.Fatal("no error")
 	}
@@ -153,7 +161,7 @@ func TestReadRosterFileStaysInItsFolder(t *testing.T) {
 		{"/dev/zero", "not a path inside the roster's folder"},
 		{"link.ics", "escapes"},
 		{"zero.ics", ""},
-		{"notes.ics", "not an iCalendar file that reads (line 1"},
+		{"notes.ics", "not an iCalendar file that reads"},
 		{"big.ics", "larger than"},
 		{"fifo.ics", "not a regular file"},
 	} {
@@ -167,7 +175,7 @@ func TestReadRosterFileStaysInItsFolder(t *testing.T) {
 		}
 		done := make(chan error, 1)
 		go func() {
-			_, err := ReadRosterFile(context.Background(), roster)
+			_, err := ReadRosterFile(context.Background(), roster, Options{})
 			done <- err
 		}()
 		select {
@@ -187,7 +195,7 @@ func TestReadRosterFileStaysInItsFolder(t *testing.T) {
 	if fifo != "" {
 		done := make(chan error, 1)
 		go func() {
-			_, err := ReadRosterFile(context.Background(), fifo)
+			_, err := ReadRosterFile(context.Background(), fifo, Options{})
 			done <- err
 		}()
 		select {

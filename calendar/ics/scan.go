@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/tzplan/tzplan/internal/icalvalue"
@@ -25,7 +26,7 @@ import (
 
 // Limits of the scanner.
 const (
-	maxDepth      = 8   // nested components; VCALENDAR > VEVENT > VALARM is 3
+	maxDepth      = 64  // nested components; VCALENDAR > VEVENT > VALARM is 3
 	maxParamValue = 256 // bytes in one parameter value of a kept property
 )
 
@@ -72,6 +73,14 @@ func (c *comp) get(name string) *prop {
 	return nil
 }
 
+// uid returns c's UID, "" when it has none.
+func (c *comp) uid() string {
+	if p := c.get("UID"); p != nil {
+		return strings.TrimSpace(p.value)
+	}
+	return ""
+}
+
 // all returns c's properties called name, in order.
 func (c *comp) all(name string) []*prop {
 	var out []*prop
@@ -81,6 +90,16 @@ func (c *comp) all(name string) []*prop {
 		}
 	}
 	return out
+}
+
+// topLevel reports whether RFC 5545 puts the component name only
+// directly in a VCALENDAR.
+func topLevel(name string) bool {
+	switch name {
+	case "VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VTIMEZONE":
+		return true
+	}
+	return false
 }
 
 // keeps reports whether the property name of a component called comp,
@@ -143,15 +162,59 @@ type step struct {
 	text  []byte // the whole content line, unfolded; valid until the next step
 	depth int    // of the component begun or ended, or that holds the property: 1 for a VCALENDAR
 	top   string // the name of the depth-2 component the step is in or is, "" at depth 1
+	in    string // for a property, the name of the component it is in
 }
 
-// walk calls fn for each content line of data in order, after checking
-// that it has a name and that BEGIN and END nest. It fails on the first
-// error, fn's or its own; when no VCALENDAR was found it fails too.
-func walk(data []byte, fn func(step) error) error {
-	lines := contentLines{phys: physicalLines{data: data}}
+// walk calls fn for each content line of data in order. Where the
+// structure is broken it calls report with the problem and what it does
+// about it, and carries on: a line with no name is ignored, and so are
+// lines outside any VCALENDAR, an END with no BEGIN, and a folded line
+// with nothing to continue; a component left open is closed by an END
+// of a component that holds it, or at the end of the input. walk stops
+// at the first error that fn or report returns. A stream with no
+// VCALENDAR at all is an error.
+func walk(data []byte, fn func(step) error, report func(err error, done string) error) error {
+	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
+		return errors.New("UTF-16 text: iCalendar is UTF-8 (RFC 5545 §3.1.4)")
+	}
+	lines := contentLines{phys: physicalLines{data: data}, report: report}
 	var stack []step // the BEGINs of the components open
 	cals := 0
+	// outside is the first and last line of a run of lines outside any
+	// VCALENDAR, reported as one problem when the run ends.
+	var outside [2]int
+	var stray step // the first BEGIN outside any VCALENDAR
+	endOutside := func() error {
+		if outside[0] == 0 {
+			return nil
+		}
+		from, to := outside[0], outside[1]
+		outside = [2]int{}
+		msg := "a line outside any VCALENDAR"
+		if to > from {
+			msg = "lines " + strconv.Itoa(from) + "-" + strconv.Itoa(to) + " are outside any VCALENDAR"
+		}
+		return report(lineError(from, "%s", msg), "ignored")
+	}
+	// closeTo closes the components open above depth n, which the line
+	// of the step at ends without their END.
+	closeTo := func(n int, at step, why string) error {
+		for len(stack) > n {
+			top := stack[len(stack)-1]
+			if err := report(lineError(top.line, "BEGIN:%s is never closed", safeName(top.name)), why); err != nil {
+				return err
+			}
+			end := step{kind: stepEnd, line: at.line, name: top.name, depth: len(stack)}
+			if end.depth >= 2 {
+				end.top = stack[1].name
+			}
+			stack = stack[:len(stack)-1]
+			if err := fn(end); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	for {
 		n, text, ok, err := lines.next()
 		if err != nil {
@@ -161,44 +224,98 @@ func walk(data []byte, fn func(step) error) error {
 			break
 		}
 		i := bytes.IndexAny(text, ";:")
-		switch {
-		case i < 0:
-			return lineError(n, "%s: not a content line NAME:value (there is no colon)", icalvalue.Quote(string(text)))
-		case i == 0:
-			return lineError(n, "%s: a content line with no name", icalvalue.Quote(string(text)))
+		if i <= 0 {
+			if len(stack) == 0 {
+				if outside[0] == 0 {
+					outside[0] = n
+				}
+				outside[1] = n
+				continue
+			}
+			what := "not a content line NAME:value (there is no colon)"
+			if i == 0 {
+				what = "a content line with no name"
+			}
+			if err := report(lineError(n, "%s: %s", icalvalue.Quote(string(text)), what), "the line is ignored"); err != nil {
+				return err
+			}
+			continue
 		}
 		s := step{kind: stepProp, line: n, name: upperName(text[:i]), text: text, depth: len(stack)}
 		if len(stack) >= 2 {
 			s.top = stack[1].name
 		}
+		if len(stack) > 0 {
+			s.in = stack[len(stack)-1].name
+		}
 		switch s.name {
 		case "BEGIN", "END":
-			if text[i] != ':' {
-				return lineError(n, "%s takes no parameters", s.name)
+			comp := strings.ToUpper(string(bytes.TrimSpace(text[bytes.IndexByte(text, ':')+1:])))
+			if bytes.IndexByte(text, ':') < 0 || comp == "" {
+				if len(stack) == 0 {
+					continue
+				}
+				if err := report(lineError(n, "%s with no component name", s.name), "the line is ignored"); err != nil {
+					return err
+				}
+				continue
 			}
-			comp := strings.ToUpper(string(bytes.TrimSpace(text[i+1:])))
-			if comp == "" {
-				return lineError(n, "%s with no component name", s.name)
+			if text[i] != ':' && len(stack) > 0 {
+				if err := report(lineError(n, "%s:%s takes no parameters", s.name, safeName(comp)), "they are ignored"); err != nil {
+					return err
+				}
 			}
 			if s.name == "BEGIN" {
 				if len(stack) == 0 && comp != "VCALENDAR" {
-					return lineError(n, "BEGIN:%s outside a VCALENDAR: want BEGIN:VCALENDAR", safeName(comp))
+					if stray.line == 0 {
+						stray = step{line: n, name: comp}
+					}
+					if outside[0] == 0 {
+						outside[0] = n
+					}
+					outside[1] = n
+					continue
+				}
+				if len(stack) > 1 && topLevel(comp) {
+					// A VEVENT (or the like) is only ever in a VCALENDAR:
+					// what is open inside it was not closed (END:VTOOD for
+					// END:VTODO).
+					if err := closeTo(1, s, "closed by BEGIN:"+comp+" on line "+strconv.Itoa(n)); err != nil {
+						return err
+					}
 				}
 				if len(stack) == maxDepth {
 					return lineError(n, "BEGIN:%s: components nested more than %d deep", safeName(comp), maxDepth)
 				}
 				if len(stack) == 0 {
+					if err := endOutside(); err != nil {
+						return err
+					}
 					cals++
 				}
 				s = step{kind: stepBegin, line: n, name: comp, depth: len(stack) + 1}
 				stack = append(stack, s)
 			} else {
 				if len(stack) == 0 {
-					return lineError(n, "END:%s with no BEGIN", safeName(comp))
+					if outside[0] == 0 {
+						outside[0] = n
+					}
+					outside[1] = n
+					continue
 				}
-				top := stack[len(stack)-1]
-				if top.name != comp {
-					return lineError(n, "END:%s, but the component open is %s, begun on line %d", safeName(comp), safeName(top.name), top.line)
+				j := len(stack) - 1
+				for j >= 0 && stack[j].name != comp {
+					j--
+				}
+				if j < 0 {
+					top := stack[len(stack)-1]
+					if err := report(lineError(n, "END:%s, but no %s is open (the component open is %s, begun on line %d)", safeName(comp), safeName(comp), safeName(top.name), top.line), "the line is ignored"); err != nil {
+						return err
+					}
+					continue
+				}
+				if err := closeTo(j+1, s, "closed by END:"+safeName(comp)+" on line "+strconv.Itoa(n)); err != nil {
+					return err
 				}
 				s = step{kind: stepEnd, line: n, name: comp, depth: len(stack)}
 				stack = stack[:len(stack)-1]
@@ -211,21 +328,27 @@ func walk(data []byte, fn func(step) error) error {
 			}
 		default:
 			if len(stack) == 0 {
-				return lineError(n, "%s outside a VCALENDAR: want BEGIN:VCALENDAR", icalvalue.Quote(s.name))
+				if outside[0] == 0 {
+					outside[0] = n
+				}
+				outside[1] = n
+				continue
 			}
 		}
 		if err := fn(s); err != nil {
 			return err
 		}
 	}
-	if len(stack) > 0 {
-		top := stack[len(stack)-1]
-		return lineError(top.line, "BEGIN:%s is never closed: the input ends first", safeName(top.name))
-	}
 	if cals == 0 {
+		if stray.line > 0 {
+			return lineError(stray.line, "no VCALENDAR in the input: BEGIN:%s outside a VCALENDAR (want BEGIN:VCALENDAR around it)", safeName(stray.name))
+		}
 		return errors.New("no VCALENDAR in the input")
 	}
-	return nil
+	if err := endOutside(); err != nil {
+		return err
+	}
+	return closeTo(0, step{line: lines.phys.n}, "closed at the end of the input")
 }
 
 // upperName returns b upper-cased as a string, without allocating for the
@@ -321,6 +444,7 @@ type contentLines struct {
 	aheadN int    // the physical line read ahead, when ahead is not nil
 	ahead  []byte // its text, never empty
 	buf    []byte // the unfolded text of the last folded content line
+	report func(err error, done string) error
 }
 
 // next returns the next content line's first physical line and its text,
@@ -335,7 +459,15 @@ func (c *contentLines) next() (int, []byte, bool, error) {
 			continue
 		}
 		if text[0] == ' ' || text[0] == '\t' {
-			return 0, nil, false, lineError(n, "a folded line (it starts with a space or tab) with no line before it to continue")
+			// Only the first line can have nothing before it: a file
+			// indented as a whole, or pasted with leading spaces.
+			if err := c.report(lineError(n, "the first line starts with a space or tab, as a folded line would, with no line before it to continue"), "it is read without them"); err != nil {
+				return 0, nil, false, err
+			}
+			text = bytes.TrimLeft(text, " \t")
+			if len(text) == 0 {
+				continue
+			}
 		}
 		line, folded := text, false
 		for {

@@ -18,7 +18,7 @@ func cal(lines ...string) string {
 
 func mustRead(t *testing.T, src string) *Calendar {
 	t.Helper()
-	c, err := Read(context.Background(), strings.NewReader(src))
+	c, err := Read(context.Background(), strings.NewReader(src), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,10 +108,22 @@ func TestZones(t *testing.T) {
 	} {
 		src := cal("BEGIN:VEVENT", "UID:z@example.com", "DTSTART;TZID="+tc.tzid+":20260302T090000",
 			"DURATION:PT1H", "END:VEVENT")
-		c, err := Read(context.Background(), strings.NewReader(src))
+		c, err := Read(context.Background(), strings.NewReader(src), Options{})
 		if tc.want == "" {
+			// The event is skipped, and the problem says why.
+			if err != nil {
+				t.Errorf("TZID=%s: %v", tc.tzid, err)
+				continue
+			}
+			if got := mustBusy(t, c, "2026-03-01T00:00:00Z", "2026-03-08T00:00:00Z", time.UTC); len(got) != 0 {
+				t.Errorf("TZID=%s: busy %v, want nothing", tc.tzid, got)
+			}
+			if ps := c.Problems(); len(ps) != 1 || ps[0].Line != 5 || !errors.Is(ps[0].Err, ErrUnknownZone) || ps[0].UID != "z@example.com" || ps[0].Done != "the event is skipped" {
+				t.Errorf("TZID=%s: problems %v, want one wrapping ErrUnknownZone on line 5 that skips the event", tc.tzid, ps)
+			}
+			_, err := Read(context.Background(), strings.NewReader(src), Options{Strict: true})
 			if !errors.Is(err, ErrUnknownZone) || !strings.Contains(err.Error(), "line 5") {
-				t.Errorf("TZID=%s: error %v, want one wrapping ErrUnknownZone on line 5", tc.tzid, err)
+				t.Errorf("TZID=%s, strict: error %v, want one wrapping ErrUnknownZone on line 5", tc.tzid, err)
 			}
 			continue
 		}
@@ -132,9 +144,19 @@ func TestXWRTimezone(t *testing.T) {
 	if diff := cmp.Diff(want, mustBusy(t, c, "2026-03-01T00:00:00Z", "2026-03-08T00:00:00Z", time.UTC)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	_, err := Read(context.Background(), strings.NewReader(cal("X-WR-TIMEZONE:Mars/Olympus_Mons")))
+	// An X-WR-TIMEZONE that names no zone is ignored, with a problem.
+	src := cal("X-WR-TIMEZONE:Mars/Olympus_Mons", "BEGIN:VEVENT", "DTSTART:20260302T090000", "DTEND:20260302T100000", "END:VEVENT")
+	c = mustRead(t, src)
+	want = []string{"2026-03-02T09:00:00Z/2026-03-02T10:00:00Z"}
+	if diff := cmp.Diff(want, mustBusy(t, c, "2026-03-01T00:00:00Z", "2026-03-08T00:00:00Z", time.UTC)); diff != "" {
+		t.Errorf("floating time with an unknown X-WR-TIMEZONE, owner in UTC (-want +got):\n%s", diff)
+	}
+	if ps := c.Problems(); len(ps) != 1 || ps[0].Line != 3 || !errors.Is(ps[0].Err, ErrUnknownZone) || !strings.Contains(ps[0].String(), "X-WR-TIMEZONE") {
+		t.Errorf("unknown X-WR-TIMEZONE: problems %v", ps)
+	}
+	_, err := Read(context.Background(), strings.NewReader(src), Options{Strict: true})
 	if !errors.Is(err, ErrUnknownZone) || !strings.Contains(err.Error(), "line 3") || !strings.Contains(err.Error(), "X-WR-TIMEZONE") {
-		t.Errorf("unknown X-WR-TIMEZONE: %v", err)
+		t.Errorf("unknown X-WR-TIMEZONE, strict: %v", err)
 	}
 }
 

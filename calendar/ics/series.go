@@ -68,13 +68,13 @@ func newSeries(ev *vevent, ovs []*vevent, budget *calendar.CountBudget) (*series
 	rdates = append(rdates, calendar.RecurrenceDate{At: start.at})
 	rec, err := calendar.NewRecurrence(start.at, zone, ev.rrule, exdates, rdates)
 	if err != nil {
-		line, what, msg := ev.line, ev.where, err.Error()
+		line, what, msg := ev.line, ev.where(), err.Error()
 		var pe *calendar.ParseError
 		if errors.As(err, &pe) {
 			msg = pe.Msg
 			if pe.Part != "" {
 				// Only the RRULE value is text that NewRecurrence reads.
-				line, what = ev.rruleLine, ev.where+": RRULE"
+				line, what = ev.rruleLine, ev.where()+": RRULE"
 				if pe.Part != pe.Input {
 					msg = icalvalue.Quote(pe.Part) + ": " + pe.Msg
 				}
@@ -86,7 +86,7 @@ func newSeries(ev *vevent, ovs []*vevent, budget *calendar.CountBudget) (*series
 		return nil, nil
 	}
 	s := &series{
-		where: fmt.Sprintf("%s (line %d)", ev.where, ev.line),
+		where: fmt.Sprintf("%s (line %d)", ev.where(), ev.line),
 		rec:   rec.WithCountBudget(budget),
 		zone:  start.zone,
 	}

@@ -17,7 +17,9 @@
 // [from 00:00, to 00:00); RFC 3339 instants are accepted too; default:
 // this week, Monday to Monday), -zone ZONE (the viewer's zone, default
 // UTC), -format text|json|svg (svg for overlap only), -timeout DURATION
-// (the longest a command may take, default 30s).
+// (the longest a command may take, default 30s), -strict (refuse a
+// calendar file with any problem; by default what cannot be read in one
+// is skipped, with a warning on stderr).
 //
 // A roster is a JSON file as calendar.ReadRoster reads it, whose
 // "calendars" name iCalendar files (relative to the roster) of busy time.
@@ -61,6 +63,17 @@ const usage = `usage: planner [subcommand] [flags]
 Run "planner SUBCOMMAND -h" for a subcommand's flags.
 `
 
+// warningsKey is the context key of the warnings a command gathers for
+// stderr: what was skipped in the calendar files it read.
+type warningsKey struct{}
+
+// warn adds a warning for stderr.
+func warn(ctx context.Context, format string, args ...any) {
+	if w, ok := ctx.Value(warningsKey{}).(*[]string); ok {
+		*w = append(*w, fmt.Sprintf(format, args...))
+	}
+}
+
 // A usageError is bad input: it is reported as one line and exit status 2.
 type usageError struct{ msg string }
 
@@ -78,8 +91,13 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 	now = now.Truncate(time.Minute) // tzplan works in whole minutes
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	var warnings []string
+	ctx = context.WithValue(ctx, warningsKey{}, &warnings)
 	var out bytes.Buffer
 	err := dispatch(ctx, name, args, &out, now, isTerminal(stdout))
+	for _, w := range warnings {
+		fmt.Fprintf(stderr, "planner: warning: %s\n", strings.Join(strings.Fields(w), " "))
+	}
 	if errors.Is(err, context.DeadlineExceeded) {
 		err = fmt.Errorf("%w (stopped by -timeout; try a shorter window or a longer -timeout)", err)
 	}
@@ -139,6 +157,7 @@ type common struct {
 	ctx              context.Context // bounded by -timeout, once the flags are read
 	cancel           context.CancelFunc
 	timeout          time.Duration
+	strict           bool // -strict: calendar files are read strictly
 	rosterFile       string
 	from, to         string
 	zoneName, format string
@@ -161,6 +180,7 @@ func newCommon(ctx context.Context, name string, out io.Writer, formats ...strin
 	c.fs.StringVar(&c.to, "to", "", "the day after the window (YYYY-MM-DD in -zone) or an RFC 3339 instant; default: a week after -from")
 	c.fs.StringVar(&c.zoneName, "zone", "UTC", "the viewer's time zone (IANA name)")
 	c.fs.DurationVar(&c.timeout, "timeout", 30*time.Second, "the longest the command may take")
+	c.fs.BoolVar(&c.strict, "strict", false, "refuse a calendar file with any problem; by default what cannot be read is skipped, with a warning")
 	if len(formats) > 0 {
 		c.fs.StringVar(&c.format, "format", "text", "the output: "+strings.Join(formats, ", "))
 	}
@@ -227,19 +247,44 @@ func (c *common) readRoster() error {
 			return fmt.Errorf("the demo roster: %w", err)
 		}
 	} else {
-		r, err = ics.ReadRosterFile(c.ctx, c.rosterFile)
+		r, err = ics.ReadRosterFile(c.ctx, c.rosterFile, ics.Options{Strict: c.strict})
 		if err != nil {
 			if !strings.Contains(err.Error(), fmt.Sprintf("%q", c.rosterFile)) {
 				return fmt.Errorf("-roster %q: %w", c.rosterFile, err)
 			}
 			return fmt.Errorf("-roster: %w", err)
 		}
+		warnProblems(c.ctx, r)
 	}
 	if len(r.People) == 0 {
 		return badf("-roster %q: the roster has no people", c.rosterFile)
 	}
 	c.roster, c.team = r, r.People
 	return nil
+}
+
+// warnProblems warns of what was skipped in the roster's calendar files:
+// the first few problems of each file, and how many more there are.
+func warnProblems(ctx context.Context, r calendar.Roster) {
+	const shown = 3
+	seen := make(map[string]bool)
+	for _, p := range r.People {
+		for i, src := range p.Sources {
+			c, ok := src.(*ics.Calendar)
+			if !ok || i >= len(p.Calendars) || seen[p.Calendars[i]] {
+				continue
+			}
+			name := p.Calendars[i]
+			seen[name] = true
+			probs := c.Problems()
+			for _, pr := range probs[:min(len(probs), shown)] {
+				warn(ctx, "%q: %s", name, pr)
+			}
+			if len(probs) > shown {
+				warn(ctx, "%q: %d more problems (-strict refuses a file with any)", name, len(probs)-shown)
+			}
+		}
+	}
 }
 
 // report computes the team's overlap over the window.

@@ -587,7 +587,7 @@ func TestErrors(t *testing.T) {
 		{"missing calendar", []string{"overlap", "-roster", write("cal.json", `{"people":[{"id":"a","zone":"UTC","calendars":["none.ics"]}]}`)}, "none.ics"},
 		{"roster is a device", []string{"overlap", "-roster", "/dev/zero"}, `"/dev/zero": not a regular file`},
 		{"calendar outside the roster's folder", []string{"overlap", "-roster", write("etc.json", `{"people":[{"id":"a","zone":"UTC","calendars":["../../../../etc/passwd"]}]}`)}, `calendar "../../../../etc/passwd": not a path inside the roster's folder`},
-		{"calendar that is no calendar", []string{"overlap", "-roster", write("secret.json", `{"people":[{"id":"a","zone":"UTC","calendars":["secret.txt"]}]}`)}, `calendar "secret.txt": not an iCalendar file that reads (line 1`},
+		{"calendar that is no calendar", []string{"overlap", "-roster", write("secret.json", `{"people":[{"id":"a","zone":"UTC","calendars":["secret.txt"]}]}`)}, `calendar "secret.txt": not an iCalendar file that reads`},
 		{"machine zone", []string{"overlap", "-zone", "localtime"}, `"localtime"`},
 		{"timeout", []string{"overlap", "-timeout", "1ns"}, "context deadline exceeded (stopped by -timeout"},
 		{"timeout not positive", []string{"suggest", "-timeout", "0s"}, "-timeout 0s"},
@@ -723,5 +723,33 @@ func BenchmarkTour(b *testing.B) {
 		if code := run(nil, &out, &errOut, weekNow); code != 0 {
 			b.Fatal(errOut.String())
 		}
+	}
+}
+
+// TestCalendarProblemsAreWarnings: a calendar file with one event that
+// cannot be read is read without it, with a warning on stderr that names
+// the file and the line; -strict refuses it.
+func TestCalendarProblemsAreWarnings(t *testing.T) {
+	dir := t.TempDir()
+	ics := "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20260303\r\nDTEND:20260302\r\nEND:VEVENT\r\n" +
+		"BEGIN:VEVENT\r\nUID:y\r\nDTSTART:20260310T100000Z\r\nDTEND:20260310T110000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.ics"), []byte(ics), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	roster := filepath.Join(dir, "team.json")
+	if err := os.WriteFile(roster, []byte(`{"people":[{"id":"a","zone":"UTC","calendars":["a.ics"]}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"availability", "-roster", roster, "-from", "2026-03-09", "-format", "json"}
+	code, out, errOut := planner(t, weekNow, args...)
+	if code != 0 || !strings.Contains(out, "2026-03-10T10:00:00Z") {
+		t.Errorf("planner %q: exit %d, stdout %s; want 0 and the busy hour of the event that reads", args, code, out)
+	}
+	if want := `planner: warning: "a.ics": line 5: VEVENT "x": DTEND:`; !strings.HasPrefix(errOut, want) || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("planner %q: stderr %q, want one line starting %q", args, errOut, want)
+	}
+	code, _, errOut = planner(t, weekNow, append(args, "-strict")...)
+	if code != 2 || !strings.Contains(errOut, `calendar "a.ics": not an iCalendar file that reads (line 5`) {
+		t.Errorf("planner %q -strict: exit %d, stderr %q", args, code, errOut)
 	}
 }
