@@ -62,11 +62,14 @@
 //
 // # Zones
 //
-// A date-time ending in Z is UTC. A TZID is resolved by name alone, in
-// this order: an IANA name from Go's zone database (time.LoadLocation, but
-// never "Local"); then a Windows zone name, as Outlook writes them ("W.
-// Europe Standard Time"), mapped to IANA by the CLDR windowsZones table
-// that github.com/thlib/go-timezone-local carries. Quotes around a TZID are
+// A date-time ending in Z is UTC. A TZID is resolved by name, in this
+// order: an IANA name from Go's zone database (time.LoadLocation, but
+// never "Local" or the other names of the machine's own zone); an IANA
+// name in another letter case ("Europe/lisbon"); a globally unique TZID,
+// which starts with "/", whose last one to three parts are an IANA name
+// ("/mozilla.org/20050126_1/Europe/Berlin"); then a Windows zone name, as
+// Outlook writes them ("W. Europe Standard Time"), mapped to IANA by the
+// CLDR windowsZones table that github.com/thlib/go-timezone-local carries. Quotes around a TZID are
 // dropped. A VTIMEZONE's rules are never read: a VTIMEZONE whose TZID is an
 // IANA or Windows name stands for that zone, and a TZID that is neither
 // (a made-up "Custom Zone 1" defined only by its VTIMEZONE) is an error

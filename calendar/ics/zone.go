@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/internal/tznames"
 )
 
 // ErrUnknownZone is wrapped by the error for a TZID (or X-WR-TIMEZONE)
@@ -31,19 +32,28 @@ func (e *zoneError) Unwrap() error { return ErrUnknownZone }
 // maxZoneName bounds the zone names looked up in the zone database.
 const maxZoneName = 128
 
-// lookupZone resolves a zone name as tzplan does: an IANA name first, then
-// a Windows zone name mapped to IANA by the CLDR table. "Local" and the
-// empty name are refused, so that a file means the same on every machine.
-// A VTIMEZONE's rules are never read.
+// lookupZone resolves a zone name by name alone: an IANA name; an IANA
+// name in another letter case ("Europe/lisbon"); a globally unique TZID,
+// which starts with "/", whose last one to three parts are an IANA name
+// ("/mozilla.org/20050126_1/Europe/Berlin"); then a Windows zone name
+// mapped to IANA by the CLDR table. "Local" and the other names that mean
+// the machine's own zone are refused, and so is the empty name, so that a
+// file means the same on every machine.
 func lookupZone(name string) (*time.Location, error) {
 	n := strings.TrimSpace(name)
 	if n == "" || len(n) > maxZoneName {
 		return nil, &zoneError{name, "neither an IANA zone nor a Windows zone name"}
 	}
-	// LoadZone refuses the names that mean the machine's own zone
-	// (localtime, posixrules, ...): a file must mean the same everywhere.
-	if loc, err := calendar.LoadZone(n); err == nil {
+	if loc, ok := ianaZone(n); ok {
 		return loc, nil
+	}
+	if strings.HasPrefix(n, "/") {
+		parts := strings.Split(n, "/")
+		for k := min(3, len(parts)-1); k >= 1; k-- {
+			if loc, ok := ianaZone(strings.Join(parts[len(parts)-k:], "/")); ok {
+				return loc, nil
+			}
+		}
 	}
 	iana, ok := windowsZone(n)
 	if !ok {
@@ -54,4 +64,19 @@ func lookupZone(name string) (*time.Location, error) {
 		return nil, &zoneError{name, fmt.Sprintf("a Windows zone name for %s, which this system's zone database lacks", iana)}
 	}
 	return loc, nil
+}
+
+// ianaZone returns the IANA zone name names, in any letter case.
+// calendar.LoadZone refuses the names that mean the machine's own zone
+// (localtime, posixrules, ...): a file must mean the same everywhere.
+func ianaZone(name string) (*time.Location, bool) {
+	if loc, err := calendar.LoadZone(name); err == nil {
+		return loc, true
+	}
+	if canon, ok := tznames.Canonical(name); ok && canon != name {
+		if loc, err := calendar.LoadZone(canon); err == nil {
+			return loc, true
+		}
+	}
+	return nil, false
 }
