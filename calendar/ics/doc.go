@@ -17,12 +17,19 @@
 // event), however many events it holds.
 //
 // VEVENT: DTSTART with DTEND, DTSTART with DURATION, or DTSTART alone (a
-// date alone lasts one day, a date-time alone no time). A DURATION's weeks
+// date alone lasts one day, a date-time alone no time); with both DTEND
+// and DURATION, DTEND is used (a problem). A DURATION's weeks
 // and days are nominal: P1D from 09:00 ends at 09:00 the next day, 23 or 25
 // hours later on the days the clocks change. An event is busy unless it
 // has STATUS:CANCELLED or TRANSP:TRANSPARENT (TENTATIVE is busy, OPAQUE is
-// the default); other properties, X-MICROSOFT-CDO-BUSYSTATUS among them,
-// are not read.
+// the default); other properties, X-MICROSOFT-CDO-BUSYSTATUS and any X-
+// property among them, are not read.
+//
+// Revisions: copies of one event (one UID and one RECURRENCE-ID, or none)
+// are revisions of it, as a calendar that kept every invitation update
+// has them: the one with the highest SEQUENCE is kept and, among those,
+// the one with the latest DTSTAMP; all of them on a tie (RFC 5545
+// §3.8.7.4). Events with no UID are all kept.
 //
 // Recurring events: RRULE, EXDATE and RDATE (UTC, TZID, floating and
 // VALUE=DATE values, comma lists, several lines) are built into a
@@ -31,14 +38,19 @@
 // at 09:00 local time on either side of a clock change, in every zone. The
 // DTSTART is always the first instance (RFC 5545 §3.3.10), also when the
 // rule does not match it, a case §3.8.5.3 leaves undefined: there it is an
-// instance besides the COUNT that the rule gives. A floating
+// instance besides the COUNT that the rule gives; an EXDATE removes it
+// like any other, also from an event with no RRULE or RDATE. Several
+// RRULEs in one event give the union of their instances; an empty RRULE
+// is ignored (a problem). A floating
 // EXDATE or RDATE is a wall time in the zone of the event's DTSTART. An
 // event with a DTEND keeps the exact length of its first instance at every
 // instance (RFC 5545 §3.8.5.3); one with a DURATION, and an all-day event,
-// keeps its nominal length. Recurring events are expanded in whole
+// keeps its nominal length. An RDATE;VALUE=PERIOD is an instance of the
+// period's own length, unless an EXDATE or an override's RECURRENCE-ID
+// names its start written the same way. Recurring events are expanded in whole
 // minutes: the seconds of their DTSTART, EXDATEs, RDATEs and
-// RECURRENCE-IDs are dropped. RDATE;VALUE=PERIOD, EXRULE and rules that
-// repeat more often than daily (FREQ=HOURLY) are errors: they are not
+// RECURRENCE-IDs are dropped. EXRULE and rules that
+// repeat more often than daily (FREQ=HOURLY) are problems: they are not
 // supported.
 //
 // Overridden instances: a VEVENT with a RECURRENCE-ID and the UID of a
@@ -48,10 +60,16 @@
 // VALUE=DATE ones (which replace every instance on that date). The
 // original instance goes; the override is busy at its own DTSTART and
 // DTEND, wherever they are, unless it is cancelled or transparent, which
-// removes the instance. An override whose UID matches no recurring event
-// is a one-off event. An override's own EXDATEs are ignored; an RRULE or
-// RDATE in it is an error. RANGE=THISANDFUTURE (and any other RANGE) is
-// reported as an error: it is not supported.
+// removes the instance. With RANGE=THISANDFUTURE (§3.8.4.4) it replaces
+// that instance and every later one (until the next such override): each
+// moves on the wall clock as the override's DTSTART moved from its
+// RECURRENCE-ID, and takes the override's length; a cancelled one ends
+// the series there. An override whose UID matches no recurring event
+// is a one-off event. An override's own EXDATEs are ignored, and so is an
+// RRULE that is the series' own, as some clients copy it; an override with
+// another RRULE starts a series of its own from its DTSTART (as clients
+// write a series split in two), and its RECURRENCE-ID's instance goes. An
+// RDATE in an override, and any RANGE but THISANDFUTURE, are problems.
 //
 // VFREEBUSY: FREEBUSY periods "start/end" and "start/duration", comma
 // lists and several lines, in UTC as RFC 5545 wants, or with a TZID; a

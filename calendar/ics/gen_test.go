@@ -211,16 +211,6 @@ func drawGenCal(t *rapid.T, sc scenario, recurring bool) genCal {
 	return g
 }
 
-// addMinutes adds m minutes to a wall time, on the wall clock.
-func addMinutes(dt calendar.DateTime, m int) calendar.DateTime {
-	total := int(dt.Clock) + m
-	days := total / (24 * 60)
-	if total < 0 && total%(24*60) != 0 {
-		days--
-	}
-	return calendar.DateTime{Date: dt.Date.AddDays(days), Clock: calendar.Clock(total - days*24*60)}
-}
-
 // instanceWall returns the wall start of instance k of ev.
 func (ev genEvent) instanceWall(k int) calendar.DateTime {
 	step := ev.interval
@@ -332,7 +322,7 @@ func (ev genEvent) moved(ov genOverride) calendar.DateTime {
 	if ev.form == fDate {
 		return calendar.DateTime{Date: orig.Date.AddDays(ov.shift)}
 	}
-	return addMinutes(orig, ov.shift)
+	return shiftWall(orig, ov.shift)
 }
 
 // writeEnd writes the DTEND or DURATION of ev starting at start.
@@ -347,7 +337,7 @@ func (ev genEvent) writeEnd(b *strings.Builder, start calendar.DateTime, z *time
 	case ev.form == fDate:
 		writeTime(b, "DTEND", fDate, calendar.DateTime{Date: start.Date.AddDays(ev.length)}, "", z)
 	default:
-		writeTime(b, "DTEND", ev.form, addMinutes(start, ev.length), ev.zone, z)
+		writeTime(b, "DTEND", ev.form, shiftWall(start, ev.length), ev.zone, z)
 	}
 }
 
@@ -390,7 +380,7 @@ func (g genCal) model(owner *time.Location) []calendar.Interval {
 			return calendar.Interval{Start: t0, End: t0.Add(exactLen)}
 		}
 		wallLen := func(start calendar.DateTime) time.Duration {
-			end := addMinutes(start, ev.length)
+			end := shiftWall(start, ev.length)
 			return calendar.Wall(end.Date, end.Clock, z).Sub(calendar.Wall(start.Date, start.Clock, z))
 		}
 		if ev.freq == "" {

@@ -48,6 +48,7 @@ type fileCase struct {
 	from, to string // the window, RFC 3339
 	zone     string // the owner's zone
 	want     []string
+	problems []int // the lines of the problems reading finds, in order
 }
 
 var fileCases = []fileCase{
@@ -283,6 +284,99 @@ var fileCases = []fileCase{
 		file: "vtimezone-iana.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
 		want: []string{"2026-03-10T13:00:00Z/2026-03-10T14:00:00Z"},
 	},
+	// RANGE=THISANDFUTURE (RFC 5545 §3.8.4.4): the weekly 10:00-11:00
+	// moves to 12:00-13:00 from the instance of 03-16 on.
+	{
+		file: "thisandfuture.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
+		want: []string{
+			"2026-03-02T10:00:00Z/2026-03-02T11:00:00Z",
+			"2026-03-09T10:00:00Z/2026-03-09T11:00:00Z",
+			"2026-03-16T12:00:00Z/2026-03-16T13:00:00Z",
+			"2026-03-23T12:00:00Z/2026-03-23T13:00:00Z",
+			"2026-03-30T12:00:00Z/2026-03-30T13:00:00Z",
+		},
+	},
+	// Five weekly reviews at 09:00-09:30 New York time; from the second
+	// (03-09, after the clocks went forward on 03-08) they are at
+	// 10:00-11:00 New York time: an hour later on the wall clock, and an
+	// hour long. 03-02 is EST (UTC-5), the others EDT (UTC-4).
+	{
+		file: "thisandfuture-dst.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-06T00:00:00Z", zone: "UTC",
+		want: []string{
+			"2026-03-02T14:00:00Z/2026-03-02T14:30:00Z",
+			"2026-03-09T14:00:00Z/2026-03-09T15:00:00Z",
+			"2026-03-16T14:00:00Z/2026-03-16T15:00:00Z",
+			"2026-03-23T14:00:00Z/2026-03-23T15:00:00Z",
+			"2026-03-30T14:00:00Z/2026-03-30T15:00:00Z",
+		},
+	},
+	// Revisions (RFC 5545 §3.8.7.4): a@ keeps SEQUENCE 2 of 0, 2 and 1;
+	// b@ the later DTSTAMP of two with SEQUENCE 1; c@ both copies, a tie;
+	// the override of d@'s 03-09 keeps SEQUENCE 2, at 13:00.
+	{
+		file: "revisions.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
+		want: []string{
+			"2026-03-02T10:00:00Z/2026-03-02T11:00:00Z",
+			"2026-03-03T14:00:00Z/2026-03-03T15:00:00Z",
+			"2026-03-04T16:00:00Z/2026-03-04T17:00:00Z",
+			"2026-03-05T08:00:00Z/2026-03-05T09:00:00Z",
+			"2026-03-05T10:00:00Z/2026-03-05T11:00:00Z",
+			"2026-03-09T13:00:00Z/2026-03-09T14:00:00Z",
+			"2026-03-16T10:00:00Z/2026-03-16T11:00:00Z",
+		},
+	},
+	// Two RRULEs are the union of their instances (RFC 5545 §3.8.5.3): two
+	// Mondays from the DTSTART, and two Wednesdays, with the DTSTART.
+	{
+		file: "multiple-rrules.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
+		want: []string{
+			"2026-03-02T09:00:00Z/2026-03-02T10:00:00Z",
+			"2026-03-04T09:00:00Z/2026-03-04T10:00:00Z",
+			"2026-03-09T09:00:00Z/2026-03-09T10:00:00Z",
+			"2026-03-11T09:00:00Z/2026-03-11T10:00:00Z",
+		},
+	},
+	// An EXDATE that names the DTSTART of an event with no RRULE or RDATE
+	// leaves it no instance; one that names another time changes nothing.
+	{
+		file: "exdate-one-off.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
+		want: []string{"2026-03-04T10:00:00Z/2026-03-04T11:00:00Z"},
+	},
+	// DTEND and DURATION: DTEND is used (line 8 is the DURATION); an
+	// empty RRULE (line 14) is ignored; an X- property (line 15) is no
+	// problem; a line with no colon (line 16) and the text after
+	// END:VCALENDAR (lines 19-20) are ignored.
+	{
+		file: "leniency.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
+		want: []string{
+			"2026-03-03T09:00:00Z/2026-03-03T10:00:00Z",
+			"2026-03-04T09:00:00Z/2026-03-04T10:00:00Z",
+		},
+		problems: []int{8, 14, 16, 19},
+	},
+	// RDATE;VALUE=PERIOD: each period is an instance of its own length;
+	// the EXDATE removes the second.
+	{
+		file: "rdate-period.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
+		want: []string{
+			"2026-03-02T09:00:00Z/2026-03-02T10:00:00Z",
+			"2026-03-04T14:00:00Z/2026-03-04T16:30:00Z",
+		},
+	},
+	// An override with a rule of its own starts a series of its own
+	// (split@: 03-02 stays, 03-09 goes, 03-16 and 03-23 at 15:00); one with
+	// the series' own rule copies it (copy@: 03-03 moves to 18:00 only).
+	{
+		file: "override-rrule.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
+		want: []string{
+			"2026-03-02T08:00:00Z/2026-03-02T08:30:00Z",
+			"2026-03-02T10:00:00Z/2026-03-02T11:00:00Z",
+			"2026-03-03T18:00:00Z/2026-03-03T18:30:00Z",
+			"2026-03-04T08:00:00Z/2026-03-04T08:30:00Z",
+			"2026-03-16T15:00:00Z/2026-03-16T16:00:00Z",
+			"2026-03-23T15:00:00Z/2026-03-23T16:00:00Z",
+		},
+	},
 	{
 		file: "bom.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
 		want: []string{"2026-03-04T08:00:00Z/2026-03-04T08:30:00Z"},
@@ -303,6 +397,13 @@ func TestFiles(t *testing.T) {
 			}
 			if diff := cmp.Diff(tc.want, utcStrings(got)); diff != "" {
 				t.Errorf("Busy(%s, %s) mismatch (-want +got):\n%s", w, tc.zone, diff)
+			}
+			var lines []int
+			for _, p := range c.Problems() {
+				lines = append(lines, p.Line)
+			}
+			if diff := cmp.Diff(tc.problems, lines); diff != "" {
+				t.Errorf("the lines of the problems (-want +got):\n%s\n%v", diff, c.Problems())
 			}
 		})
 	}
@@ -341,7 +442,7 @@ var malformedCases = []struct {
 	{"malformed-negative-duration.ics", []string{"line 7:", `"negative@example.com"`, "DURATION", "negative"}, nil},
 	{"malformed-rrule.ics", []string{"line 8:", `"fortnightly@example.com"`, "RRULE", "FORTNIGHTLY"}, nil},
 	{"malformed-end-mismatch.ics", []string{"line 7:", "END:VTODO", "VEVENT, begun on line 4"}, nil},
-	{"malformed-thisandfuture.ics", []string{"line 12:", `"split@example.com"`, "RANGE=", "THISANDFUTURE", "not supported"}, nil},
+	{"malformed-thisandprior.ics", []string{"line 12:", `"split@example.com"`, "RANGE=", "THISANDPRIOR", "want THISANDFUTURE"}, nil},
 	{"malformed-exdate.ics", []string{"line 9:", `"feb-30@example.com"`, "EXDATE", "20260230T090000Z"}, nil},
 	{"malformed-mixed-end.ics", []string{"line 7:", `"mixed@example.com"`, "DTEND", `"20260304T000000Z" is a date-time, but DTSTART "20260303" is a date`}, nil},
 }

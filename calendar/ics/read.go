@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -263,6 +264,8 @@ type reader struct {
 	ctx      context.Context
 	zones    map[string]*time.Location // TZIDs resolved so far
 	problems problems
+	// The event being read, for problems found in its values.
+	where, uid string
 
 	// The VCALENDAR being read.
 	xwr *time.Location // its X-WR-TIMEZONE, nil when it has none
@@ -285,14 +288,32 @@ type vevent struct {
 	dur    dur // when hasDur
 	hasDur bool
 
-	recID     value // the RECURRENCE-ID, when isOverride
+	recID     value // the RECURRENCE-ID, when override
 	recIDLine int
 	override  bool
+	future    bool // RANGE=THISANDFUTURE: the override is of this and every later instance
 
-	rrule     string
-	rruleLine int
-	exdates   []lined
-	rdates    []lined
+	rrules  []linedRule // RFC 5545 makes the instances the union of the rules'
+	exdates []lined
+	rdates  []lined
+	periods []period // RDATE;VALUE=PERIOD values
+
+	seq   int       // SEQUENCE, 0 when absent
+	stamp time.Time // DTSTAMP, zero when absent
+}
+
+// A linedRule is an RRULE value and its line.
+type linedRule struct {
+	rule string
+	line int
+}
+
+// A period is a PERIOD value (RFC 5545 §3.3.9): from start to end plus
+// extra, the exact part of a duration.
+type period struct {
+	start, end value
+	extra      time.Duration
+	line       int
 }
 
 // where names ev in messages: `VEVENT "uid"`.
@@ -401,6 +422,13 @@ func (rd *reader) values(p *prop, list bool) ([]value, error) {
 	out := make([]value, 0, len(items))
 	for _, s := range items {
 		s = strings.TrimSpace(s)
+		if vt == "DATE" && len(s) > 8 && strings.ContainsAny(s, "Tt") {
+			// VALUE=DATE on a date-time: the value is read as written.
+			if err := rd.problems.add(&readError{line: p.line, what: rd.where + ": " + p.name, err: fmt.Errorf("VALUE=DATE, but %s is a date-time", icalvalue.Quote(s))}, rd.uid, "it is read as the date-time it is"); err != nil {
+				return nil, err
+			}
+			vt = "DATE-TIME"
+		}
 		if vt == "DATE" || vt == "" && len(s) == 8 {
 			d, err := parseDate(s)
 			if err != nil {
@@ -446,11 +474,12 @@ func (rd *reader) event(c *comp) error {
 		ev.uid = strings.TrimSpace(p.value)
 	}
 	where := ev.where()
+	rd.where, rd.uid = where, ev.uid
 	bad := func(p *prop, err error) error { return fail(c, where, p, err) }
 	badf := func(p *prop, format string, args ...any) error {
 		return bad(p, fmt.Errorf(format, args...))
 	}
-	for _, name := range []string{"DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "RRULE"} {
+	for _, name := range []string{"DTSTART", "DTEND", "DURATION", "RECURRENCE-ID"} {
 		if ps := c.all(name); len(ps) > 1 {
 			return badf(ps[1], "more than one %s", name)
 		}
@@ -469,9 +498,16 @@ func (rd *reader) event(c *comp) error {
 	}
 	ev.start = vs[0]
 
+	// note records a problem that does not stop the event from being read.
+	note := func(p *prop, done, format string, args ...any) error {
+		return rd.problems.add(bad(p, fmt.Errorf(format, args...)), ev.uid, done)
+	}
 	if p := c.get("DTEND"); p != nil {
 		if d := c.get("DURATION"); d != nil {
-			return badf(d, "a VEVENT cannot have both DTEND and DURATION")
+			if err := note(d, "DURATION is ignored, and DTEND used", "a VEVENT cannot have both DTEND and DURATION"); err != nil {
+				return err
+			}
+			c.props = slices.DeleteFunc(c.props, func(p prop) bool { return p.name == "DURATION" })
 		}
 		vs, err := rd.values(p, false)
 		if err != nil {
@@ -497,13 +533,43 @@ func (rd *reader) event(c *comp) error {
 		ev.busy = false
 	}
 
+	if p := c.get("SEQUENCE"); p != nil {
+		n, err := strconv.Atoi(strings.TrimSpace(p.value))
+		if err != nil || n < 0 {
+			if err := note(p, "it is taken for 0", "%s is not a whole number", icalvalue.Quote(p.value)); err != nil {
+				return err
+			}
+		} else {
+			ev.seq = n
+		}
+	}
+	if p := c.get("DTSTAMP"); p != nil {
+		switch at, sec, utc, err := parseDateTime(strings.TrimSpace(p.value)); {
+		case err != nil:
+			if err := note(p, "it is ignored", "%v", err); err != nil {
+				return err
+			}
+		default:
+			if !utc {
+				if err := note(p, "it is read as UTC", "%s is not in UTC (RFC 5545 §3.8.7.2)", icalvalue.Quote(p.value)); err != nil {
+					return err
+				}
+			}
+			ev.stamp = calendar.Wall(at.Date, at.Clock, time.UTC).Add(time.Duration(sec) * time.Second)
+		}
+	}
+
 	if p := c.get("RECURRENCE-ID"); p != nil {
 		rng, err := single(p, "RANGE")
 		if err != nil {
 			return bad(p, err)
 		}
-		if rng != "" {
-			return badf(p, "RANGE=%s is not supported: only single instances can be overridden", icalvalue.Quote(rng))
+		switch {
+		case rng == "":
+		case strings.EqualFold(rng, "THISANDFUTURE"):
+			ev.future = true
+		default:
+			return badf(p, "RANGE=%s: want THISANDFUTURE (RFC 5545 §3.2.13)", icalvalue.Quote(rng))
 		}
 		vs, err := rd.values(p, false)
 		if err != nil {
@@ -512,14 +578,15 @@ func (rd *reader) event(c *comp) error {
 		ev.recID, ev.recIDLine, ev.override = vs[0], p.line, true
 	}
 
-	if p := c.get("RRULE"); p != nil {
-		if ev.override {
-			return badf(p, "an overridden instance (it has a RECURRENCE-ID) cannot have its own RRULE")
+	for _, p := range c.all("RRULE") {
+		rule := strings.TrimSpace(p.value)
+		if rule == "" {
+			if err := note(p, "it is ignored", "an empty rule"); err != nil {
+				return err
+			}
+			continue
 		}
-		ev.rrule, ev.rruleLine = strings.TrimSpace(p.value), p.line
-		if ev.rrule == "" {
-			return badf(p, "an empty rule")
-		}
+		ev.rrules = append(ev.rrules, linedRule{rule, p.line})
 	}
 	for i := range c.props {
 		p := &c.props[i]
@@ -533,6 +600,21 @@ func (rd *reader) event(c *comp) error {
 			continue
 		case ev.override:
 			return badf(p, "an overridden instance (it has a RECURRENCE-ID) cannot have its own %s", p.name)
+		}
+		if vt, _ := single(p, "VALUE"); p.name == "RDATE" && strings.EqualFold(vt, "PERIOD") {
+			tzid, err := tzidOf(p)
+			if err != nil {
+				return bad(p, err)
+			}
+			for _, item := range strings.Split(p.value, ",") {
+				pd, err := rd.period(item, tzid)
+				if err != nil {
+					return bad(p, err)
+				}
+				pd.line = p.line
+				ev.periods = append(ev.periods, pd)
+			}
+			continue
 		}
 		vs, err := rd.values(p, true)
 		if err != nil {
@@ -609,39 +691,48 @@ func (rd *reader) freeBusy(c *comp) error {
 		}
 		busy := !strings.EqualFold(fbtype, "FREE")
 		for _, s := range strings.Split(p.value, ",") {
-			s = strings.TrimSpace(s)
-			a, b, ok := strings.Cut(s, "/")
-			if !ok {
-				return bad(fmt.Errorf("%s is not a period start/end or start/duration", icalvalue.Quote(s)))
-			}
-			start, err := rd.dateTime(a, tzid)
+			pd, err := rd.period(s, tzid)
 			if err != nil {
 				return bad(err)
 			}
-			var end value
-			var extra time.Duration
-			if len(b) > 0 && (b[0] == 'P' || b[0] == 'p' || b[0] == '+' || b[0] == '-') {
-				d, err := parseDuration(b)
-				if err != nil {
-					return bad(err)
-				}
-				end = start
-				end.at.Date = end.at.Date.AddDays(d.days)
-				extra = d.exact()
-			} else {
-				if end, err = rd.dateTime(b, tzid); err != nil {
-					return bad(err)
-				}
-				if err := checkEnd(start, end, "its start"); err != nil {
-					return bad(fmt.Errorf("period %s: the end %w", icalvalue.Quote(s), err))
-				}
-			}
 			if busy {
-				rd.add(start, end, extra)
+				rd.add(pd.start, pd.end, pd.extra)
 			}
 		}
 	}
 	return nil
+}
+
+// period reads a PERIOD value, "start/end" or "start/duration", with the
+// TZID tzid ("" for none).
+func (rd *reader) period(s, tzid string) (period, error) {
+	s = strings.TrimSpace(s)
+	a, b, ok := strings.Cut(s, "/")
+	if !ok {
+		return period{}, fmt.Errorf("%s is not a period start/end or start/duration", icalvalue.Quote(s))
+	}
+	start, err := rd.dateTime(a, tzid)
+	if err != nil {
+		return period{}, err
+	}
+	pd := period{start: start}
+	if len(b) > 0 && (b[0] == 'P' || b[0] == 'p' || b[0] == '+' || b[0] == '-') {
+		d, err := parseDuration(b)
+		if err != nil {
+			return period{}, err
+		}
+		pd.end = start
+		pd.end.at.Date = pd.end.at.Date.AddDays(d.days)
+		pd.extra = d.exact()
+		return pd, nil
+	}
+	if pd.end, err = rd.dateTime(b, tzid); err != nil {
+		return period{}, err
+	}
+	if err := checkEnd(start, pd.end, "its start"); err != nil {
+		return period{}, fmt.Errorf("period %s: the end %w", icalvalue.Quote(s), err)
+	}
+	return pd, nil
 }
 
 // add adds the busy time from start to end plus extra.
@@ -655,44 +746,161 @@ func (rd *reader) add(start, end value, extra time.Duration) {
 	}
 }
 
-// build matches overridden instances to their recurring events and makes
-// the Calendar.
+// build keeps the latest revision of each event, matches overridden
+// instances to their recurring events, and makes the Calendar.
 func (rd *reader) build() (*Calendar, error) {
+	events := latestRevisions(rd.events)
+	masters := make(map[string]*vevent)
 	overrides := make(map[string][]*vevent)
-	for _, ev := range rd.events {
-		if ev.override && ev.uid != "" {
+	for _, ev := range events {
+		switch {
+		case ev.uid == "":
+		case ev.override:
 			overrides[ev.uid] = append(overrides[ev.uid], ev)
+		default:
+			masters[ev.uid] = ev
 		}
 	}
 	c := &Calendar{}
 	// The file's COUNT rules share one budget of walking.
 	budget := calendar.NewCountBudget(calendar.LimitsOf(rd.ctx).CountWalkYearsTotal)
-	for _, ev := range rd.events {
-		var ovs []*vevent
-		if ev.uid != "" && !ev.override {
-			ovs = overrides[ev.uid]
+	addSeries := func(ev *vevent, rule linedRule, ovs []*vevent) error {
+		s, err := newSeries(ev, rule, ovs, budget)
+		if err != nil {
+			return rd.problems.add(err, ev.uid, "the event is skipped, with the instances that override it")
 		}
-		if ev.rrule == "" && len(ev.rdates) == 0 && len(ovs) == 0 {
+		if s != nil {
+			c.series = append(c.series, s)
+		}
+		return nil
+	}
+	for _, ev := range events {
+		var ovs []*vevent
+		if ev.override {
+			master := masters[ev.uid]
+			switch {
+			case master == nil:
+				// An override of nothing is an event of its own.
+			case len(ev.rrules) > 0 && !sameRules(ev.rrules, master.rrules):
+				// An override with a rule of its own starts a series of
+				// its own (as clients write a split series); one with the
+				// series' rule merely copies it.
+				for _, r := range ev.rrules {
+					if err := addSeries(ev, r, nil); err != nil {
+						return nil, err
+					}
+				}
+				continue
+			case ev.future:
+				continue // the master's series moves the instances
+			}
 			if ev.busy {
 				rd.oneOff(ev)
 			}
 			continue
 		}
-		s, err := newSeries(ev, ovs, budget)
-		if err != nil {
-			if err := rd.problems.add(err, ev.uid, "the event is skipped, with the instances that override it"); err != nil {
-				return nil, err
+		if ev.uid != "" {
+			ovs = overrides[ev.uid]
+		}
+		if len(ev.rrules) == 0 && len(ev.rdates) == 0 && len(ev.exdates) == 0 && len(ovs) == 0 {
+			if ev.busy {
+				rd.oneOff(ev)
 			}
+			rd.periods(ev, ovs)
 			continue
 		}
-		if s != nil {
-			c.series = append(c.series, s)
+		rules := ev.rrules
+		if len(rules) == 0 {
+			rules = []linedRule{{}}
 		}
+		for _, r := range rules {
+			if err := addSeries(ev, r, ovs); err != nil {
+				return nil, err
+			}
+		}
+		rd.periods(ev, ovs)
 	}
 	c.problems = rd.problems.sorted()
 	c.fixed = calendar.NewSet(rd.fixed...)
 	c.floats = newFloatIndex(rd.floats)
 	return c, nil
+}
+
+// sameRules reports whether a and b are the same RRULEs.
+func sameRules(a, b []linedRule) bool {
+	return slices.EqualFunc(a, b, func(x, y linedRule) bool { return x.rule == y.rule })
+}
+
+// periods adds the busy time of ev's RDATE;VALUE=PERIOD instances: each
+// lasts as its period says, unless an EXDATE or an override's
+// RECURRENCE-ID names its start, written the same way.
+func (rd *reader) periods(ev *vevent, ovs []*vevent) {
+	if !ev.busy {
+		return
+	}
+	for _, pd := range ev.periods {
+		gone := slices.ContainsFunc(ev.exdates, func(ex lined) bool { return sameValue(ex.v, pd.start) }) ||
+			slices.ContainsFunc(ovs, func(ov *vevent) bool { return sameValue(ov.recID, pd.start) })
+		if !gone {
+			rd.add(pd.start, pd.end, pd.extra)
+		}
+	}
+}
+
+// sameValue reports whether a and b are the same instant, or the same
+// wall time when either is floating or a date.
+func sameValue(a, b value) bool {
+	if a.fixed() && b.fixed() && a.kind != kDate && b.kind != kDate {
+		return a.instant(nil).Equal(b.instant(nil))
+	}
+	return a.kind == b.kind && a.at == b.at && a.sec == b.sec
+}
+
+// latestRevisions returns the events that are not outdated by another
+// revision of themselves: of the events with one UID and one
+// RECURRENCE-ID (or none), those with the highest SEQUENCE and, among
+// them, the latest DTSTAMP; all of them on a tie (RFC 5545 §3.8.7.4).
+// Events with no UID are all kept. The order is kept.
+func latestRevisions(events []*vevent) []*vevent {
+	type key struct {
+		uid   string
+		recID string
+	}
+	keyOf := func(ev *vevent) key {
+		k := key{uid: ev.uid}
+		if ev.override {
+			k.recID = fmt.Sprint(ev.recID.kind, ev.recID.at, ev.recID.sec)
+			if ev.recID.fixed() && ev.recID.kind != kDate {
+				k.recID = ev.recID.instant(nil).UTC().String()
+			}
+		}
+		return k
+	}
+	type best struct {
+		seq   int
+		stamp time.Time
+	}
+	latest := make(map[key]best)
+	for _, ev := range events {
+		if ev.uid == "" {
+			continue
+		}
+		k := keyOf(ev)
+		b, ok := latest[k]
+		if !ok || ev.seq > b.seq || ev.seq == b.seq && ev.stamp.After(b.stamp) {
+			latest[k] = best{ev.seq, ev.stamp}
+		}
+	}
+	out := events[:0:0]
+	for _, ev := range events {
+		if ev.uid != "" {
+			if b := latest[keyOf(ev)]; ev.seq != b.seq || !ev.stamp.Equal(b.stamp) {
+				continue
+			}
+		}
+		out = append(out, ev)
+	}
+	return out
 }
 
 // oneOff adds the busy time of an event that does not repeat: an

@@ -116,7 +116,7 @@ func keeps(depth int, comp, name string) bool {
 	case "VEVENT":
 		switch name {
 		case "UID", "DTSTART", "DTEND", "DURATION", "RRULE", "EXRULE", "RDATE", "EXDATE",
-			"RECURRENCE-ID", "STATUS", "TRANSP":
+			"RECURRENCE-ID", "STATUS", "TRANSP", "SEQUENCE", "DTSTAMP":
 			return true
 		}
 	case "VFREEBUSY":

@@ -16,15 +16,21 @@ type series struct {
 	rec   calendar.Recurrence
 	// zone is the zone the rule's wall times are read in; nil when it is
 	// the owner's (a floating DTSTART without X-WR-TIMEZONE, or a date).
-	zone *time.Location
+	zone  *time.Location
+	shape shape // the length of each instance
+	// cuts are the RANGE=THISANDFUTURE overrides, by their RECURRENCE-ID:
+	// each changes the instances from there on, until the next.
+	cuts   []cut
+	margin int // days before a window where an instance may start and still reach it
+}
 
-	// The length of each occurrence, by one of three rules.
+// A shape is the length of an event's instances, by one of three rules.
+type shape struct {
 	length lengthRule
 	exact  time.Duration        // lengthExact: from DTEND, in a zone known at Read
 	days   int                  // lengthNominal: end = Wall(start date + days, start clock) + extra
 	extra  time.Duration        // lengthNominal
 	wall   [2]calendar.DateTime // lengthFloating: DTSTART and DTEND, floating
-	margin int                  // days before a window where an occurrence may start and still reach it
 }
 
 type lengthRule uint8
@@ -35,17 +41,83 @@ const (
 	lengthFloating                   // DTEND - DTSTART, floating: exact once the zone is known
 )
 
-// newSeries makes the series of a recurring event ev, whose instances
-// ovs override; it returns nil when the event is never busy.
+// shapeOf returns the shape of ev's instances, and false when they last
+// no time at all.
+func shapeOf(ev *vevent) (shape, bool) {
+	start := ev.start
+	var sh shape
+	trunc := func(v value) value { v.sec = 0; return v }
+	switch {
+	case ev.hasEnd && start.kind == kDate:
+		sh.length, sh.days = lengthNominal, ev.end.at.Date.DaysSince(start.at.Date)
+	case ev.hasEnd && start.fixed():
+		sh.length, sh.exact = lengthExact, trunc(ev.end).instant(nil).Sub(trunc(start).instant(nil))
+	case ev.hasEnd:
+		sh.length, sh.wall = lengthFloating, [2]calendar.DateTime{start.at, ev.end.at}
+	case ev.hasDur:
+		sh.length, sh.days, sh.extra = lengthNominal, ev.dur.days, ev.dur.exact()
+	case start.kind == kDate:
+		sh.length, sh.days = lengthNominal, 1
+	default:
+		return shape{}, false // a date-time DTSTART alone lasts no time
+	}
+	switch sh.length {
+	case lengthExact:
+		return sh, sh.exact > 0
+	case lengthNominal:
+		return sh, sh.days > 0 || sh.extra > 0
+	}
+	return sh, sh.wall[1].Compare(sh.wall[0]) > 0
+}
+
+// marginDays returns how many days before a window an instance of shape
+// sh may start and still reach it.
+func (sh shape) marginDays() int {
+	switch sh.length {
+	case lengthExact:
+		return int(sh.exact / (24 * time.Hour))
+	case lengthNominal:
+		return sh.days + int(sh.extra/(24*time.Hour))
+	}
+	return sh.wall[1].Date.DaysSince(sh.wall[0].Date)
+}
+
+// end returns the end of an instance of shape sh that starts at the wall
+// time st, the instant t0, in zone z.
+func (sh shape) end(st calendar.DateTime, t0 time.Time, z *time.Location) time.Time {
+	switch sh.length {
+	case lengthNominal:
+		return calendar.Wall(st.Date.AddDays(sh.days), st.Clock, z).Add(sh.extra)
+	case lengthFloating:
+		return t0.Add(calendar.Wall(sh.wall[1].Date, sh.wall[1].Clock, z).Sub(calendar.Wall(sh.wall[0].Date, sh.wall[0].Clock, z)))
+	}
+	return t0.Add(sh.exact)
+}
+
+// A cut is a RANGE=THISANDFUTURE override (RFC 5545 §3.8.4.4): the
+// instances that start at or after its RECURRENCE-ID move as its DTSTART
+// moved from the RECURRENCE-ID, on the wall clock, and take its length;
+// when it is cancelled or transparent, they are gone.
+type cut struct {
+	from  value // the RECURRENCE-ID
+	to    value // the override's DTSTART
+	shape shape
+	busy  bool
+}
+
+// newSeries makes the series of the RRULE rule (empty for none) of a
+// recurring event ev, whose instances ovs override (those of them with
+// RANGE=THISANDFUTURE cut the series); it returns nil when the event is
+// never busy.
 //
 // The rule is built with calendar.NewRecurrence from ev's values as read:
 // the DTSTART (at 00:00 floating for an all-day event, with the TZID
 // mapped to its zone, and the seconds dropped), the RRULE value, the
-// EXDATEs and RDATEs, an EXDATE for each overridden instance (its
+// EXDATEs and RDATEs, an EXDATE for each instance overridden alone (its
 // RECURRENCE-ID), and an RDATE for the DTSTART, which RFC 5545 makes the
 // first instance whether or not the rule matches it. Its COUNT walks are
 // charged to budget, the file's.
-func newSeries(ev *vevent, ovs []*vevent, budget *calendar.CountBudget) (*series, error) {
+func newSeries(ev *vevent, rule linedRule, ovs []*vevent, budget *calendar.CountBudget) (*series, error) {
 	start := ev.start
 	var zone *time.Location
 	switch {
@@ -59,14 +131,20 @@ func newSeries(ev *vevent, ovs []*vevent, budget *calendar.CountBudget) (*series
 	for _, ex := range ev.exdates {
 		exdates = append(exdates, recurrenceDate(ex.v))
 	}
+	var cuts []cut
 	for _, ov := range ovs {
+		if ov.future {
+			sh, ok := shapeOf(ov)
+			cuts = append(cuts, cut{from: ov.recID, to: ov.start, shape: sh, busy: ov.busy && ok})
+			continue
+		}
 		exdates = append(exdates, recurrenceDate(ov.recID))
 	}
 	for _, rd := range ev.rdates {
 		rdates = append(rdates, recurrenceDate(rd.v))
 	}
 	rdates = append(rdates, calendar.RecurrenceDate{At: start.at})
-	rec, err := calendar.NewRecurrence(start.at, zone, ev.rrule, exdates, rdates)
+	rec, err := calendar.NewRecurrence(start.at, zone, rule.rule, exdates, rdates)
 	if err != nil {
 		line, what, msg := ev.line, ev.where(), err.Error()
 		var pe *calendar.ParseError
@@ -74,7 +152,7 @@ func newSeries(ev *vevent, ovs []*vevent, budget *calendar.CountBudget) (*series
 			msg = pe.Msg
 			if pe.Part != "" {
 				// Only the RRULE value is text that NewRecurrence reads.
-				line, what = ev.rruleLine, ev.where()+": RRULE"
+				line, what = rule.line, ev.where()+": RRULE"
 				if pe.Part != pe.Input {
 					msg = icalvalue.Quote(pe.Part) + ": " + pe.Msg
 				}
@@ -82,53 +160,48 @@ func newSeries(ev *vevent, ovs []*vevent, budget *calendar.CountBudget) (*series
 		}
 		return nil, &readError{line: line, what: what, err: &ruleError{msg, err}}
 	}
-	if !ev.busy {
-		return nil, nil
+	sh, ok := shapeOf(ev)
+	if !ev.busy || !ok {
+		if len(cuts) == 0 {
+			return nil, nil
+		}
+		// Instances before the first cut are never busy; those after a
+		// cut are what it makes them.
+		ok = false
 	}
 	s := &series{
 		where: fmt.Sprintf("%s (line %d)", ev.where(), ev.line),
 		rec:   rec.WithCountBudget(budget),
 		zone:  start.zone,
+		shape: sh,
+		cuts:  cuts,
+	}
+	if !ev.busy || !ok {
+		// A zero exact length: instances before the first cut last no
+		// time, and so are never busy.
+		s.shape = shape{}
 	}
 	if start.kind == kDate {
 		s.zone = nil
 	}
-	trunc := func(v value) value { v.sec = 0; return v }
-	switch {
-	case ev.hasEnd && start.kind == kDate:
-		s.length, s.days = lengthNominal, ev.end.at.Date.DaysSince(start.at.Date)
-	case ev.hasEnd && start.fixed():
-		s.length, s.exact = lengthExact, trunc(ev.end).instant(nil).Sub(trunc(start).instant(nil))
-	case ev.hasEnd:
-		s.length, s.wall = lengthFloating, [2]calendar.DateTime{start.at, ev.end.at}
-	case ev.hasDur:
-		s.length, s.days, s.extra = lengthNominal, ev.dur.days, ev.dur.exact()
-	case start.kind == kDate:
-		s.length, s.days = lengthNominal, 1
-	default:
-		return nil, nil // a date-time DTSTART alone lasts no time
-	}
-	switch s.length {
-	case lengthExact:
-		if s.exact <= 0 {
-			return nil, nil
-		}
-		s.margin = int(s.exact / (24 * time.Hour))
-	case lengthNominal:
-		if s.days == 0 && s.extra <= 0 {
-			return nil, nil
-		}
-		s.margin = s.days + int(s.extra/(24*time.Hour))
-	case lengthFloating:
-		if s.wall[1].Compare(s.wall[0]) <= 0 {
-			return nil, nil
-		}
-		s.margin = s.wall[1].Date.DaysSince(s.wall[0].Date)
+	s.margin = s.shape.marginDays()
+	for _, c := range cuts {
+		// A cut may move instances by days, either way: the window is
+		// widened by as much on both sides.
+		days := c.shape.marginDays() + abs(c.to.at.Date.DaysSince(c.from.at.Date))
+		s.margin = max(s.margin, days)
 	}
 	// A day for the clocks, which may move a start by a day at most, and
 	// one for a start in a gap, moved forward.
 	s.margin += 3
 	return s, nil
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // A ruleError is an error that calendar.NewRecurrence found in the rule
@@ -166,6 +239,9 @@ func (s *series) busy(ctx context.Context, w calendar.Interval, owner *time.Loca
 	}
 	lo := calendar.DateOf(w.Start.In(z)).AddDays(-s.margin)
 	hi := calendar.DateOf(w.End.In(z)).AddDays(2)
+	if len(s.cuts) > 0 {
+		hi = hi.AddDays(s.margin)
+	}
 	first, last := calendar.Date{Year: 1, Month: time.January, Day: 1}, calendar.Date{Year: 9999, Month: time.December, Day: 31}
 	if lo.Before(first) {
 		lo = first
@@ -180,19 +256,68 @@ func (s *series) busy(ctx context.Context, w calendar.Interval, owner *time.Loca
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w", s.where, err)
 	}
-	exact := s.exact
-	if s.length == lengthFloating {
-		exact = calendar.Wall(s.wall[1].Date, s.wall[1].Clock, z).Sub(calendar.Wall(s.wall[0].Date, s.wall[0].Clock, z))
-	}
 	for _, st := range starts {
 		t0 := calendar.Wall(st.Date, st.Clock, z)
-		t1 := t0.Add(exact)
-		if s.length == lengthNominal {
-			t1 = calendar.Wall(st.Date.AddDays(s.days), st.Clock, z).Add(s.extra)
+		sh := s.shape
+		if c, ok := s.cutAt(st, t0, z); ok {
+			if !c.busy {
+				continue
+			}
+			st = shiftWall(st, c.shift(z))
+			t0, sh = calendar.Wall(st.Date, st.Clock, z), c.shape
 		}
-		if iv := (calendar.Interval{Start: t0, End: t1}); iv.Overlaps(w) {
+		if iv := (calendar.Interval{Start: t0, End: sh.end(st, t0, z)}); iv.Overlaps(w) {
 			b.Add(iv.Intersect(w))
 		}
 	}
 	return len(starts), nil
+}
+
+// cutAt returns the last cut whose RECURRENCE-ID is at or before the
+// instance that starts at the wall time st, the instant t0, in zone z: by
+// date for a date RECURRENCE-ID, else as instants.
+func (s *series) cutAt(st calendar.DateTime, t0 time.Time, z *time.Location) (cut, bool) {
+	var found cut
+	var foundAt time.Time
+	ok := false
+	for _, c := range s.cuts {
+		var at time.Time
+		if c.from.kind == kDate {
+			if c.from.at.Date.After(st.Date) {
+				continue
+			}
+			at = calendar.Wall(c.from.at.Date, 0, z)
+		} else {
+			if at = c.from.instant(z); at.After(t0) {
+				continue
+			}
+		}
+		if !ok || at.After(foundAt) {
+			found, foundAt, ok = c, at, true
+		}
+	}
+	return found, ok
+}
+
+// shift returns the minutes that the cut moves its instances on the wall
+// clock of z: from its RECURRENCE-ID to its DTSTART.
+func (c cut) shift(z *time.Location) int {
+	from, to := c.from.at, c.to.at
+	if c.from.kind != kDate {
+		from = calendar.DateTimeOf(c.from.instant(z).In(z))
+	}
+	if c.to.kind != kDate {
+		to = calendar.DateTimeOf(c.to.instant(z).In(z))
+	}
+	return to.Date.DaysSince(from.Date)*24*60 + int(to.Clock) - int(from.Clock)
+}
+
+// shiftWall returns the wall time m minutes after dt.
+func shiftWall(dt calendar.DateTime, m int) calendar.DateTime {
+	total := int(dt.Clock) + m
+	days := total / (24 * 60)
+	if total < 0 && total%(24*60) != 0 {
+		days--
+	}
+	return calendar.DateTime{Date: dt.Date.AddDays(days), Clock: calendar.Clock(total - days*24*60)}
 }

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"go/format"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -46,7 +47,11 @@ func generate() (src []byte, out string, err error) {
 	if err != nil {
 		return nil, "", err
 	}
-	zipPath := filepath.Join(runtime.GOROOT(), "lib", "time", "zoneinfo.zip")
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return nil, "", fmt.Errorf("go env GOROOT: %v", err)
+	}
+	zipPath := filepath.Join(strings.TrimSpace(string(goroot)), "lib", "time", "zoneinfo.zip")
 	names, err := zoneNames(zipPath)
 	if err != nil {
 		return nil, "", err
