@@ -1,8 +1,10 @@
-// Package ics reads busy time from iCalendar (.ics) files, as Google
-// Calendar, Outlook and Apple Calendar export them (RFC 5545).
+// Package ics reads events and busy time from iCalendar (.ics) files, as
+// Google Calendar, Outlook and Apple Calendar export them (RFC 5545).
 //
-// [Read] and [ReadFile] return a [Calendar], which gives the busy time of
-// any window with [Calendar.Busy] and so is a calendar.BusySource;
+// [Read] and [ReadFile] return a [Calendar], which gives the events of any
+// window, each occurrence with its summary, organizer and attendees, with
+// [Calendar.Events], and the busy time of any window with [Calendar.Busy],
+// and so is a calendar.BusySource;
 // [ReadRosterFile] reads a roster and the calendar files its people name.
 //
 // # What is read

@@ -132,3 +132,36 @@ func ExampleCalendar_Problems() {
 	// {[2026-03-03T14:00:00Z, 2026-03-03T15:00:00Z)}
 	// ics.Read: line 5: VEVENT "backwards@example.com": DTEND: "20260303T100000Z" is before DTSTART "20260303T110000Z"
 }
+
+// The occurrences of a weekly meeting, one of them moved, with who was
+// asked and what they answered: what a meeting audit reads.
+func ExampleCalendar_Events() {
+	const src = "BEGIN:VCALENDAR\r\n" +
+		"BEGIN:VEVENT\r\nUID:sync@example.com\r\nSUMMARY:Team sync\r\n" +
+		"ORGANIZER;CN=Ana:mailto:ana@example.com\r\n" +
+		"ATTENDEE;PARTSTAT=ACCEPTED:mailto:ben@example.com\r\n" +
+		"ATTENDEE;PARTSTAT=DECLINED:mailto:priya@example.com\r\n" +
+		"DTSTART;TZID=Europe/Berlin:20260302T100000\r\nDURATION:PT30M\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\nEND:VEVENT\r\n" +
+		"BEGIN:VEVENT\r\nUID:sync@example.com\r\nRECURRENCE-ID;TZID=Europe/Berlin:20260309T100000\r\nSUMMARY:Team sync (moved)\r\n" +
+		"DTSTART;TZID=Europe/Berlin:20260309T140000\r\nDURATION:PT30M\r\nEND:VEVENT\r\n" +
+		"END:VCALENDAR\r\n"
+	ctx := context.Background()
+	cal, err := ics.Read(ctx, strings.NewReader(src), ics.Options{})
+	if err != nil {
+		panic(err)
+	}
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	march := calendar.Interval{Start: time.Date(2026, 3, 1, 0, 0, 0, 0, berlin), End: time.Date(2026, 4, 1, 0, 0, 0, 0, berlin)}
+	events, err := cal.Events(ctx, march, berlin)
+	if err != nil {
+		panic(err)
+	}
+	for _, e := range events {
+		fmt.Printf("%s %s-%s %q (instance of %s) %d attendees\n", e.Start.Format("Mon 01-02"), e.Start.Format("15:04"), e.End.Format("15:04"),
+			e.Summary, e.RecurrenceID.Format("01-02 15:04"), len(e.Attendees))
+	}
+	// Output:
+	// Mon 03-02 10:00-10:30 "Team sync" (instance of 03-02 10:00) 2 attendees
+	// Mon 03-09 14:00-14:30 "Team sync (moved)" (instance of 03-09 10:00) 0 attendees
+	// Mon 03-16 10:00-10:30 "Team sync" (instance of 03-16 10:00) 2 attendees
+}

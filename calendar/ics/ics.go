@@ -1,6 +1,7 @@
 package ics
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/bits"
@@ -10,18 +11,19 @@ import (
 	"github.com/tzplan/tzplan/calendar"
 )
 
-// A Calendar is the busy time described by one or more iCalendar streams.
-// Immutable once read; safe for concurrent use. It implements
+// A Calendar is the events, and the busy time, of one or more iCalendar
+// streams. Immutable once read; safe for concurrent use. It implements
 // calendar.BusySource.
 //
-// A nil or zero Calendar is never busy.
+// A nil or zero Calendar has no events and is never busy.
 type Calendar struct {
-	// fixed is the busy time of one-off events and free/busy periods that
-	// have a zone of their own (UTC, a TZID, or X-WR-TIMEZONE).
-	fixed calendar.Set
-	// floats are one-off events read in the owner's zone: floating times
-	// in a VCALENDAR without X-WR-TIMEZONE, and all-day events.
-	floats floatIndex
+	// fixed are the one-off events and free/busy periods that have a zone
+	// of their own (UTC, a TZID, or X-WR-TIMEZONE), by instant.
+	fixed itemIndex
+	// floats are the one-off events read in the owner's zone (floating
+	// times in a VCALENDAR without X-WR-TIMEZONE, and all-day events), by
+	// wall time.
+	floats itemIndex
 	// series are the recurring events, expanded for each window.
 	series []*series
 	// problems are what reading skipped.
@@ -40,24 +42,23 @@ func (c *Calendar) Problems() []Problem {
 
 var _ calendar.BusySource = (*Calendar)(nil)
 
-// Merge returns a Calendar busy whenever any of cs is. Nil Calendars are
-// skipped. Each keeps its own reading of floating times: the X-WR-TIMEZONE
-// of its file, or else the owner's zone.
+// Merge returns a Calendar with the events of all of cs, busy whenever
+// any of them is. Nil Calendars are skipped. Each keeps its own reading of
+// floating times: the X-WR-TIMEZONE of its file, or else the owner's zone.
 func Merge(cs ...*Calendar) *Calendar {
 	out := &Calendar{}
-	var fixed calendar.SetBuilder
-	var floats []floatEvent
+	var fixed, floats []item
 	for _, c := range cs {
 		if c == nil {
 			continue
 		}
-		fixed.AddSet(c.fixed)
-		out.problems = append(out.problems, c.problems...)
+		fixed = append(fixed, c.fixed.all()...)
 		floats = append(floats, c.floats.all()...)
 		out.series = append(out.series, c.series...)
+		out.problems = append(out.problems, c.problems...)
 	}
-	out.fixed = fixed.Set()
-	out.floats = newFloatIndex(floats)
+	out.fixed = newItemIndex(fixed, false)
+	out.floats = newItemIndex(floats, true)
 	out.series = slices.Clip(out.series)
 	return out
 }
@@ -79,130 +80,184 @@ func Merge(cs ...*Calendar) *Calendar {
 // than calendar.Limits.BusyOccurrences (the limits are those of ctx: see
 // calendar.LimitsOf).
 func (c *Calendar) Busy(ctx context.Context, window calendar.Interval, zone *time.Location) (calendar.Set, error) {
+	var b calendar.SetBuilder
+	err := c.occurrences(ctx, "ics.Calendar.Busy", window, zone, func(o occurrence) {
+		if o.busy() {
+			b.Add(o.iv)
+		}
+	})
+	if err != nil {
+		return calendar.Set{}, err
+	}
+	if zone == nil {
+		zone = time.UTC
+	}
+	return b.Set().In(zone), nil
+}
+
+// An occurrence is one instance of an event, or one free/busy period,
+// with the part of it inside a window.
+type occurrence struct {
+	info     *eventInfo // nil for a free/busy period
+	start    time.Time  // the whole instance, which may begin before the window
+	end      time.Time
+	iv       calendar.Interval // its part inside the window (UTC); empty for an instance of no length
+	original time.Time         // the instance's start as its series gives it, zero for a one-off
+}
+
+// busy reports whether o is busy time.
+func (o occurrence) busy() bool { return !o.iv.IsEmpty() && (o.info == nil || o.info.busy) }
+
+// occurrences calls yield with every occurrence in window (an instance of
+// no length when its start is in it), read in zone; fn names the caller in
+// errors. It is what Busy and Events share.
+func (c *Calendar) occurrences(ctx context.Context, fn string, window calendar.Interval, zone *time.Location, yield func(occurrence)) error {
 	if zone == nil {
 		zone = time.UTC
 	}
 	w := calendar.Interval{Start: window.Start.UTC().Round(0), End: window.End.UTC().Round(0)}
 	if c == nil || w.IsEmpty() {
-		return calendar.Set{}, nil
+		return nil
 	}
-	var b calendar.SetBuilder
-	b.AddSet(c.fixed.Clip(w))
-	c.floats.busy(w, zone, &b)
+	c.fixed.each(w, zone, yield)
+	c.floats.each(w, zone, yield)
 	total, lim := 0, calendar.LimitsOf(ctx)
 	for i, s := range c.series {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
-				return calendar.Set{}, fmt.Errorf("ics.Calendar.Busy: %w", err)
+				return fmt.Errorf("%s: %w", fn, err)
 			}
 		}
-		n, err := s.busy(ctx, w, zone, &b)
+		n, err := s.each(ctx, w, zone, yield)
 		if err != nil {
-			return calendar.Set{}, fmt.Errorf("ics.Calendar.Busy: %w", err)
+			return fmt.Errorf("%s: %w", fn, err)
 		}
 		if total += n; total > lim.BusyOccurrences {
-			return calendar.Set{}, fmt.Errorf("ics.Calendar.Busy: %w: Limits.BusyOccurrences: the recurring events have more than %d occurrences in %s",
-				calendar.ErrTooManyOccurrences, lim.BusyOccurrences, window)
+			return fmt.Errorf("%s: %w: Limits.BusyOccurrences: the recurring events have more than %d occurrences in %s",
+				fn, calendar.ErrTooManyOccurrences, lim.BusyOccurrences, window)
 		}
 	}
-	return b.Set().In(zone), nil
+	return nil
 }
 
-// A floatEvent is a one-off event read in the owner's zone: from start to
-// end plus extra (the exact part of a DURATION).
-type floatEvent struct {
+// An item is a one-off event, or a free/busy period: from start to end
+// plus extra (the exact part of a DURATION).
+type item struct {
 	start, end value
 	extra      time.Duration
+	info       *eventInfo // nil for a free/busy period
 }
 
-// bounds returns the event's start and end as wall times (value.local).
-func (f floatEvent) bounds() (lo, hi int64) {
-	return f.start.local(), f.end.local() + int64(f.extra/time.Second)
+// key returns the item's start and end as the index orders them: wall
+// times (value.local) for a floating item, Unix seconds for a fixed one.
+func (it item) key(floating bool) (lo, hi int64) {
+	if floating {
+		return it.start.local(), it.end.local() + int64(it.extra/time.Second)
+	}
+	return it.start.instant(nil).Unix(), it.end.instant(nil).Add(it.extra).Unix()
 }
 
-// length returns the event's length on the wall clock, in seconds.
-func (f floatEvent) length() int64 {
-	lo, hi := f.bounds()
-	return hi - lo
+// interval returns the item's instants in zone.
+func (it item) interval(zone *time.Location) calendar.Interval {
+	return calendar.Interval{Start: it.start.instant(zone), End: it.end.instant(zone).Add(it.extra)}
 }
 
-// interval returns the event's instants in zone.
-func (f floatEvent) interval(zone *time.Location) calendar.Interval {
-	return calendar.Interval{Start: f.start.instant(zone), End: f.end.instant(zone).Add(f.extra)}
+// An itemIndex finds the items near a window. Items are kept in classes
+// by length, each sorted by start: in class k every item is shorter than
+// 2^k seconds (class 0 holds those of no length), so those that can reach
+// a window start no more than 2^k seconds before it (and, for floating
+// items, a zone's offset), and a binary search finds the first of them.
+type itemIndex struct {
+	floating bool
+	classes  []itemClass
 }
 
-// A floatIndex finds the floating events near a window. Events are kept
-// in classes by length, each sorted by start: in class k every event is
-// shorter than 2^k seconds on the wall clock, so those that can reach a
-// window start no more than 2^k seconds (and a zone's offset) before it,
-// and a binary search finds the first of them.
-type floatIndex struct {
-	classes []floatClass
-}
-
-type floatClass struct {
-	span int64   // every event's length is below span
-	los  []int64 // the events' starts, ascending
-	evs  []floatEvent
+type itemClass struct {
+	span  int64   // every item's length is below span
+	los   []int64 // the items' starts, ascending
+	items []item
 }
 
 // maxOffset bounds the distance between a wall time and any instant that
 // shows it in a real zone (offsets stay within ±16 hours).
 const maxOffset = 26 * 60 * 60
 
-func newFloatIndex(evs []floatEvent) floatIndex {
-	var byClass [65][]floatEvent
-	for _, f := range evs {
-		if n := f.length(); n > 0 {
-			k := bits.Len64(uint64(n))
-			byClass[k] = append(byClass[k], f)
-		}
-	}
-	var ix floatIndex
-	for k, evs := range byClass {
-		if len(evs) == 0 {
+func newItemIndex(items []item, floating bool) itemIndex {
+	// Each item's start, and its class, computed once.
+	los := make([]int64, len(items))
+	class := make([]uint8, len(items))
+	var counts [65]int
+	for i, it := range items {
+		lo, hi := it.key(floating)
+		los[i] = lo
+		if hi < lo {
+			class[i] = 255
 			continue
 		}
-		slices.SortStableFunc(evs, func(a, b floatEvent) int {
-			la, _ := a.bounds()
-			lb, _ := b.bounds()
-			switch {
-			case la < lb:
-				return -1
-			case la > lb:
-				return +1
+		class[i] = uint8(bits.Len64(uint64(hi - lo)))
+		counts[class[i]]++
+	}
+	ix := itemIndex{floating: floating}
+	for k, n := range counts {
+		if n == 0 {
+			continue
+		}
+		order := make([]int32, 0, n)
+		for i, c := range class {
+			if int(c) == k {
+				order = append(order, int32(i))
 			}
-			return 0
-		})
-		cl := floatClass{span: int64(1) << min(k, 62), evs: evs, los: make([]int64, len(evs))}
-		for i, f := range evs {
-			cl.los[i], _ = f.bounds()
+		}
+		// Stable, so that items with one start keep the input's order.
+		slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(los[a], los[b]) })
+		cl := itemClass{span: int64(1) << min(k, 62), items: make([]item, n), los: make([]int64, n)}
+		for i, j := range order {
+			cl.items[i], cl.los[i] = items[j], los[j]
 		}
 		ix.classes = append(ix.classes, cl)
 	}
 	return ix
 }
 
-// all returns every event of the index.
-func (ix floatIndex) all() []floatEvent {
-	var out []floatEvent
+// all returns every item of the index.
+func (ix itemIndex) all() []item {
+	var out []item
 	for _, cl := range ix.classes {
-		out = append(out, cl.evs...)
+		out = append(out, cl.items...)
 	}
 	return out
 }
 
-// busy adds the parts of the events inside w (UTC, not empty), read in
-// zone, to b.
-func (ix floatIndex) busy(w calendar.Interval, zone *time.Location, b *calendar.SetBuilder) {
-	from := w.Start.Unix() - maxOffset
-	to := w.End.Unix() + maxOffset
+// each calls yield with the items that overlap w (UTC, not empty), read
+// in zone, and those of no length that start in it.
+func (ix itemIndex) each(w calendar.Interval, zone *time.Location, yield func(occurrence)) {
+	from, to := w.Start.Unix(), w.End.Unix()
+	if ix.floating {
+		from, to = from-maxOffset, to+maxOffset
+	}
 	for _, cl := range ix.classes {
 		i, _ := slices.BinarySearch(cl.los, from-cl.span)
 		for ; i < len(cl.los) && cl.los[i] < to; i++ {
-			if iv := cl.evs[i].interval(zone); iv.Overlaps(w) {
-				b.Add(iv.Intersect(w))
+			it := cl.items[i]
+			iv := it.interval(zone)
+			if o, ok := clip(iv.Start, iv.End, w); ok {
+				o.info = it.info
+				yield(o)
 			}
 		}
 	}
+}
+
+// clip returns the occurrence from start to end, with its part inside w,
+// and whether it is in w at all: overlapping it, or, of no length,
+// starting in it.
+func clip(start, end time.Time, w calendar.Interval) (occurrence, bool) {
+	iv := calendar.Interval{Start: start, End: end}
+	switch {
+	case iv.Overlaps(w):
+		return occurrence{start: start, end: end, iv: iv.Intersect(w)}, true
+	case !end.After(start) && !start.Before(w.Start) && start.Before(w.End):
+		return occurrence{start: start, end: start, iv: calendar.Interval{Start: start, End: start}}, true
+	}
+	return occurrence{}, false
 }

@@ -377,6 +377,17 @@ var fileCases = []fileCase{
 			"2026-03-23T15:00:00Z/2026-03-23T16:00:00Z",
 		},
 	},
+	// What TestEvents lists, busy: not the transparent lunch nor the
+	// cancelled call; the day off is Berlin's whole day.
+	{
+		file: "events.ics", from: "2026-03-01T00:00:00Z", to: "2026-03-31T00:00:00Z", zone: "Europe/Berlin",
+		want: []string{
+			"2026-03-02T09:00:00Z/2026-03-02T09:30:00Z",
+			"2026-03-03T23:00:00Z/2026-03-04T23:00:00Z",
+			"2026-03-09T13:00:00Z/2026-03-09T13:30:00Z",
+			"2026-03-16T09:00:00Z/2026-03-16T09:30:00Z",
+		},
+	},
 	{
 		file: "bom.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
 		want: []string{"2026-03-04T08:00:00Z/2026-03-04T08:30:00Z"},

@@ -221,7 +221,10 @@ func (rd *reader) step(cals []calOutline) func(step) error {
 			cur, curErr = &comp{name: s.name, line: s.line}, nil
 		case s.kind == stepProp && cur != nil && s.depth == 2 && keeps(2, s.top, s.name):
 			p, err := parseProp(s.line, s.name, s.text)
-			if err != nil {
+			switch {
+			case err != nil && cur.name == "VEVENT" && optional(s.name):
+				return rd.problems.add(&readError{line: s.line, what: "VEVENT: " + s.name, err: err}, "", "the property is ignored")
+			case err != nil:
 				if curErr == nil {
 					curErr = lineError(s.line, "%s: %v", s.name, err)
 				}
@@ -272,15 +275,15 @@ type reader struct {
 	vtz map[string]int // the TZIDs of its VTIMEZONEs, and their lines
 
 	events []*vevent
-	fixed  []calendar.Interval // busy time with no floating part
-	floats []floatEvent        // busy time read in the owner's zone
+	fixed  []item // one-off events and free/busy periods with no floating part
+	floats []item // one-off events read in the owner's zone
 }
 
 // A vevent is a VEVENT as read.
 type vevent struct {
 	line int // the line of its BEGIN // `VEVENT "uid"`, or `VEVENT` when it has no UID
 	uid  string
-	busy bool // neither cancelled nor transparent
+	info *eventInfo // what it says beyond its times; info.busy: neither cancelled nor transparent
 
 	start  value
 	end    value // when hasEnd
@@ -469,9 +472,20 @@ func (rd *reader) dateTime(s, tzid string) (value, error) {
 
 // event reads a VEVENT.
 func (rd *reader) event(c *comp) error {
-	ev := &vevent{line: c.line, busy: true}
+	ev := &vevent{line: c.line}
 	if p := c.get("UID"); p != nil {
 		ev.uid = strings.TrimSpace(p.value)
+	}
+	in := &eventInfo{uid: ev.uid, line: c.line, busy: true}
+	ev.info = in
+	if p := c.get("SUMMARY"); p != nil {
+		in.summary = textValue(p.value, maxSummary)
+	}
+	if p := c.get("ORGANIZER"); p != nil {
+		in.organizer = attendee(p)
+	}
+	for _, p := range c.all("ATTENDEE") {
+		in.attendees = append(in.attendees, attendee(p))
 	}
 	where := ev.where()
 	rd.where, rd.uid = where, ev.uid
@@ -526,12 +540,14 @@ func (rd *reader) event(c *comp) error {
 		ev.dur, ev.hasDur = d, true
 	}
 
-	if p := c.get("STATUS"); p != nil && strings.EqualFold(strings.TrimSpace(p.value), "CANCELLED") {
-		ev.busy = false
+	if p := c.get("STATUS"); p != nil {
+		in.status = strings.ToUpper(strings.TrimSpace(p.value))
 	}
 	if p := c.get("TRANSP"); p != nil && strings.EqualFold(strings.TrimSpace(p.value), "TRANSPARENT") {
-		ev.busy = false
+		in.transparent = true
 	}
+	in.busy = in.status != "CANCELLED" && !in.transparent
+	in.allDay = ev.start.kind == kDate
 
 	if p := c.get("SEQUENCE"); p != nil {
 		n, err := strconv.Atoi(strings.TrimSpace(p.value))
@@ -598,8 +614,6 @@ func (rd *reader) event(c *comp) error {
 			// Some clients copy the series' EXDATEs into its
 			// overridden instances, where they mean nothing.
 			continue
-		case ev.override:
-			return badf(p, "an overridden instance (it has a RECURRENCE-ID) cannot have its own %s", p.name)
 		}
 		if vt, _ := single(p, "VALUE"); p.name == "RDATE" && strings.EqualFold(vt, "PERIOD") {
 			tzid, err := tzidOf(p)
@@ -696,7 +710,7 @@ func (rd *reader) freeBusy(c *comp) error {
 				return bad(err)
 			}
 			if busy {
-				rd.add(pd.start, pd.end, pd.extra)
+				rd.add(pd.start, pd.end, pd.extra, nil)
 			}
 		}
 	}
@@ -735,14 +749,14 @@ func (rd *reader) period(s, tzid string) (period, error) {
 	return pd, nil
 }
 
-// add adds the busy time from start to end plus extra.
-func (rd *reader) add(start, end value, extra time.Duration) {
+// add adds the one-off event info (nil for a free/busy period) from
+// start to end plus extra.
+func (rd *reader) add(start, end value, extra time.Duration, info *eventInfo) {
+	it := item{start: start, end: end, extra: extra, info: info}
 	if start.fixed() {
-		rd.fixed = append(rd.fixed, calendar.Interval{Start: start.instant(nil), End: end.instant(nil).Add(extra)})
-		return
-	}
-	if f := (floatEvent{start, end, extra}); f.length() > 0 {
-		rd.floats = append(rd.floats, f)
+		rd.fixed = append(rd.fixed, it)
+	} else {
+		rd.floats = append(rd.floats, it)
 	}
 }
 
@@ -774,55 +788,70 @@ func (rd *reader) build() (*Calendar, error) {
 		}
 		return nil
 	}
-	for _, ev := range events {
-		var ovs []*vevent
-		if ev.override {
-			master := masters[ev.uid]
-			switch {
-			case master == nil:
-				// An override of nothing is an event of its own.
-			case len(ev.rrules) > 0 && !sameRules(ev.rrules, master.rrules):
-				// An override with a rule of its own starts a series of
-				// its own (as clients write a split series); one with the
-				// series' rule merely copies it.
-				for _, r := range ev.rrules {
-					if err := addSeries(ev, r, nil); err != nil {
-						return nil, err
-					}
-				}
-				continue
-			case ev.future:
-				continue // the master's series moves the instances
-			}
-			if ev.busy {
-				rd.oneOff(ev)
-			}
-			continue
-		}
-		if ev.uid != "" {
-			ovs = overrides[ev.uid]
-		}
-		if len(ev.rrules) == 0 && len(ev.rdates) == 0 && len(ev.exdates) == 0 && len(ovs) == 0 {
-			if ev.busy {
-				rd.oneOff(ev)
-			}
-			rd.periods(ev, ovs)
-			continue
-		}
+	// asSeries adds ev as a series: one for each RRULE, or one for its
+	// DTSTART and RDATEs, with its RDATE;VALUE=PERIOD instances.
+	asSeries := func(ev *vevent, ovs []*vevent) error {
 		rules := ev.rrules
 		if len(rules) == 0 {
 			rules = []linedRule{{}}
 		}
 		for _, r := range rules {
-			if err := addSeries(ev, r, ovs); err != nil {
-				return nil, err
+			// Each series has its own rule to tell.
+			in := *ev.info
+			in.series, in.rule = true, r.rule
+			one := *ev
+			one.info = &in
+			if err := addSeries(&one, r, ovs); err != nil {
+				return err
 			}
 		}
-		rd.periods(ev, ovs)
+		in := *ev.info
+		in.series = true
+		one := *ev
+		one.info = &in
+		rd.periods(&one, ovs)
+		return nil
+	}
+	for _, ev := range events {
+		if ev.override {
+			master := masters[ev.uid]
+			switch {
+			case master == nil && len(ev.rrules)+len(ev.rdates)+len(ev.periods) > 0,
+				master != nil && (len(ev.rrules) > 0 && !sameRules(ev.rrules, master.rrules) || len(ev.rdates)+len(ev.periods) > 0):
+				// An override with a rule or RDATEs of its own starts a
+				// series of its own (as clients write a series split in
+				// two, or an instance that repeats); one with the series'
+				// rule merely copies it.
+				if err := asSeries(ev, nil); err != nil {
+					return nil, err
+				}
+				continue
+			case master != nil && ev.future:
+				continue // the master's series moves the instances
+			}
+			// A single instance, also when it overrides nothing.
+			ev.info.recID = &ev.recID
+			if master != nil && len(master.rrules) > 0 {
+				ev.info.rule = master.rrules[0].rule
+			}
+			rd.oneOff(ev)
+			continue
+		}
+		var ovs []*vevent
+		if ev.uid != "" {
+			ovs = overrides[ev.uid]
+		}
+		if len(ev.rrules) == 0 && len(ev.rdates) == 0 && len(ev.exdates) == 0 && len(ovs) == 0 && len(ev.periods) == 0 {
+			rd.oneOff(ev)
+			continue
+		}
+		if err := asSeries(ev, ovs); err != nil {
+			return nil, err
+		}
 	}
 	c.problems = rd.problems.sorted()
-	c.fixed = calendar.NewSet(rd.fixed...)
-	c.floats = newFloatIndex(rd.floats)
+	c.fixed = newItemIndex(rd.fixed, false)
+	c.floats = newItemIndex(rd.floats, true)
 	return c, nil
 }
 
@@ -835,14 +864,11 @@ func sameRules(a, b []linedRule) bool {
 // lasts as its period says, unless an EXDATE or an override's
 // RECURRENCE-ID names its start, written the same way.
 func (rd *reader) periods(ev *vevent, ovs []*vevent) {
-	if !ev.busy {
-		return
-	}
 	for _, pd := range ev.periods {
 		gone := slices.ContainsFunc(ev.exdates, func(ex lined) bool { return sameValue(ex.v, pd.start) }) ||
 			slices.ContainsFunc(ovs, func(ov *vevent) bool { return sameValue(ov.recID, pd.start) })
 		if !gone {
-			rd.add(pd.start, pd.end, pd.extra)
+			rd.add(pd.start, pd.end, pd.extra, ev.info)
 		}
 	}
 }
@@ -880,7 +906,7 @@ func latestRevisions(events []*vevent) []*vevent {
 		seq   int
 		stamp time.Time
 	}
-	latest := make(map[key]best)
+	latest := make(map[key]best, len(events))
 	for _, ev := range events {
 		if ev.uid == "" {
 			continue
@@ -906,18 +932,16 @@ func latestRevisions(events []*vevent) []*vevent {
 // oneOff adds the busy time of an event that does not repeat: an
 // overridden instance, or an event with no RRULE, RDATE or overrides.
 func (rd *reader) oneOff(ev *vevent) {
-	s := ev.start
+	s, e, extra := ev.start, ev.start, time.Duration(0)
 	switch {
 	case ev.hasEnd:
-		rd.add(s, ev.end, 0)
+		e = ev.end
 	case ev.hasDur:
-		e := s
 		e.at.Date = e.at.Date.AddDays(ev.dur.days)
-		rd.add(s, e, ev.dur.exact())
+		extra = ev.dur.exact()
 	case s.kind == kDate:
-		e := s
 		e.at.Date = e.at.Date.AddDays(1)
-		rd.add(s, e, 0)
 	}
 	// A DTSTART with a time and no end lasts no time at all.
+	rd.add(s, e, extra, ev.info)
 }

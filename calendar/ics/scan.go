@@ -102,6 +102,17 @@ func topLevel(name string) bool {
 	return false
 }
 
+// optional reports whether a VEVENT's property name only describes it
+// (for Events), so that one that does not parse is left out, and the
+// event read without it, rather than the event skipped.
+func optional(name string) bool {
+	switch name {
+	case "SUMMARY", "ORGANIZER", "ATTENDEE", "SEQUENCE", "DTSTAMP":
+		return true
+	}
+	return false
+}
+
 // keeps reports whether the property name of a component called comp,
 // at depth (1 for a VCALENDAR, 2 for its children), is read.
 func keeps(depth int, comp, name string) bool {
@@ -116,7 +127,8 @@ func keeps(depth int, comp, name string) bool {
 	case "VEVENT":
 		switch name {
 		case "UID", "DTSTART", "DTEND", "DURATION", "RRULE", "EXRULE", "RDATE", "EXDATE",
-			"RECURRENCE-ID", "STATUS", "TRANSP", "SEQUENCE", "DTSTAMP":
+			"RECURRENCE-ID", "STATUS", "TRANSP", "SEQUENCE", "DTSTAMP",
+			"SUMMARY", "ORGANIZER", "ATTENDEE":
 			return true
 		}
 	case "VFREEBUSY":

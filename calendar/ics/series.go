@@ -17,7 +17,8 @@ type series struct {
 	// zone is the zone the rule's wall times are read in; nil when it is
 	// the owner's (a floating DTSTART without X-WR-TIMEZONE, or a date).
 	zone  *time.Location
-	shape shape // the length of each instance
+	shape shape      // the length of each instance
+	info  *eventInfo // what the instances are
 	// cuts are the RANGE=THISANDFUTURE overrides, by their RECURRENCE-ID:
 	// each changes the instances from there on, until the next.
 	cuts   []cut
@@ -41,9 +42,9 @@ const (
 	lengthFloating                   // DTEND - DTSTART, floating: exact once the zone is known
 )
 
-// shapeOf returns the shape of ev's instances, and false when they last
-// no time at all.
-func shapeOf(ev *vevent) (shape, bool) {
+// shapeOf returns the shape of ev's instances: of no length for a
+// date-time DTSTART alone.
+func shapeOf(ev *vevent) shape {
 	start := ev.start
 	var sh shape
 	trunc := func(v value) value { v.sec = 0; return v }
@@ -58,16 +59,8 @@ func shapeOf(ev *vevent) (shape, bool) {
 		sh.length, sh.days, sh.extra = lengthNominal, ev.dur.days, ev.dur.exact()
 	case start.kind == kDate:
 		sh.length, sh.days = lengthNominal, 1
-	default:
-		return shape{}, false // a date-time DTSTART alone lasts no time
 	}
-	switch sh.length {
-	case lengthExact:
-		return sh, sh.exact > 0
-	case lengthNominal:
-		return sh, sh.days > 0 || sh.extra > 0
-	}
-	return sh, sh.wall[1].Compare(sh.wall[0]) > 0
+	return sh
 }
 
 // marginDays returns how many days before a window an instance of shape
@@ -102,13 +95,12 @@ type cut struct {
 	from  value // the RECURRENCE-ID
 	to    value // the override's DTSTART
 	shape shape
-	busy  bool
+	info  *eventInfo // the override's
 }
 
 // newSeries makes the series of the RRULE rule (empty for none) of a
 // recurring event ev, whose instances ovs override (those of them with
-// RANGE=THISANDFUTURE cut the series); it returns nil when the event is
-// never busy.
+// RANGE=THISANDFUTURE cut the series).
 //
 // The rule is built with calendar.NewRecurrence from ev's values as read:
 // the DTSTART (at 00:00 floating for an all-day event, with the TZID
@@ -134,8 +126,8 @@ func newSeries(ev *vevent, rule linedRule, ovs []*vevent, budget *calendar.Count
 	var cuts []cut
 	for _, ov := range ovs {
 		if ov.future {
-			sh, ok := shapeOf(ov)
-			cuts = append(cuts, cut{from: ov.recID, to: ov.start, shape: sh, busy: ov.busy && ok})
+			sh := shapeOf(ov)
+			cuts = append(cuts, cut{from: ov.recID, to: ov.start, shape: sh, info: ov.info})
 			continue
 		}
 		exdates = append(exdates, recurrenceDate(ov.recID))
@@ -160,26 +152,14 @@ func newSeries(ev *vevent, rule linedRule, ovs []*vevent, budget *calendar.Count
 		}
 		return nil, &readError{line: line, what: what, err: &ruleError{msg, err}}
 	}
-	sh, ok := shapeOf(ev)
-	if !ev.busy || !ok {
-		if len(cuts) == 0 {
-			return nil, nil
-		}
-		// Instances before the first cut are never busy; those after a
-		// cut are what it makes them.
-		ok = false
-	}
+	sh := shapeOf(ev)
 	s := &series{
 		where: fmt.Sprintf("%s (line %d)", ev.where(), ev.line),
 		rec:   rec.WithCountBudget(budget),
 		zone:  start.zone,
 		shape: sh,
+		info:  ev.info,
 		cuts:  cuts,
-	}
-	if !ev.busy || !ok {
-		// A zero exact length: instances before the first cut last no
-		// time, and so are never busy.
-		s.shape = shape{}
 	}
 	if start.kind == kDate {
 		s.zone = nil
@@ -229,10 +209,10 @@ func recurrenceDate(v value) calendar.RecurrenceDate {
 	return d
 }
 
-// busy adds the occurrences that overlap w (UTC, not empty) to b, and
-// returns how many starts it read. owner is the zone for a rule with none
-// of its own.
-func (s *series) busy(ctx context.Context, w calendar.Interval, owner *time.Location, b *calendar.SetBuilder) (int, error) {
+// each calls yield with the instances that overlap w (UTC, not empty),
+// and those of no length that start in it, and returns how many starts it
+// read. owner is the zone for a rule with none of its own.
+func (s *series) each(ctx context.Context, w calendar.Interval, owner *time.Location, yield func(occurrence)) (int, error) {
 	z := s.zone
 	if z == nil {
 		z = owner
@@ -258,16 +238,15 @@ func (s *series) busy(ctx context.Context, w calendar.Interval, owner *time.Loca
 	}
 	for _, st := range starts {
 		t0 := calendar.Wall(st.Date, st.Clock, z)
-		sh := s.shape
+		original := t0
+		sh, info := s.shape, s.info
 		if c, ok := s.cutAt(st, t0, z); ok {
-			if !c.busy {
-				continue
-			}
 			st = shiftWall(st, c.shift(z))
-			t0, sh = calendar.Wall(st.Date, st.Clock, z), c.shape
+			t0, sh, info = calendar.Wall(st.Date, st.Clock, z), c.shape, c.info
 		}
-		if iv := (calendar.Interval{Start: t0, End: sh.end(st, t0, z)}); iv.Overlaps(w) {
-			b.Add(iv.Intersect(w))
+		if o, ok := clip(t0, sh.end(st, t0, z), w); ok {
+			o.info, o.original = info, original
+			yield(o)
 		}
 	}
 	return len(starts), nil

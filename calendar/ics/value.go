@@ -41,6 +41,11 @@ func (v value) instant(owner *time.Location) time.Time {
 	if z == nil {
 		z = owner
 	}
+	if z == time.UTC {
+		// No gaps or folds to resolve: the common case, made cheap.
+		d := v.at.Date
+		return time.Date(d.Year, d.Month, d.Day, v.at.Clock.Hour(), v.at.Clock.Minute(), v.sec, 0, time.UTC)
+	}
 	return calendar.Wall(v.at.Date, v.at.Clock, z).Add(time.Duration(v.sec) * time.Second)
 }
 
