@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -98,4 +100,67 @@ func BenchmarkBusyQuarter(b *testing.B) {
 		n = s.Len()
 	}
 	b.ReportMetric(float64(n), "intervals")
+}
+
+// issue42 returns the corpus's largest real export (a Google calendar of
+// 4,778 events, 1.6 MB), or skips b when the corpus is absent.
+func issue42(b *testing.B) []byte {
+	data, err := os.ReadFile(filepath.Join(corpusDir, "rie__issue42.ics"))
+	if err != nil {
+		b.Skipf("the corpus of real-world calendars is not here (%v)", err)
+	}
+	return data
+}
+
+// BenchmarkReadIssue42 reads the export.
+func BenchmarkReadIssue42(b *testing.B) {
+	data := issue42(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Read(context.Background(), bytes.NewReader(data), Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBusyIssue42Year asks the export, read beforehand, for the
+// busy time of 2020 in London.
+func BenchmarkBusyIssue42Year(b *testing.B) {
+	c, err := Read(context.Background(), bytes.NewReader(issue42(b)), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		b.Fatal(err)
+	}
+	year := calendar.Interval{Start: time.Date(2020, 1, 1, 0, 0, 0, 0, london), End: time.Date(2021, 1, 1, 0, 0, 0, 0, london)}
+	var n int
+	for b.Loop() {
+		s, err := c.Busy(context.Background(), year, london)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = s.Len()
+	}
+	b.ReportMetric(float64(n), "intervals")
+}
+
+// BenchmarkReadAndBusyIssue42 does both, as a service does with an upload.
+func BenchmarkReadAndBusyIssue42(b *testing.B) {
+	data := issue42(b)
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		b.Fatal(err)
+	}
+	year := calendar.Interval{Start: time.Date(2020, 1, 1, 0, 0, 0, 0, london), End: time.Date(2021, 1, 1, 0, 0, 0, 0, london)}
+	for b.Loop() {
+		c, err := Read(context.Background(), bytes.NewReader(data), Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := c.Busy(context.Background(), year, london); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -267,8 +267,8 @@ type reader struct {
 	ctx      context.Context
 	zones    map[string]*time.Location // TZIDs resolved so far
 	problems problems
-	// The event being read, for problems found in its values.
-	where, uid string
+	// The UID of the event being read, for problems found in its values.
+	uid string
 
 	// The VCALENDAR being read.
 	xwr *time.Location // its X-WR-TIMEZONE, nil when it has none
@@ -427,7 +427,7 @@ func (rd *reader) values(p *prop, list bool) ([]value, error) {
 		s = strings.TrimSpace(s)
 		if vt == "DATE" && len(s) > 8 && strings.ContainsAny(s, "Tt") {
 			// VALUE=DATE on a date-time: the value is read as written.
-			if err := rd.problems.add(&readError{line: p.line, what: rd.where + ": " + p.name, err: fmt.Errorf("VALUE=DATE, but %s is a date-time", icalvalue.Quote(s))}, rd.uid, "it is read as the date-time it is"); err != nil {
+			if err := rd.problems.add(&readError{line: p.line, what: describe("VEVENT", rd.uid) + ": " + p.name, err: fmt.Errorf("VALUE=DATE, but %s is a date-time", icalvalue.Quote(s))}, rd.uid, "it is read as the date-time it is"); err != nil {
 				return nil, err
 			}
 			vt = "DATE-TIME"
@@ -487,9 +487,9 @@ func (rd *reader) event(c *comp) error {
 	for _, p := range c.all("ATTENDEE") {
 		in.attendees = append(in.attendees, attendee(p))
 	}
-	where := ev.where()
-	rd.where, rd.uid = where, ev.uid
-	bad := func(p *prop, err error) error { return fail(c, where, p, err) }
+	rd.uid = ev.uid
+	// The event is named in messages only when there is one to write.
+	bad := func(p *prop, err error) error { return fail(c, ev.where(), p, err) }
 	badf := func(p *prop, format string, args ...any) error {
 		return bad(p, fmt.Errorf(format, args...))
 	}

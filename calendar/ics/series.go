@@ -12,8 +12,9 @@ import (
 
 // A series is a recurring event, expanded for each window asked for.
 type series struct {
-	where string // `VEVENT "uid" (line 12)`, for errors
-	rec   calendar.Recurrence
+	uid  string // for errors
+	line int    // of its VEVENT, for errors
+	rec  calendar.Recurrence
 	// zone is the zone the rule's wall times are read in; nil when it is
 	// the owner's (a floating DTSTART without X-WR-TIMEZONE, or a date).
 	zone  *time.Location
@@ -154,7 +155,8 @@ func newSeries(ev *vevent, rule linedRule, ovs []*vevent, budget *calendar.Count
 	}
 	sh := shapeOf(ev)
 	s := &series{
-		where: fmt.Sprintf("%s (line %d)", ev.where(), ev.line),
+		uid:   ev.uid,
+		line:  ev.line,
 		rec:   rec.WithCountBudget(budget),
 		zone:  start.zone,
 		shape: sh,
@@ -234,7 +236,7 @@ func (s *series) each(ctx context.Context, w calendar.Interval, owner *time.Loca
 	}
 	starts, err := s.rec.Starts(ctx, lo, hi, z)
 	if err != nil {
-		return 0, fmt.Errorf("%s: %w", s.where, err)
+		return 0, fmt.Errorf("%s (line %d): %w", describe("VEVENT", s.uid), s.line, err)
 	}
 	for _, st := range starts {
 		t0 := calendar.Wall(st.Date, st.Clock, z)
