@@ -82,19 +82,33 @@
 //
 // # Zones
 //
-// A date-time ending in Z is UTC. A TZID is resolved by name, in this
-// order: an IANA name from Go's zone database (time.LoadLocation, but
-// never "Local" or the other names of the machine's own zone); an IANA
-// name in another letter case ("Europe/lisbon"); a globally unique TZID,
-// which starts with "/", whose last one to three parts are an IANA name
-// ("/mozilla.org/20050126_1/Europe/Berlin"); then a Windows zone name, as
-// Outlook writes them ("W. Europe Standard Time"), mapped to IANA by the
-// CLDR windowsZones table that github.com/thlib/go-timezone-local carries. Quotes around a TZID are
-// dropped. A VTIMEZONE's rules are never read: a VTIMEZONE whose TZID is an
-// IANA or Windows name stands for that zone, and a TZID that is neither
-// (a made-up "Custom Zone 1" defined only by its VTIMEZONE) is an error
-// wrapping [ErrUnknownZone] that names the zone and the line where it is
-// used. tzplan does not guess a zone from offsets.
+// A date-time ending in Z is UTC. A TZID names a zone (RFC 5545
+// §3.2.19), resolved in this order:
+//
+//  1. an IANA name from Go's zone database (time.LoadLocation, but never
+//     "Local" or the other names of the machine's own zone) is that zone,
+//     whatever a VTIMEZONE of the file says: IANA's history is more exact
+//     than the rules files carry;
+//  2. an IANA name in another letter case ("Europe/lisbon"), a globally
+//     unique TZID, which starts with "/", whose last one to three parts are
+//     an IANA name ("/mozilla.org/20050126_1/Europe/Berlin"), or a Windows
+//     zone name as Outlook writes them ("W. Europe Standard Time", mapped
+//     by the CLDR windowsZones table that github.com/thlib/go-timezone-local
+//     carries) is that IANA zone, unless the file's VTIMEZONE for the TZID
+//     contradicts it (other offsets in January or July of 2010-2037): the
+//     name is then the file's own, and its VTIMEZONE's rules are used (a
+//     problem says so);
+//  3. any other TZID (a made-up "Customized Time Zone", "(UTC-05:00)
+//     Eastern Time (US and Canada)") is the zone its VTIMEZONE defines:
+//     STANDARD and DAYLIGHT observances with TZOFFSETFROM, TZOFFSETTO,
+//     DTSTART, and yearly RRULEs and RDATEs, evaluated exactly (before the
+//     first onset, that onset's TZOFFSETFROM applies);
+//  4. a TZID with neither a known name nor a VTIMEZONE that reads is an
+//     error wrapping [ErrUnknownZone] that names the zone: the event is
+//     skipped, a problem. tzplan does not guess a zone from offsets.
+//
+// Quotes around a TZID parameter are dropped, and a TZID property's
+// escaped commas are read as commas.
 //
 // A floating time (no Z, no TZID) is read in the VCALENDAR's
 // X-WR-TIMEZONE when it has one, and otherwise in the owner's zone, given

@@ -231,7 +231,9 @@ func (ix itemIndex) all() []item {
 // each calls yield with the items that overlap w (UTC, not empty), read
 // in zone, and those of no length that start in it.
 func (ix itemIndex) each(w calendar.Interval, zone *time.Location, yield func(occurrence)) {
-	from, to := w.Start.Unix(), w.End.Unix()
+	// Keys are whole seconds: to is rounded up, so that a window that
+	// ends within the second an item starts in still finds it.
+	from, to := w.Start.Unix(), w.End.Unix()+1
 	if ix.floating {
 		from, to = from-maxOffset, to+maxOffset
 	}

@@ -388,6 +388,12 @@ var fileCases = []fileCase{
 			"2026-03-16T09:00:00Z/2026-03-16T09:30:00Z",
 		},
 	},
+	// A zone that only its VTIMEZONE defines: three hours ahead of UTC
+	// all year (RFC 5545 §3.6.5).
+	{
+		file: "vtimezone-custom.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
+		want: []string{"2026-03-03T07:00:00Z/2026-03-03T08:00:00Z"},
+	},
 	{
 		file: "bom.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
 		want: []string{"2026-03-04T08:00:00Z/2026-03-04T08:30:00Z"},
@@ -446,7 +452,7 @@ var malformedCases = []struct {
 	is   error    // an error it must wrap, if any
 }{
 	{"malformed-dtend-before-dtstart.ics", []string{"line 7:", `"backwards@example.com"`, "DTEND", `"20260303T100000" is before DTSTART "20260303T110000"`}, nil},
-	{"malformed-unknown-zone.ics", []string{"line 14:", `"custom-zone@example.com"`, `"Custom Zone 1"`, "VTIMEZONE on line 4"}, ErrUnknownZone},
+	{"malformed-unknown-zone.ics", []string{"line 14:", `"custom-zone@example.com"`, `"Custom Zone 2"`, "neither an IANA zone nor a Windows zone name"}, ErrUnknownZone},
 	{"malformed-unclosed.ics", []string{"line 1:", "BEGIN:VCALENDAR is never closed"}, nil},
 	{"malformed-param.ics", []string{"line 6:", "DTSTART", "TZID"}, nil},
 	{"malformed-date.ics", []string{"line 6:", `"iso-date@example.com"`, "DTSTART", `"2026-03-03T10:00:00Z"`}, nil},

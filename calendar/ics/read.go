@@ -141,9 +141,17 @@ func read(ctx context.Context, data []byte, opt Options) (*Calendar, error) {
 // A calOutline is what the first pass finds in one VCALENDAR.
 type calOutline struct {
 	line     int
-	xwr      *prop          // its first X-WR-TIMEZONE, nil when it has none
-	vtz      map[string]int // the TZIDs of its VTIMEZONEs, and their BEGIN lines
-	problems []error        // what the first pass could not read, for the second to report
+	xwr      *prop              // its first X-WR-TIMEZONE, nil when it has none
+	vtz      map[string]*vtzDef // its VTIMEZONEs, by TZID
+	problems []error            // what the first pass could not read, for the second to report
+}
+
+// A vtzDef is a VTIMEZONE as read: its observances, or why they cannot
+// be read.
+type vtzDef struct {
+	line int
+	obs  []tzObservance
+	bad  error
 }
 
 // outline is the first pass: it returns the input's VCALENDARs'
@@ -152,7 +160,9 @@ type calOutline struct {
 // and those the outlines carry.
 func outline(ctx context.Context, data []byte) ([]calOutline, error) {
 	var cals []calOutline
-	var vtzLine, count int
+	var count int
+	var def *vtzDef // the VTIMEZONE being read
+	var tzid string // its TZID
 	problem := func(err error) error {
 		c := &cals[len(cals)-1]
 		c.problems = append(c.problems, err)
@@ -166,13 +176,34 @@ func outline(ctx context.Context, data []byte) ([]calOutline, error) {
 		}
 		switch {
 		case s.kind == stepBegin && s.depth == 1:
-			cals = append(cals, calOutline{line: s.line, vtz: make(map[string]int)})
+			cals = append(cals, calOutline{line: s.line, vtz: make(map[string]*vtzDef)})
 		case s.kind == stepBegin && s.depth == 2 && s.name == "VTIMEZONE":
-			vtzLine = s.line
-		case s.kind != stepProp || !keeps(s.depth, s.top, s.name):
-		case s.depth == 2 && s.top != "VTIMEZONE":
-			// Read in the second pass.
-		case s.depth == 1:
+			def, tzid = &vtzDef{line: s.line}, ""
+		case s.kind == stepEnd && s.depth == 2 && s.name == "VTIMEZONE":
+			if tzid != "" {
+				if _, ok := cals[len(cals)-1].vtz[tzid]; !ok {
+					cals[len(cals)-1].vtz[tzid] = def
+				}
+			}
+			def = nil
+		case def == nil:
+		case s.kind == stepBegin && s.depth == 3 && (s.name == "STANDARD" || s.name == "DAYLIGHT"):
+			def.obs = append(def.obs, tzObservance{daylight: s.name == "DAYLIGHT", line: s.line})
+		case s.kind != stepProp:
+		case s.depth == 2 && s.name == "TZID":
+			p, err := parseProp(s.line, s.name, s.text)
+			if err != nil {
+				return problem(&readError{line: s.line, what: "VTIMEZONE: TZID", err: err})
+			}
+			// A TZID property is TEXT, with commas escaped; a TZID
+			// parameter that names it is not (RFC 5545 §3.3.11, §3.2.19).
+			tzid = textValue(strings.TrimSpace(p.value), maxZoneName)
+		case s.depth == 3 && (s.in == "STANDARD" || s.in == "DAYLIGHT") && len(def.obs) > 0 && def.bad == nil:
+			if err := observe(&def.obs[len(def.obs)-1], s); err != nil {
+				def.bad = &readError{line: s.line, what: "VTIMEZONE: " + s.in + ": " + s.name, err: err}
+			}
+		}
+		if s.kind == stepProp && s.depth == 1 && s.name == "X-WR-TIMEZONE" {
 			c := &cals[len(cals)-1]
 			if c.xwr != nil {
 				return nil
@@ -182,16 +213,48 @@ func outline(ctx context.Context, data []byte) ([]calOutline, error) {
 				return problem(&readError{line: s.line, what: "VCALENDAR: X-WR-TIMEZONE", err: err})
 			}
 			c.xwr = &p
-		default: // the TZID of a VTIMEZONE
-			p, err := parseProp(s.line, s.name, s.text)
-			if err != nil {
-				return problem(&readError{line: s.line, what: "VTIMEZONE: TZID", err: err})
-			}
-			cals[len(cals)-1].vtz[strings.TrimSpace(p.value)] = vtzLine
 		}
 		return nil
 	}, func(error, string) error { return nil })
 	return cals, err
+}
+
+// observe reads the property of step s into the observance o of a
+// VTIMEZONE.
+func observe(o *tzObservance, s step) error {
+	switch s.name {
+	case "DTSTART", "TZOFFSETFROM", "TZOFFSETTO", "RRULE", "RDATE", "TZNAME":
+	default:
+		return nil
+	}
+	p, err := parseProp(s.line, s.name, s.text)
+	if err != nil {
+		return err
+	}
+	v := strings.TrimSpace(p.value)
+	switch s.name {
+	case "DTSTART":
+		at, _, _, err := parseDateTime(v)
+		o.start = at
+		return err
+	case "TZOFFSETFROM":
+		o.from, err = parseUTCOffset(v)
+	case "TZOFFSETTO":
+		o.to, err = parseUTCOffset(v)
+	case "RRULE":
+		o.rrule = v
+	case "TZNAME":
+		o.name = v
+	case "RDATE":
+		for _, item := range strings.Split(v, ",") {
+			at, _, _, err := parseDateTime(strings.TrimSpace(item))
+			if err != nil {
+				return err
+			}
+			o.rdates = append(o.rdates, at)
+		}
+	}
+	return err
 }
 
 // step returns the function that the second pass calls for each step: it
@@ -271,8 +334,10 @@ type reader struct {
 	uid string
 
 	// The VCALENDAR being read.
-	xwr *time.Location // its X-WR-TIMEZONE, nil when it has none
-	vtz map[string]int // the TZIDs of its VTIMEZONEs, and their lines
+	xwr *time.Location     // its X-WR-TIMEZONE, nil when it has none
+	vtz map[string]*vtzDef // its VTIMEZONEs, by TZID
+	// custom are the zones built from VTIMEZONEs.
+	custom map[*time.Location]bool
 
 	events []*vevent
 	fixed  []item // one-off events and free/busy periods with no floating part
@@ -300,6 +365,8 @@ type vevent struct {
 	exdates []lined
 	rdates  []lined
 	periods []period // RDATE;VALUE=PERIOD values
+
+	custom bool // the DTSTART's zone is one a VTIMEZONE defines
 
 	seq   int       // SEQUENCE, 0 when absent
 	stamp time.Time // DTSTAMP, zero when absent
@@ -348,6 +415,12 @@ func fail(c *comp, where string, p *prop, err error) error {
 // calendar starts reading the VCALENDAR whose outline is cal.
 func (rd *reader) calendar(cal calOutline) error {
 	rd.xwr, rd.vtz = nil, cal.vtz
+	// A zone a VTIMEZONE defines is the VCALENDAR's own.
+	for name, loc := range rd.zones {
+		if rd.custom[loc] {
+			delete(rd.zones, name)
+		}
+	}
 	if p := cal.xwr; p != nil {
 		loc, err := rd.zone(strings.TrimSpace(p.value))
 		if err != nil {
@@ -364,16 +437,72 @@ func (rd *reader) zone(name string) (*time.Location, error) {
 	if loc, ok := rd.zones[name]; ok {
 		return loc, nil
 	}
+	n := strings.TrimSpace(name)
 	loc, err := lookupZone(name)
-	if err != nil {
-		var ze *zoneError
-		if line, ok := rd.vtz[strings.TrimSpace(name)]; ok && errors.As(err, &ze) {
-			ze.detail += fmt.Sprintf(" (the VTIMEZONE on line %d that defines it is not read: zones come from the IANA database by name, never from a file's rules)", line)
+	def, defined := rd.vtz[n]
+	if exact, exactErr := calendar.LoadZone(n); exactErr == nil {
+		// An IANA name is that zone, whatever a VTIMEZONE says.
+		loc, err, defined = exact, nil, false
+	}
+	if defined {
+		own, ownErr := rd.ownZone(n, def)
+		switch {
+		case err != nil && ownErr != nil:
+			return nil, ownErr
+		case err != nil:
+			loc, err = own, nil
+		case ownErr == nil && !sameZone(loc, own):
+			// A name that is no IANA name is the file's own: where its
+			// VTIMEZONE contradicts the IANA zone the name is like,
+			// the VTIMEZONE is what the file means (RFC 5545 §3.2.19).
+			perr := &readError{line: def.line, what: "VTIMEZONE " + icalvalue.Quote(n), err: fmt.Errorf("the name is like that of the IANA zone %s, whose offsets its rules contradict", loc)}
+			if err := rd.problems.add(perr, "", "its own rules are used"); err != nil {
+				return nil, err
+			}
+			loc = own
 		}
+	}
+	if err != nil {
 		return nil, err
 	}
 	rd.zones[name] = loc
 	return loc, nil
+}
+
+// ownZone builds the zone that the VTIMEZONE def defines for the TZID name.
+func (rd *reader) ownZone(name string, def *vtzDef) (*time.Location, error) {
+	if def.bad != nil {
+		return nil, &zoneError{name, fmt.Sprintf("the VTIMEZONE on line %d that defines it does not read: %v", def.line, def.bad)}
+	}
+	loc, err := buildZone(name, def.obs)
+	if err != nil {
+		return nil, &zoneError{name, fmt.Sprintf("the VTIMEZONE on line %d that defines it: %v", def.line, err)}
+	}
+	if rd.custom == nil {
+		rd.custom = make(map[*time.Location]bool)
+	}
+	rd.custom[loc] = true
+	return loc, nil
+}
+
+// sameZone reports whether a and b have the same UTC offsets in the
+// middle of winter and of summer (January and July 15th, noon UTC) from
+// 2010 to 2037: the same zone, if not always on the same rules. A
+// VTIMEZONE that Outlook writes with only today's rules, from 1601, is
+// the same zone as its IANA one by this, though it moves the clocks on
+// other days than the IANA zone did before 2007.
+func sameZone(a, b *time.Location) bool {
+	for y := 2010; y <= 2037; y++ {
+		for _, m := range []time.Month{time.January, time.July} {
+			t := time.Date(y, m, 15, 12, 0, 0, 0, time.UTC)
+			_, oa := t.In(a).Zone()
+			_, ob := t.In(b).Zone()
+			if oa != ob {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // single returns the one parameter value of name, or "" when it is absent.
@@ -511,6 +640,7 @@ func (rd *reader) event(c *comp) error {
 		return bad(dtstart, err)
 	}
 	ev.start = vs[0]
+	ev.custom = rd.custom[ev.start.zone]
 
 	// note records a problem that does not stop the event from being read.
 	note := func(p *prop, done, format string, args ...any) error {

@@ -120,9 +120,22 @@ func newSeries(ev *vevent, rule linedRule, ovs []*vevent, budget *calendar.Count
 	default: // zoned, or floating in the X-WR-TIMEZONE
 		zone = start.zone
 	}
+	// A zone that a VTIMEZONE defines is no IANA zone, which a Recurrence
+	// needs: the rule is then floating, on that zone's wall clock, and
+	// the values with a zone are read as wall times in it.
+	date := recurrenceDate
+	if ev.custom {
+		zone = nil
+		date = func(v value) calendar.RecurrenceDate {
+			if v.kind == kUTC || v.kind == kZoned {
+				return calendar.RecurrenceDate{At: calendar.DateTimeOf(v.instant(nil).In(start.zone))}
+			}
+			return recurrenceDate(v)
+		}
+	}
 	var exdates, rdates []calendar.RecurrenceDate
 	for _, ex := range ev.exdates {
-		exdates = append(exdates, recurrenceDate(ex.v))
+		exdates = append(exdates, date(ex.v))
 	}
 	var cuts []cut
 	for _, ov := range ovs {
@@ -131,10 +144,10 @@ func newSeries(ev *vevent, rule linedRule, ovs []*vevent, budget *calendar.Count
 			cuts = append(cuts, cut{from: ov.recID, to: ov.start, shape: sh, info: ov.info})
 			continue
 		}
-		exdates = append(exdates, recurrenceDate(ov.recID))
+		exdates = append(exdates, date(ov.recID))
 	}
 	for _, rd := range ev.rdates {
-		rdates = append(rdates, recurrenceDate(rd.v))
+		rdates = append(rdates, date(rd.v))
 	}
 	rdates = append(rdates, calendar.RecurrenceDate{At: start.at})
 	rec, err := calendar.NewRecurrence(start.at, zone, rule.rule, exdates, rdates)
