@@ -394,6 +394,39 @@ var fileCases = []fileCase{
 		file: "vtimezone-custom.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
 		want: []string{"2026-03-03T07:00:00Z/2026-03-03T08:00:00Z"},
 	},
+	// A zone only its VTIMEZONE defines, with the US rules (second Sunday
+	// of March at 02:00, first Sunday of November at 02:00), checked on
+	// both sides of both changes: 12:00 EST is 17:00Z, 12:00 EDT 16:00Z;
+	// 01:30-03:30 on 03-08 is one real hour (02:00 becomes 03:00); the
+	// daily 09:00 stays 09:00 (14:00Z, then 13:00Z); 01:30 on 11-01 is
+	// shown twice and is the earlier, EDT, instant.
+	{
+		file: "vtimezone-custom-dst.ics", from: "2026-03-01T00:00:00Z", to: "2026-11-10T00:00:00Z", zone: "UTC",
+		want: []string{
+			"2026-03-07T14:00:00Z/2026-03-07T15:00:00Z",
+			"2026-03-07T17:00:00Z/2026-03-07T18:00:00Z",
+			"2026-03-08T06:30:00Z/2026-03-08T07:30:00Z",
+			"2026-03-08T13:00:00Z/2026-03-08T14:00:00Z",
+			"2026-03-09T13:00:00Z/2026-03-09T14:00:00Z",
+			"2026-03-09T16:00:00Z/2026-03-09T17:00:00Z",
+			"2026-11-01T04:30:00Z/2026-11-01T05:30:00Z",
+			"2026-11-02T17:00:00Z/2026-11-02T18:00:00Z",
+		},
+	},
+	// TZIDs by name: an IANA name in lower case (Paris, UTC+1), Mozilla's
+	// and libical's globally unique names (New York, UTC-5; Kolkata,
+	// UTC+5:30), a Windows name (Tokyo, UTC+9); a name nothing defines is
+	// a problem, and its event skipped.
+	{
+		file: "tzid-names.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
+		want: []string{
+			"2026-03-02T08:00:00Z/2026-03-02T09:00:00Z",
+			"2026-03-03T14:00:00Z/2026-03-03T15:00:00Z",
+			"2026-03-04T03:30:00Z/2026-03-04T04:30:00Z",
+			"2026-03-05T00:00:00Z/2026-03-05T01:00:00Z",
+		},
+		problems: []int{26},
+	},
 	{
 		file: "bom.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
 		want: []string{"2026-03-04T08:00:00Z/2026-03-04T08:30:00Z"},
