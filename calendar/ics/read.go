@@ -646,12 +646,13 @@ func (rd *reader) event(c *comp) error {
 	note := func(p *prop, done, format string, args ...any) error {
 		return rd.problems.add(bad(p, fmt.Errorf(format, args...)), ev.uid, done)
 	}
+	duration := c.get("DURATION")
 	if p := c.get("DTEND"); p != nil {
-		if d := c.get("DURATION"); d != nil {
-			if err := note(d, "DURATION is ignored, and DTEND used", "a VEVENT cannot have both DTEND and DURATION"); err != nil {
+		if duration != nil {
+			if err := note(duration, "DURATION is ignored, and DTEND used", "a VEVENT cannot have both DTEND and DURATION"); err != nil {
 				return err
 			}
-			c.props = slices.DeleteFunc(c.props, func(p prop) bool { return p.name == "DURATION" })
+			duration = nil
 		}
 		vs, err := rd.values(p, false)
 		if err != nil {
@@ -662,7 +663,7 @@ func (rd *reader) event(c *comp) error {
 			return bad(p, fmt.Errorf("%s %w", icalvalue.Quote(p.value), err))
 		}
 	}
-	if p := c.get("DURATION"); p != nil {
+	if p := duration; p != nil {
 		d, err := parseDuration(strings.TrimSpace(p.value))
 		if err != nil {
 			return bad(p, err)
