@@ -108,7 +108,9 @@
 //     skipped, a problem. tzplan does not guess a zone from offsets.
 //
 // Quotes around a TZID parameter are dropped, and a TZID property's
-// escaped commas are read as commas.
+// escaped commas are read as commas. A TZID on a value in UTC (ending in
+// Z) or on a date is ignored, as RFC 5545 gives it no meaning there: the
+// value says what it is.
 //
 // A floating time (no Z, no TZID) is read in the VCALENDAR's
 // X-WR-TIMEZONE when it has one, and otherwise in the owner's zone, given

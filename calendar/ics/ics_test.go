@@ -345,16 +345,20 @@ var fileCases = []fileCase{
 	// DTEND and DURATION: DTEND is used (line 8 is the DURATION; so is
 	// line 21, before its DTEND, in an event whose EXDATE removes its
 	// second day); an empty RRULE (line 14) is ignored; an X- property
-	// (line 15) is no problem; a line with no colon (line 16) and the text
-	// after END:VCALENDAR (lines 27-28) are ignored.
+	// (line 15) is no problem; a TZID on a UTC value (line 28) or on a
+	// date (line 33) means nothing, and is no problem either: 09:00Z, and
+	// the owner's whole day; a line with no colon (line 16) and the text
+	// after END:VCALENDAR (lines 36-37) are ignored.
 	{
 		file: "leniency.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
 		want: []string{
 			"2026-03-03T09:00:00Z/2026-03-03T10:00:00Z",
 			"2026-03-04T09:00:00Z/2026-03-04T10:00:00Z",
 			"2026-03-05T09:00:00Z/2026-03-05T10:00:00Z",
+			"2026-03-06T09:00:00Z/2026-03-06T10:00:00Z",
+			"2026-03-07T00:00:00Z/2026-03-08T00:00:00Z",
 		},
-		problems: []int{8, 14, 16, 21, 27},
+		problems: []int{8, 14, 16, 21, 36},
 	},
 	// RDATE;VALUE=PERIOD: each period is an instance of its own length;
 	// the EXDATE removes the second.
