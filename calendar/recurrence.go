@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tzplan/tzplan/internal/icalvalue"
+	"github.com/tzplan/tzplan/internal/tznames"
 )
 
 // ErrLimit is wrapped by every error that says some input passed one of
@@ -359,19 +360,7 @@ func (p *recParser) ianaZone(what string, loc *time.Location) error {
 // sameOffsets reports whether a and b agree on the UTC offset in January
 // and July of years from 1900 to 2100, as a zone and the IANA zone of the
 // same name do, and a fixed zone made in Go under that name does not.
-func sameOffsets(a, b *time.Location) bool {
-	for y := 1900; y <= 2100; y += 10 {
-		for _, m := range []time.Month{time.January, time.July} {
-			t := time.Date(y, m, 1, 12, 0, 0, 0, time.UTC)
-			_, oa := t.In(a).Zone()
-			_, ob := t.In(b).Zone()
-			if oa != ob {
-				return false
-			}
-		}
-	}
-	return true
-}
+func sameOffsets(a, b *time.Location) bool { return tznames.SameOffsets(a, b, 1900, 2100, 10) }
 
 // recurrenceDate checks an EXDATE or RDATE value given to NewRecurrence.
 func (p *recParser) recurrenceDate(name string, v RecurrenceDate) (recTime, error) {

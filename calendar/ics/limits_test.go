@@ -69,18 +69,24 @@ func TestReadCancelled(t *testing.T) {
 	}
 }
 
-// TestSparseCountRulesReadAtOnce: 200 events whose rule matches only a
-// Monday the 29th of February, counted to 50,000, used to cost a walk to
-// year 9999 each when read; now a COUNT is counted only as far as a window
-// asks. The first such Monday after 2026 is 2044-02-29.
-func TestSparseCountRulesReadAtOnce(t *testing.T) {
+// sparseCountRules returns a calendar of 200 events whose rule matches
+// only a Monday the 29th of February, counted to 50,000.
+func sparseCountRules() string {
 	var b strings.Builder
 	b.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//tzplan//test//EN\r\n")
 	for i := range 200 {
 		fmt.Fprintf(&b, "BEGIN:VEVENT\r\nUID:s%d\r\nDTSTART:20260105T%02d0000Z\r\nDURATION:PT30M\r\nRRULE:FREQ=DAILY;COUNT=50000;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO\r\nEND:VEVENT\r\n", i, i%24)
 	}
 	b.WriteString("END:VCALENDAR\r\n")
-	c, err := Read(context.Background(), strings.NewReader(b.String()), Options{})
+	return b.String()
+}
+
+// TestSparseCountRulesReadAtOnce: 200 events whose rule matches only a
+// Monday the 29th of February, counted to 50,000, used to cost a walk to
+// year 9999 each when read; now a COUNT is counted only as far as a window
+// asks. The first such Monday after 2026 is 2044-02-29.
+func TestSparseCountRulesReadAtOnce(t *testing.T) {
+	c, err := Read(context.Background(), strings.NewReader(sparseCountRules()), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,13 +114,7 @@ func TestFileBytesOnTheContext(t *testing.T) {
 // walk 874 years, within the 1,000 of a walk; together they pass the
 // file's 20,000, and Busy says so instead of walking 174,800 years.
 func TestCountWalkingIsBoundedAFile(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//tzplan//test//EN\r\n")
-	for i := range 200 {
-		fmt.Fprintf(&b, "BEGIN:VEVENT\r\nUID:s%d\r\nDTSTART:20260105T%02d0000Z\r\nDURATION:PT30M\r\nRRULE:FREQ=DAILY;COUNT=50000;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO\r\nEND:VEVENT\r\n", i, i%24)
-	}
-	b.WriteString("END:VCALENDAR\r\n")
-	c, err := Read(context.Background(), strings.NewReader(b.String()), Options{})
+	c, err := Read(context.Background(), strings.NewReader(sparseCountRules()), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func TestCountWalkingIsBoundedAFile(t *testing.T) {
 		t.Errorf("200 walks of 874 years: %v", err)
 	}
 	// Another file has a budget of its own.
-	other, err := Read(context.Background(), strings.NewReader(b.String()), Options{})
+	other, err := Read(context.Background(), strings.NewReader(sparseCountRules()), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tzplan/tzplan/calendar"
 	"github.com/tzplan/tzplan/internal/icalvalue"
+	"github.com/tzplan/tzplan/internal/tznames"
 )
 
 // A readError is an error in the input, with where it is.
@@ -486,24 +487,12 @@ func (rd *reader) ownZone(name string, def *vtzDef) (*time.Location, error) {
 }
 
 // sameZone reports whether a and b have the same UTC offsets in the
-// middle of winter and of summer (January and July 15th, noon UTC) from
-// 2010 to 2037: the same zone, if not always on the same rules. A
-// VTIMEZONE that Outlook writes with only today's rules, from 1601, is
-// the same zone as its IANA one by this, though it moves the clocks on
-// other days than the IANA zone did before 2007.
-func sameZone(a, b *time.Location) bool {
-	for y := 2010; y <= 2037; y++ {
-		for _, m := range []time.Month{time.January, time.July} {
-			t := time.Date(y, m, 15, 12, 0, 0, 0, time.UTC)
-			_, oa := t.In(a).Zone()
-			_, ob := t.In(b).Zone()
-			if oa != ob {
-				return false
-			}
-		}
-	}
-	return true
-}
+// middle of winter and of summer from 2010 to 2037: the same zone, if not
+// always on the same rules. A VTIMEZONE that Outlook writes with only
+// today's rules, from 1601, is the same zone as its IANA one by this,
+// though it moves the clocks on other days than the IANA zone did before
+// 2007.
+func sameZone(a, b *time.Location) bool { return tznames.SameOffsets(a, b, 2010, 2037, 1) }
 
 // single returns the one parameter value of name, or "" when it is absent.
 func single(p *prop, name string) (string, error) {

@@ -66,3 +66,23 @@ func allLower() []string {
 	}
 	return out
 }
+
+func TestSameOffsets(t *testing.T) {
+	load := func(name string) *time.Location {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return loc
+	}
+	berlin, paris, lisbon := load("Europe/Berlin"), load("Europe/Paris"), load("Europe/Lisbon")
+	if !SameOffsets(berlin, paris, 2010, 2037, 1) {
+		t.Error("Berlin and Paris differ, want the same offsets")
+	}
+	if SameOffsets(berlin, lisbon, 2010, 2037, 1) {
+		t.Error("Berlin and Lisbon agree, want an hour apart")
+	}
+	if SameOffsets(berlin, time.FixedZone("CET", 3600), 2010, 2037, 1) {
+		t.Error("Berlin and a fixed +01:00 agree, want July to differ")
+	}
+}
