@@ -70,8 +70,10 @@
 // is a one-off event. An override's own EXDATEs are ignored, and so is an
 // RRULE that is the series' own, as some clients copy it; an override with
 // another RRULE starts a series of its own from its DTSTART (as clients
-// write a series split in two), and its RECURRENCE-ID's instance goes. An
-// RDATE in an override, and any RANGE but THISANDFUTURE, are problems.
+// write a series split in two, or an instance that repeats), and its
+// RECURRENCE-ID's instance goes; with RANGE=THISANDFUTURE, the series it
+// splits off from ends there. An override's own RDATEs make it a series
+// of its own too. Any RANGE but THISANDFUTURE is a problem.
 //
 // VFREEBUSY: FREEBUSY periods "start/end" and "start/duration", comma
 // lists and several lines, in UTC as RFC 5545 wants, or with a TZID; a

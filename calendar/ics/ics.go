@@ -190,11 +190,9 @@ func newItemIndex(items []item, floating bool) itemIndex {
 	for i, it := range items {
 		lo, hi := it.key(floating)
 		los[i] = lo
-		if hi < lo {
-			class[i] = 255
-			continue
-		}
-		class[i] = uint8(bits.Len64(uint64(hi - lo)))
+		// An item that ends before it starts (a zoned one written across
+		// a gap) has no length, and is kept with those of no length.
+		class[i] = uint8(bits.Len64(uint64(max(hi-lo, 0))))
 		counts[class[i]]++
 	}
 	ix := itemIndex{floating: floating}

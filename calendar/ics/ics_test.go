@@ -296,6 +296,18 @@ var fileCases = []fileCase{
 			"2026-03-30T12:00:00Z/2026-03-30T13:00:00Z",
 		},
 	},
+	// A RANGE=THISANDFUTURE override with a rule of its own ends the
+	// weekly Monday series at 01-19 and starts its own: two Thursdays at
+	// 15:00.
+	{
+		file: "thisandfuture-split.ics", from: "2026-01-01T00:00:00Z", to: "2026-02-15T00:00:00Z", zone: "UTC",
+		want: []string{
+			"2026-01-05T09:00:00Z/2026-01-05T10:00:00Z",
+			"2026-01-12T09:00:00Z/2026-01-12T10:00:00Z",
+			"2026-01-22T15:00:00Z/2026-01-22T16:00:00Z",
+			"2026-01-29T15:00:00Z/2026-01-29T16:00:00Z",
+		},
+	},
 	// Five weekly reviews at 09:00-09:30 New York time; from the second
 	// (03-09, after the clocks went forward on 03-08) they are at
 	// 10:00-11:00 New York time: an hour later on the wall clock, and an
@@ -417,6 +429,22 @@ var fileCases = []fileCase{
 			"2026-03-09T16:00:00Z/2026-03-09T17:00:00Z",
 			"2026-11-01T04:30:00Z/2026-11-01T05:30:00Z",
 			"2026-11-02T17:00:00Z/2026-11-02T18:00:00Z",
+		},
+	},
+	// Values in a zone only a VTIMEZONE defines (the US rules) are compared
+	// with the instances as instants: an EXDATE in the skipped hour of
+	// 03-08 removes the instance that the gap moved to 03:30 EDT; one of an
+	// IANA series removes its 03-11 instance; a UTC RECURRENCE-ID (13:00Z
+	// is 09:00 EDT) moves 03-17 to 15:00 EDT. 03-07 02:30 is EST (07:30Z),
+	// 03-09 02:30 EDT (06:30Z).
+	{
+		file: "vtimezone-custom-exdate.ics", from: "2026-03-01T00:00:00Z", to: "2026-04-01T00:00:00Z", zone: "UTC",
+		want: []string{
+			"2026-03-07T07:30:00Z/2026-03-07T07:45:00Z",
+			"2026-03-09T06:30:00Z/2026-03-09T06:45:00Z",
+			"2026-03-10T13:00:00Z/2026-03-10T13:15:00Z",
+			"2026-03-16T13:00:00Z/2026-03-16T13:15:00Z",
+			"2026-03-17T19:00:00Z/2026-03-17T19:15:00Z",
 		},
 	},
 	// TZIDs by name: an IANA name in lower case (Paris, UTC+1), Mozilla's

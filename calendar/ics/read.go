@@ -27,7 +27,9 @@ type readError struct {
 
 func (e *readError) Error() string {
 	var b strings.Builder
-	b.WriteString(e.fn + ": ")
+	if e.fn != "" {
+		b.WriteString(e.fn + ": ")
+	}
 	if e.file != "" {
 		b.WriteString(e.file + ": ")
 	}
@@ -131,7 +133,7 @@ func read(ctx context.Context, data []byte, opt Options) (*Calendar, error) {
 	if err != nil {
 		return nil, err
 	}
-	rd := reader{ctx: ctx, zones: make(map[string]*time.Location), problems: problems{strict: opt.Strict}}
+	rd := reader{ctx: ctx, names: make(map[string]nameLookup), problems: problems{strict: opt.Strict}, zoneMonths: maxStreamZoneMonths}
 	report := func(err error, done string) error { return rd.problems.add(err, "", done) }
 	if err := walk(data, rd.step(cals), report); err != nil {
 		return nil, err
@@ -153,6 +155,10 @@ type vtzDef struct {
 	line int
 	obs  []tzObservance
 	bad  error
+	// The zone built from obs, once it is asked for, or why it cannot be.
+	loc      *time.Location
+	built    bool
+	buildErr error
 }
 
 // outline is the first pass: it returns the input's VCALENDARs'
@@ -287,7 +293,9 @@ func (rd *reader) step(cals []calOutline) func(step) error {
 			p, err := parseProp(s.line, s.name, s.text)
 			switch {
 			case err != nil && cur.name == "VEVENT" && optional(s.name):
-				return rd.problems.add(&readError{line: s.line, what: "VEVENT: " + s.name, err: err}, "", "the property is ignored")
+				// Reported with the event's UID, known at its END.
+				cur.ignored = append(cur.ignored, &readError{line: s.line, what: s.name, err: err})
+				return nil
 			case err != nil:
 				if curErr == nil {
 					curErr = lineError(s.line, "%s: %v", s.name, err)
@@ -298,6 +306,12 @@ func (rd *reader) step(cals []calOutline) func(step) error {
 		case s.kind == stepEnd && s.depth == 2 && cur != nil:
 			c, err := cur, curErr
 			cur = nil
+			for _, ig := range c.ignored {
+				ig.what = describe(c.name, c.uid()) + ": " + ig.what
+				if err := rd.problems.add(ig, c.uid(), "the property is ignored"); err != nil {
+					return err
+				}
+			}
 			if read++; read%256 == 0 {
 				if err := rd.ctx.Err(); err != nil {
 					return err
@@ -328,9 +342,11 @@ func (rd *reader) step(cals []calOutline) func(step) error {
 
 // A reader gathers the busy time of the VCALENDARs of one stream.
 type reader struct {
-	ctx      context.Context
-	zones    map[string]*time.Location // TZIDs resolved so far
-	problems problems
+	ctx        context.Context
+	names      map[string]nameLookup     // zone names looked up by name alone, in the whole stream
+	zones      map[string]*time.Location // TZIDs resolved so far in this VCALENDAR
+	zoneMonths int                       // what is left of the months all VTIMEZONEs may cost
+	problems   problems
 	// The UID of the event being read, for problems found in its values.
 	uid string
 
@@ -361,13 +377,12 @@ type vevent struct {
 	recIDLine int
 	override  bool
 	future    bool // RANGE=THISANDFUTURE: the override is of this and every later instance
+	split     bool // a future override that is a series of its own: the series it overrides ends at it
 
 	rrules  []linedRule // RFC 5545 makes the instances the union of the rules'
 	exdates []lined
 	rdates  []lined
 	periods []period // RDATE;VALUE=PERIOD values
-
-	custom bool // the DTSTART's zone is one a VTIMEZONE defines
 
 	seq   int       // SEQUENCE, 0 when absent
 	stamp time.Time // DTSTAMP, zero when absent
@@ -416,12 +431,9 @@ func fail(c *comp, where string, p *prop, err error) error {
 // calendar starts reading the VCALENDAR whose outline is cal.
 func (rd *reader) calendar(cal calOutline) error {
 	rd.xwr, rd.vtz = nil, cal.vtz
-	// A zone a VTIMEZONE defines is the VCALENDAR's own.
-	for name, loc := range rd.zones {
-		if rd.custom[loc] {
-			delete(rd.zones, name)
-		}
-	}
+	// A TZID that is no exact IANA name may mean another zone in
+	// another VCALENDAR, which may define it by a VTIMEZONE.
+	rd.zones = make(map[string]*time.Location)
 	if p := cal.xwr; p != nil {
 		loc, err := rd.zone(strings.TrimSpace(p.value))
 		if err != nil {
@@ -439,13 +451,20 @@ func (rd *reader) zone(name string) (*time.Location, error) {
 		return loc, nil
 	}
 	n := strings.TrimSpace(name)
-	loc, err := lookupZone(name)
-	def, defined := rd.vtz[n]
-	if exact, exactErr := calendar.LoadZone(n); exactErr == nil {
-		// An IANA name is that zone, whatever a VTIMEZONE says.
-		loc, err, defined = exact, nil, false
+	look, ok := rd.names[n]
+	if !ok {
+		// By name alone: the same in every VCALENDAR of the stream.
+		look.loc, look.err = lookupZone(n)
+		if look.err == nil {
+			_, exactErr := calendar.LoadZone(n)
+			look.exact = exactErr == nil
+		}
+		rd.names[n] = look
 	}
-	if defined {
+	loc, err := look.loc, look.err
+	if def, defined := rd.vtz[n]; defined && !look.exact {
+		// An IANA name is that zone, whatever a VTIMEZONE says; any
+		// other name may be the file's own.
 		own, ownErr := rd.ownZone(n, def)
 		switch {
 		case err != nil && ownErr != nil:
@@ -453,9 +472,9 @@ func (rd *reader) zone(name string) (*time.Location, error) {
 		case err != nil:
 			loc, err = own, nil
 		case ownErr == nil && !sameZone(loc, own):
-			// A name that is no IANA name is the file's own: where its
-			// VTIMEZONE contradicts the IANA zone the name is like,
-			// the VTIMEZONE is what the file means (RFC 5545 §3.2.19).
+			// Where its VTIMEZONE contradicts the IANA zone the name is
+			// like, the VTIMEZONE is what the file means (RFC 5545
+			// §3.2.19).
 			perr := &readError{line: def.line, what: "VTIMEZONE " + icalvalue.Quote(n), err: fmt.Errorf("the name is like that of the IANA zone %s, whose offsets its rules contradict", loc)}
 			if err := rd.problems.add(perr, "", "its own rules are used"); err != nil {
 				return nil, err
@@ -470,20 +489,42 @@ func (rd *reader) zone(name string) (*time.Location, error) {
 	return loc, nil
 }
 
-// ownZone builds the zone that the VTIMEZONE def defines for the TZID name.
+// A nameLookup is what a zone name means by name alone.
+type nameLookup struct {
+	loc   *time.Location
+	err   error
+	exact bool // an IANA name as the zone database spells it
+}
+
+// maxStreamZoneMonths bounds the months that the rules of all the VTIMEZONEs
+// of one stream are matched against, as buildZone bounds those of one.
+const maxStreamZoneMonths = 2_000_000
+
+// ownZone builds the zone that the VTIMEZONE def defines for the TZID
+// name, once: the answer, or the error, is kept with def. All the
+// VTIMEZONEs of a stream share one budget of months (rd.zoneMonths).
 func (rd *reader) ownZone(name string, def *vtzDef) (*time.Location, error) {
-	if def.bad != nil {
-		return nil, &zoneError{name, fmt.Sprintf("the VTIMEZONE on line %d that defines it does not read: %v", def.line, def.bad)}
+	if def.built || def.buildErr != nil {
+		return def.loc, def.buildErr
 	}
-	loc, err := buildZone(name, def.obs)
-	if err != nil {
-		return nil, &zoneError{name, fmt.Sprintf("the VTIMEZONE on line %d that defines it: %v", def.line, err)}
+	switch {
+	case def.bad != nil:
+		def.buildErr = &zoneError{name, fmt.Sprintf("the VTIMEZONE on line %d that defines it does not read: %v", def.line, def.bad)}
+	case rd.ctx.Err() != nil:
+		return nil, rd.ctx.Err()
+	default:
+		loc, err := buildZoneWithin(name, def.obs, &rd.zoneMonths)
+		if err != nil {
+			def.buildErr = &zoneError{name, fmt.Sprintf("the VTIMEZONE on line %d that defines it: %v", def.line, err)}
+			break
+		}
+		def.loc, def.built = loc, true
+		if rd.custom == nil {
+			rd.custom = make(map[*time.Location]bool)
+		}
+		rd.custom[loc] = true
 	}
-	if rd.custom == nil {
-		rd.custom = make(map[*time.Location]bool)
-	}
-	rd.custom[loc] = true
-	return loc, nil
+	return def.loc, def.buildErr
 }
 
 // sameZone reports whether a and b have the same UTC offsets in the
@@ -574,16 +615,16 @@ func (rd *reader) dateTime(s, tzid string) (value, error) {
 	if err != nil {
 		return value{}, err
 	}
-	v := value{kind: kFloating, at: at, sec: sec, zone: rd.xwr}
+	v := value{kind: kFloating, at: at, sec: sec, zone: rd.xwr, custom: rd.custom[rd.xwr]}
 	switch {
 	case utc:
-		v.kind, v.zone = kUTC, time.UTC
+		v.kind, v.zone, v.custom = kUTC, time.UTC, false
 	case tzid != "":
 		loc, err := rd.zone(tzid)
 		if err != nil {
 			return value{}, err
 		}
-		v.kind, v.zone = kZoned, loc
+		v.kind, v.zone, v.custom = kZoned, loc, rd.custom[loc]
 	}
 	return v, nil
 }
@@ -607,7 +648,12 @@ func (rd *reader) event(c *comp) error {
 	}
 	rd.uid = ev.uid
 	// The event is named in messages only when there is one to write.
-	bad := func(p *prop, err error) error { return fail(c, ev.where(), p, err) }
+	bad := func(p *prop, err error) error {
+		if re, ok := err.(*readError); ok {
+			return re // a problem of strict reading, already placed
+		}
+		return fail(c, ev.where(), p, err)
+	}
 	badf := func(p *prop, format string, args ...any) error {
 		return bad(p, fmt.Errorf(format, args...))
 	}
@@ -629,7 +675,6 @@ func (rd *reader) event(c *comp) error {
 		return bad(dtstart, err)
 	}
 	ev.start = vs[0]
-	ev.custom = rd.custom[ev.start.zone]
 
 	// note records a problem that does not stop the event from being read.
 	note := func(p *prop, done, format string, args ...any) error {
@@ -895,36 +940,49 @@ func (rd *reader) build() (*Calendar, error) {
 			masters[ev.uid] = ev
 		}
 	}
+	// ownSeries reports whether the override ev is a series of its own:
+	// one with a rule or RDATEs of its own (as clients write a series
+	// split in two, or an instance that repeats); one with the series'
+	// rule merely copies it.
+	ownSeries := func(ev *vevent) bool {
+		master := masters[ev.uid]
+		if master == nil {
+			return len(ev.rrules)+len(ev.rdates)+len(ev.periods) > 0
+		}
+		return len(ev.rrules) > 0 && !sameRules(ev.rrules, master.rrules) || len(ev.rdates)+len(ev.periods) > 0
+	}
+	for _, ovs := range overrides {
+		for _, ov := range ovs {
+			// A series of its own that replaces this and every later
+			// instance ends the series it splits off from.
+			ov.split = ov.future && masters[ov.uid] != nil && ownSeries(ov)
+		}
+	}
 	c := &Calendar{}
 	// The file's COUNT rules share one budget of walking.
 	budget := calendar.NewCountBudget(calendar.LimitsOf(rd.ctx).CountWalkYearsTotal)
-	addSeries := func(ev *vevent, rule linedRule, ovs []*vevent) error {
-		s, err := newSeries(ev, rule, ovs, budget)
-		if err != nil {
-			return rd.problems.add(err, ev.uid, "the event is skipped, with the instances that override it")
-		}
-		if s != nil {
-			c.series = append(c.series, s)
-		}
-		return nil
-	}
 	// asSeries adds ev as a series: one for each RRULE, or one for its
-	// DTSTART and RDATEs, with its RDATE;VALUE=PERIOD instances.
+	// DTSTART and RDATEs, with its RDATE;VALUE=PERIOD instances; none of
+	// them when any rule does not read.
 	asSeries := func(ev *vevent, ovs []*vevent) error {
 		rules := ev.rrules
 		if len(rules) == 0 {
 			rules = []linedRule{{}}
 		}
+		var made []*series
 		for _, r := range rules {
 			// Each series has its own rule to tell.
 			in := *ev.info
 			in.series, in.rule = true, r.rule
 			one := *ev
 			one.info = &in
-			if err := addSeries(&one, r, ovs); err != nil {
-				return err
+			s, err := newSeries(&one, r, ovs, budget)
+			if err != nil {
+				return rd.problems.add(err, ev.uid, "the event is skipped, with the instances that override it")
 			}
+			made = append(made, s)
 		}
+		c.series = append(c.series, made...)
 		in := *ev.info
 		in.series = true
 		one := *ev
@@ -936,12 +994,7 @@ func (rd *reader) build() (*Calendar, error) {
 		if ev.override {
 			master := masters[ev.uid]
 			switch {
-			case master == nil && len(ev.rrules)+len(ev.rdates)+len(ev.periods) > 0,
-				master != nil && (len(ev.rrules) > 0 && !sameRules(ev.rrules, master.rrules) || len(ev.rdates)+len(ev.periods) > 0):
-				// An override with a rule or RDATEs of its own starts a
-				// series of its own (as clients write a series split in
-				// two, or an instance that repeats); one with the series'
-				// rule merely copies it.
+			case ownSeries(ev):
 				if err := asSeries(ev, nil); err != nil {
 					return nil, err
 				}
@@ -985,6 +1038,12 @@ func sameRules(a, b []linedRule) bool {
 // RECURRENCE-ID names its start, written the same way.
 func (rd *reader) periods(ev *vevent, ovs []*vevent) {
 	for _, pd := range ev.periods {
+		if pd.start.kind == kFloating && ev.start.kind != kFloating && ev.start.kind != kDate {
+			// A floating RDATE is a wall time in the DTSTART's zone.
+			for _, v := range []*value{&pd.start, &pd.end} {
+				v.zone, v.custom = ev.start.zone, ev.start.custom
+			}
+		}
 		gone := slices.ContainsFunc(ev.exdates, func(ex lined) bool { return sameValue(ex.v, pd.start) }) ||
 			slices.ContainsFunc(ovs, func(ov *vevent) bool { return sameValue(ov.recID, pd.start) })
 		if !gone {

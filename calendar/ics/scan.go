@@ -58,9 +58,10 @@ func (p *prop) param(name string) []string {
 
 // A comp is a component being read, with its kept properties.
 type comp struct {
-	name  string // upper-cased, such as "VEVENT"
-	line  int    // the line of its BEGIN
-	props []prop
+	name    string // upper-cased, such as "VEVENT"
+	line    int    // the line of its BEGIN
+	props   []prop
+	ignored []*readError // optional properties that do not parse
 }
 
 // get returns c's first property called name, or nil.

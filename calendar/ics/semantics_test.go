@@ -286,3 +286,43 @@ func TestParseDuration(t *testing.T) {
 		}
 	}
 }
+
+// TestFloatingPeriodIsInTheDTSTARTsZone: a floating RDATE;VALUE=PERIOD is
+// a wall time in the zone of the DTSTART, as a floating RDATE is: 09:00
+// in New York (EST) is 14:00Z, whoever owns the calendar.
+func TestFloatingPeriodIsInTheDTSTARTsZone(t *testing.T) {
+	c := mustRead(t, cal("BEGIN:VEVENT", "UID:p@example.com", "DTSTART;TZID=America/New_York:20260302T090000", "DURATION:PT1H",
+		"RDATE;VALUE=PERIOD:20260304T090000/20260304T100000", "END:VEVENT"))
+	want := []string{"2026-03-02T14:00:00Z/2026-03-02T15:00:00Z", "2026-03-04T14:00:00Z/2026-03-04T15:00:00Z"}
+	if diff := cmp.Diff(want, mustBusy(t, c, "2026-03-01T00:00:00Z", "2026-03-08T00:00:00Z", mustZone(t, "Europe/Berlin"))); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestAnOptionalPropertyThatDoesNotParse: a SUMMARY that does not parse
+// is left out, with a problem that names the event; the event is read.
+func TestAnOptionalPropertyThatDoesNotParse(t *testing.T) {
+	c := mustRead(t, cal("BEGIN:VEVENT", `SUMMARY;X="open:Planning`, "UID:o@example.com", "DTSTART:20260302T090000Z", "DURATION:PT1H", "END:VEVENT"))
+	ps := c.Problems()
+	if len(ps) != 1 || ps[0].Line != 4 || ps[0].UID != "o@example.com" || ps[0].What != `VEVENT "o@example.com": SUMMARY` || ps[0].Done != "the property is ignored" {
+		t.Errorf("problems %v", ps)
+	}
+	if got := mustBusy(t, c, "2026-03-01T00:00:00Z", "2026-03-08T00:00:00Z", time.UTC); len(got) != 1 {
+		t.Errorf("busy %v, want the event", got)
+	}
+}
+
+// TestAnEventAcrossAGapHasNoLength: 02:30 to 03:15 New York time on
+// 2026-03-08, when 02:00 becomes 03:00, starts at 03:30 EDT (07:30Z) and
+// ends at 03:15 EDT: an event of no length, listed, never busy.
+func TestAnEventAcrossAGapHasNoLength(t *testing.T) {
+	c := mustRead(t, cal("BEGIN:VEVENT", "UID:g@example.com", "DTSTART;TZID=America/New_York:20260308T023000", "DTEND;TZID=America/New_York:20260308T031500", "END:VEVENT"))
+	w := calendar.Interval{Start: mustTime(t, "2026-03-08T00:00:00Z"), End: mustTime(t, "2026-03-09T00:00:00Z")}
+	evs, err := c.Events(context.Background(), w, time.UTC)
+	if err != nil || len(evs) != 1 || !evs[0].Start.Equal(mustTime(t, "2026-03-08T07:30:00Z")) || !evs[0].End.Equal(evs[0].Start) {
+		t.Errorf("events %v, %v; want one of no length at 07:30Z", evs, err)
+	}
+	if got := mustBusy(t, c, "2026-03-08T00:00:00Z", "2026-03-09T00:00:00Z", time.UTC); len(got) != 0 {
+		t.Errorf("busy %v, want nothing", got)
+	}
+}

@@ -97,6 +97,7 @@ type cut struct {
 	to    value // the override's DTSTART
 	shape shape
 	info  *eventInfo // the override's
+	end   bool       // the series ends here: the override is a series of its own
 }
 
 // newSeries makes the series of the RRULE rule (empty for none) of a
@@ -121,17 +122,18 @@ func newSeries(ev *vevent, rule linedRule, ovs []*vevent, budget *calendar.Count
 		zone = start.zone
 	}
 	// A zone that a VTIMEZONE defines is no IANA zone, which a Recurrence
-	// needs: the rule is then floating, on that zone's wall clock, and
-	// the values with a zone are read as wall times in it.
-	date := recurrenceDate
-	if ev.custom {
+	// needs: a rule in one is floating, on that zone's wall clock (which
+	// Starts is given), and a value in one is given as its instant, in
+	// UTC, which is compared with the instances as instants, also in a
+	// gap.
+	if start.custom {
 		zone = nil
-		date = func(v value) calendar.RecurrenceDate {
-			if v.kind == kUTC || v.kind == kZoned {
-				return calendar.RecurrenceDate{At: calendar.DateTimeOf(v.instant(nil).In(start.zone))}
-			}
-			return recurrenceDate(v)
+	}
+	date := func(v value) calendar.RecurrenceDate {
+		if v.custom && v.kind != kDate {
+			return calendar.RecurrenceDate{At: calendar.DateTimeOf(v.instant(nil).UTC()), Zone: time.UTC}
 		}
+		return recurrenceDate(v)
 	}
 	var exdates, rdates []calendar.RecurrenceDate
 	for _, ex := range ev.exdates {
@@ -140,8 +142,7 @@ func newSeries(ev *vevent, rule linedRule, ovs []*vevent, budget *calendar.Count
 	var cuts []cut
 	for _, ov := range ovs {
 		if ov.future {
-			sh := shapeOf(ov)
-			cuts = append(cuts, cut{from: ov.recID, to: ov.start, shape: sh, info: ov.info})
+			cuts = append(cuts, cut{from: ov.recID, to: ov.start, shape: shapeOf(ov), info: ov.info, end: ov.split})
 			continue
 		}
 		exdates = append(exdates, date(ov.recID))
@@ -256,6 +257,9 @@ func (s *series) each(ctx context.Context, w calendar.Interval, owner *time.Loca
 		original := t0
 		sh, info := s.shape, s.info
 		if c, ok := s.cutAt(st, t0, z); ok {
+			if c.end {
+				continue
+			}
 			st = shiftWall(st, c.shift(z))
 			t0, sh, info = calendar.Wall(st.Date, st.Clock, z), c.shape, c.info
 		}

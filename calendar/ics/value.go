@@ -29,6 +29,9 @@ type value struct {
 	// kFloating, and nil for kDate. Nil means the owner's zone, known
 	// only when Busy is called.
 	zone *time.Location
+	// custom reports a zone that a VTIMEZONE defines, which is no IANA
+	// zone.
+	custom bool
 }
 
 // fixed reports whether v names an instant without the owner's zone.

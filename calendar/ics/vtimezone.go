@@ -16,6 +16,7 @@ import (
 // file, and each of its onsets costs a transition.
 const (
 	maxZoneObservances = 256     // STANDARD and DAYLIGHT components; a full history of Europe/London has 85
+	maxZoneTypes       = 256     // local time types, with the one before the first onset: TZif indexes them with a byte
 	maxZoneRDates      = 1000    // RDATE values, in all the observances
 	maxZoneOnsets      = 10_000  // onsets, and so transitions
 	maxZoneRuleValues  = 64      // values in one list of an RRULE part
@@ -149,19 +150,33 @@ func formatUTCOffset(off int) string {
 // letters or a sign and digits ("EST", "+0530"); other names, and missing
 // ones, become the offset, as "+0530" or "-0330".
 //
-// Errors name the observance and quote the input. There must be 1 to 64
+// Errors name the observance and quote the input. There must be 1 to 256
 // observances, at most 1,000 RDATEs in all and at most 10,000 onsets;
 // the rules may be matched against at most 1,000,000 months in all (a rule
 // that matches no year of 400 ends there), and every offset must lie
 // within -24:59:59 and +25:59:59.
 func buildZone(name string, obs []tzObservance) (*time.Location, error) {
-	_, loc, err := zoneTZif(name, obs)
+	months := maxZoneMonths
+	return buildZoneWithin(name, obs, &months)
+}
+
+// buildZoneWithin is buildZone with the months the rules may be matched
+// against taken from *months, which a reader shares among the VTIMEZONEs
+// of one file, so that many costly ones cost no more than one.
+func buildZoneWithin(name string, obs []tzObservance, months *int) (*time.Location, error) {
+	_, loc, err := zoneTZifWithin(name, obs, months)
 	return loc, err
 }
 
 // zoneTZif returns the TZif data of buildZone, and the Location it loads
 // as.
 func zoneTZif(name string, obs []tzObservance) ([]byte, *time.Location, error) {
+	months := maxZoneMonths
+	return zoneTZifWithin(name, obs, &months)
+}
+
+// zoneTZifWithin is zoneTZif with the months taken from *months.
+func zoneTZifWithin(name string, obs []tzObservance, months *int) ([]byte, *time.Location, error) {
 	switch {
 	case len(obs) == 0:
 		return nil, nil, errors.New("a VTIMEZONE needs a STANDARD or DAYLIGHT observance; it has none")
@@ -183,15 +198,20 @@ func zoneTZif(name string, obs []tzObservance) ([]byte, *time.Location, error) {
 		}
 		rules[i] = r
 	}
-	g := zoneGen{obs: obs, rules: rules, types: make([]zoneType, len(obs)), months: maxZoneMonths}
+	g := zoneGen{obs: obs, rules: rules, types: make([]zoneType, len(obs)), months: *months}
 	for i := range obs {
 		o := &obs[i]
 		g.types[i] = zoneType{o.to, o.daylight, zoneAbbrev(o.name, o.to)}
 	}
-	if err := g.expand(); err != nil {
+	err := g.expand()
+	*months = max(g.months, 0)
+	if err != nil {
 		return nil, nil, err
 	}
 	types, times, idx := g.transitions()
+	if len(types) > maxZoneTypes {
+		return nil, nil, fmt.Errorf("a VTIMEZONE has %d different offsets and names, more than the %d a zone may have", len(types)-1, maxZoneTypes-1)
+	}
 	final := types[idx[len(idx)-1]]
 	footer, version := g.footer(final)
 	if footer != "" {
@@ -781,6 +801,8 @@ func (g *zoneGen) transitions() (types []zoneType, times []int64, idx []uint8) {
 		t := g.typeOf(o.obs)
 		k, ok := index[t]
 		if !ok {
+			// Past 256 types the index wraps; the caller refuses such a
+			// zone, whose types it counts.
 			k = uint8(len(types))
 			index[t] = k
 			types = append(types, t)
