@@ -25,10 +25,67 @@ func Wall(d Date, c Clock, loc *time.Location) time.Time {
 	if loc == nil {
 		loc = time.UTC
 	}
-	l := localSeconds(d, c)
-	var buf [4]period
-	z := newZoneTable(loc, l-maxOffset, l+maxOffset, buf[:0])
-	return time.Unix(z.resolve(l), 0).In(loc)
+	return time.Unix(wallUnix(localSeconds(d, c), loc), 0).In(loc)
+}
+
+// wallUnix is zoneTable.resolve for one wall time l, without a table:
+// it walks the periods of loc near l as newZoneTable lists them, keeping
+// only the one being merged, so that Wall does not allocate. It returns
+// the first instant that shows l, or else the instant of the first gap
+// l falls in, read with the offset before it.
+func wallUnix(l int64, loc *time.Location) int64 {
+	lo, hi := l-maxOffset, l+maxOffset
+	var cur period // the period being merged with those of its offset
+	have := false
+	gap, inGap := int64(0), false
+	// check looks at a finished period p, which q follows (when more):
+	// for an instant that shows l in p, and for l in the gap between.
+	check := func(p period, q period, more bool) (int64, bool) {
+		if t := l - p.off; p.start <= t && t < p.end {
+			return t, true
+		}
+		if more && !inGap && p.start <= hi && l-p.off >= p.end && l-q.off < q.start {
+			gap, inGap = l-p.off, true
+		}
+		return 0, false
+	}
+	t := time.Unix(lo, 0).In(loc)
+	for {
+		_, off := t.Zone()
+		s, e := t.ZoneBounds()
+		p := period{start: math.MinInt64, end: math.MaxInt64, off: int64(off)}
+		if !s.IsZero() {
+			p.start = s.Unix()
+		}
+		if !e.IsZero() {
+			p.end = e.Unix()
+		}
+		switch {
+		case !have:
+			cur, have = p, true
+		case cur.off == p.off && cur.end == p.start:
+			cur.end = p.end
+		default:
+			if at, ok := check(cur, p, true); ok {
+				return at
+			}
+			cur = p
+		}
+		if e.IsZero() || p.end > hi || !e.After(t) {
+			break
+		}
+		t = e
+	}
+	if at, ok := check(cur, period{}, false); ok {
+		return at
+	}
+	if inGap {
+		return gap
+	}
+	// No period reaches l; ask the Location, as a last resort.
+	_, off := time.Unix(l, 0).In(loc).Zone()
+	_, off = time.Unix(l-int64(off), 0).In(loc).Zone()
+	return l - int64(off)
 }
 
 // localSeconds returns the wall time d c as seconds since 1970-01-01 00:00

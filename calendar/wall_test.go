@@ -165,3 +165,17 @@ func BenchmarkWall(b *testing.B) {
 		Wall(d, c, loc)
 	}
 }
+
+// TestWallAgreesWithTheZoneTable: Wall, which resolves one wall time
+// without a table, and a zoneTable, which resolves many, agree.
+func TestWallAgreesWithTheZoneTable(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		loc := drawZone(t)
+		d, c := drawWallNear(t, loc)
+		l := localSeconds(d, c)
+		z := newZoneTable(loc, l-maxOffset, l+maxOffset, nil)
+		if got, want := Wall(d, c, loc).Unix(), z.resolve(l); got != want {
+			t.Fatalf("Wall(%s, %s, %s) = %d, the zone table says %d", d, c, loc, got, want)
+		}
+	})
+}
