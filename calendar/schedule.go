@@ -37,6 +37,7 @@ type Schedule struct {
 type focusRule struct {
 	name string
 	rec  Recurrence
+	key  string // the rule as written, with its start: one key for one rule
 	dur  time.Duration
 	hard bool
 }
@@ -119,7 +120,11 @@ func (p *Person) errorFor(err error) error {
 
 // compile is Compile, with errors about the person but without the
 // function's name.
-func compile(p *Person, lim Limits) (*Schedule, error) {
+func compile(p *Person, lim Limits) (*Schedule, error) { return compileIn(p, lim, nil) }
+
+// compileIn is compile, with focus rules parsed through the Batch b when
+// it is not nil.
+func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 	fail := func(format string, args ...any) (*Schedule, error) {
 		return nil, p.errorFor(fmt.Errorf(format, args...))
 	}
@@ -174,13 +179,22 @@ func compile(p *Person, lim Limits) (*Schedule, error) {
 		}
 		names[f.Name] = true
 		r := f.Recurrence
+		var key string
 		if r.IsZero() {
 			var err error
-			if r, err = ParseRecurrence(f.Rule, f.Start); err != nil {
+			if b != nil {
+				r, err = b.parse(f.Rule, f.Start)
+			} else {
+				r, err = ParseRecurrence(f.Rule, f.Start)
+			}
+			if err != nil {
 				return fail("focus block %s: %w", icalvalue.Quote(f.Name), err)
 			}
+			key = "R" + f.Start.String() + "\x00" + f.Rule
+		} else {
+			key = "S" + r.String()
 		}
-		s.focus = append(s.focus, focusRule{name: f.Name, rec: r.WithCountBudget(budget), dur: f.Duration, hard: f.Hard})
+		s.focus = append(s.focus, focusRule{name: f.Name, rec: r.WithCountBudget(budget), key: key, dur: f.Duration, hard: f.Hard})
 	}
 	for i, src := range p.Sources {
 		if src == nil {
@@ -242,6 +256,12 @@ func (s *Schedule) Timeline(ctx context.Context, window Interval) ([]Segment, er
 }
 
 func (s *Schedule) timeline(ctx context.Context, window Interval) ([]Segment, error) {
+	return s.timelineIn(ctx, window, nil)
+}
+
+// timelineIn is timeline, with the work people share done through the
+// Batch b when it is not nil.
+func (s *Schedule) timelineIn(ctx context.Context, window Interval, b *Batch) ([]Segment, error) {
 	if s.zone == nil {
 		return nil, errNotCompiled
 	}
@@ -259,7 +279,7 @@ func (s *Schedule) timeline(ctx context.Context, window Interval) ([]Segment, er
 		return nil, fmt.Errorf("window %s is longer than %d years", window, maxTimelineYears)
 	}
 
-	days, err := s.daysOff(first, last)
+	days, err := s.daysOff(first, last, b)
 	if err != nil {
 		return nil, err
 	}
@@ -292,7 +312,13 @@ func (s *Schedule) timeline(ctx context.Context, window Interval) ([]Segment, er
 		holiday.sorted(), timeOff.sorted(),
 		layer{kind: KindBusy, ivs: busy.ivs})
 	for _, f := range s.focus {
-		occ, err := f.rec.Occurrences(ctx, window, f.dur, loc)
+		var occ []Interval
+		var err error
+		if b != nil {
+			occ, err = b.occurrences(ctx, f, window, loc)
+		} else {
+			occ, err = f.rec.Occurrences(ctx, window, f.dur, loc)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("focus block %s: %w", icalvalue.Quote(f.name), err)
 		}
@@ -414,10 +440,16 @@ type dayOff struct {
 // daysOff returns s's holidays and days of time off from first to last.
 // A holiday wins over time off on the same day; the names of two holidays
 // on one day are joined.
-func (s *Schedule) daysOff(first, last Date) (map[Date]dayOff, error) {
+func (s *Schedule) daysOff(first, last Date, b *Batch) (map[Date]dayOff, error) {
 	days := map[Date]dayOff{}
 	if len(s.holidays) > 0 {
-		hs, err := Holidays(s.holidays, first, last, s.holidayDates)
+		var hs []Holiday
+		var err error
+		if b != nil {
+			hs, err = b.holidaysOf(s.holidays, first, last, s.holidayDates)
+		} else {
+			hs, err = Holidays(s.holidays, first, last, s.holidayDates)
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -169,3 +169,40 @@ func ExampleWithLimits() {
 	// calendar.Compile: person "ana": over a limit: Limits.FocusBlocks: 4 focus blocks is more than 3
 	// 3 50000
 }
+
+// A Batch shares what a team has in common: here two people whose zones
+// were loaded one by one and who keep the same focus rule; the rule is
+// parsed once, and its occurrences found once, for both. The answers are
+// those of Compile and Timeline.
+func ExampleBatch() {
+	ctx := context.Background()
+	week := calendar.Interval{
+		Start: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC),
+		End:   time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC),
+	}
+	batch := calendar.NewBatch()
+	for _, id := range []string{"ana", "ben"} {
+		berlin, _ := time.LoadLocation("Europe/Berlin")
+		p := calendar.Person{ID: id, Zone: berlin, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00"),
+			Focus: []calendar.FocusBlock{{Name: "deep work", Rule: "FREQ=WEEKLY;BYDAY=TU,TH",
+				Start: calendar.MustParseDateTime("2026-01-06T09:00"), Duration: 2 * time.Hour}}}
+		s, err := batch.Compile(ctx, p)
+		if err != nil {
+			panic(err)
+		}
+		segs, err := batch.Timeline(ctx, s, week)
+		if err != nil {
+			panic(err)
+		}
+		var focus time.Duration
+		for _, seg := range segs {
+			if seg.Kind == calendar.KindFocus {
+				focus += seg.Duration()
+			}
+		}
+		fmt.Println(id, focus)
+	}
+	// Output:
+	// ana 4h0m0s
+	// ben 4h0m0s
+}

@@ -176,6 +176,9 @@ func Compute(ctx context.Context, people []calendar.Person, window calendar.Inte
 	window = calendar.Interval{Start: window.Start.Round(0), End: window.End.Round(0)}
 	r := &Report{window: window, length: int64(window.Duration()), people: make([]member, len(people)), opt: opt}
 	errs := make([]error, len(people))
+	// People share their focus rules, zones and holiday calendars: each
+	// is worked out once for the call.
+	batch := calendar.NewBatch()
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(people)) {
@@ -191,7 +194,7 @@ func Compute(ctx context.Context, people []calendar.Person, window calendar.Inte
 					errs[i] = err
 					continue
 				}
-				r.people[i], errs[i] = r.member(ctx, people[order[i]])
+				r.people[i], errs[i] = r.member(ctx, batch, people[order[i]])
 			}
 		}()
 	}
@@ -217,22 +220,22 @@ func firstError(errs []error) error {
 // member compiles p and builds their timeline and free time. It runs on
 // Compute's goroutines, where a panic would end the caller's process: one
 // is returned as an error instead.
-func (r *Report) member(ctx context.Context, p calendar.Person) (m member, err error) {
+func (r *Report) member(ctx context.Context, b *calendar.Batch, p calendar.Person) (m member, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			m, err = member{}, fmt.Errorf("person %q: internal error: %s", p.ID, icalvalue.Quote(fmt.Sprint(v)))
 		}
 	}()
-	return r.compute(ctx, p)
+	return r.compute(ctx, b, p)
 }
 
 // compute is member without the recovery.
-func (r *Report) compute(ctx context.Context, p calendar.Person) (member, error) {
-	sched, err := calendar.Compile(ctx, p)
+func (r *Report) compute(ctx context.Context, b *calendar.Batch, p calendar.Person) (member, error) {
+	sched, err := b.Compile(ctx, p)
 	if err != nil {
 		return member{}, err
 	}
-	segs, err := sched.Timeline(ctx, r.window)
+	segs, err := b.Timeline(ctx, sched, r.window)
 	if err != nil {
 		return member{}, err
 	}
