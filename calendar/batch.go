@@ -38,7 +38,7 @@ type batchHolidays struct {
 }
 
 type batchFocus struct {
-	rule       string // the focus rule's key
+	rule       focusKey
 	dur        time.Duration
 	zone       *time.Location // as Batch.zone gives it
 	start, end int64          // the window, in Unix nanoseconds

@@ -37,9 +37,17 @@ type Schedule struct {
 type focusRule struct {
 	name string
 	rec  Recurrence
-	key  string // the rule as written, with its start: one key for one rule
+	key  focusKey // one key for one rule
 	dur  time.Duration
 	hard bool
+}
+
+// A focusKey names a focus rule: its text and start as written, or the
+// text of a Recurrence given parsed.
+type focusKey struct {
+	text   string
+	start  DateTime
+	parsed bool
 }
 
 // A busySource is a BusySource and the name errors give it.
@@ -179,7 +187,7 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 		}
 		names[f.Name] = true
 		r := f.Recurrence
-		var key string
+		var key focusKey
 		if r.IsZero() {
 			var err error
 			if b != nil {
@@ -190,9 +198,9 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 			if err != nil {
 				return fail("focus block %s: %w", icalvalue.Quote(f.Name), err)
 			}
-			key = "R" + f.Start.String() + "\x00" + f.Rule
+			key = focusKey{text: f.Rule, start: f.Start}
 		} else {
-			key = "S" + r.String()
+			key = focusKey{text: r.String(), parsed: true}
 		}
 		s.focus = append(s.focus, focusRule{name: f.Name, rec: r.WithCountBudget(budget), key: key, dur: f.Duration, hard: f.Hard})
 	}
@@ -289,7 +297,7 @@ func (s *Schedule) timelineIn(ctx context.Context, window Interval, b *Batch) ([
 	timeOff := layer{kind: KindTimeOff}
 	s.hours.spans(window, loc, func(day Date, iv Interval) {
 		spans = append(spans, iv)
-		switch d, ok := days[day]; {
+		switch d, ok := days.at(day); {
 		case !ok:
 		case d.kind == KindHoliday:
 			holiday.add(iv, d.label)
@@ -433,15 +441,23 @@ func (s *Schedule) FreeFrom(ctx context.Context, t time.Time) iter.Seq2[Interval
 }
 
 type dayOff struct {
-	kind  Kind
+	kind  Kind // KindHoliday or KindTimeOff; the zero Kind marks a day that is not off
 	label string
 }
 
 // daysOff returns s's holidays and days of time off from first to last.
 // A holiday wins over time off on the same day; the names of two holidays
 // on one day are joined.
-func (s *Schedule) daysOff(first, last Date, b *Batch) (map[Date]dayOff, error) {
-	days := map[Date]dayOff{}
+func (s *Schedule) daysOff(first, last Date, b *Batch) (daysOff, error) {
+	days := daysOff{first: first}
+	// set marks day d, made only when a day is off: most windows of most
+	// people have none.
+	set := func(d Date) *dayOff {
+		if days.days == nil {
+			days.days = make([]dayOff, last.DaysSince(first)+1)
+		}
+		return &days.days[d.DaysSince(first)]
+	}
 	if len(s.holidays) > 0 {
 		var hs []Holiday
 		var err error
@@ -451,14 +467,17 @@ func (s *Schedule) daysOff(first, last Date, b *Batch) (map[Date]dayOff, error) 
 			hs, err = Holidays(s.holidays, first, last, s.holidayDates)
 		}
 		if err != nil {
-			return nil, err
+			return daysOff{}, err
 		}
 		// Holidays lists each name once a date, sorted.
 		for _, h := range hs {
-			if d, ok := days[h.Date]; ok {
-				days[h.Date] = dayOff{KindHoliday, d.label + ", " + h.Name}
+			if h.Date.Before(first) || h.Date.After(last) {
+				continue
+			}
+			if d := set(h.Date); d.kind == KindHoliday {
+				d.label += ", " + h.Name
 			} else {
-				days[h.Date] = dayOff{KindHoliday, h.Name}
+				*d = dayOff{KindHoliday, h.Name}
 			}
 		}
 	}
@@ -471,12 +490,27 @@ func (s *Schedule) daysOff(first, last Date, b *Batch) (map[Date]dayOff, error) 
 			to = last
 		}
 		for d := from; !d.After(to); d = d.AddDays(1) {
-			if _, taken := days[d]; !taken {
-				days[d] = dayOff{KindTimeOff, off.Reason}
+			if dd := set(d); dd.kind != KindHoliday && dd.kind != KindTimeOff {
+				*dd = dayOff{KindTimeOff, off.Reason}
 			}
 		}
 	}
 	return days, nil
+}
+
+// daysOff are the days off of a timeline, by date from first.
+type daysOff struct {
+	first Date
+	days  []dayOff // nil when no day is off
+}
+
+// at returns what day d is, and whether it is off.
+func (t daysOff) at(d Date) (dayOff, bool) {
+	i := d.DaysSince(t.first)
+	if i < 0 || i >= len(t.days) || t.days[i].kind != KindHoliday && t.days[i].kind != KindTimeOff {
+		return dayOff{}, false
+	}
+	return t.days[i], true
 }
 
 // A layer is one kind of time. Its intervals are sorted by start; they
