@@ -537,15 +537,23 @@ func (l layer) sorted() layer {
 	if l.labels == nil {
 		return l
 	}
-	idx := make([]int, len(l.ivs))
-	for i := range idx {
-		idx[i] = i
+	out := layer{kind: l.kind, ivs: l.ivs, labels: l.labels}
+	// The working spans come in order, and so do the layer's intervals,
+	// mostly: sort a copy only when they are not.
+	if !slices.IsSortedFunc(l.ivs, func(a, b Interval) int { return a.Start.Compare(b.Start) }) {
+		idx := make([]int, len(l.ivs))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortStableFunc(idx, func(a, b int) int { return l.ivs[a].Start.Compare(l.ivs[b].Start) })
+		out.ivs, out.labels = make([]Interval, len(idx)), make([]string, len(idx))
+		for i, k := range idx {
+			out.ivs[i], out.labels[i] = l.ivs[k], l.labels[k]
+		}
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return l.ivs[a].Start.Compare(l.ivs[b].Start) })
-	out := layer{kind: l.kind, ivs: make([]Interval, len(idx)), labels: make([]string, len(idx))}
-	for i, k := range idx {
-		out.ivs[i], out.labels[i] = l.ivs[k], l.labels[k]
-		out.bounds = append(out.bounds, l.ivs[k].Start, l.ivs[k].End)
+	out.bounds = make([]time.Time, 0, 2*len(out.ivs))
+	for _, iv := range out.ivs {
+		out.bounds = append(out.bounds, iv.Start, iv.End)
 	}
 	slices.SortFunc(out.bounds, time.Time.Compare)
 	return out
