@@ -239,13 +239,13 @@ func (r *Report) compute(ctx context.Context, b *calendar.Batch, p calendar.Pers
 	if err != nil {
 		return member{}, err
 	}
-	m := member{sched: sched, segs: make([]compactSegment, len(segs))}
-	labels := map[string]int32{}
+	m := member{sched: sched, segs: make([]compactSegment, len(segs)), free: make([]span, 0, len(segs)/2+1)}
 	for i, s := range segs {
-		id, ok := labels[s.Label]
-		if !ok {
+		// A person has few labels (their holidays, time off and focus
+		// blocks): a search costs less than a map.
+		id := int32(slices.Index(m.labels, s.Label))
+		if id < 0 {
 			id = int32(len(m.labels))
-			labels[s.Label] = id
 			m.labels = append(m.labels, s.Label)
 		}
 		start, end := r.offset(s.Start), r.offset(s.End)
