@@ -293,8 +293,10 @@ func (s *Schedule) timelineIn(ctx context.Context, window Interval, b *Batch) ([
 	}
 	// The working spans, and those that start on a day off, labelled.
 	spans := make([]Interval, 0, s.hours.estimate(window))
-	holiday := layer{kind: KindHoliday}
-	timeOff := layer{kind: KindTimeOff}
+	// Each day off holds a day's spans, rarely more than two.
+	nh, nt := days.count()
+	holiday := layer{kind: KindHoliday, ivs: make([]Interval, 0, 2*nh), labels: make([]string, 0, 2*nh)}
+	timeOff := layer{kind: KindTimeOff, ivs: make([]Interval, 0, 2*nt), labels: make([]string, 0, 2*nt)}
 	s.hours.spans(window, loc, func(day Date, iv Interval) {
 		spans = append(spans, iv)
 		switch d, ok := days.at(day); {
@@ -502,6 +504,19 @@ func (s *Schedule) daysOff(first, last Date, b *Batch) (daysOff, error) {
 type daysOff struct {
 	first Date
 	days  []dayOff // nil when no day is off
+}
+
+// count returns how many days are holidays, and how many time off.
+func (t daysOff) count() (holidays, timeOff int) {
+	for _, d := range t.days {
+		switch d.kind {
+		case KindHoliday:
+			holidays++
+		case KindTimeOff:
+			timeOff++
+		}
+	}
+	return holidays, timeOff
 }
 
 // at returns what day d is, and whether it is off.
