@@ -172,8 +172,12 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 		return fail("%w: Limits.FocusBlocks: %d focus blocks is more than %d", ErrLimit, len(p.Focus), lim.FocusBlocks)
 	}
 	names := make(map[string]bool, len(p.Focus))
-	// The person's focus rules share one budget of COUNT walking.
-	budget := NewCountBudget(lim.CountWalkYearsTotal)
+	// The person's focus rules share one budget of COUNT walking, made
+	// when a rule has a COUNT.
+	var budget *CountBudget
+	if len(p.Focus) > 0 {
+		s.focus = make([]focusRule, 0, len(p.Focus))
+	}
 	for i, f := range p.Focus {
 		switch {
 		case f.Name == "":
@@ -201,6 +205,9 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 			key = focusKey{text: f.Rule, start: f.Start}
 		} else {
 			key = focusKey{text: r.String(), parsed: true}
+		}
+		if r.count != nil && budget == nil {
+			budget = NewCountBudget(lim.CountWalkYearsTotal)
 		}
 		s.focus = append(s.focus, focusRule{name: f.Name, rec: r.WithCountBudget(budget), key: key, dur: f.Duration, hard: f.Hard})
 	}
@@ -586,8 +593,9 @@ func sweep(window Interval, layers []layer) []Segment {
 		n += 2 * len(l.ivs)
 	}
 	out := make([]Segment, 0, n)
-	first := make([]int, len(layers)) // per layer, the first interval that may hold at
-	nb := make([]int, len(layers))    // per labelled layer, the first boundary after at
+	cursors := make([]int, 2*len(layers))
+	first := cursors[:len(layers)] // per layer, the first interval that may hold at
+	nb := cursors[len(layers):]    // per labelled layer, the first boundary after at
 	for at := window.Start; at.Before(window.End); {
 		end := window.End
 		kind, label, hard := KindFree, "", false
