@@ -83,7 +83,7 @@ const MaxSilence = 366 * 24 * time.Hour
 
 // maxTimelineYears bounds the window of a timeline, as Holidays bounds its
 // range, so that no window makes it run for long.
-const maxTimelineYears = 1000
+const maxTimelineYears = 200
 
 // maxFocusDuration bounds a focus block: longer ones are surely a mistake.
 const maxFocusDuration = 24 * time.Hour
@@ -277,26 +277,40 @@ func (s *Schedule) timeline(ctx context.Context, window Interval) ([]Segment, er
 // timelineIn is timeline, with the work people share done through the
 // Batch b when it is not nil.
 func (s *Schedule) timelineIn(ctx context.Context, window Interval, b *Batch) ([]Segment, error) {
+	window = stripMono(window)
+	st, labels, err := s.stretches(ctx, window, b)
+	if err != nil {
+		return nil, err
+	}
+	return segments(window, st, labels, s.zone), nil
+}
+
+// stretches is the timeline in window in stretches (see Stretch), with the
+// work people share done through the Batch b when it is not nil.
+func (s *Schedule) stretches(ctx context.Context, window Interval, b *Batch) ([]Stretch, []string, error) {
 	if s.zone == nil {
-		return nil, errNotCompiled
+		return nil, nil, errNotCompiled
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	window = stripMono(window)
 	if window.IsEmpty() {
-		return nil, nil
+		return nil, nil, nil
+	}
+	if window.Duration() > maxStretchWindow {
+		return nil, nil, fmt.Errorf("window %s is longer than %d years", window, maxTimelineYears)
 	}
 	loc := s.zone
 	first := DateOf(window.Start.In(loc)).AddDays(-2) // as in WeeklyHours.spans
 	last := DateOf(window.End.In(loc))
 	if last.Year-first.Year > maxTimelineYears {
-		return nil, fmt.Errorf("window %s is longer than %d years", window, maxTimelineYears)
+		return nil, nil, fmt.Errorf("window %s is longer than %d years", window, maxTimelineYears)
 	}
 
 	days, err := s.daysOff(first, last, b)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The working spans, and those that start on a day off, labelled.
 	spans := make([]Interval, 0, s.hours.estimate(window))
@@ -319,7 +333,7 @@ func (s *Schedule) timelineIn(ctx context.Context, window Interval, b *Batch) ([
 	for _, src := range s.sources {
 		b, err := src.busy(ctx, window, loc)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", src.name, err)
+			return nil, nil, fmt.Errorf("%s: %w", src.name, err)
 		}
 		busy = busy.Union(b.Clip(window))
 	}
@@ -337,16 +351,17 @@ func (s *Schedule) timelineIn(ctx context.Context, window Interval, b *Batch) ([
 			occ, err = f.rec.Occurrences(ctx, window, f.dur, loc)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("focus block %s: %w", icalvalue.Quote(f.name), err)
+			return nil, nil, fmt.Errorf("focus block %s: %w", icalvalue.Quote(f.name), err)
 		}
 		layers = append(layers, layer{kind: KindFocus, label: f.name, hard: f.hard, ivs: NewSet(occ...).Clip(window).ivs})
 	}
-	segs := sweep(window, layers)
-	for i := range segs {
-		segs[i].Interval = segs[i].In(loc)
-	}
-	return segs, nil
+	st, labels := sweepStretches(int64(window.Duration()), offsetLayers(layers, window.Start))
+	return st, labels, nil
 }
+
+// maxStretchWindow is the longest window a timeline may span: its
+// stretches' offsets are int64 nanoseconds, good for 292 years.
+const maxStretchWindow = time.Duration(maxTimelineYears) * 366 * 24 * time.Hour
 
 // Free returns the free segments of the person's timeline in window, as a
 // set.
@@ -578,74 +593,5 @@ func (l layer) sorted() layer {
 		out.bounds = append(out.bounds, iv.Start, iv.End)
 	}
 	slices.SortFunc(out.bounds, time.Time.Compare)
-	return out
-}
-
-// sweep walks window from boundary to boundary of the layers and gives each
-// stretch the kind and label of the first layer that holds it (free when
-// none does), merging neighbours of the same kind and label. Each layer is
-// read once, front to back, so the cost is linear in the layers' sizes.
-func sweep(window Interval, layers []layer) []Segment {
-	// Each interval of a layer starts at most two segments: its own and
-	// the one after it.
-	n := 1
-	for _, l := range layers {
-		n += 2 * len(l.ivs)
-	}
-	out := make([]Segment, 0, n)
-	cursors := make([]int, 2*len(layers))
-	first := cursors[:len(layers)] // per layer, the first interval that may hold at
-	nb := cursors[len(layers):]    // per labelled layer, the first boundary after at
-	for at := window.Start; at.Before(window.End); {
-		end := window.End
-		kind, label, hard := KindFree, "", false
-	layers:
-		for j := range layers {
-			l := &layers[j]
-			ivs := l.ivs
-			for first[j] < len(ivs) && !ivs[first[j]].End.After(at) {
-				first[j]++
-			}
-			if l.labels == nil {
-				// Disjoint intervals: the first one that ends after at
-				// either holds it or starts the layer's next stretch.
-				if first[j] == len(ivs) {
-					continue
-				}
-				iv := &ivs[first[j]]
-				if iv.Start.After(at) {
-					if iv.Start.Before(end) {
-						end = iv.Start
-					}
-					continue
-				}
-				if iv.End.Before(end) {
-					end = iv.End
-				}
-				kind, label, hard = l.kind, l.label, l.hard
-				// The layers after this one cannot change the stretch,
-				// so their boundaries do not cut it.
-				break
-			}
-			for nb[j] < len(l.bounds) && !l.bounds[nb[j]].After(at) {
-				nb[j]++
-			}
-			if nb[j] < len(l.bounds) && l.bounds[nb[j]].Before(end) {
-				end = l.bounds[nb[j]]
-			}
-			for k := first[j]; k < len(ivs) && !ivs[k].Start.After(at); k++ {
-				if ivs[k].End.After(at) {
-					kind, label, hard = l.kind, l.labels[k], l.hard
-					break layers
-				}
-			}
-		}
-		if k := len(out) - 1; k >= 0 && out[k].Kind == kind && out[k].Label == label && out[k].Hard == hard {
-			out[k].End = end
-		} else {
-			out = append(out, Segment{Interval{at, end}, kind, label, hard})
-		}
-		at = end
-	}
 	return out
 }

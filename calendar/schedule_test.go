@@ -540,9 +540,15 @@ func TestSegmentString(t *testing.T) {
 
 func TestTimelineWindowLimit(t *testing.T) {
 	s := mustCompile(t, Person{ID: "a", Zone: time.UTC, Hours: MustParseWeeklyHours("Mon 09:00-10:00")})
-	_, err := s.Timeline(context.Background(), Interval{time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)})
-	if err == nil || !strings.Contains(err.Error(), `calendar.Schedule.Timeline: person "a": window`) || !strings.Contains(err.Error(), "longer than 1000 years") {
-		t.Errorf("Timeline over 1100 years: %v", err)
+	for _, from := range []int{1000, 1890} {
+		_, err := s.Timeline(context.Background(), Interval{time.Date(from, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)})
+		if err == nil || !strings.Contains(err.Error(), `calendar.Schedule.Timeline: person "a": window`) || !strings.Contains(err.Error(), "longer than 200 years") {
+			t.Errorf("Timeline from %d to 2100: %v", from, err)
+		}
+	}
+	// 199 years is within the limit.
+	if _, err := s.Timeline(context.Background(), Interval{time.Date(1901, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Errorf("Timeline over 199 years: %v", err)
 	}
 }
 

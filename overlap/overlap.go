@@ -235,23 +235,19 @@ func (r *Report) compute(ctx context.Context, b *calendar.Batch, p calendar.Pers
 	if err != nil {
 		return member{}, err
 	}
-	segs, err := b.Timeline(ctx, sched, r.window)
+	st, labels, err := b.Stretches(ctx, sched, r.window)
 	if err != nil {
 		return member{}, err
 	}
-	m := member{sched: sched, segs: make([]compactSegment, len(segs)), free: make([]span, 0, len(segs)/2+1)}
-	for i, s := range segs {
-		// A person has few labels (their holidays, time off and focus
-		// blocks): a search costs less than a map.
-		id := int32(slices.Index(m.labels, s.Label))
-		if id < 0 {
-			id = int32(len(m.labels))
-			m.labels = append(m.labels, s.Label)
-		}
-		start, end := r.offset(s.Start), r.offset(s.End)
-		m.segs[i] = compactSegment{start, s.Kind, s.Hard, id}
-		if !r.isFree(s.Kind, s.Hard) {
+	m := member{sched: sched, segs: make([]compactSegment, len(st)), labels: labels, free: make([]span, 0, len(st)/2+1)}
+	for i, x := range st {
+		m.segs[i] = compactSegment{x.Start, x.Kind, x.Hard, x.Label}
+		if !r.isFree(x.Kind, x.Hard) {
 			continue
+		}
+		start, end := x.Start, r.length
+		if i+1 < len(st) {
+			end = st[i+1].Start
 		}
 		if n := len(m.free); n > 0 && m.free[n-1].end == start {
 			m.free[n-1].end = end
