@@ -206,3 +206,37 @@ func ExampleBatch() {
 	// ana 4h0m0s
 	// ben 4h0m0s
 }
+
+// The same timeline as Segments and as Stretches: a stretch keeps its
+// start as nanoseconds after the window's start and its label as an
+// index, and ends where the next begins.
+func ExampleBatch_Stretches() {
+	ctx := context.Background()
+	day := calendar.Interval{
+		Start: time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC),
+		End:   time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC),
+	}
+	p := calendar.Person{ID: "ana", Zone: time.UTC, Hours: calendar.MustParseWeeklyHours("Tue 09:00-17:00"),
+		Focus: []calendar.FocusBlock{{Name: "deep work", Rule: "FREQ=WEEKLY;BYDAY=TU",
+			Start: calendar.MustParseDateTime("2026-01-06T09:00"), Duration: 2 * time.Hour}}}
+	batch := calendar.NewBatch()
+	s, err := batch.Compile(ctx, p)
+	if err != nil {
+		panic(err)
+	}
+	stretches, labels, err := batch.Stretches(ctx, s, day)
+	if err != nil {
+		panic(err)
+	}
+	for _, x := range stretches {
+		fmt.Printf("%s %s %q\n", time.Duration(x.Start), x.Kind, labels[x.Label])
+	}
+	segs, _ := batch.Timeline(ctx, s, day)
+	fmt.Println(len(segs), "segments")
+	// Output:
+	// 0s off-hours ""
+	// 9h0m0s focus "deep work"
+	// 11h0m0s free ""
+	// 17h0m0s off-hours ""
+	// 4 segments
+}
