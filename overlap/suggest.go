@@ -260,21 +260,103 @@ func (r *Report) Suggest(ctx context.Context, q Request) ([]Suggestion, error) {
 	if err != nil {
 		return nil, err
 	}
-	cands, err := p.evaluate(ctx, p.grid, nil)
+	// The grid is ranked by cost alone, keeping the best Max; only those
+	// are evaluated again with each attendee's status, so that memory
+	// stays with what is returned, not with the grid times the team.
+	best, fewest, err := p.best(ctx, p.grid)
 	if err != nil {
 		return nil, fmt.Errorf("overlap.Report.Suggest: %w", err)
 	}
-	allowed := p.allowed(cands)
-	if len(allowed) == 0 {
-		return nil, fmt.Errorf("overlap.Report.Suggest: %w", p.noSlot(cands))
+	if len(best) == 0 {
+		return nil, fmt.Errorf("overlap.Report.Suggest: %w", p.noSlotOf(len(p.grid), fewest))
 	}
-	slices.SortFunc(allowed, compareCandidates)
-	allowed = allowed[:min(len(allowed), p.q.Max)]
-	out := make([]Suggestion, len(allowed))
-	for i, c := range allowed {
+	starts := make([]int64, len(best))
+	for i, c := range best {
+		starts[i] = c.start
+	}
+	slices.Sort(starts)
+	full, err := p.evaluate(ctx, starts, nil)
+	if err != nil {
+		return nil, fmt.Errorf("overlap.Report.Suggest: %w", err)
+	}
+	slices.SortFunc(full, compareCandidates)
+	out := make([]Suggestion, len(full))
+	for i, c := range full {
 		out[i] = p.suggestion(c)
 	}
 	return out, nil
+}
+
+// best evaluates the slots starting at starts (ascending) by cost alone,
+// and returns the best Max of those with enough required attendees, in
+// no order, and, for a NoSlotError, the fewest required attendees any
+// slot misses (every attendee's everHere is set as evaluate sets it).
+func (p *plan) best(ctx context.Context, starts []int64) (best []candidate, fewest int, err error) {
+	for i := range p.att {
+		a := &p.att[i]
+		a.seg, a.nm, a.day, a.everHere = 0, 0, 0, false
+	}
+	// best is a heap with the worst of the kept candidates on top.
+	worse := func(i, j int) bool { return compareCandidates(best[i], best[j]) > 0 }
+	down := func(i int) {
+		for {
+			l, r, top := 2*i+1, 2*i+2, i
+			if l < len(best) && worse(l, top) {
+				top = l
+			}
+			if r < len(best) && worse(r, top) {
+				top = r
+			}
+			if top == i {
+				return
+			}
+			best[i], best[top] = best[top], best[i]
+			i = top
+		}
+	}
+	fewest = p.nReq
+	for k, ms := range starts {
+		if k%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, 0, err
+			}
+		}
+		c := candidate{start: ms}
+		for i := range p.att {
+			a := &p.att[i]
+			e := p.eval(a, ms)
+			switch {
+			case e.present:
+				a.everHere = true
+				c.cost.FocusBroken += time.Duration(e.soft)
+				c.cost.OffHours += time.Duration(e.off)
+				c.cost.Fragments += e.fragments
+			case a.optional:
+				c.cost.OptionalMissing++
+			default:
+				c.cost.RequiredMissing++
+			}
+		}
+		c.points = c.cost.Points()
+		fewest = min(fewest, c.cost.RequiredMissing)
+		switch {
+		case p.nReq-c.cost.RequiredMissing < p.need:
+		case len(best) < p.q.Max:
+			best = append(best, c)
+			for i := len(best) - 1; i > 0; {
+				parent := (i - 1) / 2
+				if !worse(i, parent) {
+					break
+				}
+				best[i], best[parent] = best[parent], best[i]
+				i = parent
+			}
+		case compareCandidates(c, best[0]) < 0:
+			best[0] = c
+			down(0)
+		}
+	}
+	return best, fewest, nil
 }
 
 // A plan is a checked request against a report, ready to evaluate slots.
@@ -517,15 +599,21 @@ func (p *plan) allowed(cands []candidate) []candidate {
 }
 
 func (p *plan) noSlot(cands []candidate) *NoSlotError {
-	e := &NoSlotError{Want: p.q.MinAttendance, Slots: len(cands)}
-	if len(cands) == 0 || p.nReq == 0 {
+	fewest := p.nReq
+	for _, c := range cands {
+		fewest = min(fewest, c.cost.RequiredMissing)
+	}
+	return p.noSlotOf(len(cands), fewest)
+}
+
+// noSlotOf is noSlot for slots candidates, of which the best had fewest
+// required attendees missing.
+func (p *plan) noSlotOf(slots, fewest int) *NoSlotError {
+	e := &NoSlotError{Want: p.q.MinAttendance, Slots: slots}
+	if slots == 0 || p.nReq == 0 {
 		return e
 	}
-	best := p.nReq
-	for _, c := range cands {
-		best = min(best, c.cost.RequiredMissing)
-	}
-	e.Best = float64(p.nReq-best) / float64(p.nReq)
+	e.Best = float64(p.nReq-fewest) / float64(p.nReq)
 	for _, a := range p.att[:p.nReq] {
 		if !a.everHere {
 			e.Never = append(e.Never, a.m.sched.ID())

@@ -689,3 +689,34 @@ func TestNotBeforeFarFromTheWindow(t *testing.T) {
 		t.Errorf("Suggest with NotBefore in 2300: %v, want a NoSlotError", err)
 	}
 }
+
+// BenchmarkSuggest200x90: 200 attendees (the first 50 required, the
+// rest optional), 90 days, a 30-minute meeting on a 5-minute step: 25,920
+// candidate starts; the report built beforehand.
+func BenchmarkSuggest200x90(b *testing.B) {
+	from := calendar.MustParseDate("2026-01-05")
+	r, err := Compute(context.Background(), benchTeam(b, 200, from), benchWindow(from, 90), Options{FocusIsFree: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	q := Request{Duration: 30 * time.Minute, Step: 5 * time.Minute, MinAttendance: 0.3}
+	// 5,184,000 candidates times attendees: past the default bound.
+	ctx := calendar.WithLimits(context.Background(), calendar.Limits{CandidateAttendees: 6_000_000})
+	for i := range 200 {
+		id := fmt.Sprintf("p%05d", i)
+		if i < 50 {
+			q.Required = append(q.Required, id)
+		} else {
+			q.Optional = append(q.Optional, id)
+		}
+	}
+	if _, err := r.Suggest(ctx, q); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.Suggest(ctx, q); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
