@@ -11,8 +11,9 @@ import (
 // A Batch shares the work that many schedules have in common, for the
 // life of one task over a team, such as one overlap.Compute: each
 // distinct focus rule is parsed once (Compile), and each rule's
-// occurrences in a window, and each holiday calendar's days, are found
-// once for every zone and window that asks (Timeline). What it keeps
+// occurrences in a window, each working week's spans and each holiday
+// calendar's days are found once for every zone and window that asks
+// (Timeline, Stretches). What it keeps
 // lives as long as the Batch: make one for a task and drop it after;
 // tzplan keeps no caches of its own between calls.
 //
@@ -24,6 +25,13 @@ type Batch struct {
 	zones    map[string][]*time.Location // by name: the Locations taken for one zone
 	holidays map[batchHolidays][]Holiday
 	focus    map[batchFocus][]Interval
+	hours    map[batchHours]workingTime
+}
+
+type batchHours struct {
+	hours      string // WeeklyHours as text
+	zone       *time.Location
+	start, end int64 // the window, in Unix nanoseconds
 }
 
 type batchRule struct {
@@ -51,6 +59,7 @@ func NewBatch() *Batch {
 		zones:    make(map[string][]*time.Location),
 		holidays: make(map[batchHolidays][]Holiday),
 		focus:    make(map[batchFocus][]Interval),
+		hours:    make(map[batchHours]workingTime),
 	}
 }
 
@@ -150,6 +159,25 @@ func (b *Batch) holidaysOf(codes []string, first, last Date, which HolidayDates)
 	b.holidays[k] = hs
 	b.mu.Unlock()
 	return hs, nil
+}
+
+// working is workingIn, found once for every zone and window: key is
+// hours as text.
+func (b *Batch) working(hours WeeklyHours, key string, window Interval, loc *time.Location) workingTime {
+	// The spans read the window's days, with two days' margin.
+	lo, hi := window.Start.Add(-3*24*time.Hour), window.End.Add(3*24*time.Hour)
+	k := batchHours{key, b.zone(loc, lo, hi), window.Start.UnixNano(), window.End.UnixNano()}
+	b.mu.Lock()
+	w, ok := b.hours[k]
+	b.mu.Unlock()
+	if ok {
+		return w
+	}
+	w = workingIn(hours, window, k.zone)
+	b.mu.Lock()
+	b.hours[k] = w
+	b.mu.Unlock()
+	return w
 }
 
 // occurrences is f.rec.Occurrences, found once for every zone and window.

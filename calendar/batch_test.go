@@ -77,3 +77,27 @@ func TestBatchIsCompileAndTimeline(t *testing.T) {
 		}
 	})
 }
+
+// TestHoursKey: weekly hours have the same key when they are the same
+// hours, however written, and different keys otherwise.
+func TestHoursKey(t *testing.T) {
+	same := [][2]string{
+		{"Mon-Fri 09:00-17:00", "Mon,Tue,Wed,Thu,Fri 09:00-17:00"},
+		{"Mon 09:00-12:00,13:00-17:00", "Mon 13:00-17:00,09:00-12:00"},
+		{"Mon-Fri 22:00-06:00", "Mon-Fri 22:00-06:00"},
+	}
+	for _, c := range same {
+		if a, b := MustParseWeeklyHours(c[0]).key(), MustParseWeeklyHours(c[1]).key(); a != b {
+			t.Errorf("%q and %q: keys differ", c[0], c[1])
+		}
+	}
+	all := []string{"Mon 09:00-17:00", "Tue 09:00-17:00", "Mon 09:00-17:01", "Mon 09:00-24:00", "Mon 00:00-24:00", "Mon 09:00-12:00,13:00-17:00", "Mon-Fri 22:00-06:00", "Sun 22:00-06:00"}
+	seen := map[string]string{}
+	for _, h := range all {
+		k := MustParseWeeklyHours(h).key()
+		if prev, ok := seen[k]; ok {
+			t.Errorf("%q and %q have one key", prev, h)
+		}
+		seen[k] = h
+	}
+}

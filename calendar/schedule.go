@@ -25,6 +25,7 @@ type Schedule struct {
 	id, name     string
 	zone         *time.Location
 	hours        WeeklyHours
+	hoursKey     string   // hours as text, one key for the same hours
 	holidays     []string // canonical codes
 	holidayDates HolidayDates
 	timeOff      []TimeOff
@@ -149,7 +150,7 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 		return fail("holiday dates: invalid value %d", int(p.HolidayDates))
 	}
 	s := &Schedule{
-		id: p.ID, name: p.Name, zone: p.Zone, hours: p.Hours, holidayDates: p.HolidayDates,
+		id: p.ID, name: p.Name, zone: p.Zone, hours: p.Hours, hoursKey: p.Hours.key(), holidayDates: p.HolidayDates,
 		timeOff: slices.Clone(p.TimeOff), busy: p.Busy,
 	}
 	for _, code := range p.Holidays {
@@ -313,22 +314,27 @@ func (s *Schedule) stretches(ctx context.Context, window Interval, b *Batch) ([]
 		return nil, nil, err
 	}
 	// The working spans, and those that start on a day off, labelled.
-	spans := make([]Interval, 0, s.hours.estimate(window))
+	var w workingTime
+	if b != nil {
+		w = b.working(s.hours, s.hoursKey, window, loc)
+	} else {
+		w = workingIn(s.hours, window, loc)
+	}
 	// Each day off holds a day's spans, rarely more than two.
 	nh, nt := days.count()
 	holiday := layer{kind: KindHoliday, ivs: make([]Interval, 0, 2*nh), labels: make([]string, 0, 2*nh)}
 	timeOff := layer{kind: KindTimeOff, ivs: make([]Interval, 0, 2*nt), labels: make([]string, 0, 2*nt)}
-	s.hours.spans(window, loc, func(day Date, iv Interval) {
-		spans = append(spans, iv)
-		switch d, ok := days.at(day); {
-		case !ok:
-		case d.kind == KindHoliday:
-			holiday.add(iv, d.label)
-		default:
-			timeOff.add(iv, d.label)
+	if nh+nt > 0 {
+		for _, sp := range w.spans {
+			switch d, ok := days.at(sp.day); {
+			case !ok:
+			case d.kind == KindHoliday:
+				holiday.add(sp.iv, d.label)
+			default:
+				timeOff.add(sp.iv, d.label)
+			}
 		}
-	})
-	working := Set{normalize(spans)}
+	}
 	busy := s.busy.Clip(window)
 	for _, src := range s.sources {
 		b, err := src.busy(ctx, window, loc)
@@ -339,7 +345,7 @@ func (s *Schedule) stretches(ctx context.Context, window Interval, b *Batch) ([]
 	}
 	layers := make([]layer, 0, len(s.focus)+4)
 	layers = append(layers,
-		layer{kind: KindOffHours, ivs: NewSet(window).Subtract(working).ivs},
+		layer{kind: KindOffHours, ivs: w.offHours},
 		holiday.sorted(), timeOff.sorted(),
 		layer{kind: KindBusy, ivs: busy.ivs})
 	for _, f := range s.focus {
@@ -357,6 +363,34 @@ func (s *Schedule) stretches(ctx context.Context, window Interval, b *Batch) ([]
 	}
 	st, labels := sweepStretches(int64(window.Duration()), offsetLayers(layers, window.Start))
 	return st, labels, nil
+}
+
+// workingTime is what a person's hours make of a window in their zone:
+// the working spans, each with the day it starts on, and the rest of the
+// window, off-hours. Both are read, never changed, once made: a Batch
+// gives one to everyone with the same hours in the same zone.
+type workingTime struct {
+	spans    []daySpan
+	offHours []Interval // sorted, disjoint
+}
+
+// A daySpan is a working span and the day it starts on.
+type daySpan struct {
+	day Date
+	iv  Interval
+}
+
+// workingIn makes the workingTime of hours in window, in loc.
+func workingIn(hours WeeklyHours, window Interval, loc *time.Location) workingTime {
+	var w workingTime
+	spans := make([]Interval, 0, hours.estimate(window))
+	w.spans = make([]daySpan, 0, cap(spans))
+	hours.spans(window, loc, func(day Date, iv Interval) {
+		spans = append(spans, iv)
+		w.spans = append(w.spans, daySpan{day, iv})
+	})
+	w.offHours = NewSet(window).Subtract(Set{normalize(spans)}).ivs
+	return w
 }
 
 // maxStretchWindow is the longest window a timeline may span: its

@@ -211,6 +211,28 @@ func weekdayNamed(s string) (time.Weekday, bool) {
 	return d, ok
 }
 
+// key returns w as a string that is the same for the same hours and
+// different for different ones, made with one allocation: a Batch's key.
+func (w WeeklyHours) key() string {
+	n := 0
+	for _, d := range w.days {
+		n += 1 + 4*len(d)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, d := range w.days {
+		b.WriteByte(byte(len(d)))
+		for _, sp := range d {
+			// Clocks are minutes of the day, 0 to 1440: two bytes each.
+			b.WriteByte(byte(sp.From >> 8))
+			b.WriteByte(byte(sp.From))
+			b.WriteByte(byte(sp.To >> 8))
+			b.WriteByte(byte(sp.To))
+		}
+	}
+	return b.String()
+}
+
 // Spans returns the spans that start on day, sorted, as a new slice.
 func (w WeeklyHours) Spans(day time.Weekday) []Span {
 	if day < time.Sunday || day > time.Saturday {
