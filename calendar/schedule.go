@@ -25,7 +25,7 @@ type Schedule struct {
 	id, name     string
 	zone         *time.Location
 	hours        WeeklyHours
-	hoursKey     string   // hours as text, one key for the same hours
+	hoursKey     string   // WeeklyHours.key of hours: one key for the same hours
 	holidays     []string // canonical codes
 	holidayDates HolidayDates
 	timeOff      []TimeOff
