@@ -120,18 +120,9 @@ type Report struct {
 // compactly.
 type member struct {
 	sched  *calendar.Schedule
-	segs   []compactSegment // the timeline; segment i ends where i+1 starts
+	segs   []calendar.Stretch // the timeline, as calendar.Batch.Stretches gives it
 	labels []string         // the timeline's labels, by index
 	free   []span           // free time, sorted, disjoint, never touching
-}
-
-// A compactSegment is a timeline segment without its end and with its
-// label interned, so that the timelines of a large team fit in memory.
-type compactSegment struct {
-	start int64
-	kind  calendar.Kind
-	hard  bool
-	label int32
 }
 
 // A span is [start, end) in nanoseconds after the window's start.
@@ -239,9 +230,8 @@ func (r *Report) compute(ctx context.Context, b *calendar.Batch, p calendar.Pers
 	if err != nil {
 		return member{}, err
 	}
-	m := member{sched: sched, segs: make([]compactSegment, len(st)), labels: labels, free: make([]span, 0, len(st)/2+1)}
+	m := member{sched: sched, segs: st, labels: labels, free: make([]span, 0, len(st)/2+1)}
 	for i, x := range st {
-		m.segs[i] = compactSegment{x.Start, x.Kind, x.Hard, x.Label}
 		if !r.isFree(x.Kind, x.Hard) {
 			continue
 		}
@@ -639,10 +629,10 @@ func (r *Report) Timeline(id string) ([]calendar.Segment, error) {
 	out := make([]calendar.Segment, len(m.segs))
 	for i, s := range m.segs {
 		out[i] = calendar.Segment{
-			Interval: calendar.Interval{Start: r.time(s.start).In(loc), End: r.time(m.end(i, r.length)).In(loc)},
-			Kind:     s.kind,
-			Label:    m.labels[s.label],
-			Hard:     s.hard,
+			Interval: calendar.Interval{Start: r.time(s.Start).In(loc), End: r.time(m.end(i, r.length)).In(loc)},
+			Kind:     s.Kind,
+			Label:    m.labels[s.Label],
+			Hard:     s.Hard,
 		}
 	}
 	return out, nil
@@ -651,7 +641,7 @@ func (r *Report) Timeline(id string) ([]calendar.Segment, error) {
 // end returns where timeline segment i of m ends.
 func (m *member) end(i int, length int64) int64 {
 	if i+1 < len(m.segs) {
-		return m.segs[i+1].start
+		return m.segs[i+1].Start
 	}
 	return length
 }

@@ -655,8 +655,8 @@ func (p *plan) eval(a *attendee, ms int64) evaluation {
 	}
 	e := evaluation{present: true}
 	after := -1 // the segment that holds pe
-	for i := a.seg; i < len(segs) && segs[i].start <= pe; i++ {
-		s, end := segs[i].start, a.ends[i]
+	for i := a.seg; i < len(segs) && segs[i].Start <= pe; i++ {
+		s, end := segs[i].Start, a.ends[i]
 		if s <= pe && pe < end {
 			after = i
 		}
@@ -666,9 +666,9 @@ func (p *plan) eval(a *attendee, ms int64) evaluation {
 		inM := min(end, me) - max(s, ms)
 		inP := min(end, pe) - max(s, ps)
 		if inM > 0 {
-			e.status = max(e.status, statusOf(segs[i].kind))
+			e.status = max(e.status, statusOf(segs[i].Kind))
 		}
-		switch segs[i].kind {
+		switch segs[i].Kind {
 		case calendar.KindFree:
 		case calendar.KindOffHours:
 			if inM > 0 {
@@ -676,7 +676,7 @@ func (p *plan) eval(a *attendee, ms int64) evaluation {
 				e.present = e.present && p.q.AllowOffHours
 			}
 		case calendar.KindFocus:
-			if segs[i].hard || !p.r.opt.FocusIsFree {
+			if segs[i].Hard || !p.r.opt.FocusIsFree {
 				e.present = false
 			} else {
 				e.soft += inP
@@ -696,14 +696,14 @@ func (p *plan) eval(a *attendee, ms int64) evaluation {
 	}
 	if ps > 0 {
 		j := a.seg
-		if segs[j].start == ps {
+		if segs[j].Start == ps {
 			j--
 		}
-		if segs[j].kind == calendar.KindFree && ps-segs[j].start < int64(FragmentLength) {
+		if segs[j].Kind == calendar.KindFree && ps-segs[j].Start < int64(FragmentLength) {
 			e.fragments++
 		}
 	}
-	if after >= 0 && segs[after].kind == calendar.KindFree && a.ends[after]-pe < int64(FragmentLength) {
+	if after >= 0 && segs[after].Kind == calendar.KindFree && a.ends[after]-pe < int64(FragmentLength) {
 		e.fragments++
 	}
 	return e
