@@ -24,7 +24,7 @@ type Batch struct {
 	rules    map[batchRule]Recurrence
 	zones    map[string][]*time.Location // by name: the Locations taken for one zone
 	holidays map[batchHolidays][]Holiday
-	focus    map[batchFocus][]Interval
+	focus    map[batchFocus][]offSpan
 	hours    map[batchHours]workingTime
 }
 
@@ -58,7 +58,7 @@ func NewBatch() *Batch {
 		rules:    make(map[batchRule]Recurrence),
 		zones:    make(map[string][]*time.Location),
 		holidays: make(map[batchHolidays][]Holiday),
-		focus:    make(map[batchFocus][]Interval),
+		focus:    make(map[batchFocus][]offSpan),
 		hours:    make(map[batchHours]workingTime),
 	}
 }
@@ -180,9 +180,9 @@ func (b *Batch) working(hours WeeklyHours, key string, window Interval, loc *tim
 	return w
 }
 
-// occurrences is f.rec.Occurrences, found once for every zone and window.
-// The answer is shared: the caller must not change it.
-func (b *Batch) occurrences(ctx context.Context, f focusRule, window Interval, loc *time.Location) ([]Interval, error) {
+// occurrences is focusSpans, found once for every zone and window. The
+// answer is shared: the caller must not change it.
+func (b *Batch) occurrences(ctx context.Context, f focusRule, window Interval, loc *time.Location) ([]offSpan, error) {
 	// Occurrences reads the window's dates, with two days' margin, and
 	// a focus block's length before it.
 	lo, hi := window.Start.Add(-f.dur-3*24*time.Hour), window.End.Add(3*24*time.Hour)
@@ -193,7 +193,7 @@ func (b *Batch) occurrences(ctx context.Context, f focusRule, window Interval, l
 	if ok {
 		return occ, nil
 	}
-	occ, err := f.rec.Occurrences(ctx, window, f.dur, k.zone)
+	occ, err := focusSpans(ctx, f, window, k.zone)
 	if err != nil {
 		return nil, err
 	}

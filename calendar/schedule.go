@@ -343,26 +343,38 @@ func (s *Schedule) stretches(ctx context.Context, window Interval, b *Batch) ([]
 		}
 		busy = busy.Union(b.Clip(window))
 	}
-	layers := make([]layer, 0, len(s.focus)+4)
-	layers = append(layers,
-		layer{kind: KindOffHours, ivs: w.offHours},
-		holiday.sorted(), timeOff.sorted(),
-		layer{kind: KindBusy, ivs: busy.ivs})
+	// The layers in nanoseconds after the window's start: those that
+	// people share come so from the Batch, the others are made so here.
+	mine := offsetLayers([]layer{holiday.sorted(), timeOff.sorted(), {kind: KindBusy, ivs: busy.ivs}}, window.Start)
+	layers := make([]offLayer, 0, len(s.focus)+4)
+	layers = append(layers, offLayer{kind: KindOffHours, ivs: w.offHoursOff})
+	layers = append(layers, mine...)
 	for _, f := range s.focus {
-		var occ []Interval
+		var occ []offSpan
 		var err error
 		if b != nil {
 			occ, err = b.occurrences(ctx, f, window, loc)
 		} else {
-			occ, err = f.rec.Occurrences(ctx, window, f.dur, loc)
+			occ, err = focusSpans(ctx, f, window, loc)
 		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("focus block %s: %w", icalvalue.Quote(f.name), err)
 		}
-		layers = append(layers, layer{kind: KindFocus, label: f.name, hard: f.hard, ivs: NewSet(occ...).Clip(window).ivs})
+		layers = append(layers, offLayer{kind: KindFocus, label: f.name, hard: f.hard, ivs: occ})
 	}
-	st, labels := sweepStretches(int64(window.Duration()), offsetLayers(layers, window.Start))
+	st, labels := sweepStretches(int64(window.Duration()), layers)
 	return st, labels, nil
+}
+
+// focusSpans returns the occurrences of f in window, in loc, as a layer
+// of the window's stretches takes them: merged, clipped to window, in
+// nanoseconds after its start.
+func focusSpans(ctx context.Context, f focusRule, window Interval, loc *time.Location) ([]offSpan, error) {
+	occ, err := f.rec.Occurrences(ctx, window, f.dur, loc)
+	if err != nil {
+		return nil, err
+	}
+	return offsetSpans(NewSet(occ...).Clip(window).ivs, window.Start), nil
 }
 
 // workingTime is what a person's hours make of a window in their zone:
@@ -370,8 +382,8 @@ func (s *Schedule) stretches(ctx context.Context, window Interval, b *Batch) ([]
 // window, off-hours. Both are read, never changed, once made: a Batch
 // gives one to everyone with the same hours in the same zone.
 type workingTime struct {
-	spans    []daySpan
-	offHours []Interval // sorted, disjoint
+	spans       []daySpan
+	offHoursOff []offSpan // off-hours, sorted, disjoint, in nanoseconds after the window's start
 }
 
 // A daySpan is a working span and the day it starts on.
@@ -389,7 +401,7 @@ func workingIn(hours WeeklyHours, window Interval, loc *time.Location) workingTi
 		spans = append(spans, iv)
 		w.spans = append(w.spans, daySpan{day, iv})
 	})
-	w.offHours = NewSet(window).Subtract(Set{normalize(spans)}).ivs
+	w.offHoursOff = offsetSpans(NewSet(window).Subtract(Set{normalize(spans)}).ivs, window.Start)
 	return w
 }
 

@@ -58,6 +58,15 @@ type offLayer struct {
 // An offSpan is [start, end) in nanoseconds after a window's start.
 type offSpan struct{ start, end int64 }
 
+// offsetSpans returns ivs in nanoseconds after start.
+func offsetSpans(ivs []Interval, start time.Time) []offSpan {
+	out := make([]offSpan, len(ivs))
+	for i, iv := range ivs {
+		out[i] = offSpan{int64(iv.Start.Sub(start)), int64(iv.End.Sub(start))}
+	}
+	return out
+}
+
 // offsetLayers returns layers in nanoseconds after start, their
 // intervals and bounds cut from one slab of each.
 func offsetLayers(layers []layer, start time.Time) []offLayer {

@@ -121,8 +121,8 @@ type Report struct {
 type member struct {
 	sched  *calendar.Schedule
 	segs   []calendar.Stretch // the timeline, as calendar.Batch.Stretches gives it
-	labels []string         // the timeline's labels, by index
-	free   []span           // free time, sorted, disjoint, never touching
+	labels []string           // the timeline's labels, by index
+	free   []span             // free time, sorted, disjoint, never touching
 }
 
 // A span is [start, end) in nanoseconds after the window's start.
