@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -511,8 +512,9 @@ func (s *Schedule) FreeFrom(ctx context.Context, t time.Time) iter.Seq2[Interval
 }
 
 type dayOff struct {
-	kind  Kind // KindHoliday or KindTimeOff; the zero Kind marks a day that is not off
+	kind  Kind // KindHoliday or KindTimeOff
 	label string
+	day   int // days after the timeline's first
 }
 
 // daysOff returns s's holidays and days of time off from first to last.
@@ -520,16 +522,8 @@ type dayOff struct {
 // on one day are joined.
 func (s *Schedule) daysOff(first, last Date, b *Batch) (daysOff, error) {
 	days := daysOff{first: first}
-	// set marks day d, made only when a day is off: most windows of most
-	// people have none.
-	set := func(d Date) *dayOff {
-		if days.days == nil {
-			days.days = make([]dayOff, last.DaysSince(first)+1)
-		}
-		return &days.days[d.DaysSince(first)]
-	}
+	var hs []Holiday
 	if len(s.holidays) > 0 {
-		var hs []Holiday
 		var err error
 		if b != nil {
 			hs, err = b.holidaysOf(s.holidays, first, last, s.holidayDates)
@@ -539,18 +533,37 @@ func (s *Schedule) daysOff(first, last Date, b *Batch) (daysOff, error) {
 		if err != nil {
 			return daysOff{}, err
 		}
-		// Holidays lists each name once a date, sorted.
-		for _, h := range hs {
-			if h.Date.Before(first) || h.Date.After(last) {
-				continue
-			}
-			if d := set(h.Date); d.kind == KindHoliday {
-				d.label += ", " + h.Name
-			} else {
-				*d = dayOff{KindHoliday, h.Name}
-			}
+	}
+	// Sized once: the holidays, and the days of time off in the range.
+	n := len(hs)
+	for _, off := range s.timeOff {
+		from, to := off.From, off.To
+		if from.Before(first) {
+			from = first
+		}
+		if to.After(last) {
+			to = last
+		}
+		if !to.Before(from) {
+			n += to.DaysSince(from) + 1
 		}
 	}
+	if n > 0 {
+		days.days = make([]dayOff, 0, n)
+	}
+	// Holidays lists each name once a date, sorted.
+	for _, h := range hs {
+		if h.Date.Before(first) || h.Date.After(last) {
+			continue
+		}
+		i := h.Date.DaysSince(first)
+		if n := len(days.days); n > 0 && days.days[n-1].day == i {
+			days.days[n-1].label += ", " + h.Name
+		} else {
+			days.days = append(days.days, dayOff{KindHoliday, h.Name, i})
+		}
+	}
+	holidays := len(days.days)
 	for _, off := range s.timeOff {
 		from, to := off.From, off.To
 		if from.Before(first) {
@@ -560,27 +573,32 @@ func (s *Schedule) daysOff(first, last Date, b *Batch) (daysOff, error) {
 			to = last
 		}
 		for d := from; !d.After(to); d = d.AddDays(1) {
-			if dd := set(d); dd.kind != KindHoliday && dd.kind != KindTimeOff {
-				*dd = dayOff{KindTimeOff, off.Reason}
-			}
+			days.days = append(days.days, dayOff{KindTimeOff, off.Reason, d.DaysSince(first)})
 		}
+	}
+	if len(days.days) > holidays {
+		// By day, a holiday before time off, and time off before later
+		// time off on the same day: the first of a day is the one that
+		// counts.
+		slices.SortStableFunc(days.days, func(a, b dayOff) int { return cmp.Compare(a.day, b.day) })
+		days.days = slices.CompactFunc(days.days, func(a, b dayOff) bool { return a.day == b.day })
 	}
 	return days, nil
 }
 
-// daysOff are the days off of a timeline, by date from first.
+// daysOff are the days off of a timeline: those of its window that are,
+// sorted by day, each once.
 type daysOff struct {
 	first Date
-	days  []dayOff // nil when no day is off
+	days  []dayOff
 }
 
 // count returns how many days are holidays, and how many time off.
 func (t daysOff) count() (holidays, timeOff int) {
 	for _, d := range t.days {
-		switch d.kind {
-		case KindHoliday:
+		if d.kind == KindHoliday {
 			holidays++
-		case KindTimeOff:
+		} else {
 			timeOff++
 		}
 	}
@@ -590,10 +608,11 @@ func (t daysOff) count() (holidays, timeOff int) {
 // at returns what day d is, and whether it is off.
 func (t daysOff) at(d Date) (dayOff, bool) {
 	i := d.DaysSince(t.first)
-	if i < 0 || i >= len(t.days) || t.days[i].kind != KindHoliday && t.days[i].kind != KindTimeOff {
+	k, ok := slices.BinarySearchFunc(t.days, i, func(x dayOff, i int) int { return cmp.Compare(x.day, i) })
+	if !ok {
 		return dayOff{}, false
 	}
-	return t.days[i], true
+	return t.days[k], true
 }
 
 // A layer is one kind of time. Its intervals are sorted by start; they
