@@ -230,7 +230,15 @@ func (r *Report) compute(ctx context.Context, b *calendar.Batch, p calendar.Pers
 	if err != nil {
 		return member{}, err
 	}
-	m := member{sched: sched, segs: st, labels: labels, free: make([]span, 0, len(st)/2+1)}
+	// The free spans, counted first so that a large team's are sized
+	// exactly: a report keeps them.
+	n := 0
+	for i, x := range st {
+		if r.isFree(x.Kind, x.Hard) && (i == 0 || !r.isFree(st[i-1].Kind, st[i-1].Hard)) {
+			n++
+		}
+	}
+	m := member{sched: sched, segs: st, labels: labels, free: make([]span, 0, n)}
 	for i, x := range st {
 		if !r.isFree(x.Kind, x.Hard) {
 			continue
