@@ -104,8 +104,9 @@ type FocusBlock struct {
 }
 
 // A Kind is what a stretch of a person's time is taken by. Kinds are
-// ordered: an instant gets the first kind that applies.
-type Kind int
+// ordered: an instant gets the first kind that applies. A byte, so that
+// the timelines of a large team (Stretch, Segment) take little room.
+type Kind uint8
 
 // The kinds, in the order they apply.
 const (
@@ -122,7 +123,7 @@ var kindNames = [...]string{"off-hours", "holiday", "time-off", "busy", "focus",
 // String returns the kind's name: "off-hours", "holiday", "time-off",
 // "busy", "focus" or "free".
 func (k Kind) String() string {
-	if k < 0 || int(k) >= len(kindNames) {
+	if int(k) >= len(kindNames) {
 		return fmt.Sprintf("Kind(%d)", int(k))
 	}
 	return kindNames[k]
@@ -138,7 +139,7 @@ func ParseKind(s string) (Kind, error) {
 
 // MarshalText implements encoding.TextMarshaler with the String form.
 func (k Kind) MarshalText() ([]byte, error) {
-	if k < 0 || int(k) >= len(kindNames) {
+	if int(k) >= len(kindNames) {
 		return nil, fmt.Errorf("calendar.Kind.MarshalText: invalid kind %d", int(k))
 	}
 	return []byte(k.String()), nil
@@ -199,11 +200,13 @@ func (s Segment) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler (see Segment); "start",
 // "end" and "kind" are required, and unknown fields are errors.
 func (s *Segment) UnmarshalJSON(b []byte) error {
-	j := segmentJSON{Kind: -1}
+	// No kind is this one: a "kind" that is missing leaves it.
+	const noKind = Kind(255)
+	j := segmentJSON{Kind: noKind}
 	if err := jsontext.DecodeStrict(b, &j); err != nil {
 		return fmt.Errorf("calendar.Segment.UnmarshalJSON: %w", err)
 	}
-	if j.Start == nil || j.End == nil || j.Kind < 0 {
+	if j.Start == nil || j.End == nil || j.Kind == noKind {
 		return errors.New(`calendar.Segment.UnmarshalJSON: want "start", "end" and "kind"`)
 	}
 	*s = Segment{Interval{time.Time(*j.Start), time.Time(*j.End)}, j.Kind, j.Label, j.Hard}

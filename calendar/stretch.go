@@ -13,9 +13,9 @@ import (
 // gives them; Schedule.Timeline gives the same timeline as Segments.
 type Stretch struct {
 	Start int64
+	Label int32
 	Kind  Kind
 	Hard  bool
-	Label int32
 }
 
 // Stretches is b.Timeline in stretches, with the labels they index (the
@@ -162,7 +162,7 @@ func sweepStretches(length int64, layers []offLayer) ([]Stretch, []string) {
 		if k := len(out) - 1; k >= 0 && out[k].Kind == kind && lastLabel == label && out[k].Hard == hard {
 			// The stretch goes on.
 		} else {
-			out = append(out, Stretch{at, kind, hard, intern(label)})
+			out = append(out, Stretch{Start: at, Label: intern(label), Kind: kind, Hard: hard})
 			lastLabel = label
 		}
 		at = end

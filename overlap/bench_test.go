@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
+	"runtime/metrics"
 	"slices"
 	"testing"
 	"time"
@@ -68,10 +70,45 @@ func benchCompute(b *testing.B, n, days int) {
 	team := benchTeam(b, n, from)
 	window := benchWindow(from, days)
 	b.ReportAllocs()
+	peak := heapPeak()
 	for b.Loop() {
 		if _, err := Compute(context.Background(), team, window, Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+	b.ReportMetric(float64(peak())/(1<<20), "peak-MiB")
+}
+
+// heapPeak samples the heap's live and not yet collected objects every
+// millisecond until the returned function is called, which returns the
+// most seen above what there was at the start: the peak that a call in
+// between needed (the team and the runtime's own not counted).
+func heapPeak() func() uint64 {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() uint64 {
+		metrics.Read(sample)
+		return sample[0].Value.Uint64()
+	}
+	base := read()
+	done, out := make(chan struct{}), make(chan uint64)
+	go func() {
+		var most uint64
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			most = max(most, read())
+			select {
+			case <-done:
+				out <- most - min(most, base)
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() uint64 {
+		close(done)
+		return <-out
 	}
 }
 
