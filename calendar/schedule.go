@@ -323,8 +323,10 @@ func (s *Schedule) stretches(ctx context.Context, window Interval, b *Batch) ([]
 	}
 	// Each day off holds a day's spans, rarely more than two.
 	nh, nt := days.count()
-	holiday := layer{kind: KindHoliday, ivs: make([]Interval, 0, 2*nh), labels: make([]string, 0, 2*nh)}
-	timeOff := layer{kind: KindTimeOff, ivs: make([]Interval, 0, 2*nt), labels: make([]string, 0, 2*nt)}
+	// Both cut from one slab of intervals and one of labels.
+	ivs, names := make([]Interval, 0, 2*(nh+nt)), make([]string, 0, 2*(nh+nt))
+	holiday := layer{kind: KindHoliday, ivs: ivs[: 0 : 2*nh], labels: names[: 0 : 2*nh]}
+	timeOff := layer{kind: KindTimeOff, ivs: ivs[2*nh : 2*nh : 2*(nh+nt)], labels: names[2*nh : 2*nh : 2*(nh+nt)]}
 	if nh+nt > 0 {
 		for _, sp := range w.spans {
 			switch d, ok := days.at(sp.day); {
@@ -346,10 +348,9 @@ func (s *Schedule) stretches(ctx context.Context, window Interval, b *Batch) ([]
 	}
 	// The layers in nanoseconds after the window's start: those that
 	// people share come so from the Batch, the others are made so here.
-	mine := offsetLayers([]layer{holiday.sorted(), timeOff.sorted(), {kind: KindBusy, ivs: busy.ivs}}, window.Start)
-	layers := make([]offLayer, 0, len(s.focus)+4)
-	layers = append(layers, offLayer{kind: KindOffHours, ivs: w.offHoursOff})
-	layers = append(layers, mine...)
+	layers := make([]offLayer, 1, len(s.focus)+4)
+	layers[0] = offLayer{kind: KindOffHours, ivs: w.offHoursOff}
+	layers = appendOffsetLayers(layers, []layer{holiday.sorted(), timeOff.sorted(), {kind: KindBusy, ivs: busy.ivs}}, window.Start)
 	for _, f := range s.focus {
 		var occ []offSpan
 		var err error
@@ -621,11 +622,10 @@ func (t daysOff) at(d Date) (dayOff, bool) {
 // starts first gives the label. Layers are listed in the order they apply.
 type layer struct {
 	kind   Kind
-	hard   bool        // a hard focus block
-	label  string      // the label of every interval, unless labels is set
-	ivs    []Interval  // sorted by start
-	labels []string    // the label of each interval, in a labelled layer
-	bounds []time.Time // a labelled layer's starts and ends, sorted
+	hard   bool       // a hard focus block
+	label  string     // the label of every interval, unless labels is set
+	ivs    []Interval // sorted by start
+	labels []string   // the label of each interval, in a labelled layer
 }
 
 // add adds an interval to a labelled layer.
@@ -653,10 +653,5 @@ func (l layer) sorted() layer {
 			out.ivs[i], out.labels[i] = l.ivs[k], l.labels[k]
 		}
 	}
-	out.bounds = make([]time.Time, 0, 2*len(out.ivs))
-	for _, iv := range out.ivs {
-		out.bounds = append(out.bounds, iv.Start, iv.End)
-	}
-	slices.SortFunc(out.bounds, time.Time.Compare)
 	return out
 }

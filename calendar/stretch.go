@@ -52,7 +52,7 @@ type offLayer struct {
 	label  string
 	ivs    []offSpan
 	labels []string // as in layer
-	bounds []int64  // as in layer
+	bounds []int64  // a labelled layer's starts and ends, sorted
 }
 
 // An offSpan is [start, end) in nanoseconds after a window's start.
@@ -67,31 +67,34 @@ func offsetSpans(ivs []Interval, start time.Time) []offSpan {
 	return out
 }
 
-// offsetLayers returns layers in nanoseconds after start, their
-// intervals and bounds cut from one slab of each.
-func offsetLayers(layers []layer, start time.Time) []offLayer {
+// appendOffsetLayers appends layers to dst in nanoseconds after start,
+// their intervals and a labelled layer's bounds (its starts and ends,
+// sorted) cut from one slab of each.
+func appendOffsetLayers(dst []offLayer, layers []layer, start time.Time) []offLayer {
 	ni, nb := 0, 0
 	for _, l := range layers {
 		ni += len(l.ivs)
-		nb += len(l.bounds)
+		if l.labels != nil {
+			nb += 2 * len(l.ivs)
+		}
 	}
 	spans, bounds := make([]offSpan, ni), make([]int64, nb)
-	out := make([]offLayer, len(layers))
-	for j, l := range layers {
+	for _, l := range layers {
 		o := offLayer{kind: l.kind, hard: l.hard, label: l.label, labels: l.labels}
 		o.ivs, spans = spans[:len(l.ivs):len(l.ivs)], spans[len(l.ivs):]
 		for i, iv := range l.ivs {
 			o.ivs[i] = offSpan{int64(iv.Start.Sub(start)), int64(iv.End.Sub(start))}
 		}
-		if l.bounds != nil {
-			o.bounds, bounds = bounds[:len(l.bounds):len(l.bounds)], bounds[len(l.bounds):]
-			for i, t := range l.bounds {
-				o.bounds[i] = int64(t.Sub(start))
+		if l.labels != nil {
+			o.bounds, bounds = bounds[:2*len(l.ivs):2*len(l.ivs)], bounds[2*len(l.ivs):]
+			for i, sp := range o.ivs {
+				o.bounds[2*i], o.bounds[2*i+1] = sp.start, sp.end
 			}
+			slices.Sort(o.bounds)
 		}
-		out[j] = o
+		dst = append(dst, o)
 	}
-	return out
+	return dst
 }
 
 // sweepStretches is sweep on layers in nanoseconds after the start of a
@@ -106,7 +109,12 @@ func sweepStretches(length int64, layers []offLayer) ([]Stretch, []string) {
 		n += 2 * len(l.ivs)
 	}
 	out := make([]Stretch, 0, n)
-	labels := []string{""}
+	// At most one label a labelled interval, and one a layer.
+	nl := 1 + len(layers)
+	for _, l := range layers {
+		nl += len(l.labels)
+	}
+	labels := make([]string, 1, nl)
 	intern := func(label string) int32 {
 		// A person has few labels: a search costs less than a map.
 		if i := slices.Index(labels, label); i >= 0 {
@@ -115,7 +123,13 @@ func sweepStretches(length int64, layers []offLayer) ([]Stretch, []string) {
 		labels = append(labels, label)
 		return int32(len(labels) - 1)
 	}
-	cursors := make([]int, 2*len(layers))
+	var buf [32]int // a person's layers: the fixed ones and a few focus blocks
+	cursors := buf[:0]
+	if 2*len(layers) > len(buf) {
+		cursors = make([]int, 2*len(layers))
+	} else {
+		cursors = buf[:2*len(layers)]
+	}
 	first := cursors[:len(layers)] // per layer, the first interval that may hold at
 	nb := cursors[len(layers):]    // per labelled layer, the first boundary after at
 	lastLabel := ""
