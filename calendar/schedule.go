@@ -348,7 +348,11 @@ func (s *Schedule) stretches(ctx context.Context, window Interval, b *Batch) ([]
 	}
 	// The layers in nanoseconds after the window's start: those that
 	// people share come so from the Batch, the others are made so here.
-	layers := make([]offLayer, 1, len(s.focus)+4)
+	var buf [8]offLayer // the fixed layers and a few focus blocks, on the stack
+	layers := buf[:1]
+	if len(s.focus)+4 > len(buf) {
+		layers = make([]offLayer, 1, len(s.focus)+4)
+	}
 	layers[0] = offLayer{kind: KindOffHours, ivs: w.offHoursOff}
 	layers = appendOffsetLayers(layers, []layer{holiday.sorted(), timeOff.sorted(), {kind: KindBusy, ivs: busy.ivs}}, window.Start)
 	for _, f := range s.focus {
