@@ -328,13 +328,20 @@ func (s *Schedule) stretches(ctx context.Context, window Interval, b *Batch) ([]
 	holiday := layer{kind: KindHoliday, ivs: ivs[: 0 : 2*nh], labels: names[: 0 : 2*nh]}
 	timeOff := layer{kind: KindTimeOff, ivs: ivs[2*nh : 2*nh : 2*(nh+nt)], labels: names[2*nh : 2*nh : 2*(nh+nt)]}
 	if nh+nt > 0 {
+		// Spans and days off both come by day: walk them together.
+		k, base := 0, first.days()
 		for _, sp := range w.spans {
-			switch d, ok := days.at(sp.day); {
-			case !ok:
-			case d.kind == KindHoliday:
-				holiday.add(sp.iv, d.label)
+			i := int(sp.n - base)
+			for k < len(days.days) && days.days[k].day < i {
+				k++
+			}
+			switch {
+			case k == len(days.days):
+			case days.days[k].day != i:
+			case days.days[k].kind == KindHoliday:
+				holiday.add(sp.iv, days.days[k].label)
 			default:
-				timeOff.add(sp.iv, d.label)
+				timeOff.add(sp.iv, days.days[k].label)
 			}
 		}
 	}
@@ -392,10 +399,11 @@ type workingTime struct {
 	offHoursOff []offSpan // off-hours, sorted, disjoint, in nanoseconds after the window's start
 }
 
-// A daySpan is a working span and the day it starts on.
+// A daySpan is a working span and the day it starts on, as days since
+// 1970-01-01 (Date.days).
 type daySpan struct {
-	day Date
-	iv  Interval
+	n  int64
+	iv Interval
 }
 
 // workingIn makes the workingTime of hours in window, in loc.
@@ -405,7 +413,7 @@ func workingIn(hours WeeklyHours, window Interval, loc *time.Location) workingTi
 	w.spans = make([]daySpan, 0, cap(spans))
 	hours.spans(window, loc, func(day Date, iv Interval) {
 		spans = append(spans, iv)
-		w.spans = append(w.spans, daySpan{day, iv})
+		w.spans = append(w.spans, daySpan{day.days(), iv})
 	})
 	w.offHoursOff = offsetSpans(NewSet(window).Subtract(Set{normalize(spans)}).ivs, window.Start)
 	return w
@@ -608,16 +616,6 @@ func (t daysOff) count() (holidays, timeOff int) {
 		}
 	}
 	return holidays, timeOff
-}
-
-// at returns what day d is, and whether it is off.
-func (t daysOff) at(d Date) (dayOff, bool) {
-	i := d.DaysSince(t.first)
-	k, ok := slices.BinarySearchFunc(t.days, i, func(x dayOff, i int) int { return cmp.Compare(x.day, i) })
-	if !ok {
-		return dayOff{}, false
-	}
-	return t.days[k], true
 }
 
 // A layer is one kind of time. Its intervals are sorted by start; they
