@@ -124,7 +124,7 @@ func sweepStretches(length int64, layers []offLayer) ([]Stretch, []string) {
 		return int32(len(labels) - 1)
 	}
 	var buf [32]int // a person's layers: the fixed ones and a few focus blocks
-	cursors := buf[:0]
+	var cursors []int
 	if 2*len(layers) > len(buf) {
 		cursors = make([]int, 2*len(layers))
 	} else {

@@ -291,18 +291,50 @@ func (r *Report) packedBoundaries() ([]uint64, uint, bool) {
 		total += 2 * len(m.free)
 	}
 	keys := make([]uint64, 0, total)
+	minutes := true
 	for i, m := range r.people {
 		for _, s := range m.free {
 			if s.start%int64(time.Second) != 0 || s.end%int64(time.Second) != 0 {
 				return nil, 0, false
 			}
+			minutes = minutes && s.start%int64(time.Minute) == 0 && s.end%int64(time.Minute) == 0
 			keys = append(keys,
 				uint64(s.start/int64(time.Second))<<shift|uint64(i)<<1,
 				uint64(s.end/int64(time.Second))<<shift|uint64(i)<<1|1)
 		}
 	}
-	radixSort(keys)
+	if buckets := r.length/int64(time.Minute) + 1; minutes && buckets <= maxMinuteBuckets {
+		keys = minuteSort(keys, shift, int(buckets))
+	} else {
+		radixSort(keys)
+	}
 	return keys, shift, true
+}
+
+// maxMinuteBuckets bounds the minutes of a window that minuteSort sorts
+// into: a window of MaxWindow has about 1,050,000.
+const maxMinuteBuckets = 1 << 21
+
+// minuteSort sorts keys (seconds << shift | rest) whose seconds are whole
+// minutes, of a window of buckets minutes, by a counting sort on the
+// minute: two passes over the keys. It keeps the order of keys of one
+// minute; packedBoundaries makes them in member order, and a member's
+// free spans never touch, so that is the order of the whole key.
+func minuteSort(keys []uint64, shift uint, buckets int) []uint64 {
+	count := make([]int32, buckets+1)
+	for _, k := range keys {
+		count[int(k>>shift)/60+1]++
+	}
+	for i := 1; i <= buckets; i++ {
+		count[i] += count[i-1]
+	}
+	out := make([]uint64, len(keys))
+	for _, k := range keys {
+		b := int(k>>shift) / 60
+		out[count[b]] = k
+		count[b]++
+	}
+	return out
 }
 
 // sweepPacked builds the coverage from sorted packed boundaries.
