@@ -303,7 +303,9 @@ func (r *Report) packedBoundaries() ([]uint64, uint, bool) {
 				uint64(s.end/int64(time.Second))<<shift|uint64(i)<<1|1)
 		}
 	}
-	if buckets := r.length/int64(time.Minute) + 1; minutes && buckets <= maxMinuteBuckets {
+	// A counting sort costs the minutes of the window besides the keys:
+	// worth it when there are at least as many keys as minutes.
+	if buckets := r.length/int64(time.Minute) + 1; minutes && buckets <= maxMinuteBuckets && buckets <= int64(len(keys)) {
 		keys = minuteSort(keys, shift, int(buckets))
 	} else {
 		radixSort(keys)
