@@ -51,15 +51,7 @@ func wallUnix(l int64, loc *time.Location) int64 {
 	}
 	t := time.Unix(lo, 0).In(loc)
 	for {
-		_, off := t.Zone()
-		s, e := t.ZoneBounds()
-		p := period{start: math.MinInt64, end: math.MaxInt64, off: int64(off)}
-		if !s.IsZero() {
-			p.start = s.Unix()
-		}
-		if !e.IsZero() {
-			p.end = e.Unix()
-		}
+		p, e := periodAt(t)
 		switch {
 		case !have:
 			cur, have = p, true
@@ -115,21 +107,28 @@ type zoneTable struct {
 	hint    int // first period that may hold a candidate for the last wall time resolved
 }
 
+// periodAt returns the period of t's Location that holds t, and its end
+// as a Time (zero when the period has none).
+func periodAt(t time.Time) (period, time.Time) {
+	_, off := t.Zone()
+	s, e := t.ZoneBounds()
+	p := period{start: math.MinInt64, end: math.MaxInt64, off: int64(off)}
+	if !s.IsZero() {
+		p.start = s.Unix()
+	}
+	if !e.IsZero() {
+		p.end = e.Unix()
+	}
+	return p, e
+}
+
 // newZoneTable lists the periods of loc that overlap the instants [lo, hi],
 // appending to buf.
 func newZoneTable(loc *time.Location, lo, hi int64, buf []period) zoneTable {
 	z := zoneTable{loc: loc, periods: buf}
 	t := time.Unix(lo, 0).In(loc)
 	for {
-		_, off := t.Zone()
-		s, e := t.ZoneBounds()
-		p := period{start: math.MinInt64, end: math.MaxInt64, off: int64(off)}
-		if !s.IsZero() {
-			p.start = s.Unix()
-		}
-		if !e.IsZero() {
-			p.end = e.Unix()
-		}
+		p, e := periodAt(t)
 		// Periods that differ only in name or DST flag are one offset.
 		if n := len(z.periods); n > 0 && z.periods[n-1].off == p.off && z.periods[n-1].end == p.start {
 			z.periods[n-1].end = p.end
