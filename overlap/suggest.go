@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -287,6 +288,107 @@ func (r *Report) Suggest(ctx context.Context, q Request) ([]Suggestion, error) {
 	return out, nil
 }
 
+// sums are the costs of one start, added up over attendees.
+type sums struct {
+	reqMissing, optMissing, fragments int
+	soft, off                         int64
+}
+
+// add adds o to x.
+func (x *sums) add(o sums) {
+	x.reqMissing += o.reqMissing
+	x.optMissing += o.optMissing
+	x.fragments += o.fragments
+	x.soft += o.soft
+	x.off += o.off
+}
+
+// sub takes o from x.
+func (x *sums) sub(o sums) {
+	x.reqMissing -= o.reqMissing
+	x.optMissing -= o.optMissing
+	x.fragments -= o.fragments
+	x.soft -= o.soft
+	x.off -= o.off
+}
+
+// costs adds a's part of the cost of each of starts (ascending) to acc,
+// or, for a run of starts whose buffered meetings lie inside one stretch
+// of a's timeline, to run as a difference (added at the run's first start,
+// taken away after its last). Such a start is what eval makes of it: the
+// stretch is all the meeting and its buffers see, so a free stretch costs
+// nothing (its runs keep FragmentLength from its ends, where eval counts
+// fragments), an off-hours one the meeting's length (or the attendee's
+// absence), a soft focus one the buffered meeting's length, and any other
+// the attendee's absence. Starts outside such runs are evaluated by eval,
+// in order, as its cursors want.
+func (p *plan) costs(a *attendee, starts []int64, acc, run []sums) {
+	dur, buf := int64(p.q.Duration), int64(p.q.Buffer)
+	absent := sums{reqMissing: 1}
+	if a.optional {
+		absent = sums{optMissing: 1}
+	}
+	one := func(k int) {
+		e := p.eval(a, starts[k])
+		switch {
+		case e.present:
+			a.everHere = true
+			acc[k].add(sums{soft: e.soft, off: e.off, fragments: e.fragments})
+		default:
+			acc[k].add(absent)
+		}
+	}
+	k := 0
+	if len(a.noMeet) == 0 {
+		segs := a.m.segs
+		for i := range segs {
+			if k == len(starts) {
+				break
+			}
+			s, e := segs[i].Start, a.ends[i]
+			lo, hi := s+1, e-1 // strictly inside: the stretch alone
+			if segs[i].Kind == calendar.KindFree {
+				lo, hi = s+int64(FragmentLength), e-int64(FragmentLength)
+			}
+			// The run: starts with ms-buf >= lo and ms+dur+buf <= hi.
+			first := k + sort.Search(len(starts)-k, func(j int) bool { return starts[k+j]-buf >= lo })
+			last := first + sort.Search(len(starts)-first, func(j int) bool { return starts[first+j]+dur+buf > hi })
+			if last-first < 2 {
+				continue // not worth a run; the starts come by eval
+			}
+			for ; k < first; k++ {
+				one(k)
+			}
+			var c sums
+			present := true
+			switch segs[i].Kind {
+			case calendar.KindFree:
+			case calendar.KindOffHours:
+				c.off, present = dur, p.q.AllowOffHours
+			case calendar.KindFocus:
+				if segs[i].Hard || !p.r.opt.FocusIsFree {
+					present = false
+				} else {
+					c.soft = dur + 2*buf
+				}
+			default:
+				present = false
+			}
+			if !present {
+				c = absent
+			} else {
+				a.everHere = true
+			}
+			run[first].add(c)
+			run[last].sub(c)
+			k = last
+		}
+	}
+	for ; k < len(starts); k++ {
+		one(k)
+	}
+}
+
 // best evaluates the slots starting at starts (ascending) by cost alone,
 // and returns the best Max of those with enough required attendees, in
 // no order, and, for a NoSlotError, the fewest required attendees any
@@ -314,29 +416,28 @@ func (p *plan) best(ctx context.Context, starts []int64) (best []candidate, fewe
 			i = top
 		}
 	}
+	// Attendee by attendee, the costs of every start: where a start's
+	// buffered meeting lies inside one stretch of an attendee's timeline
+	// (the common case), its cost is the stretch's, the same for every
+	// such start, and is added to the whole run of them at once; the
+	// others are evaluated one by one.
+	n := len(starts)
+	acc := make([]sums, n)
+	run := make([]sums, n+1) // differences: run[k] starts at k, run[k'] ends before k'
+	for i := range p.att {
+		if err := ctx.Err(); err != nil {
+			return nil, 0, err
+		}
+		p.costs(&p.att[i], starts, acc, run)
+	}
+	var carry sums
 	fewest = p.nReq
 	for k, ms := range starts {
-		if k%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, 0, err
-			}
-		}
-		c := candidate{start: ms}
-		for i := range p.att {
-			a := &p.att[i]
-			e := p.eval(a, ms)
-			switch {
-			case e.present:
-				a.everHere = true
-				c.cost.FocusBroken += time.Duration(e.soft)
-				c.cost.OffHours += time.Duration(e.off)
-				c.cost.Fragments += e.fragments
-			case a.optional:
-				c.cost.OptionalMissing++
-			default:
-				c.cost.RequiredMissing++
-			}
-		}
+		carry.add(run[k])
+		x := acc[k]
+		x.add(carry)
+		c := candidate{start: ms, cost: Cost{RequiredMissing: x.reqMissing, OptionalMissing: x.optMissing,
+			FocusBroken: time.Duration(x.soft), OffHours: time.Duration(x.off), Fragments: x.fragments}}
 		c.points = c.cost.Points()
 		fewest = min(fewest, c.cost.RequiredMissing)
 		switch {
