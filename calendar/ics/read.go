@@ -198,7 +198,7 @@ func outline(ctx context.Context, data []byte) ([]calOutline, error) {
 			def.obs = append(def.obs, tzObservance{daylight: s.name == "DAYLIGHT", line: s.line})
 		case s.kind != stepProp:
 		case s.depth == 2 && s.name == "TZID":
-			p, err := parseProp(s.line, s.name, s.text)
+			p, err := parseProp(s.line, s.name, s.full())
 			if err != nil {
 				return problem(&readError{line: s.line, what: "VTIMEZONE: TZID", err: err})
 			}
@@ -215,7 +215,7 @@ func outline(ctx context.Context, data []byte) ([]calOutline, error) {
 			if c.xwr != nil {
 				return nil
 			}
-			p, err := parseProp(s.line, s.name, s.text)
+			p, err := parseProp(s.line, s.name, s.full())
 			if err != nil {
 				return problem(&readError{line: s.line, what: "VCALENDAR: X-WR-TIMEZONE", err: err})
 			}
@@ -234,7 +234,7 @@ func observe(o *tzObservance, s step) error {
 	default:
 		return nil
 	}
-	p, err := parseProp(s.line, s.name, s.text)
+	p, err := parseProp(s.line, s.name, s.full())
 	if err != nil {
 		return err
 	}
@@ -290,7 +290,7 @@ func (rd *reader) step(cals []calOutline) func(step) error {
 		case s.kind == stepBegin && s.depth == 2 && (s.name == "VEVENT" || s.name == "VFREEBUSY"):
 			cur, curErr = &comp{name: s.name, line: s.line}, nil
 		case s.kind == stepProp && cur != nil && s.depth == 2 && keeps(2, s.top, s.name):
-			p, err := parseProp(s.line, s.name, s.text)
+			p, err := parseProp(s.line, s.name, s.full())
 			switch {
 			case err != nil && cur.name == "VEVENT" && optional(s.name):
 				// Reported with the event's UID, known at its END.

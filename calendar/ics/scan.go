@@ -170,12 +170,22 @@ const (
 // A step is one content line of a walk.
 type step struct {
 	kind  stepKind
-	line  int    // the physical line it starts on
-	name  string // the component (BEGIN, END) or property name, upper-cased
-	text  []byte // the whole content line, unfolded; valid until the next step
-	depth int    // of the component begun or ended, or that holds the property: 1 for a VCALENDAR
-	top   string // the name of the depth-2 component the step is in or is, "" at depth 1
-	in    string // for a property, the name of the component it is in
+	line  int           // the physical line it starts on
+	name  string        // the component (BEGIN, END) or property name, upper-cased
+	text  []byte        // the whole content line, unfolded, or nil when it is folded: see full
+	lines *contentLines // for full, when the line is folded
+	depth int           // of the component begun or ended, or that holds the property: 1 for a VCALENDAR
+	top   string        // the name of the depth-2 component the step is in or is, "" at depth 1
+	in    string        // for a property, the name of the component it is in
+}
+
+// full returns the step's whole content line, unfolded: valid until the
+// next step.
+func (s step) full() []byte {
+	if s.text != nil || s.lines == nil {
+		return s.text
+	}
+	return s.lines.text()
 }
 
 // walk calls fn for each content line of data in order. Where the
@@ -229,14 +239,21 @@ func walk(data []byte, fn func(step) error, report func(err error, done string) 
 		return nil
 	}
 	for {
-		n, text, ok, err := lines.next()
+		n, first, folded, ok, err := lines.next()
 		if err != nil {
 			return err
 		}
 		if !ok {
 			break
 		}
+		// A line is unfolded only when what it says is read: its name is
+		// almost always on its first physical line.
+		text := first
 		i := nameEnd(text)
+		if i < 0 && folded {
+			text = lines.text()
+			i = nameEnd(text)
+		}
 		if i <= 0 {
 			if len(stack) == 0 {
 				if outside[0] == 0 {
@@ -255,6 +272,9 @@ func walk(data []byte, fn func(step) error, report func(err error, done string) 
 			continue
 		}
 		s := step{kind: stepProp, line: n, name: upperName(text[:i]), text: text, depth: len(stack)}
+		if folded {
+			s.text, s.lines = nil, &lines
+		}
 		if len(stack) >= 2 {
 			s.top = stack[1].name
 		}
@@ -263,6 +283,7 @@ func walk(data []byte, fn func(step) error, report func(err error, done string) 
 		}
 		switch s.name {
 		case "BEGIN", "END":
+			text := s.full()
 			comp := strings.ToUpper(string(bytes.TrimSpace(text[bytes.IndexByte(text, ':')+1:])))
 			if bytes.IndexByte(text, ':') < 0 || comp == "" {
 				if len(stack) == 0 {
@@ -378,6 +399,8 @@ func nameEnd(text []byte) int {
 // upperName returns b upper-cased as a string, without allocating for the
 // names written in capitals already that are read (the common case).
 func upperName(b []byte) string {
+	// A switch on string(b) does not allocate: the names exporters write
+	// most come back as constants.
 	switch string(b) {
 	case "BEGIN":
 		return "BEGIN"
@@ -397,6 +420,102 @@ func upperName(b []byte) string {
 		return "DESCRIPTION"
 	case "EXDATE":
 		return "EXDATE"
+	case "RDATE":
+		return "RDATE"
+	case "RRULE":
+		return "RRULE"
+	case "EXRULE":
+		return "EXRULE"
+	case "DURATION":
+		return "DURATION"
+	case "RECURRENCE-ID":
+		return "RECURRENCE-ID"
+	case "STATUS":
+		return "STATUS"
+	case "TRANSP":
+		return "TRANSP"
+	case "SEQUENCE":
+		return "SEQUENCE"
+	case "CREATED":
+		return "CREATED"
+	case "LAST-MODIFIED":
+		return "LAST-MODIFIED"
+	case "LOCATION":
+		return "LOCATION"
+	case "ORGANIZER":
+		return "ORGANIZER"
+	case "ATTENDEE":
+		return "ATTENDEE"
+	case "CLASS":
+		return "CLASS"
+	case "CATEGORIES":
+		return "CATEGORIES"
+	case "PRIORITY":
+		return "PRIORITY"
+	case "URL":
+		return "URL"
+	case "GEO":
+		return "GEO"
+	case "COMMENT":
+		return "COMMENT"
+	case "CONTACT":
+		return "CONTACT"
+	case "RELATED-TO":
+		return "RELATED-TO"
+	case "RESOURCES":
+		return "RESOURCES"
+	case "ATTACH":
+		return "ATTACH"
+	case "ACTION":
+		return "ACTION"
+	case "TRIGGER":
+		return "TRIGGER"
+	case "REPEAT":
+		return "REPEAT"
+	case "VERSION":
+		return "VERSION"
+	case "PRODID":
+		return "PRODID"
+	case "METHOD":
+		return "METHOD"
+	case "CALSCALE":
+		return "CALSCALE"
+	case "TZID":
+		return "TZID"
+	case "TZOFFSETFROM":
+		return "TZOFFSETFROM"
+	case "TZOFFSETTO":
+		return "TZOFFSETTO"
+	case "TZNAME":
+		return "TZNAME"
+	case "TZURL":
+		return "TZURL"
+	case "FREEBUSY":
+		return "FREEBUSY"
+	case "X-WR-CALNAME":
+		return "X-WR-CALNAME"
+	case "X-WR-TIMEZONE":
+		return "X-WR-TIMEZONE"
+	case "X-WR-CALDESC":
+		return "X-WR-CALDESC"
+	case "X-LIC-LOCATION":
+		return "X-LIC-LOCATION"
+	case "X-MICROSOFT-CDO-BUSYSTATUS":
+		return "X-MICROSOFT-CDO-BUSYSTATUS"
+	case "X-MICROSOFT-CDO-INTENDEDSTATUS":
+		return "X-MICROSOFT-CDO-INTENDEDSTATUS"
+	case "X-MICROSOFT-CDO-ALLDAYEVENT":
+		return "X-MICROSOFT-CDO-ALLDAYEVENT"
+	case "X-MICROSOFT-CDO-IMPORTANCE":
+		return "X-MICROSOFT-CDO-IMPORTANCE"
+	case "X-MICROSOFT-CDO-INSTTYPE":
+		return "X-MICROSOFT-CDO-INSTTYPE"
+	case "X-MICROSOFT-DISALLOW-COUNTER":
+		return "X-MICROSOFT-DISALLOW-COUNTER"
+	case "X-APPLE-TRAVEL-ADVISORY-BEHAVIOR":
+		return "X-APPLE-TRAVEL-ADVISORY-BEHAVIOR"
+	case "X-GOOGLE-CONFERENCE":
+		return "X-GOOGLE-CONFERENCE"
 	}
 	return strings.ToUpper(string(b))
 }
@@ -465,35 +584,39 @@ func parseProp(n int, name string, text []byte) (prop, error) {
 // tab. Blank lines are not content lines and end nothing.
 type contentLines struct {
 	phys   physicalLines
-	aheadN int    // the physical line read ahead, when ahead is not nil
-	ahead  []byte // its text, never empty
-	buf    []byte // the unfolded text of the last folded content line
+	aheadN int      // the physical line read ahead, when ahead is not nil
+	ahead  []byte   // its text, never empty
+	first  []byte   // the first physical line of the last content line
+	parts  [][]byte // the lines folded into it, without their space or tab
+	joined bool     // whether buf holds them joined
+	buf    []byte   // the unfolded text of the last folded content line
 	report func(err error, done string) error
 }
 
-// next returns the next content line's first physical line and its text,
-// which is valid until the next call.
-func (c *contentLines) next() (int, []byte, bool, error) {
+// next returns the next content line's first physical line number, its
+// first physical line, and whether more lines are folded into it; text
+// gives the whole line, unfolded, until the next call.
+func (c *contentLines) next() (int, []byte, bool, bool, error) {
 	for {
-		n, text, ok := c.read()
+		n, first, ok := c.read()
 		if !ok {
-			return 0, nil, false, nil
+			return 0, nil, false, false, nil
 		}
-		if len(text) == 0 {
+		if len(first) == 0 {
 			continue
 		}
-		if text[0] == ' ' || text[0] == '\t' {
+		if first[0] == ' ' || first[0] == '\t' {
 			// Only the first line can have nothing before it: a file
 			// indented as a whole, or pasted with leading spaces.
 			if err := c.report(lineError(n, "the first line starts with a space or tab, as a folded line would, with no line before it to continue"), "it is read without them"); err != nil {
-				return 0, nil, false, err
+				return 0, nil, false, false, err
 			}
-			text = bytes.TrimLeft(text, " \t")
-			if len(text) == 0 {
+			first = bytes.TrimLeft(first, " \t")
+			if len(first) == 0 {
 				continue
 			}
 		}
-		line, folded := text, false
+		c.first, c.parts, c.joined = first, c.parts[:0], false
 		for {
 			m, more, ok := c.read()
 			if !ok {
@@ -506,17 +629,25 @@ func (c *contentLines) next() (int, []byte, bool, error) {
 				c.aheadN, c.ahead = m, more
 				break
 			}
-			if !folded {
-				c.buf = append(c.buf[:0], line...)
-				folded = true
-			}
-			c.buf = append(c.buf, more[1:]...)
+			c.parts = append(c.parts, more[1:])
 		}
-		if folded {
-			line = c.buf
-		}
-		return n, line, true, nil
+		return n, first, len(c.parts) > 0, true, nil
 	}
+}
+
+// text returns the content line that next returned last, unfolded.
+func (c *contentLines) text() []byte {
+	if len(c.parts) == 0 {
+		return c.first
+	}
+	if !c.joined {
+		c.buf = append(c.buf[:0], c.first...)
+		for _, p := range c.parts {
+			c.buf = append(c.buf, p...)
+		}
+		c.joined = true
+	}
+	return c.buf
 }
 
 // read returns the next physical line, the one read ahead first.
