@@ -148,6 +148,9 @@ func (c *Calendar) Events(ctx context.Context, window calendar.Interval, zone *t
 // textValue returns a TEXT value unescaped (RFC 5545 §3.3.11: \\, \;, \,
 // and \n or \N), with invalid UTF-8 replaced and cut to max bytes.
 func textValue(s string, max int) string {
+	if len(s) <= max && strings.IndexByte(s, '\\') < 0 && utf8.ValidString(s) {
+		return s // the common case: nothing to unescape, replace or cut
+	}
 	var b strings.Builder
 	for i := 0; i < len(s) && b.Len() < max; i++ {
 		c := s[i]
