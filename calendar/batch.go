@@ -18,7 +18,9 @@ import (
 // tzplan keeps no caches of its own between calls.
 //
 // A Batch is safe for concurrent use. Its answers are those of the
-// functions it stands for: Compile's and Schedule.Timeline's.
+// functions it stands for, Compile's and Schedule.Timeline's, for the
+// limits of each call's context: a rule with a COUNT is counted for each
+// person on their own budget (CountBudget), never shared.
 type Batch struct {
 	mu       sync.Mutex
 	rules    map[batchRule]Recurrence
@@ -29,9 +31,9 @@ type Batch struct {
 }
 
 type batchHours struct {
-	hours      string // WeeklyHours as text
-	zone       *time.Location
-	start, end int64 // the window, in Unix nanoseconds
+	hours  string // WeeklyHours.key
+	zone   *time.Location
+	window [2]time.Time // in UTC: one key for one pair of instants
 }
 
 type batchRule struct {
@@ -46,10 +48,11 @@ type batchHolidays struct {
 }
 
 type batchFocus struct {
-	rule       focusKey
-	dur        time.Duration
-	zone       *time.Location // as Batch.zone gives it
-	start, end int64          // the window, in Unix nanoseconds
+	rule   focusKey
+	dur    time.Duration
+	zone   *time.Location // as Batch.zone gives it
+	window [2]time.Time   // in UTC
+	limit  int            // Limits.Occurrences, which may fail an expansion
 }
 
 // NewBatch returns an empty Batch.
@@ -86,7 +89,9 @@ func (b *Batch) Timeline(ctx context.Context, s *Schedule, window Interval) ([]S
 	return segs, nil
 }
 
-// parse returns the rule text from start, parsed once.
+// parse returns the rule text from start, parsed once. A rule with a
+// COUNT is parsed for each caller: what it has counted is charged to its
+// person's budget, and so is theirs alone.
 func (b *Batch) parse(text string, start DateTime) (Recurrence, error) {
 	k := batchRule{text, start}
 	b.mu.Lock()
@@ -96,8 +101,8 @@ func (b *Batch) parse(text string, start DateTime) (Recurrence, error) {
 		return r, nil
 	}
 	r, err := ParseRecurrence(text, start)
-	if err != nil {
-		return Recurrence{}, err
+	if err != nil || r.count != nil {
+		return r, err
 	}
 	b.mu.Lock()
 	b.rules[k] = r
@@ -166,7 +171,7 @@ func (b *Batch) holidaysOf(codes []string, first, last Date, which HolidayDates)
 func (b *Batch) working(hours WeeklyHours, key string, window Interval, loc *time.Location) workingTime {
 	// The spans read the window's days, with two days' margin.
 	lo, hi := window.Start.Add(-3*24*time.Hour), window.End.Add(3*24*time.Hour)
-	k := batchHours{key, b.zone(loc, lo, hi), window.Start.UnixNano(), window.End.UnixNano()}
+	k := batchHours{key, b.zone(loc, lo, hi), [2]time.Time{window.Start.UTC(), window.End.UTC()}}
 	b.mu.Lock()
 	w, ok := b.hours[k]
 	b.mu.Unlock()
@@ -186,7 +191,11 @@ func (b *Batch) occurrences(ctx context.Context, f focusRule, window Interval, l
 	// Occurrences reads the window's dates, with two days' margin, and
 	// a focus block's length before it.
 	lo, hi := window.Start.Add(-f.dur-3*24*time.Hour), window.End.Add(3*24*time.Hour)
-	k := batchFocus{f.key, f.dur, b.zone(loc, lo, hi), window.Start.UnixNano(), window.End.UnixNano()}
+	if f.rec.count != nil {
+		// A COUNT is counted on the person's budget: no sharing.
+		return focusSpans(ctx, f, window, loc)
+	}
+	k := batchFocus{f.key, f.dur, b.zone(loc, lo, hi), [2]time.Time{window.Start.UTC(), window.End.UTC()}, LimitsOf(ctx).Occurrences}
 	b.mu.Lock()
 	occ, ok := b.focus[k]
 	b.mu.Unlock()

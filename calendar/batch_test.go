@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"testing"
@@ -99,5 +100,90 @@ func TestHoursKey(t *testing.T) {
 			t.Errorf("%q and %q have one key", prev, h)
 		}
 		seen[k] = h
+	}
+}
+
+// TestBatchKeepsEachPersonsCountBudget: a rule with a COUNT is counted on
+// each person's own budget, through a Batch as without one, whoever
+// asked first: B's two rules from 1900 and 1950 need more than 150 years
+// of counting, though A counted the first already.
+func TestBatchKeepsEachPersonsCountBudget(t *testing.T) {
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := WithLimits(context.Background(), Limits{CountWalkYearsTotal: 150})
+	w := Interval{Start: time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC), End: time.Date(2024, 3, 11, 0, 0, 0, 0, time.UTC)}
+	r1 := FocusBlock{Name: "r1", Rule: "FREQ=WEEKLY;COUNT=50000", Start: MustParseDateTime("1900-01-01T09:00"), Duration: time.Hour}
+	r2 := FocusBlock{Name: "r2", Rule: "FREQ=WEEKLY;COUNT=50000", Start: MustParseDateTime("1950-01-01T14:00"), Duration: time.Hour}
+	hours := MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	a := Person{ID: "a", Zone: berlin, Hours: hours, Focus: []FocusBlock{r1}}
+	b := Person{ID: "b", Zone: berlin, Hours: hours, Focus: []FocusBlock{r1, r2}}
+	alone, err := Compile(ctx, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := alone.Timeline(ctx, w); !errors.Is(err, ErrLimit) {
+		t.Fatalf("B alone: %v, want the budget's error", err)
+	}
+	batch := NewBatch()
+	for _, p := range []Person{a, b} {
+		s, err := batch.Compile(ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = batch.Timeline(ctx, s, w)
+		if want := p.ID == "b"; errors.Is(err, ErrLimit) != want {
+			t.Errorf("%s through the Batch after A: %v; want the budget's error: %v", p.ID, err, want)
+		}
+	}
+}
+
+// TestBatchHonoursEachCallsLimits: a Batch asked again with a lower limit
+// on occurrences fails as Timeline does, though it has the answer.
+func TestBatchHonoursEachCallsLimits(t *testing.T) {
+	p := Person{ID: "a", Zone: time.UTC, Hours: MustParseWeeklyHours("Mon-Fri 09:00-17:00"),
+		Focus: []FocusBlock{{Name: "daily", Rule: "FREQ=DAILY", Start: MustParseDateTime("2024-01-01T09:00"), Duration: time.Hour}}}
+	w := Interval{Start: time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC), End: time.Date(2024, 3, 11, 0, 0, 0, 0, time.UTC)}
+	b := NewBatch()
+	s, err := b.Compile(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Timeline(context.Background(), s, w); err != nil {
+		t.Fatal(err)
+	}
+	few := WithLimits(context.Background(), Limits{Occurrences: 3})
+	if _, err := b.Timeline(few, s, w); !errors.Is(err, ErrTooManyOccurrences) {
+		t.Errorf("with a limit of 3 occurrences: %v, want ErrTooManyOccurrences", err)
+	}
+}
+
+// TestBatchTellsFarWindowsApart: two windows 2^64 nanoseconds apart (as
+// their UnixNano would not tell) get their own answers.
+func TestBatchTellsFarWindowsApart(t *testing.T) {
+	p := Person{ID: "a", Zone: time.UTC, Hours: MustParseWeeklyHours("Mon-Fri 09:00-17:00")}
+	w1 := Interval{Start: time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC), End: time.Date(2024, 3, 11, 0, 0, 0, 0, time.UTC)}
+	quarter := time.Duration(1 << 62) // 2^64 ns, a quarter at a time
+	shift := func(t time.Time) time.Time { return t.Add(quarter).Add(quarter).Add(quarter).Add(quarter) }
+	w2 := Interval{Start: shift(w1.Start), End: shift(w1.End)}
+	b := NewBatch()
+	s, err := b.Compile(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Timeline(context.Background(), s, w1); err != nil {
+		t.Fatal(err)
+	}
+	got, err := b.Timeline(context.Background(), s, w2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := s.Timeline(context.Background(), w2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })); diff != "" {
+		t.Errorf("the far window through the Batch (-want +got):\n%s", diff)
 	}
 }

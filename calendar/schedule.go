@@ -83,8 +83,8 @@ var ErrNoFreeTime = errors.New("no free time")
 // before it gives up with ErrNoFreeTime: a year, leap day included.
 const MaxSilence = 366 * 24 * time.Hour
 
-// maxTimelineYears bounds the window of a timeline, as Holidays bounds its
-// range, so that no window makes it run for long.
+// maxTimelineYears bounds the window of a timeline, so that no window
+// makes it run for long, and its stretches' int64 nanoseconds hold it.
 const maxTimelineYears = 200
 
 // maxFocusDuration bounds a focus block: longer ones are surely a mistake.
@@ -636,7 +636,8 @@ func (l *layer) add(iv Interval, label string) {
 	l.labels = append(l.labels, label)
 }
 
-// sorted readies a labelled layer for sweep.
+// sorted readies a labelled layer for sweepStretches: its intervals in
+// order of their starts.
 func (l layer) sorted() layer {
 	if l.labels == nil {
 		return l

@@ -97,8 +97,9 @@ func appendOffsetLayers(dst []offLayer, layers []layer, start time.Time) []offLa
 	return dst
 }
 
-// sweepStretches is sweep on layers in nanoseconds after the start of a
-// window length nanoseconds long: the layers cut the window into
+// sweepStretches walks a window length nanoseconds long, from boundary to
+// boundary of the layers (in nanoseconds after its start), merging
+// neighbours of the same kind and label: the layers cut the window into
 // stretches, each of the first layer that holds it (KindFree when none
 // does), with the labels interned.
 func sweepStretches(length int64, layers []offLayer) ([]Stretch, []string) {

@@ -216,11 +216,14 @@ func weekdayNamed(s string) (time.Weekday, bool) {
 func (w WeeklyHours) key() string {
 	n := 0
 	for _, d := range w.days {
-		n += 1 + 4*len(d)
+		n += 2 + 4*len(d)
 	}
 	var b strings.Builder
 	b.Grow(n)
 	for _, d := range w.days {
+		// The day's count of spans, in two bytes: a day may have more
+		// than 255.
+		b.WriteByte(byte(len(d) >> 8))
 		b.WriteByte(byte(len(d)))
 		for _, sp := range d {
 			// Clocks are minutes of the day, 0 to 1440: two bytes each.
