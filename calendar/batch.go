@@ -93,21 +93,29 @@ func (b *Batch) Timeline(ctx context.Context, s *Schedule, window Interval) ([]S
 // COUNT is parsed for each caller: what it has counted is charged to its
 // person's budget, and so is theirs alone.
 func (b *Batch) parse(text string, start DateTime) (Recurrence, error) {
-	k := batchRule{text, start}
+	return cached(b, b.rules, batchRule{text, start}, func() (Recurrence, bool, error) {
+		r, err := ParseRecurrence(text, start)
+		return r, r.count == nil, err
+	})
+}
+
+// cached returns m[k], made by build the first time (keep says whether to
+// keep what it made). build runs outside the lock: two callers may both
+// build one answer, which is the same.
+func cached[K comparable, V any](b *Batch, m map[K]V, k K, build func() (v V, keep bool, err error)) (V, error) {
 	b.mu.Lock()
-	r, ok := b.rules[k]
+	v, ok := m[k]
 	b.mu.Unlock()
 	if ok {
-		return r, nil
+		return v, nil
 	}
-	r, err := ParseRecurrence(text, start)
-	if err != nil || r.count != nil {
-		return r, err
+	v, keep, err := build()
+	if err == nil && keep {
+		b.mu.Lock()
+		m[k] = v
+		b.mu.Unlock()
 	}
-	b.mu.Lock()
-	b.rules[k] = r
-	b.mu.Unlock()
-	return r, nil
+	return v, err
 }
 
 // zone returns the Location the Batch takes for loc over the instants
@@ -150,20 +158,10 @@ func sameWithin(a, b *time.Location, lo, hi time.Time) bool {
 // holidaysOf is Holidays for codes, found once for every range.
 func (b *Batch) holidaysOf(codes []string, first, last Date, which HolidayDates) ([]Holiday, error) {
 	k := batchHolidays{strings.Join(codes, "\x00"), which, first, last}
-	b.mu.Lock()
-	hs, ok := b.holidays[k]
-	b.mu.Unlock()
-	if ok {
-		return hs, nil
-	}
-	hs, err := Holidays(codes, first, last, which)
-	if err != nil {
-		return nil, err
-	}
-	b.mu.Lock()
-	b.holidays[k] = hs
-	b.mu.Unlock()
-	return hs, nil
+	return cached(b, b.holidays, k, func() ([]Holiday, bool, error) {
+		hs, err := Holidays(codes, first, last, which)
+		return hs, true, err
+	})
 }
 
 // working is workingIn, found once for every zone and window: key is
@@ -172,16 +170,9 @@ func (b *Batch) working(hours WeeklyHours, key string, window Interval, loc *tim
 	// The spans read the window's days, with two days' margin.
 	lo, hi := window.Start.Add(-3*24*time.Hour), window.End.Add(3*24*time.Hour)
 	k := batchHours{key, b.zone(loc, lo, hi), [2]time.Time{window.Start.UTC(), window.End.UTC()}}
-	b.mu.Lock()
-	w, ok := b.hours[k]
-	b.mu.Unlock()
-	if ok {
-		return w
-	}
-	w = workingIn(hours, window, k.zone)
-	b.mu.Lock()
-	b.hours[k] = w
-	b.mu.Unlock()
+	w, _ := cached(b, b.hours, k, func() (workingTime, bool, error) {
+		return workingIn(hours, window, k.zone), true, nil
+	})
 	return w
 }
 
@@ -190,24 +181,14 @@ func (b *Batch) working(hours WeeklyHours, key string, window Interval, loc *tim
 func (b *Batch) occurrences(ctx context.Context, f focusRule, window Interval, loc *time.Location) ([]offSpan, error) {
 	// Occurrences reads the window's dates, with two days' margin, and
 	// a focus block's length before it.
-	lo, hi := window.Start.Add(-f.dur-3*24*time.Hour), window.End.Add(3*24*time.Hour)
 	if f.rec.count != nil {
 		// A COUNT is counted on the person's budget: no sharing.
 		return focusSpans(ctx, f, window, loc)
 	}
+	lo, hi := window.Start.Add(-f.dur-3*24*time.Hour), window.End.Add(3*24*time.Hour)
 	k := batchFocus{f.key, f.dur, b.zone(loc, lo, hi), [2]time.Time{window.Start.UTC(), window.End.UTC()}, LimitsOf(ctx).Occurrences}
-	b.mu.Lock()
-	occ, ok := b.focus[k]
-	b.mu.Unlock()
-	if ok {
-		return occ, nil
-	}
-	occ, err := focusSpans(ctx, f, window, k.zone)
-	if err != nil {
-		return nil, err
-	}
-	b.mu.Lock()
-	b.focus[k] = occ
-	b.mu.Unlock()
-	return occ, nil
+	return cached(b, b.focus, k, func() ([]offSpan, bool, error) {
+		occ, err := focusSpans(ctx, f, window, k.zone)
+		return occ, true, err
+	})
 }

@@ -550,14 +550,7 @@ func (s *Schedule) daysOff(first, last Date, b *Batch) (daysOff, error) {
 	// Sized once: the holidays, and the days of time off in the range.
 	n := len(hs)
 	for _, off := range s.timeOff {
-		from, to := off.From, off.To
-		if from.Before(first) {
-			from = first
-		}
-		if to.After(last) {
-			to = last
-		}
-		if !to.Before(from) {
+		if from, to := clipDays(off, first, last); !to.Before(from) {
 			n += to.DaysSince(from) + 1
 		}
 	}
@@ -578,13 +571,7 @@ func (s *Schedule) daysOff(first, last Date, b *Batch) (daysOff, error) {
 	}
 	holidays := len(days.days)
 	for _, off := range s.timeOff {
-		from, to := off.From, off.To
-		if from.Before(first) {
-			from = first
-		}
-		if to.After(last) {
-			to = last
-		}
+		from, to := clipDays(off, first, last)
 		for d := from; !d.After(to); d = d.AddDays(1) {
 			days.days = append(days.days, dayOff{KindTimeOff, off.Reason, d.DaysSince(first)})
 		}
@@ -597,6 +584,19 @@ func (s *Schedule) daysOff(first, last Date, b *Batch) (daysOff, error) {
 		days.days = slices.CompactFunc(days.days, func(a, b dayOff) bool { return a.day == b.day })
 	}
 	return days, nil
+}
+
+// clipDays returns the days of off from first to last: to is before from
+// when there are none.
+func clipDays(off TimeOff, first, last Date) (from, to Date) {
+	from, to = off.From, off.To
+	if from.Before(first) {
+		from = first
+	}
+	if to.After(last) {
+		to = last
+	}
+	return from, to
 }
 
 // daysOff are the days off of a timeline: those of its window that are,
