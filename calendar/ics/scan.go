@@ -524,7 +524,7 @@ func upperName(b []byte) string {
 // starts on line n.
 func parseProp(n int, name string, text []byte) (prop, error) {
 	p := prop{name: name, line: n}
-	s := text[bytes.IndexAny(text, ";:"):]
+	s := text[nameEnd(text):]
 	for len(s) > 0 && s[0] == ';' {
 		s = s[1:]
 		eq := bytes.IndexByte(s, '=')
