@@ -3,6 +3,7 @@ package calendar
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -27,7 +28,23 @@ type Batch struct {
 	zones    map[string][]*time.Location // by name: the Locations taken for one zone
 	holidays map[batchHolidays][]Holiday
 	focus    map[batchFocus][]offSpan
+	floating map[batchFloating]floatingStarts
 	hours    map[batchHours]workingTime
+}
+
+// batchFloating names the starts of a floating rule on the dates that
+// a window's occurrences may fall on in any zone.
+type batchFloating struct {
+	rule        focusKey
+	first, last Date
+	limit       int // Limits.Occurrences
+}
+
+// floatingStarts are a floating rule's wall starts, or ok false when
+// they could not be found within the limits.
+type floatingStarts struct {
+	starts []DateTime
+	ok     bool
 }
 
 type batchHours struct {
@@ -62,6 +79,7 @@ func NewBatch() *Batch {
 		zones:    make(map[string][]*time.Location),
 		holidays: make(map[batchHolidays][]Holiday),
 		focus:    make(map[batchFocus][]offSpan),
+		floating: make(map[batchFloating]floatingStarts),
 		hours:    make(map[batchHours]workingTime),
 	}
 }
@@ -188,7 +206,42 @@ func (b *Batch) occurrences(ctx context.Context, f focusRule, window Interval, l
 	lo, hi := window.Start.Add(-f.dur-3*24*time.Hour), window.End.Add(3*24*time.Hour)
 	k := batchFocus{f.key, f.dur, b.zone(loc, lo, hi), [2]time.Time{window.Start.UTC(), window.End.UTC()}, LimitsOf(ctx).Occurrences}
 	return cached(b, b.focus, k, func() ([]offSpan, bool, error) {
+		if occ, ok := b.floatingSpans(ctx, f, window, k.zone); ok {
+			return occ, true, nil
+		}
 		occ, err := focusSpans(ctx, f, window, k.zone)
 		return occ, true, err
 	})
+}
+
+// floatingSpans is focusSpans for a floating rule, whose wall starts are
+// the same in every zone: they are found once for the window's dates in
+// any zone, and each zone reads its own dates' starts. It reports false
+// where focusSpans must answer (a rule that is not floating, or starts
+// past the limits, for which focusSpans gives the error).
+func (b *Batch) floatingSpans(ctx context.Context, f focusRule, window Interval, zone *time.Location) ([]offSpan, bool) {
+	if !f.rec.floating() || window.IsEmpty() || !f.rec.start.IsValid() || ctx.Err() != nil {
+		return nil, false
+	}
+	// A zone's dates for window (occurrenceDates) are within a day of the
+	// UTC dates, and a focus block lasts at most a day.
+	first, last := DateOf(window.Start.UTC()).AddDays(-4), DateOf(window.End.UTC()).AddDays(3)
+	lo, hi := occurrenceDates(window, f.dur, zone)
+	if lo.Before(first) || hi.After(last) {
+		return nil, false
+	}
+	lim := LimitsOf(ctx)
+	fs, _ := cached(b, b.floating, batchFloating{f.key, first, last, lim.Occurrences}, func() (floatingStarts, bool, error) {
+		starts, err := f.rec.starts(first, last, time.UTC, lim)
+		return floatingStarts{starts, err == nil}, true, nil
+	})
+	if !fs.ok {
+		return nil, false
+	}
+	// The starts on lo..hi: what Occurrences would have found, within
+	// the limit, since these are among the starts found.
+	i, _ := slices.BinarySearchFunc(fs.starts, lo, func(dt DateTime, d Date) int { return dt.Date.Compare(d) })
+	j, _ := slices.BinarySearchFunc(fs.starts, hi.AddDays(1), func(dt DateTime, d Date) int { return dt.Date.Compare(d) })
+	occ := occurrencesOf(fs.starts[i:j], window, f.dur, zone)
+	return offsetSpans(NewSet(occ...).Clip(window).ivs, window.Start), true
 }

@@ -26,7 +26,7 @@ func TestBatchIsCompileAndTimeline(t *testing.T) {
 		for i := range rapid.IntRange(1, 6).Draw(t, "people") {
 			p := base
 			p.ID = fmt.Sprint("p", i)
-			switch rapid.IntRange(0, 2).Draw(t, fmt.Sprint("zone", i)) {
+			switch rapid.IntRange(0, 3).Draw(t, fmt.Sprint("zone", i)) {
 			case 0:
 				again, err := time.LoadLocation(loc.String())
 				if err != nil {
@@ -36,6 +36,10 @@ func TestBatchIsCompileAndTimeline(t *testing.T) {
 			case 1:
 				// A fixed zone that takes the name of the real one.
 				p.Zone = time.FixedZone(loc.String(), 3600*rapid.IntRange(-12, 12).Draw(t, fmt.Sprint("offset", i)))
+			case 2:
+				// Another zone, where floating focus rules share their
+				// wall starts.
+				p.Zone = drawZone(t)
 			}
 			if rapid.Bool().Draw(t, fmt.Sprint("own", i)) {
 				p = drawPerson(t, p.Zone, w)

@@ -470,10 +470,7 @@ func (r Recurrence) Occurrences(ctx context.Context, window Interval, d time.Dur
 		return nil, nil
 	}
 	zone := r.zoneFor(loc)
-	// The dates whose starts may overlap window, with two days' margin
-	// for starts that a gap moves forward or a fold moves back.
-	lo := DateOf(window.Start.Add(-d).In(zone)).AddDays(-2)
-	hi := DateOf(window.End.In(zone)).AddDays(2)
+	lo, hi := occurrenceDates(window, d, zone)
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("calendar.Recurrence.Occurrences: %w", err)
 	}
@@ -481,6 +478,19 @@ func (r Recurrence) Occurrences(ctx context.Context, window Interval, d time.Dur
 	if err != nil {
 		return nil, fmt.Errorf("calendar.Recurrence.Occurrences: %w", err)
 	}
+	return occurrencesOf(starts, window, d, zone), nil
+}
+
+// occurrenceDates returns the dates whose starts, read in zone and
+// lasting d, may overlap window: those it touches, with two days' margin
+// for starts that a gap moves forward or a fold moves back.
+func occurrenceDates(window Interval, d time.Duration, zone *time.Location) (lo, hi Date) {
+	return DateOf(window.Start.Add(-d).In(zone)).AddDays(-2), DateOf(window.End.In(zone)).AddDays(2)
+}
+
+// occurrencesOf returns the occurrences of the wall starts, read in zone
+// and lasting d, that overlap window, in time order, one an instant.
+func occurrencesOf(starts []DateTime, window Interval, d time.Duration, zone *time.Location) []Interval {
 	out := make([]Interval, 0, len(starts))
 	for _, s := range starts {
 		t := Wall(s.Date, s.Clock, zone)
@@ -490,7 +500,24 @@ func (r Recurrence) Occurrences(ctx context.Context, window Interval, d time.Dur
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Interval) int { return a.Start.Compare(b.Start) })
-	return slices.CompactFunc(out, func(a, b Interval) bool { return a.Start.Equal(b.Start) }), nil
+	return slices.CompactFunc(out, func(a, b Interval) bool { return a.Start.Equal(b.Start) })
+}
+
+// floating reports whether r's starts are the same wall times in every
+// zone: a floating rule, without a COUNT (counted on a budget), a UTC
+// UNTIL, or RDATEs and EXDATEs that name instants.
+func (r Recurrence) floating() bool {
+	if r.zone != nil || r.count != nil || r.hasRule && r.rule.until.kind == recUTC {
+		return false
+	}
+	for _, vs := range [][]recTime{r.exdates, r.rdates} {
+		for _, v := range vs {
+			if v.kind != recDate && v.kind != recFloating {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // zoneFor returns the zone the rule's wall times are read in.

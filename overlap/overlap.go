@@ -274,11 +274,24 @@ func (r *Report) offset(t time.Time) int64 { return int64(t.Sub(r.window.Start))
 func (r *Report) time(off int64) time.Time { return r.window.Start.Add(time.Duration(off)) }
 
 // sweep merges every member's free time, in time order, into the
-// coverage. When every boundary falls on a whole second, as those that
-// Wall makes do, the boundaries are packed into integers and radix sorted,
-// in time linear in their number B; otherwise a heap merges the members'
-// sorted boundaries, in O(B log N) for N people.
+// coverage. When every boundary falls on a whole minute after the
+// window's start, as those of whole-minute zones and hours do, and there
+// are about as many boundaries as minutes, the boundaries are sorted by
+// counting into a bucket a minute; else, when every boundary falls on a
+// whole second, as those that Wall makes do, they are packed into
+// integers and radix sorted; both take time linear in their number B.
+// Otherwise a heap merges the members' sorted boundaries, in O(B log N)
+// for N people.
 func (r *Report) sweep() {
+	boundaries := 0
+	for _, m := range r.people {
+		boundaries += 2 * len(m.free)
+	}
+	// Sorting into minutes costs the window's minutes besides the
+	// boundaries: worth it when there are at least as many boundaries.
+	if r.length/int64(time.Minute) < int64(boundaries) && r.sweepMinutes() {
+		return
+	}
 	if keys, shift, ok := r.packedBoundaries(); ok {
 		r.sweepPacked(keys, shift)
 		return
@@ -286,9 +299,85 @@ func (r *Report) sweep() {
 	r.sweepHeap()
 }
 
+// sweepMinutes builds the coverage by a counting sort of the boundaries
+// into a bucket per minute of the window, and reports false, having
+// built nothing, if the window or some boundary is not whole minutes
+// after the window's start. A
+// member's free spans never touch, so a bucket holds at most one boundary
+// a member, in member order, as the other sweeps give them; and every
+// bucket with boundaries starts a segment.
+func (r *Report) sweepMinutes() bool {
+	const minute = int64(time.Minute)
+	total := 0
+	for _, m := range r.people {
+		total += 2 * len(m.free)
+	}
+	buckets := r.length/minute + 1 // a boundary may fall on the window's end
+	if r.length%minute != 0 || buckets > maxMinuteBuckets {
+		return false
+	}
+	// next[i+1] counts bucket i's boundaries, then next[i] is where they go.
+	next := make([]int32, buckets+1)
+	for _, m := range r.people {
+		for _, s := range m.free {
+			a, b := s.start/minute, s.end/minute
+			if a*minute != s.start || b*minute != s.end {
+				return false
+			}
+			next[a+1]++
+			next[b+1]++
+		}
+	}
+	segments := 1
+	for i := 1; i < len(next); i++ {
+		if next[i] > 0 && i > 1 && i < len(next)-1 {
+			segments++ // bucket i-1 starts a segment, unless the first or the window's end
+		}
+		next[i] += next[i-1]
+	}
+	flips := make([]int32, total) // member<<1 | isEnd
+	for who, m := range r.people {
+		for _, s := range m.free {
+			i := s.start / minute
+			flips[next[i]] = int32(who) << 1
+			next[i]++
+			i = s.end / minute
+			flips[next[i]] = int32(who)<<1 | 1
+			next[i]++
+		}
+	}
+	// Now next[i] is where bucket i ends. The toggles overwrite the
+	// flips they come from, never one not yet read.
+	r.cuts = append(make([]int64, 0, segments), 0)
+	r.counts = make([]int32, 0, segments)
+	r.toggleAt = append(make([]int32, 0, segments+1), 0)
+	free, lo, out := int32(0), int32(0), 0
+	for i := range buckets - 1 { // a boundary at the window's end starts nothing
+		hi := next[i]
+		if lo == hi {
+			continue
+		}
+		if i > 0 {
+			r.counts = append(r.counts, free)
+			r.cuts = append(r.cuts, i*minute)
+			r.toggleAt = append(r.toggleAt, int32(out))
+		}
+		for _, f := range flips[lo:hi] {
+			flips[out] = f >> 1
+			out++
+			free += 1 - 2*(f&1)
+		}
+		lo = hi
+	}
+	r.toggles = flips[:out:out]
+	r.counts = append(r.counts, free)
+	r.toggleAt = append(r.toggleAt, int32(out))
+	return true
+}
+
 // packedBoundaries returns every boundary of the members' free time as
-// second<<shift | member<<1 | isEnd, and false if some boundary is not on
-// a whole second after the window's start.
+// second<<shift | member<<1 | isEnd, radix sorted, and false if some
+// boundary is not on a whole second after the window's start.
 func (r *Report) packedBoundaries() ([]uint64, uint, bool) {
 	shift := uint(bits.Len(uint(len(r.people)))) + 1
 	total := 0
@@ -296,53 +385,23 @@ func (r *Report) packedBoundaries() ([]uint64, uint, bool) {
 		total += 2 * len(m.free)
 	}
 	keys := make([]uint64, 0, total)
-	minutes := true
 	for i, m := range r.people {
 		for _, s := range m.free {
 			if s.start%int64(time.Second) != 0 || s.end%int64(time.Second) != 0 {
 				return nil, 0, false
 			}
-			minutes = minutes && s.start%int64(time.Minute) == 0 && s.end%int64(time.Minute) == 0
 			keys = append(keys,
 				uint64(s.start/int64(time.Second))<<shift|uint64(i)<<1,
 				uint64(s.end/int64(time.Second))<<shift|uint64(i)<<1|1)
 		}
 	}
-	// A counting sort costs the minutes of the window besides the keys:
-	// worth it when there are at least as many keys as minutes.
-	if buckets := r.length/int64(time.Minute) + 1; minutes && buckets <= maxMinuteBuckets && buckets <= int64(len(keys)) {
-		keys = minuteSort(keys, shift, int(buckets))
-	} else {
-		radixSort(keys)
-	}
+	radixSort(keys)
 	return keys, shift, true
 }
 
-// maxMinuteBuckets bounds the minutes of a window that minuteSort sorts
+// maxMinuteBuckets bounds the minutes of a window that sweepMinutes sorts
 // into: a window of MaxWindow has about 1,050,000.
 const maxMinuteBuckets = 1 << 21
-
-// minuteSort sorts keys (seconds << shift | rest) whose seconds are whole
-// minutes, of a window of buckets minutes, by a counting sort on the
-// minute: two passes over the keys. It keeps the order of keys of one
-// minute; packedBoundaries makes them in member order, and a member's
-// free spans never touch, so that is the order of the whole key.
-func minuteSort(keys []uint64, shift uint, buckets int) []uint64 {
-	count := make([]int32, buckets+1)
-	for _, k := range keys {
-		count[int(k>>shift)/60+1]++
-	}
-	for i := 1; i <= buckets; i++ {
-		count[i] += count[i-1]
-	}
-	out := make([]uint64, len(keys))
-	for _, k := range keys {
-		b := int(k>>shift) / 60
-		out[count[b]] = k
-		count[b]++
-	}
-	return out
-}
 
 // sweepPacked builds the coverage from sorted packed boundaries.
 func (r *Report) sweepPacked(keys []uint64, shift uint) {

@@ -693,28 +693,49 @@ func TestBerlinNewYorkKolkata(t *testing.T) {
 	}
 }
 
-// TestSweepsAgree: the radix sweep, used when boundaries fall on whole
+// TestSweepsAgree: the minute sweep, used when boundaries fall on whole
+// minutes and are many, the radix sweep, used when they fall on whole
 // seconds, and the heap sweep, used otherwise, build the same coverage;
 // and a window that starts off the second (so the heap sweep runs) gives
 // the coverage of the model too.
 func TestSweepsAgree(t *testing.T) {
+	ran := map[string]int{}
 	rapid.Check(t, func(t *rapid.T) {
 		window := drawWindow(t)
 		team := drawTeam(t, window)
 		opt := drawOptions(t)
 		r := mustCompute(t, team, window, opt)
-		packed := *r
-		r.cuts, r.counts, r.toggles, r.toggleAt = nil, nil, nil, nil
-		r.sweepHeap()
-		for _, c := range []struct {
-			name      string
-			got, want any
+		ref := *r
+		sweeps := []struct {
+			name  string
+			sweep func(*Report) bool
 		}{
-			{"cuts", r.cuts, packed.cuts}, {"counts", r.counts, packed.counts},
-			{"toggles", r.toggles, packed.toggles}, {"toggleAt", r.toggleAt, packed.toggleAt},
-		} {
-			if diff := cmp.Diff(c.want, c.got); diff != "" {
-				t.Fatalf("%s (-packed +heap):\n%s", c.name, diff)
+			{"minutes", (*Report).sweepMinutes},
+			{"packed", func(r *Report) bool {
+				keys, shift, ok := r.packedBoundaries()
+				if ok {
+					r.sweepPacked(keys, shift)
+				}
+				return ok
+			}},
+			{"heap", func(r *Report) bool { r.sweepHeap(); return true }},
+		}
+		for _, s := range sweeps {
+			r.cuts, r.counts, r.toggles, r.toggleAt = nil, nil, nil, nil
+			if !s.sweep(r) {
+				continue
+			}
+			ran[s.name]++
+			for _, c := range []struct {
+				name      string
+				got, want any
+			}{
+				{"cuts", r.cuts, ref.cuts}, {"counts", r.counts, ref.counts},
+				{"toggles", r.toggles, ref.toggles}, {"toggleAt", r.toggleAt, ref.toggleAt},
+			} {
+				if diff := cmp.Diff(c.want, c.got); diff != "" {
+					t.Fatalf("%s (-sweep +%s):\n%s", c.name, s.name, diff)
+				}
 			}
 		}
 		odd := calendar.Interval{Start: window.Start.Add(time.Millisecond), End: window.End.Add(-time.Millisecond)}
@@ -722,4 +743,7 @@ func TestSweepsAgree(t *testing.T) {
 			t.Fatalf("coverage of a window off the second (-model +got):\n%s", diff)
 		}
 	})
+	if ran["minutes"] == 0 || ran["packed"] == 0 {
+		t.Errorf("some sweep never ran: %v", ran)
+	}
 }
