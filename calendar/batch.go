@@ -30,6 +30,16 @@ type Batch struct {
 	focus    map[batchFocus][]offSpan
 	floating map[batchFloating]floatingStarts
 	hours    map[batchHours]workingTime
+	buffers  sync.Pool // of *[]Stretch, where timelines are built before they are copied out
+}
+
+// stretchBuffer returns a buffer for a timeline's stretches, to be put
+// back in b.buffers when done.
+func (b *Batch) stretchBuffer() *[]Stretch {
+	if buf, ok := b.buffers.Get().(*[]Stretch); ok {
+		return buf
+	}
+	return new([]Stretch)
 }
 
 // batchFloating names the starts of a floating rule on the dates that

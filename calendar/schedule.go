@@ -323,10 +323,10 @@ func (s *Schedule) stretches(ctx context.Context, window Interval, b *Batch) ([]
 	}
 	// Each day off holds a day's spans, rarely more than two.
 	nh, nt := days.count()
-	// Both cut from one slab of intervals and one of labels.
-	ivs, names := make([]Interval, 0, 2*(nh+nt)), make([]string, 0, 2*(nh+nt))
-	holiday := layer{kind: KindHoliday, ivs: ivs[: 0 : 2*nh], labels: names[: 0 : 2*nh]}
-	timeOff := layer{kind: KindTimeOff, ivs: ivs[2*nh : 2*nh : 2*(nh+nt)], labels: names[2*nh : 2*nh : 2*(nh+nt)]}
+	// Both cut from one slab of spans and one of labels.
+	spans, names := make([]offSpan, 0, 2*(nh+nt)), make([]string, 0, 2*(nh+nt))
+	holiday := offLayer{kind: KindHoliday, ivs: spans[: 0 : 2*nh], labels: names[: 0 : 2*nh]}
+	timeOff := offLayer{kind: KindTimeOff, ivs: spans[2*nh : 2*nh : 2*(nh+nt)], labels: names[2*nh : 2*nh : 2*(nh+nt)]}
 	if nh+nt > 0 {
 		// Spans and days off both come by day: walk them together.
 		k, base := 0, first.days()
@@ -339,9 +339,9 @@ func (s *Schedule) stretches(ctx context.Context, window Interval, b *Batch) ([]
 			case k == len(days.days):
 			case days.days[k].day != i:
 			case days.days[k].kind == KindHoliday:
-				holiday.add(sp.iv, days.days[k].label)
+				holiday.add(sp.span, days.days[k].label)
 			default:
-				timeOff.add(sp.iv, days.days[k].label)
+				timeOff.add(sp.span, days.days[k].label)
 			}
 		}
 	}
@@ -353,15 +353,17 @@ func (s *Schedule) stretches(ctx context.Context, window Interval, b *Batch) ([]
 		}
 		busy = busy.Union(b.Clip(window))
 	}
-	// The layers in nanoseconds after the window's start: those that
-	// people share come so from the Batch, the others are made so here.
+	// The layers in the order they apply, those that people share as the
+	// Batch gives them.
 	var buf [8]offLayer // the fixed layers and a few focus blocks, on the stack
-	layers := buf[:1]
+	layers := buf[:0]
 	if len(s.focus)+4 > len(buf) {
-		layers = make([]offLayer, 1, len(s.focus)+4)
+		layers = make([]offLayer, 0, len(s.focus)+4)
 	}
-	layers[0] = offLayer{kind: KindOffHours, ivs: w.offHoursOff}
-	layers = appendOffsetLayers(layers, []layer{holiday.sorted(), timeOff.sorted(), {kind: KindBusy, ivs: busy.ivs}}, window.Start)
+	layers = append(layers,
+		offLayer{kind: KindOffHours, ivs: w.offHoursOff},
+		holiday.sorted(), timeOff.sorted(),
+		offLayer{kind: KindBusy, ivs: offsetSpans(busy.ivs, window.Start)})
 	for _, f := range s.focus {
 		var occ []offSpan
 		var err error
@@ -375,7 +377,12 @@ func (s *Schedule) stretches(ctx context.Context, window Interval, b *Batch) ([]
 		}
 		layers = append(layers, offLayer{kind: KindFocus, label: f.name, hard: f.hard, ivs: occ})
 	}
-	st, labels := sweepStretches(int64(window.Duration()), layers)
+	var scratch *[]Stretch
+	if b != nil {
+		scratch = b.stretchBuffer()
+		defer b.buffers.Put(scratch)
+	}
+	st, labels := sweepStretches(int64(window.Duration()), layers, scratch)
 	return st, labels, nil
 }
 
@@ -392,30 +399,55 @@ func focusSpans(ctx context.Context, f focusRule, window Interval, loc *time.Loc
 
 // workingTime is what a person's hours make of a window in their zone:
 // the working spans, each with the day it starts on, and the rest of the
-// window, off-hours. Both are read, never changed, once made: a Batch
-// gives one to everyone with the same hours in the same zone.
+// window, off-hours, all in nanoseconds after the window's start. Both
+// are read, never changed, once made: a Batch gives one to everyone with
+// the same hours in the same zone.
 type workingTime struct {
-	spans       []daySpan
-	offHoursOff []offSpan // off-hours, sorted, disjoint, in nanoseconds after the window's start
+	spans       []daySpan // in order of their days
+	offHoursOff []offSpan // sorted, disjoint
 }
 
 // A daySpan is a working span and the day it starts on, as days since
 // 1970-01-01 (Date.days).
 type daySpan struct {
-	n  int64
-	iv Interval
+	n    int64
+	span offSpan
 }
 
-// workingIn makes the workingTime of hours in window, in loc.
+// workingIn makes the workingTime of hours in window, in loc. The window
+// is at most maxStretchWindow long.
 func workingIn(hours WeeklyHours, window Interval, loc *time.Location) workingTime {
 	var w workingTime
-	spans := make([]Interval, 0, hours.estimate(window))
-	w.spans = make([]daySpan, 0, cap(spans))
-	hours.spans(window, loc, func(day Date, iv Interval) {
-		spans = append(spans, iv)
-		w.spans = append(w.spans, daySpan{day.days(), iv})
+	w.spans = make([]daySpan, 0, hours.estimate(window))
+	// Working time is clipped to the years that have it, as offsets.
+	c := hours.clamp(window, loc)
+	lo, hi := int64(c.Start.Sub(window.Start)), int64(c.End.Sub(window.Start))
+	sec, nsec := window.Start.Unix(), int64(window.Start.Nanosecond())
+	hours.wallSpans(c, loc, func(day, start, end int64) {
+		// The spans lie within days of the window: no overflow.
+		sp := offSpan{max((start-sec)*int64(time.Second)-nsec, lo), min((end-sec)*int64(time.Second)-nsec, hi)}
+		if sp.start < sp.end {
+			w.spans = append(w.spans, daySpan{day, sp})
+		}
 	})
-	w.offHoursOff = offsetSpans(NewSet(window).Subtract(Set{normalize(spans)}).ivs, window.Start)
+	// Off-hours: what no span holds. The spans come by day, and by start
+	// unless a gap or fold reorders a night span and the next day's.
+	merged := make([]offSpan, len(w.spans))
+	for i, sp := range w.spans {
+		merged[i] = sp.span
+	}
+	slices.SortFunc(merged, func(a, b offSpan) int { return cmp.Compare(a.start, b.start) })
+	w.offHoursOff = make([]offSpan, 0, len(merged)+1)
+	at := int64(0)
+	for _, sp := range merged {
+		if sp.start > at {
+			w.offHoursOff = append(w.offHoursOff, offSpan{at, sp.start})
+		}
+		at = max(at, sp.end)
+	}
+	if length := int64(window.Duration()); at < length {
+		w.offHoursOff = append(w.offHoursOff, offSpan{at, length})
+	}
 	return w
 }
 
@@ -618,43 +650,43 @@ func (t daysOff) count() (holidays, timeOff int) {
 	return holidays, timeOff
 }
 
-// A layer is one kind of time. Its intervals are sorted by start; they
-// overlap only in a labelled layer, where a night shift that starts on one
-// day off runs into the next day's spans, and there the interval that
-// starts first gives the label. Layers are listed in the order they apply.
-type layer struct {
-	kind   Kind
-	hard   bool       // a hard focus block
-	label  string     // the label of every interval, unless labels is set
-	ivs    []Interval // sorted by start
-	labels []string   // the label of each interval, in a labelled layer
-}
-
-// add adds an interval to a labelled layer.
-func (l *layer) add(iv Interval, label string) {
-	l.ivs = append(l.ivs, iv)
+// add adds a span to a labelled layer.
+func (l *offLayer) add(sp offSpan, label string) {
+	l.ivs = append(l.ivs, sp)
 	l.labels = append(l.labels, label)
 }
 
-// sorted readies a labelled layer for sweepStretches: its intervals in
-// order of their starts.
-func (l layer) sorted() layer {
-	if l.labels == nil {
-		return l
+// sorted readies a labelled layer for sweepStretches: its spans in order
+// of their starts, and, where they overlap (a night shift that starts on
+// one day off runs into the next day's spans), its bounds.
+func (l offLayer) sorted() offLayer {
+	if len(l.ivs) == 0 {
+		return offLayer{kind: l.kind}
 	}
-	out := layer{kind: l.kind, ivs: l.ivs, labels: l.labels}
-	// The working spans come in order, and so do the layer's intervals,
+	byStart := func(a, b offSpan) int { return cmp.Compare(a.start, b.start) }
+	// The working spans come in order, and so do the layer's spans,
 	// mostly: sort a copy only when they are not.
-	if !slices.IsSortedFunc(l.ivs, func(a, b Interval) int { return a.Start.Compare(b.Start) }) {
+	if !slices.IsSortedFunc(l.ivs, byStart) {
 		idx := make([]int, len(l.ivs))
 		for i := range idx {
 			idx[i] = i
 		}
-		slices.SortStableFunc(idx, func(a, b int) int { return l.ivs[a].Start.Compare(l.ivs[b].Start) })
-		out.ivs, out.labels = make([]Interval, len(idx)), make([]string, len(idx))
+		slices.SortStableFunc(idx, func(a, b int) int { return byStart(l.ivs[a], l.ivs[b]) })
+		ivs, labels := make([]offSpan, len(idx)), make([]string, len(idx))
 		for i, k := range idx {
-			out.ivs[i], out.labels[i] = l.ivs[k], l.labels[k]
+			ivs[i], labels[i] = l.ivs[k], l.labels[k]
+		}
+		l.ivs, l.labels = ivs, labels
+	}
+	for i := 1; i < len(l.ivs); i++ {
+		if l.ivs[i].start < l.ivs[i-1].end {
+			l.bounds = make([]int64, 0, 2*len(l.ivs))
+			for _, sp := range l.ivs {
+				l.bounds = append(l.bounds, sp.start, sp.end)
+			}
+			slices.Sort(l.bounds)
+			break
 		}
 	}
-	return out
+	return l
 }

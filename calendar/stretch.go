@@ -45,14 +45,18 @@ func segments(window Interval, st []Stretch, labels []string, loc *time.Location
 	return out
 }
 
-// An offLayer is a layer in nanoseconds after a window's start.
+// An offLayer is one kind of time in a window, in nanoseconds after the
+// window's start. Its spans are sorted by start and disjoint, unless
+// bounds is set: then they may overlap, and where they do the span that
+// starts first gives the label. Layers are listed in the order they
+// apply.
 type offLayer struct {
 	kind   Kind
-	hard   bool
-	label  string
-	ivs    []offSpan
-	labels []string // as in layer
-	bounds []int64  // a labelled layer's starts and ends, sorted
+	hard   bool      // a hard focus block
+	label  string    // the label of every span, unless labels is set
+	ivs    []offSpan // sorted by start
+	labels []string  // the label of each span, in a labelled layer
+	bounds []int64   // the starts and ends of overlapping spans, sorted
 }
 
 // An offSpan is [start, end) in nanoseconds after a window's start.
@@ -60,6 +64,9 @@ type offSpan struct{ start, end int64 }
 
 // offsetSpans returns ivs in nanoseconds after start.
 func offsetSpans(ivs []Interval, start time.Time) []offSpan {
+	if len(ivs) == 0 {
+		return nil
+	}
 	out := make([]offSpan, len(ivs))
 	for i, iv := range ivs {
 		out[i] = offSpan{int64(iv.Start.Sub(start)), int64(iv.End.Sub(start))}
@@ -67,55 +74,33 @@ func offsetSpans(ivs []Interval, start time.Time) []offSpan {
 	return out
 }
 
-// appendOffsetLayers appends layers to dst in nanoseconds after start,
-// their intervals and a labelled layer's bounds (its starts and ends,
-// sorted) cut from one slab of each.
-func appendOffsetLayers(dst []offLayer, layers []layer, start time.Time) []offLayer {
-	ni, nb := 0, 0
-	for _, l := range layers {
-		ni += len(l.ivs)
-		if l.labels != nil {
-			nb += 2 * len(l.ivs)
-		}
-	}
-	spans, bounds := make([]offSpan, ni), make([]int64, nb)
-	for _, l := range layers {
-		o := offLayer{kind: l.kind, hard: l.hard, label: l.label, labels: l.labels}
-		o.ivs, spans = spans[:len(l.ivs):len(l.ivs)], spans[len(l.ivs):]
-		for i, iv := range l.ivs {
-			o.ivs[i] = offSpan{int64(iv.Start.Sub(start)), int64(iv.End.Sub(start))}
-		}
-		if l.labels != nil {
-			o.bounds, bounds = bounds[:2*len(l.ivs):2*len(l.ivs)], bounds[2*len(l.ivs):]
-			for i, sp := range o.ivs {
-				o.bounds[2*i], o.bounds[2*i+1] = sp.start, sp.end
-			}
-			slices.Sort(o.bounds)
-		}
-		dst = append(dst, o)
-	}
-	return dst
-}
-
 // sweepStretches walks a window length nanoseconds long, from boundary to
 // boundary of the layers (in nanoseconds after its start), merging
 // neighbours of the same kind and label: the layers cut the window into
 // stretches, each of the first layer that holds it (KindFree when none
-// does), with the labels interned.
-func sweepStretches(length int64, layers []offLayer) ([]Stretch, []string) {
-	// Each interval of a layer starts at most two stretches: its own and
-	// the one after it.
+// does), with the labels interned. The stretches are built in *buf, which
+// may be nil, and returned in a slice of their own.
+func sweepStretches(length int64, layers []offLayer, buf *[]Stretch) ([]Stretch, []string) {
+	// An empty layer cuts nothing: leave it out of every step.
+	layers = slices.DeleteFunc(layers, func(l offLayer) bool { return len(l.ivs) == 0 })
+	// Each span of a layer starts at most two stretches: its own and the
+	// one after it.
 	n := 1
 	for _, l := range layers {
 		n += 2 * len(l.ivs)
 	}
-	out := make([]Stretch, 0, n)
-	// At most one label a labelled interval, and one a layer.
+	var out []Stretch
+	if buf != nil {
+		out = slices.Grow((*buf)[:0], n)
+	} else {
+		out = make([]Stretch, 0, n)
+	}
+	// At most one label a labelled span, and one a layer.
 	nl := 1 + len(layers)
 	for _, l := range layers {
 		nl += len(l.labels)
 	}
-	labels := make([]string, 1, nl)
+	labels := make([]string, 1, min(nl, 8))
 	intern := func(label string) int32 {
 		// A person has few labels: a search costs less than a map.
 		if i := slices.Index(labels, label); i >= 0 {
@@ -124,15 +109,15 @@ func sweepStretches(length int64, layers []offLayer) ([]Stretch, []string) {
 		labels = append(labels, label)
 		return int32(len(labels) - 1)
 	}
-	var buf [32]int // a person's layers: the fixed ones and a few focus blocks
+	var cur [32]int // a person's layers: the fixed ones and a few focus blocks
 	var cursors []int
-	if 2*len(layers) > len(buf) {
+	if 2*len(layers) > len(cur) {
 		cursors = make([]int, 2*len(layers))
 	} else {
-		cursors = buf[:2*len(layers)]
+		cursors = cur[:2*len(layers)]
 	}
-	first := cursors[:len(layers)] // per layer, the first interval that may hold at
-	nb := cursors[len(layers):]    // per labelled layer, the first boundary after at
+	first := cursors[:len(layers)] // per layer, the first span that may hold at
+	nb := cursors[len(layers):]    // per layer with bounds, the first bound after at
 	lastLabel := ""
 	for at := int64(0); at < length; {
 		end := length
@@ -144,9 +129,9 @@ func sweepStretches(length int64, layers []offLayer) ([]Stretch, []string) {
 			for first[j] < len(ivs) && ivs[first[j]].end <= at {
 				first[j]++
 			}
-			if l.labels == nil {
-				// Disjoint intervals: the first one that ends after at
-				// either holds it or starts the layer's next stretch.
+			if l.bounds == nil {
+				// Disjoint spans: the first one that ends after at either
+				// holds it or starts the layer's next stretch.
 				if first[j] == len(ivs) {
 					continue
 				}
@@ -157,6 +142,9 @@ func sweepStretches(length int64, layers []offLayer) ([]Stretch, []string) {
 				}
 				end = min(end, iv.end)
 				kind, label, hard = l.kind, l.label, l.hard
+				if l.labels != nil {
+					label = l.labels[first[j]]
+				}
 				// The layers after this one cannot change the stretch,
 				// so their boundaries do not cut it.
 				break
@@ -182,5 +170,9 @@ func sweepStretches(length int64, layers []offLayer) ([]Stretch, []string) {
 		}
 		at = end
 	}
-	return out, labels
+	if buf == nil {
+		return out, labels
+	}
+	*buf = out
+	return slices.Clone(out), labels
 }

@@ -360,31 +360,44 @@ func (w WeeklyHours) estimate(window Interval) int {
 // spans calls yield with each span of w that overlaps window, clipped to
 // it, and the date the span starts on, in order of those dates.
 func (w WeeklyHours) spans(window Interval, loc *time.Location, yield func(day Date, iv Interval)) {
-	if window.IsEmpty() || w.IsZero() {
-		return
-	}
 	if loc == nil {
 		loc = time.UTC
 	}
-	window = stripMono(window).Intersect(Interval{
-		Wall(Date{1, time.January, 1}, Midnight, loc), Wall(Date{10000, time.January, 1}, Midnight, loc)})
+	window = w.clamp(stripMono(window), loc)
+	w.wallSpans(window, loc, func(day, start, end int64) {
+		iv := Interval{time.Unix(start, 0).In(loc), time.Unix(end, 0).In(loc)}.Intersect(window)
+		if !iv.IsEmpty() {
+			yield(dateFromDays(day), iv)
+		}
+	})
+}
+
+// clamp returns the part of window in years 1 to 9999 in loc, the years
+// that have working time; empty when w has no spans.
+func (w WeeklyHours) clamp(window Interval, loc *time.Location) Interval {
+	if window.IsEmpty() || w.IsZero() {
+		return Interval{}
+	}
+	return window.Intersect(Interval{Wall(Date{1, time.January, 1}, Midnight, loc), Wall(Date{10000, time.January, 1}, Midnight, loc)})
+}
+
+// wallSpans calls yield with each span of w that starts on a date the
+// window touches in loc, or on the two dates before (a night span that
+// starts the day before a day the zone skipped, as Apia did on
+// 2011-12-30, runs into the day after it): the day it starts on (days
+// since 1970-01-01) and its start and end in Unix seconds, not clipped to
+// window, in order of the days. window must be clamped.
+func (w WeeklyHours) wallSpans(window Interval, loc *time.Location, yield func(day, start, end int64)) {
 	if window.IsEmpty() {
 		return
 	}
-	// Two days back: a night span that starts the day before a day the
-	// zone skipped (Apia, 2011-12-30) runs into the day after it.
 	first := DateOf(window.Start.In(loc)).AddDays(-2).days()
 	last := DateOf(window.End.In(loc)).days()
 	z := newZoneTable(loc, first*secondsPerDay-maxOffset, (last+2)*secondsPerDay+maxOffset, nil)
 	for day := first; day <= last; day++ {
 		midnight := day * secondsPerDay
 		for _, sp := range w.days[floorMod(day+int64(time.Thursday), 7)] {
-			start := time.Unix(z.resolve(midnight+int64(sp.From)*60), 0)
-			end := time.Unix(z.resolve(midnight+int64(sp.end())*60), 0)
-			iv := Interval{start.In(loc), end.In(loc)}.Intersect(window)
-			if !iv.IsEmpty() {
-				yield(dateFromDays(day), iv)
-			}
+			yield(day, z.resolve(midnight+int64(sp.From)*60), z.resolve(midnight+int64(sp.end())*60))
 		}
 	}
 }

@@ -238,11 +238,6 @@ func (r *Report) compute(ctx context.Context, b *calendar.Batch, p calendar.Pers
 			n++
 		}
 	}
-	// A report keeps the timeline: without the room the sweep kept for
-	// the worst case.
-	if cap(st)-len(st) > len(st)/8 {
-		st = slices.Clone(st)
-	}
 	m := member{sched: sched, segs: st, labels: labels, free: make([]span, 0, n)}
 	for i, x := range st {
 		if !r.isFree(x.Kind, x.Hard) {
