@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -24,8 +25,9 @@ import (
 // person on their own budget (CountBudget), never shared.
 type Batch struct {
 	mu       sync.Mutex
-	rules    map[batchRule]Recurrence
+	rules    map[batchRule]*Recurrence
 	zones    map[string][]*time.Location // by name: the Locations taken for one zone
+	taken    map[batchZone]*time.Location
 	holidays map[batchHolidays][]Holiday
 	focus    map[batchFocus][]offSpan
 	floating map[batchFloating]floatingStarts
@@ -63,6 +65,12 @@ type batchHours struct {
 	window [2]time.Time // in UTC: one key for one pair of instants
 }
 
+// batchZone is a Location as a caller gave it, and a window.
+type batchZone struct {
+	loc    *time.Location
+	window [2]time.Time // in UTC
+}
+
 type batchRule struct {
 	text  string
 	start DateTime
@@ -85,8 +93,9 @@ type batchFocus struct {
 // NewBatch returns an empty Batch.
 func NewBatch() *Batch {
 	return &Batch{
-		rules:    make(map[batchRule]Recurrence),
+		rules:    make(map[batchRule]*Recurrence),
 		zones:    make(map[string][]*time.Location),
+		taken:    make(map[batchZone]*time.Location),
 		holidays: make(map[batchHolidays][]Holiday),
 		focus:    make(map[batchFocus][]offSpan),
 		floating: make(map[batchFloating]floatingStarts),
@@ -120,10 +129,10 @@ func (b *Batch) Timeline(ctx context.Context, s *Schedule, window Interval) ([]S
 // parse returns the rule text from start, parsed once. A rule with a
 // COUNT is parsed for each caller: what it has counted is charged to its
 // person's budget, and so is theirs alone.
-func (b *Batch) parse(text string, start DateTime) (Recurrence, error) {
-	return cached(b, b.rules, batchRule{text, start}, func() (Recurrence, bool, error) {
+func (b *Batch) parse(text string, start DateTime) (*Recurrence, error) {
+	return cached(b, b.rules, batchRule{text, start}, func() (*Recurrence, bool, error) {
 		r, err := ParseRecurrence(text, start)
-		return r, r.count == nil, err
+		return &r, r.count == nil, err
 	})
 }
 
@@ -146,22 +155,34 @@ func cached[K comparable, V any](b *Batch, m map[K]V, k K, build func() (v V, ke
 	return v, err
 }
 
-// zone returns the Location the Batch takes for loc over the instants
-// from lo to hi: the first it was given of that name with the same
-// offsets there, so that people whose zones were loaded one by one share
-// their work. Locations of one name that differ there (a fixed zone made
-// under an IANA name) are kept apart.
-func (b *Batch) zone(loc *time.Location, lo, hi time.Time) *time.Location {
-	name := loc.String()
+// zone returns the Location the Batch takes for loc over window, with
+// four days' margin either side (working spans and focus occurrences read
+// the window's dates with two days' margin, and a focus block, at most a
+// day long, before them): the first it was given of that name
+// with the same offsets there, so that people whose zones were loaded
+// one by one share their work. Locations of one name that differ there
+// (a fixed zone made under an IANA name) are kept apart.
+func (b *Batch) zone(loc *time.Location, window Interval) *time.Location {
+	k := batchZone{loc, [2]time.Time{window.Start.UTC(), window.End.UTC()}}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	for _, z := range b.zones[name] {
-		if z == loc || sameWithin(z, loc, lo, hi) {
-			return z
+	if z, ok := b.taken[k]; ok {
+		return z
+	}
+	z := loc
+	lo, hi := window.Start.Add(-4*24*time.Hour), window.End.Add(4*24*time.Hour)
+	name := loc.String()
+	for _, same := range b.zones[name] {
+		if same == loc || sameWithin(same, loc, lo, hi) {
+			z = same
+			break
 		}
 	}
-	b.zones[name] = append(b.zones[name], loc)
-	return loc
+	if z == loc {
+		b.zones[name] = append(b.zones[name], loc)
+	}
+	b.taken[k] = z
+	return z
 }
 
 // sameWithin reports whether a and b have the same offsets, changing at
@@ -195,9 +216,7 @@ func (b *Batch) holidaysOf(codes []string, first, last Date, which HolidayDates)
 // working is workingIn, found once for every zone and window: key is
 // hours as text.
 func (b *Batch) working(hours WeeklyHours, key string, window Interval, loc *time.Location) workingTime {
-	// The spans read the window's days, with two days' margin.
-	lo, hi := window.Start.Add(-3*24*time.Hour), window.End.Add(3*24*time.Hour)
-	k := batchHours{key, b.zone(loc, lo, hi), [2]time.Time{window.Start.UTC(), window.End.UTC()}}
+	k := batchHours{key, b.zone(loc, window), [2]time.Time{window.Start.UTC(), window.End.UTC()}}
 	w, _ := cached(b, b.hours, k, func() (workingTime, bool, error) {
 		return workingIn(hours, window, k.zone), true, nil
 	})
@@ -207,14 +226,11 @@ func (b *Batch) working(hours WeeklyHours, key string, window Interval, loc *tim
 // occurrences is focusSpans, found once for every zone and window. The
 // answer is shared: the caller must not change it.
 func (b *Batch) occurrences(ctx context.Context, f focusRule, window Interval, loc *time.Location) ([]offSpan, error) {
-	// Occurrences reads the window's dates, with two days' margin, and
-	// a focus block's length before it.
 	if f.rec.count != nil {
 		// A COUNT is counted on the person's budget: no sharing.
 		return focusSpans(ctx, f, window, loc)
 	}
-	lo, hi := window.Start.Add(-f.dur-3*24*time.Hour), window.End.Add(3*24*time.Hour)
-	k := batchFocus{f.key, f.dur, b.zone(loc, lo, hi), [2]time.Time{window.Start.UTC(), window.End.UTC()}, LimitsOf(ctx).Occurrences}
+	k := batchFocus{f.key, f.dur, b.zone(loc, window), [2]time.Time{window.Start.UTC(), window.End.UTC()}, LimitsOf(ctx).Occurrences}
 	return cached(b, b.focus, k, func() ([]offSpan, bool, error) {
 		if occ, ok := b.floatingSpans(ctx, f, window, k.zone); ok {
 			return occ, true, nil
@@ -252,6 +268,33 @@ func (b *Batch) floatingSpans(ctx context.Context, f focusRule, window Interval,
 	// the limit, since these are among the starts found.
 	i, _ := slices.BinarySearchFunc(fs.starts, lo, func(dt DateTime, d Date) int { return dt.Date.Compare(d) })
 	j, _ := slices.BinarySearchFunc(fs.starts, hi.AddDays(1), func(dt DateTime, d Date) int { return dt.Date.Compare(d) })
-	occ := occurrencesOf(fs.starts[i:j], window, f.dur, zone)
-	return offsetSpans(NewSet(occ...).Clip(window).ivs, window.Start), true
+	starts := fs.starts[i:j]
+	// Each start's instant, through one table of the zone's offsets, as
+	// Occurrences reads them; kept where it overlaps the window.
+	z := newZoneTable(zone, lo.days()*secondsPerDay-maxOffset, (hi.days()+1)*secondsPerDay+maxOffset, nil)
+	length, d := int64(window.Duration()), int64(f.dur)
+	sec, nsec := window.Start.Unix(), int64(window.Start.Nanosecond())
+	occ := make([]offSpan, 0, len(starts))
+	for _, dt := range starts {
+		at := (z.resolve(localSeconds(dt.Date, dt.Clock))-sec)*int64(time.Second) - nsec
+		if at < length && at+d > 0 {
+			occ = append(occ, offSpan{at, at + d})
+		}
+	}
+	// Then as focusSpans makes them a Set: in time order (a gap can put
+	// a later wall time at an earlier instant), merged where they overlap
+	// or touch, clipped to the window.
+	slices.SortFunc(occ, func(a, b offSpan) int { return cmp.Compare(a.start, b.start) })
+	out := occ[:0]
+	for _, sp := range occ {
+		if n := len(out); n > 0 && sp.start <= out[n-1].end {
+			out[n-1].end = max(out[n-1].end, sp.end)
+		} else {
+			out = append(out, sp)
+		}
+	}
+	for k := range out {
+		out[k].start, out[k].end = max(out[k].start, 0), min(out[k].end, length)
+	}
+	return out, true
 }

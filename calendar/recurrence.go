@@ -478,19 +478,6 @@ func (r Recurrence) Occurrences(ctx context.Context, window Interval, d time.Dur
 	if err != nil {
 		return nil, fmt.Errorf("calendar.Recurrence.Occurrences: %w", err)
 	}
-	return occurrencesOf(starts, window, d, zone), nil
-}
-
-// occurrenceDates returns the dates whose starts, read in zone and
-// lasting d, may overlap window: those it touches, with two days' margin
-// for starts that a gap moves forward or a fold moves back.
-func occurrenceDates(window Interval, d time.Duration, zone *time.Location) (lo, hi Date) {
-	return DateOf(window.Start.Add(-d).In(zone)).AddDays(-2), DateOf(window.End.In(zone)).AddDays(2)
-}
-
-// occurrencesOf returns the occurrences of the wall starts, read in zone
-// and lasting d, that overlap window, in time order, one an instant.
-func occurrencesOf(starts []DateTime, window Interval, d time.Duration, zone *time.Location) []Interval {
 	out := make([]Interval, 0, len(starts))
 	for _, s := range starts {
 		t := Wall(s.Date, s.Clock, zone)
@@ -500,7 +487,14 @@ func occurrencesOf(starts []DateTime, window Interval, d time.Duration, zone *ti
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Interval) int { return a.Start.Compare(b.Start) })
-	return slices.CompactFunc(out, func(a, b Interval) bool { return a.Start.Equal(b.Start) })
+	return slices.CompactFunc(out, func(a, b Interval) bool { return a.Start.Equal(b.Start) }), nil
+}
+
+// occurrenceDates returns the dates whose starts, read in zone and
+// lasting d, may overlap window: those it touches, with two days' margin
+// for starts that a gap moves forward or a fold moves back.
+func occurrenceDates(window Interval, d time.Duration, zone *time.Location) (lo, hi Date) {
+	return DateOf(window.Start.Add(-d).In(zone)).AddDays(-2), DateOf(window.End.In(zone)).AddDays(2)
 }
 
 // floating reports whether r's starts are the same wall times in every

@@ -38,7 +38,7 @@ type Schedule struct {
 // A focusRule is a focus block with its recurrence parsed.
 type focusRule struct {
 	name string
-	rec  Recurrence
+	rec  *Recurrence // shared by everyone a Batch compiles with the rule, and never changed
 	key  focusKey // one key for one rule
 	dur  time.Duration
 	hard bool
@@ -173,45 +173,64 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 		// parsed and probed here.
 		return fail("%w: Limits.FocusBlocks: %d focus blocks is more than %d", ErrLimit, len(p.Focus), lim.FocusBlocks)
 	}
-	names := make(map[string]bool, len(p.Focus))
 	// The person's focus rules share one budget of COUNT walking, made
 	// when a rule has a COUNT.
 	var budget *CountBudget
 	if len(p.Focus) > 0 {
 		s.focus = make([]focusRule, 0, len(p.Focus))
 	}
+	// A few names are told apart by search, many by a map.
+	var names map[string]bool
+	if len(p.Focus) > 8 {
+		names = make(map[string]bool, len(p.Focus))
+	}
+	usedTwice := func(i int, name string) bool {
+		if names == nil {
+			return slices.ContainsFunc(p.Focus[:i], func(g FocusBlock) bool { return g.Name == name })
+		}
+		seen := names[name]
+		names[name] = true
+		return seen
+	}
 	for i, f := range p.Focus {
 		switch {
 		case f.Name == "":
 			return fail("focus block %d has no name", i+1)
-		case names[f.Name]:
+		case usedTwice(i, f.Name):
 			return fail("focus block name %s is used twice", icalvalue.Quote(f.Name))
 		case f.Duration <= 0 || f.Duration > maxFocusDuration:
 			return fail("focus block %s: duration %s is not between 0 and 24h", icalvalue.Quote(f.Name), f.Duration)
 		case f.Rule != "" && !f.Recurrence.IsZero():
 			return fail("focus block %s: give a Rule or a Recurrence, not both", icalvalue.Quote(f.Name))
 		}
-		names[f.Name] = true
-		r := f.Recurrence
+		var r *Recurrence
 		var key focusKey
-		if r.IsZero() {
+		if f.Recurrence.IsZero() {
 			var err error
 			if b != nil {
 				r, err = b.parse(f.Rule, f.Start)
 			} else {
-				r, err = ParseRecurrence(f.Rule, f.Start)
+				r = new(Recurrence)
+				*r, err = ParseRecurrence(f.Rule, f.Start)
 			}
 			if err != nil {
 				return fail("focus block %s: %w", icalvalue.Quote(f.Name), err)
 			}
 			key = focusKey{text: f.Rule, start: f.Start}
 		} else {
+			given := f.Recurrence
+			r = &given
 			key = focusKey{text: r.String(), parsed: true}
 		}
-		if r.count != nil && budget == nil {
-			budget = NewCountBudget(lim.CountWalkYearsTotal)
+		if r.count != nil {
+			// A rule of the person's own, counted on their budget.
+			if budget == nil {
+				budget = NewCountBudget(lim.CountWalkYearsTotal)
+			}
+			counted := r.WithCountBudget(budget)
+			r = &counted
 		}
-		s.focus = append(s.focus, focusRule{name: f.Name, rec: r.WithCountBudget(budget), key: key, dur: f.Duration, hard: f.Hard})
+		s.focus = append(s.focus, focusRule{name: f.Name, rec: r, key: key, dur: f.Duration, hard: f.Hard})
 	}
 	for i, src := range p.Sources {
 		if src == nil {
@@ -604,8 +623,8 @@ func (s *Schedule) daysOff(first, last Date, b *Batch) (daysOff, error) {
 	holidays := len(days.days)
 	for _, off := range s.timeOff {
 		from, to := clipDays(off, first, last)
-		for d := from; !d.After(to); d = d.AddDays(1) {
-			days.days = append(days.days, dayOff{KindTimeOff, off.Reason, d.DaysSince(first)})
+		for d := from.DaysSince(first); d <= to.DaysSince(first); d++ {
+			days.days = append(days.days, dayOff{KindTimeOff, off.Reason, d})
 		}
 	}
 	if len(days.days) > holidays {
