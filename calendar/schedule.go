@@ -39,7 +39,7 @@ type Schedule struct {
 type focusRule struct {
 	name string
 	rec  *Recurrence // shared by everyone a Batch compiles with the rule, and never changed
-	key  focusKey // one key for one rule
+	key  focusKey    // one key for one rule
 	dur  time.Duration
 	hard bool
 }
