@@ -299,39 +299,40 @@ func (s *Schedule) timeline(ctx context.Context, window Interval) ([]Segment, er
 // Batch b when it is not nil.
 func (s *Schedule) timelineIn(ctx context.Context, window Interval, b *Batch) ([]Segment, error) {
 	window = stripMono(window)
-	st, labels, err := s.stretches(ctx, window, b)
+	st, labels, err := s.appendStretches(ctx, nil, window, b)
 	if err != nil {
 		return nil, err
 	}
 	return segments(window, st, labels, s.zone), nil
 }
 
-// stretches is the timeline in window in stretches (see Stretch), with the
-// work people share done through the Batch b when it is not nil.
-func (s *Schedule) stretches(ctx context.Context, window Interval, b *Batch) ([]Stretch, []string, error) {
+// appendStretches appends the timeline in window in stretches (see
+// Stretch) to dst, with the work people share done through the Batch b
+// when it is not nil.
+func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window Interval, b *Batch) ([]Stretch, []string, error) {
 	if s.zone == nil {
-		return nil, nil, errNotCompiled
+		return dst, nil, errNotCompiled
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, nil, err
+		return dst, nil, err
 	}
 	window = stripMono(window)
 	if window.IsEmpty() {
-		return nil, nil, nil
+		return dst, nil, nil
 	}
 	if window.Duration() > maxStretchWindow {
-		return nil, nil, fmt.Errorf("window %s is longer than %d years", window, maxTimelineYears)
+		return dst, nil, fmt.Errorf("window %s is longer than %d years", window, maxTimelineYears)
 	}
 	loc := s.zone
 	first := DateOf(window.Start.In(loc)).AddDays(-2) // as in WeeklyHours.spans
 	last := DateOf(window.End.In(loc))
 	if last.Year-first.Year > maxTimelineYears {
-		return nil, nil, fmt.Errorf("window %s is longer than %d years", window, maxTimelineYears)
+		return dst, nil, fmt.Errorf("window %s is longer than %d years", window, maxTimelineYears)
 	}
 
 	days, err := s.daysOff(first, last, b)
 	if err != nil {
-		return nil, nil, err
+		return dst, nil, err
 	}
 	// The working spans, and those that start on a day off, labelled.
 	var w workingTime
@@ -368,7 +369,7 @@ func (s *Schedule) stretches(ctx context.Context, window Interval, b *Batch) ([]
 	for _, src := range s.sources {
 		b, err := src.busy(ctx, window, loc)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", src.name, err)
+			return dst, nil, fmt.Errorf("%s: %w", src.name, err)
 		}
 		busy = busy.Union(b.Clip(window))
 	}
@@ -392,7 +393,7 @@ func (s *Schedule) stretches(ctx context.Context, window Interval, b *Batch) ([]
 			occ, err = focusSpans(ctx, f, window, loc)
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("focus block %s: %w", icalvalue.Quote(f.name), err)
+			return dst, nil, fmt.Errorf("focus block %s: %w", icalvalue.Quote(f.name), err)
 		}
 		layers = append(layers, offLayer{kind: KindFocus, label: f.name, hard: f.hard, ivs: occ})
 	}
@@ -401,7 +402,7 @@ func (s *Schedule) stretches(ctx context.Context, window Interval, b *Batch) ([]
 		scratch = b.stretchBuffer()
 		defer b.buffers.Put(scratch)
 	}
-	st, labels := sweepStretches(int64(window.Duration()), layers, scratch)
+	st, labels := sweepStretches(dst, int64(window.Duration()), layers, scratch)
 	return st, labels, nil
 }
 

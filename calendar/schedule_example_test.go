@@ -210,7 +210,7 @@ func ExampleBatch() {
 // The same timeline as Segments and as Stretches: a stretch keeps its
 // start as nanoseconds after the window's start and its label as an
 // index, and ends where the next begins.
-func ExampleBatch_Stretches() {
+func ExampleBatch_AppendStretches() {
 	ctx := context.Background()
 	day := calendar.Interval{
 		Start: time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC),
@@ -224,7 +224,7 @@ func ExampleBatch_Stretches() {
 	if err != nil {
 		panic(err)
 	}
-	stretches, labels, err := batch.Stretches(ctx, s, day)
+	stretches, labels, err := batch.AppendStretches(ctx, nil, s, day)
 	if err != nil {
 		panic(err)
 	}

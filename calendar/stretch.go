@@ -9,7 +9,7 @@ import (
 // A Stretch is one segment of a timeline in the form that costs little to
 // keep for many people: it starts Start nanoseconds after the window's
 // start and runs to the start of the next stretch (the last, to the
-// window's end); Label indexes the timeline's labels. Batch.Stretches
+// window's end); Label indexes the timeline's labels. Batch.AppendStretches
 // gives them; Schedule.Timeline gives the same timeline as Segments.
 type Stretch struct {
 	Start int64
@@ -18,15 +18,18 @@ type Stretch struct {
 	Hard  bool
 }
 
-// Stretches is b.Timeline in stretches, with the labels they index (the
-// empty label among them when a stretch has none): the form a task over
-// a large team keeps, without a time.Time per segment.
-func (b *Batch) Stretches(ctx context.Context, s *Schedule, window Interval) ([]Stretch, []string, error) {
-	st, labels, err := s.stretches(ctx, window, b)
+// AppendStretches appends b.Timeline in stretches to dst and returns the
+// extended slice, with the labels the stretches index (the empty label
+// among them when a stretch has none): the form a task over a large team
+// keeps, without a time.Time per segment, and where it likes, such as
+// many people's timelines in one slab. On error dst is returned as it
+// was.
+func (b *Batch) AppendStretches(ctx context.Context, dst []Stretch, s *Schedule, window Interval) ([]Stretch, []string, error) {
+	out, labels, err := s.appendStretches(ctx, dst, window, b)
 	if err != nil {
-		return nil, nil, s.errorf("Timeline", err)
+		return dst, nil, s.errorf("Timeline", err)
 	}
-	return st, labels, nil
+	return out, labels, nil
 }
 
 // segments turns stretches of window into Segments in loc.
@@ -78,9 +81,10 @@ func offsetSpans(ivs []Interval, start time.Time) []offSpan {
 // boundary of the layers (in nanoseconds after its start), merging
 // neighbours of the same kind and label: the layers cut the window into
 // stretches, each of the first layer that holds it (KindFree when none
-// does), with the labels interned. The stretches are built in *buf, which
-// may be nil, and returned in a slice of their own.
-func sweepStretches(length int64, layers []offLayer, buf *[]Stretch) ([]Stretch, []string) {
+// does), with the labels interned. The stretches are appended to dst,
+// built first in *scratch unless that is nil: dst then grows by what the
+// timeline needs, not by what it might.
+func sweepStretches(dst []Stretch, length int64, layers []offLayer, scratch *[]Stretch) ([]Stretch, []string) {
 	// An empty layer cuts nothing: leave it out of every step.
 	layers = slices.DeleteFunc(layers, func(l offLayer) bool { return len(l.ivs) == 0 })
 	// Each span of a layer starts at most two stretches: its own and the
@@ -89,12 +93,12 @@ func sweepStretches(length int64, layers []offLayer, buf *[]Stretch) ([]Stretch,
 	for _, l := range layers {
 		n += 2 * len(l.ivs)
 	}
-	var out []Stretch
-	if buf != nil {
-		out = slices.Grow((*buf)[:0], n)
-	} else {
-		out = make([]Stretch, 0, n)
+	base := len(dst) // where the timeline starts in out
+	out := dst
+	if scratch != nil {
+		base, out = 0, (*scratch)[:0]
 	}
+	out = slices.Grow(out, n)
 	// At most one label a labelled span, and one a layer.
 	nl := 1 + len(layers)
 	for _, l := range layers {
@@ -162,7 +166,7 @@ func sweepStretches(length int64, layers []offLayer, buf *[]Stretch) ([]Stretch,
 				}
 			}
 		}
-		if k := len(out) - 1; k >= 0 && out[k].Kind == kind && lastLabel == label && out[k].Hard == hard {
+		if k := len(out) - 1; k >= base && out[k].Kind == kind && lastLabel == label && out[k].Hard == hard {
 			// The stretch goes on.
 		} else {
 			out = append(out, Stretch{Start: at, Label: intern(label), Kind: kind, Hard: hard})
@@ -170,9 +174,9 @@ func sweepStretches(length int64, layers []offLayer, buf *[]Stretch) ([]Stretch,
 		}
 		at = end
 	}
-	if buf == nil {
+	if scratch == nil {
 		return out, labels
 	}
-	*buf = out
-	return slices.Clone(out), labels
+	*scratch = out
+	return append(dst, out...), labels
 }

@@ -176,6 +176,7 @@ func Compute(ctx context.Context, people []calendar.Person, window calendar.Inte
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var slab []calendar.Stretch
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(order) {
@@ -185,7 +186,7 @@ func Compute(ctx context.Context, people []calendar.Person, window calendar.Inte
 					errs[i] = err
 					continue
 				}
-				r.people[i], errs[i] = r.member(ctx, batch, people[order[i]])
+				r.people[i], errs[i] = r.member(ctx, batch, people[order[i]], &slab)
 			}
 		}()
 	}
@@ -211,25 +212,36 @@ func firstError(errs []error) error {
 // member compiles p and builds their timeline and free time. It runs on
 // Compute's goroutines, where a panic would end the caller's process: one
 // is returned as an error instead.
-func (r *Report) member(ctx context.Context, b *calendar.Batch, p calendar.Person) (m member, err error) {
+func (r *Report) member(ctx context.Context, b *calendar.Batch, p calendar.Person, slab *[]calendar.Stretch) (m member, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			m, err = member{}, fmt.Errorf("person %q: internal error: %s", p.ID, icalvalue.Quote(fmt.Sprint(v)))
 		}
 	}()
-	return r.compute(ctx, b, p)
+	return r.compute(ctx, b, p, slab)
 }
 
-// compute is member without the recovery.
-func (r *Report) compute(ctx context.Context, b *calendar.Batch, p calendar.Person) (member, error) {
+// compute is member without the recovery. The member's timeline goes
+// into the slab when it fits, so that a large team's timelines take a
+// few large allocations rather than one each.
+func (r *Report) compute(ctx context.Context, b *calendar.Batch, p calendar.Person, slab *[]calendar.Stretch) (member, error) {
 	sched, err := b.Compile(ctx, p)
 	if err != nil {
 		return member{}, err
 	}
-	st, labels, err := b.Stretches(ctx, sched, r.window)
+	room := (*slab)[len(*slab):]
+	st, labels, err := b.AppendStretches(ctx, room, sched, r.window)
 	if err != nil {
 		return member{}, err
 	}
+	if len(st) <= cap(room) {
+		*slab = (*slab)[:len(*slab)+len(st)]
+	} else {
+		// It did not fit, and has a slice of its own: the next ones go
+		// into a new slab, with room for a few more like it.
+		*slab = make([]calendar.Stretch, 0, min(len(st)*slabTimelines, maxSlab))
+	}
+	st = st[:len(st):len(st)]
 	// The free spans, counted first so that a large team's are sized
 	// exactly: a report keeps them.
 	n := 0
@@ -255,6 +267,13 @@ func (r *Report) compute(ctx context.Context, b *calendar.Batch, p calendar.Pers
 	}
 	return m, nil
 }
+
+// A slab of timelines holds slabTimelines as long as the one that did not
+// fit the last, up to maxSlab stretches (256 KiB).
+const (
+	slabTimelines = 16
+	maxSlab       = 1 << 14
+)
 
 // isFree reports whether time of kind k (hard, for focus) is free by the
 // report's Options.
