@@ -32,16 +32,32 @@ type Batch struct {
 	focus    map[batchFocus][]offSpan
 	floating map[batchFloating]floatingStarts
 	hours    map[batchHours]workingTime
-	buffers  sync.Pool // of *[]Stretch, where timelines are built before they are copied out
+	scratch  sync.Pool // of *timelineScratch
 }
 
-// stretchBuffer returns a buffer for a timeline's stretches, to be put
-// back in b.buffers when done.
-func (b *Batch) stretchBuffer() *[]Stretch {
-	if buf, ok := b.buffers.Get().(*[]Stretch); ok {
-		return buf
+// A timelineScratch holds what building one timeline needs only while it
+// is built, so that a Batch's timelines reuse it: the stretches before
+// they are copied out, the days off, and the spans that fall on them.
+type timelineScratch struct {
+	stretches []Stretch
+	days      []dayOff
+	spans     []offSpan
+	names     []string
+}
+
+// getScratch returns a timelineScratch, to be given back with putScratch.
+func (b *Batch) getScratch() *timelineScratch {
+	if sc, ok := b.scratch.Get().(*timelineScratch); ok {
+		return sc
 	}
-	return new([]Stretch)
+	return new(timelineScratch)
+}
+
+// putScratch gives sc back, holding no labels.
+func (b *Batch) putScratch(sc *timelineScratch) {
+	clear(sc.days[:cap(sc.days)])
+	clear(sc.names[:cap(sc.names)])
+	b.scratch.Put(sc)
 }
 
 // batchFloating names the starts of a floating rule on the dates that
@@ -214,23 +230,21 @@ func (b *Batch) holidaysOf(codes []string, first, last Date, which HolidayDates)
 }
 
 // working is workingIn, found once for every zone and window: key is
-// hours as text.
-func (b *Batch) working(hours WeeklyHours, key string, window Interval, loc *time.Location) workingTime {
-	k := batchHours{key, b.zone(loc, window), [2]time.Time{window.Start.UTC(), window.End.UTC()}}
+// hours as text, and zone is as Batch.zone gives it.
+func (b *Batch) working(hours WeeklyHours, key string, window Interval, zone *time.Location) workingTime {
+	k := batchHours{key, zone, [2]time.Time{window.Start.UTC(), window.End.UTC()}}
 	w, _ := cached(b, b.hours, k, func() (workingTime, bool, error) {
 		return workingIn(hours, window, k.zone), true, nil
 	})
 	return w
 }
 
-// occurrences is focusSpans, found once for every zone and window. The
-// answer is shared: the caller must not change it.
-func (b *Batch) occurrences(ctx context.Context, f focusRule, window Interval, loc *time.Location) ([]offSpan, error) {
-	if f.rec.count != nil {
-		// A COUNT is counted on the person's budget: no sharing.
-		return focusSpans(ctx, f, window, loc)
-	}
-	k := batchFocus{f.key, f.dur, b.zone(loc, window), [2]time.Time{window.Start.UTC(), window.End.UTC()}, LimitsOf(ctx).Occurrences}
+// occurrences is focusSpans, found once for every zone and window: zone is
+// as Batch.zone gives it. The answer is shared: the caller must not change
+// it. A rule with a COUNT, counted on its person's budget, is never
+// shared, and does not come here.
+func (b *Batch) occurrences(ctx context.Context, f focusRule, window Interval, zone *time.Location) ([]offSpan, error) {
+	k := batchFocus{f.key, f.dur, zone, [2]time.Time{window.Start.UTC(), window.End.UTC()}, LimitsOf(ctx).Occurrences}
 	return cached(b, b.focus, k, func() ([]offSpan, bool, error) {
 		if occ, ok := b.floatingSpans(ctx, f, window, k.zone); ok {
 			return occ, true, nil

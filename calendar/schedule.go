@@ -330,21 +330,31 @@ func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window In
 		return dst, nil, fmt.Errorf("window %s is longer than %d years", window, maxTimelineYears)
 	}
 
-	days, err := s.daysOff(first, last, b)
+	// What the timeline needs while it is built: reused through the Batch.
+	sc := new(timelineScratch)
+	if b != nil {
+		sc = b.getScratch()
+		defer b.putScratch(sc)
+	}
+	days, err := s.daysOff(first, last, b, sc.days[:0])
 	if err != nil {
 		return dst, nil, err
 	}
+	sc.days = days.days
 	// The working spans, and those that start on a day off, labelled.
 	var w workingTime
+	var shared *time.Location // for the work people share: the zone of all with the same offsets
 	if b != nil {
-		w = b.working(s.hours, s.hoursKey, window, loc)
+		shared = b.zone(loc, window)
+		w = b.working(s.hours, s.hoursKey, window, shared)
 	} else {
 		w = workingIn(s.hours, window, loc)
 	}
 	// Each day off holds a day's spans, rarely more than two.
 	nh, nt := days.count()
 	// Both cut from one slab of spans and one of labels.
-	spans, names := make([]offSpan, 0, 2*(nh+nt)), make([]string, 0, 2*(nh+nt))
+	sc.spans, sc.names = slices.Grow(sc.spans[:0], 2*(nh+nt)), slices.Grow(sc.names[:0], 2*(nh+nt))
+	spans, names := sc.spans[:0:2*(nh+nt)], sc.names[:0:2*(nh+nt)]
 	holiday := offLayer{kind: KindHoliday, ivs: spans[: 0 : 2*nh], labels: names[: 0 : 2*nh]}
 	timeOff := offLayer{kind: KindTimeOff, ivs: spans[2*nh : 2*nh : 2*(nh+nt)], labels: names[2*nh : 2*nh : 2*(nh+nt)]}
 	if nh+nt > 0 {
@@ -387,8 +397,8 @@ func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window In
 	for _, f := range s.focus {
 		var occ []offSpan
 		var err error
-		if b != nil {
-			occ, err = b.occurrences(ctx, f, window, loc)
+		if b != nil && f.rec.count == nil {
+			occ, err = b.occurrences(ctx, f, window, shared)
 		} else {
 			occ, err = focusSpans(ctx, f, window, loc)
 		}
@@ -399,8 +409,7 @@ func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window In
 	}
 	var scratch *[]Stretch
 	if b != nil {
-		scratch = b.stretchBuffer()
-		defer b.buffers.Put(scratch)
+		scratch = &sc.stretches
 	}
 	st, labels := sweepStretches(dst, int64(window.Duration()), layers, scratch)
 	return st, labels, nil
@@ -585,8 +594,9 @@ type dayOff struct {
 // daysOff returns s's holidays and days of time off from first to last.
 // A holiday wins over time off on the same day; the names of two holidays
 // on one day are joined.
-func (s *Schedule) daysOff(first, last Date, b *Batch) (daysOff, error) {
-	days := daysOff{first: first}
+// The days are appended to dst.
+func (s *Schedule) daysOff(first, last Date, b *Batch, dst []dayOff) (daysOff, error) {
+	days := daysOff{first: first, days: dst}
 	var hs []Holiday
 	if len(s.holidays) > 0 {
 		var err error
@@ -606,9 +616,7 @@ func (s *Schedule) daysOff(first, last Date, b *Batch) (daysOff, error) {
 			n += to.DaysSince(from) + 1
 		}
 	}
-	if n > 0 {
-		days.days = make([]dayOff, 0, n)
-	}
+	days.days = slices.Grow(days.days, n)
 	// Holidays lists each name once a date, sorted.
 	for _, h := range hs {
 		if h.Date.Before(first) || h.Date.After(last) {

@@ -214,26 +214,18 @@ func weekdayNamed(s string) (time.Weekday, bool) {
 // key returns w as a string that is the same for the same hours and
 // different for different ones, made with one allocation: a Batch's key.
 func (w WeeklyHours) key() string {
-	n := 0
-	for _, d := range w.days {
-		n += 2 + 4*len(d)
-	}
-	var b strings.Builder
-	b.Grow(n)
+	var buf [128]byte // most weeks' keys: built without the heap
+	b := buf[:0]
 	for _, d := range w.days {
 		// The day's count of spans, in two bytes: a day may have more
 		// than 255.
-		b.WriteByte(byte(len(d) >> 8))
-		b.WriteByte(byte(len(d)))
+		b = append(b, byte(len(d)>>8), byte(len(d)))
 		for _, sp := range d {
 			// Clocks are minutes of the day, 0 to 1440: two bytes each.
-			b.WriteByte(byte(sp.From >> 8))
-			b.WriteByte(byte(sp.From))
-			b.WriteByte(byte(sp.To >> 8))
-			b.WriteByte(byte(sp.To))
+			b = append(b, byte(sp.From>>8), byte(sp.From), byte(sp.To>>8), byte(sp.To))
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // Spans returns the spans that start on day, sorted, as a new slice.
