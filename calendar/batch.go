@@ -39,7 +39,7 @@ type Batch struct {
 // is built, so that a Batch's timelines reuse it: the stretches before
 // they are copied out, the days off, and the spans that fall on them.
 type timelineScratch struct {
-	stretches []Stretch
+	stretches [2][]Stretch
 	days      []dayOff
 	spans     []offSpan
 	names     []string

@@ -391,7 +391,6 @@ func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window In
 		layers = make([]offLayer, 0, len(s.focus)+4)
 	}
 	layers = append(layers,
-		offLayer{kind: KindOffHours, ivs: w.offHoursOff},
 		holiday.sorted(), timeOff.sorted(),
 		offLayer{kind: KindBusy, ivs: offsetSpans(busy.ivs, window.Start)})
 	for _, f := range s.focus {
@@ -407,11 +406,11 @@ func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window In
 		}
 		layers = append(layers, offLayer{kind: KindFocus, label: f.name, hard: f.hard, ivs: occ})
 	}
-	var scratch *[]Stretch
+	var scratch *[2][]Stretch
 	if b != nil {
 		scratch = &sc.stretches
 	}
-	st, labels := sweepStretches(dst, int64(window.Duration()), layers, scratch)
+	st, labels := sweepStretches(dst, int64(window.Duration()), w.base, layers, scratch)
 	return st, labels, nil
 }
 
@@ -432,8 +431,8 @@ func focusSpans(ctx context.Context, f focusRule, window Interval, loc *time.Loc
 // are read, never changed, once made: a Batch gives one to everyone with
 // the same hours in the same zone.
 type workingTime struct {
-	spans       []daySpan // in order of their days
-	offHoursOff []offSpan // sorted, disjoint
+	spans []daySpan // in order of their days
+	base  []Stretch // the window's off-hours and free time
 }
 
 // A daySpan is a working span and the day it starts on, as days since
@@ -466,17 +465,18 @@ func workingIn(hours WeeklyHours, window Interval, loc *time.Location) workingTi
 		merged[i] = sp.span
 	}
 	slices.SortFunc(merged, func(a, b offSpan) int { return cmp.Compare(a.start, b.start) })
-	w.offHoursOff = make([]offSpan, 0, len(merged)+1)
+	offHours := make([]offSpan, 0, len(merged)+1)
 	at := int64(0)
 	for _, sp := range merged {
 		if sp.start > at {
-			w.offHoursOff = append(w.offHoursOff, offSpan{at, sp.start})
+			offHours = append(offHours, offSpan{at, sp.start})
 		}
 		at = max(at, sp.end)
 	}
 	if length := int64(window.Duration()); at < length {
-		w.offHoursOff = append(w.offHoursOff, offSpan{at, length})
+		offHours = append(offHours, offSpan{at, length})
 	}
+	w.base = baseStretches(int64(window.Duration()), offHours)
 	return w
 }
 
@@ -685,8 +685,9 @@ func (l *offLayer) add(sp offSpan, label string) {
 }
 
 // sorted readies a labelled layer for sweepStretches: its spans in order
-// of their starts, and, where they overlap (a night shift that starts on
-// one day off runs into the next day's spans), its bounds.
+// of their starts and disjoint. Where they overlap (a night shift that
+// starts on one day off runs into the next day's spans), the span that
+// starts first gives the label.
 func (l offLayer) sorted() offLayer {
 	if len(l.ivs) == 0 {
 		return offLayer{kind: l.kind}
@@ -708,11 +709,16 @@ func (l offLayer) sorted() offLayer {
 	}
 	for i := 1; i < len(l.ivs); i++ {
 		if l.ivs[i].start < l.ivs[i-1].end {
-			l.bounds = make([]int64, 0, 2*len(l.ivs))
-			for _, sp := range l.ivs {
-				l.bounds = append(l.bounds, sp.start, sp.end)
+			// Each span keeps what the spans before it left.
+			ivs, labels := make([]offSpan, 0, len(l.ivs)), make([]string, 0, len(l.ivs))
+			reached := l.ivs[0].start
+			for k, sp := range l.ivs {
+				if from := max(sp.start, reached); from < sp.end {
+					ivs, labels = append(ivs, offSpan{from, sp.end}), append(labels, l.labels[k])
+				}
+				reached = max(reached, sp.end)
 			}
-			slices.Sort(l.bounds)
+			l.ivs, l.labels = ivs, labels
 			break
 		}
 	}

@@ -49,17 +49,14 @@ func segments(window Interval, st []Stretch, labels []string, loc *time.Location
 }
 
 // An offLayer is one kind of time in a window, in nanoseconds after the
-// window's start. Its spans are sorted by start and disjoint, unless
-// bounds is set: then they may overlap, and where they do the span that
-// starts first gives the label. Layers are listed in the order they
-// apply.
+// window's start: spans sorted by start and disjoint. Layers are listed in
+// the order they apply.
 type offLayer struct {
 	kind   Kind
 	hard   bool      // a hard focus block
 	label  string    // the label of every span, unless labels is set
-	ivs    []offSpan // sorted by start
+	ivs    []offSpan // sorted, disjoint
 	labels []string  // the label of each span, in a labelled layer
-	bounds []int64   // the starts and ends of overlapping spans, sorted
 }
 
 // An offSpan is [start, end) in nanoseconds after a window's start.
@@ -77,34 +74,39 @@ func offsetSpans(ivs []Interval, start time.Time) []offSpan {
 	return out
 }
 
-// sweepStretches walks a window length nanoseconds long, from boundary to
-// boundary of the layers (in nanoseconds after its start), merging
-// neighbours of the same kind and label: the layers cut the window into
-// stretches, each of the first layer that holds it (KindFree when none
-// does), with the labels interned. The stretches are appended to dst,
-// built first in *scratch unless that is nil: dst then grows by what the
-// timeline needs, not by what it might.
-func sweepStretches(dst []Stretch, length int64, layers []offLayer, scratch *[]Stretch) ([]Stretch, []string) {
-	// An empty layer cuts nothing: leave it out of every step.
-	layers = slices.DeleteFunc(layers, func(l offLayer) bool { return len(l.ivs) == 0 })
-	// Each span of a layer starts at most two stretches: its own and the
-	// one after it.
-	n := 1
+// baseStretches returns the stretches of a window length nanoseconds long
+// that off-hours (sorted, disjoint spans) leave free.
+func baseStretches(length int64, offHours []offSpan) []Stretch {
+	out := make([]Stretch, 0, 2*len(offHours)+1)
+	at := int64(0)
+	for _, sp := range offHours {
+		if sp.start > at {
+			out = append(out, Stretch{Start: at, Kind: KindFree})
+		}
+		out = append(out, Stretch{Start: sp.start, Kind: KindOffHours})
+		at = sp.end
+	}
+	if at < length {
+		out = append(out, Stretch{Start: at, Kind: KindFree})
+	}
+	return out
+}
+
+// sweepStretches paints the layers, in order, over the free stretches of
+// base, a timeline of a window length nanoseconds long whose only labels
+// are empty: each instant gets the first layer that holds it (KindFree
+// when none does), and neighbours of the same kind, label and hardness
+// are merged. It appends the timeline to dst, and returns it with the
+// labels its stretches index, the empty one first. Each layer takes a
+// pass over the timeline, through the two buffers of scratch, which may be
+// nil; dst grows by what the timeline needs.
+func sweepStretches(dst []Stretch, length int64, base []Stretch, layers []offLayer, scratch *[2][]Stretch) ([]Stretch, []string) {
+	// One label a layer, or more in a labelled one.
+	nl := 1
 	for _, l := range layers {
-		n += 2 * len(l.ivs)
+		nl += max(1, len(l.labels))
 	}
-	base := len(dst) // where the timeline starts in out
-	out := dst
-	if scratch != nil {
-		base, out = 0, (*scratch)[:0]
-	}
-	out = slices.Grow(out, n)
-	// At most one label a labelled span, and one a layer.
-	nl := 1 + len(layers)
-	for _, l := range layers {
-		nl += len(l.labels)
-	}
-	labels := make([]string, 1, min(nl, 8))
+	labels := append(make([]string, 0, min(nl, 8)), "")
 	intern := func(label string) int32 {
 		// A person has few labels: a search costs less than a map.
 		if i := slices.Index(labels, label); i >= 0 {
@@ -113,70 +115,96 @@ func sweepStretches(dst []Stretch, length int64, layers []offLayer, scratch *[]S
 		labels = append(labels, label)
 		return int32(len(labels) - 1)
 	}
-	var cur [32]int // a person's layers: the fixed ones and a few focus blocks
-	var cursors []int
-	if 2*len(layers) > len(cur) {
-		cursors = make([]int, 2*len(layers))
-	} else {
-		cursors = cur[:2*len(layers)]
+	var bufs [2][]Stretch
+	if scratch != nil {
+		bufs = *scratch
 	}
-	first := cursors[:len(layers)] // per layer, the first span that may hold at
-	nb := cursors[len(layers):]    // per layer with bounds, the first bound after at
-	lastLabel := ""
-	for at := int64(0); at < length; {
-		end := length
-		kind, label, hard := KindFree, "", false
-	layers:
-		for j := range layers {
-			l := &layers[j]
-			ivs := l.ivs
-			for first[j] < len(ivs) && ivs[first[j]].end <= at {
-				first[j]++
+	src := base
+	for _, l := range layers {
+		if len(l.ivs) == 0 {
+			continue // an empty layer paints nothing
+		}
+		// Each span splits at most one stretch in three.
+		out := paint(slices.Grow(bufs[0][:0], len(src)+2*len(l.ivs)), src, length, l, intern)
+		bufs[0], bufs[1], src = bufs[1], out, out
+	}
+	if scratch != nil {
+		*scratch = bufs
+	}
+	return append(dst, src...), labels
+}
+
+// paint appends to out the timeline src, of a window length nanoseconds
+// long, with the spans of l over its free stretches, merging neighbours
+// of the same kind, label and hardness (the stretches before out's length
+// are not touched). What lies between the spans is copied in runs.
+func paint(out, src []Stretch, length int64, l offLayer, intern func(string) int32) []Stretch {
+	from := len(out)
+	emit := func(x Stretch) {
+		if n := len(out); n > from && out[n-1].Kind == x.Kind && out[n-1].Label == x.Label && out[n-1].Hard == x.Hard {
+			return // the stretch goes on
+		}
+		out = append(out, x)
+	}
+	// cur is the stretch of src that holds at; the timeline before at is
+	// in out.
+	cur, at := 0, int64(0)
+	// holding returns the stretch that holds t, at or after cur.
+	holding := func(t int64) int {
+		j, _ := slices.BinarySearchFunc(src[cur+1:], t, func(x Stretch, t int64) int {
+			if x.Start <= t {
+				return -1
 			}
-			if l.bounds == nil {
-				// Disjoint spans: the first one that ends after at either
-				// holds it or starts the layer's next stretch.
-				if first[j] == len(ivs) {
-					continue
-				}
-				iv := &ivs[first[j]]
-				if iv.start > at {
-					end = min(end, iv.start)
-					continue
-				}
-				end = min(end, iv.end)
-				kind, label, hard = l.kind, l.label, l.hard
-				if l.labels != nil {
-					label = l.labels[first[j]]
-				}
-				// The layers after this one cannot change the stretch,
-				// so their boundaries do not cut it.
-				break
+			return 1
+		})
+		return cur + j
+	}
+	// copyTo puts src from at to t in out: the rest of cur, then the
+	// stretches that start after it and before t, as they are: src's
+	// neighbours differ already.
+	copyTo := func(t int64) {
+		if t <= at {
+			return
+		}
+		x := src[cur]
+		x.Start = at
+		emit(x)
+		j := holding(t)
+		upto := j + 1
+		if src[j].Start == t {
+			upto = j // it starts at t: none of it is before
+		}
+		out = append(out, src[min(cur+1, upto):upto]...)
+		cur, at = j, t
+	}
+	label, last := int32(-1), -1 // the label of the last span painted, and its index
+	for k, sp := range l.ivs {
+		copyTo(sp.start)
+		for at < sp.end {
+			end := length
+			if cur+1 < len(src) {
+				end = src[cur+1].Start
 			}
-			for nb[j] < len(l.bounds) && l.bounds[nb[j]] <= at {
-				nb[j]++
-			}
-			if nb[j] < len(l.bounds) {
-				end = min(end, l.bounds[nb[j]])
-			}
-			for k := first[j]; k < len(ivs) && ivs[k].start <= at; k++ {
-				if ivs[k].end > at {
-					kind, label, hard = l.kind, l.labels[k], l.hard
-					break layers
+			x := src[cur]
+			x.Start = at
+			if x.Kind == KindFree {
+				if last < 0 || l.labels != nil && l.labels[k] != l.labels[last] {
+					label = intern(l.label)
+					if l.labels != nil {
+						label = intern(l.labels[k])
+					}
 				}
+				last = k
+				x = Stretch{Start: at, Label: label, Kind: l.kind, Hard: l.hard}
+			}
+			emit(x)
+			if end <= sp.end {
+				cur, at = min(cur+1, len(src)-1), end
+			} else {
+				at = sp.end
 			}
 		}
-		if k := len(out) - 1; k >= base && out[k].Kind == kind && lastLabel == label && out[k].Hard == hard {
-			// The stretch goes on.
-		} else {
-			out = append(out, Stretch{Start: at, Label: intern(label), Kind: kind, Hard: hard})
-			lastLabel = label
-		}
-		at = end
 	}
-	if scratch == nil {
-		return out, labels
-	}
-	*scratch = out
-	return append(dst, out...), labels
+	copyTo(length)
+	return out
 }
