@@ -39,7 +39,8 @@ type Batch struct {
 // is built, so that a Batch's timelines reuse it: the stretches before
 // they are copied out, the days off, and the spans that fall on them.
 type timelineScratch struct {
-	stretches [2][]Stretch
+	stretches []Stretch
+	pieces    [2][]piece
 	days      []dayOff
 	spans     []offSpan
 	names     []string

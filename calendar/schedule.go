@@ -406,11 +406,7 @@ func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window In
 		}
 		layers = append(layers, offLayer{kind: KindFocus, label: f.name, hard: f.hard, ivs: occ})
 	}
-	var scratch *[2][]Stretch
-	if b != nil {
-		scratch = &sc.stretches
-	}
-	st, labels := sweepStretches(dst, int64(window.Duration()), w.base, layers, scratch)
+	st, labels := sweepStretches(dst, int64(window.Duration()), w.base, layers, sc)
 	return st, labels, nil
 }
 

@@ -92,53 +92,85 @@ func baseStretches(length int64, offHours []offSpan) []Stretch {
 	return out
 }
 
-// sweepStretches paints the layers, in order, over the free stretches of
-// base, a timeline of a window length nanoseconds long whose only labels
-// are empty: each instant gets the first layer that holds it (KindFree
-// when none does), and neighbours of the same kind, label and hardness
-// are merged. It appends the timeline to dst, and returns it with the
-// labels its stretches index, the empty one first. Each layer takes a
-// pass over the timeline, through the two buffers of scratch, which may be
-// nil; dst grows by what the timeline needs.
-func sweepStretches(dst []Stretch, length int64, base []Stretch, layers []offLayer, scratch *[2][]Stretch) ([]Stretch, []string) {
-	// One label a layer, or more in a labelled one.
-	nl := 1
-	for _, l := range layers {
-		nl += max(1, len(l.labels))
+// sweepStretches paints the layers over the free stretches of base, a
+// timeline of a window length nanoseconds long whose only labels are
+// empty: each instant gets the first layer that holds it (KindFree when
+// none does), and neighbours of the same kind, label and hardness are
+// merged. It appends the timeline to dst, and returns it with the labels
+// its stretches index, the empty one first. The work goes through
+// scratch, which may be nil; dst grows by what the timeline needs.
+func sweepStretches(dst []Stretch, length int64, base []Stretch, layers []offLayer, scratch *timelineScratch) ([]Stretch, []string) {
+	if scratch == nil {
+		scratch = new(timelineScratch)
 	}
-	labels := append(make([]string, 0, min(nl, 8)), "")
-	intern := func(label string) int32 {
-		// A person has few labels: a search costs less than a map.
-		if i := slices.Index(labels, label); i >= 0 {
-			return int32(i)
-		}
-		labels = append(labels, label)
-		return int32(len(labels) - 1)
+	pieces := overlay(layers, scratch)
+	if len(pieces) == 0 {
+		return append(dst, base...), []string{""}
 	}
-	var bufs [2][]Stretch
-	if scratch != nil {
-		bufs = *scratch
-	}
-	src := base
-	for _, l := range layers {
+	labels := append(make([]string, 0, 4), "")
+	// Each piece splits at most one stretch in three.
+	out := paint(slices.Grow(scratch.stretches[:0], len(base)+2*len(pieces)), base, length, layers, pieces, &labels)
+	scratch.stretches = out
+	return append(dst, out...), labels
+}
+
+// A piece is a span of a layer: the part of layers[layer].ivs[span] that
+// the layers before it leave.
+type piece struct {
+	offSpan
+	layer, span int32
+}
+
+// overlay makes the layers one: sorted, disjoint pieces, each instant in
+// that of the first layer that holds it. Layers are few and short beside
+// a timeline, so they are merged before they are painted on it once.
+func overlay(layers []offLayer, sc *timelineScratch) []piece {
+	have, next := sc.pieces[0][:0], sc.pieces[1][:0]
+	for li, l := range layers {
 		if len(l.ivs) == 0 {
-			continue // an empty layer paints nothing
+			continue
 		}
-		// Each span splits at most one stretch in three.
-		out := paint(slices.Grow(bufs[0][:0], len(src)+2*len(l.ivs)), src, length, l, intern)
-		bufs[0], bufs[1], src = bufs[1], out, out
+		// The parts of l's spans that the layers before leave, merged
+		// with theirs by start: have[h] is the first that may meet a
+		// span, have[k] the first not yet in next.
+		next = slices.Grow(next[:0], len(have)+2*len(l.ivs))
+		h, k := 0, 0
+		for i, sp := range l.ivs {
+			for h < len(have) && have[h].end <= sp.start {
+				h++
+			}
+			at := sp.start
+			for j := h; at < sp.end; j++ {
+				gap := sp.end // the end of the part of sp from at that have leaves
+				if j < len(have) && have[j].start < sp.end {
+					gap = have[j].start
+				}
+				if at < gap {
+					for k < len(have) && have[k].start < at {
+						next = append(next, have[k])
+						k++
+					}
+					next = append(next, piece{offSpan{at, gap}, int32(li), int32(i)})
+				}
+				if gap == sp.end {
+					break
+				}
+				at = max(at, have[j].end)
+			}
+		}
+		next = append(next, have[k:]...)
+		have, next = next, have
 	}
-	if scratch != nil {
-		*scratch = bufs
-	}
-	return append(dst, src...), labels
+	sc.pieces = [2][]piece{have, next}
+	return have
 }
 
 // paint appends to out the timeline src, of a window length nanoseconds
-// long, with the spans of l over its free stretches, merging neighbours
-// of the same kind, label and hardness (the stretches before out's length
-// are not touched). What lies between the spans is copied in runs.
-func paint(out, src []Stretch, length int64, l offLayer, intern func(string) int32) []Stretch {
+// long, with the pieces of layers over its free stretches, merging neighbours of
+// the same kind, label and hardness (the stretches before out's length
+// are not touched), and the pieces' labels interned in *labels. What lies
+// between the pieces is copied in runs.
+func paint(out, src []Stretch, length int64, layers []offLayer, pieces []piece, labels *[]string) []Stretch {
 	from := len(out)
 	emit := func(x Stretch) {
 		if n := len(out); n > from && out[n-1].Kind == x.Kind && out[n-1].Label == x.Label && out[n-1].Hard == x.Hard {
@@ -149,15 +181,14 @@ func paint(out, src []Stretch, length int64, l offLayer, intern func(string) int
 	// cur is the stretch of src that holds at; the timeline before at is
 	// in out.
 	cur, at := 0, int64(0)
-	// holding returns the stretch that holds t, at or after cur.
+	// holding returns the stretch that holds t, at or after cur: a walk,
+	// since the pass walks src once in any case.
 	holding := func(t int64) int {
-		j, _ := slices.BinarySearchFunc(src[cur+1:], t, func(x Stretch, t int64) int {
-			if x.Start <= t {
-				return -1
-			}
-			return 1
-		})
-		return cur + j
+		j := cur
+		for j+1 < len(src) && src[j+1].Start <= t {
+			j++
+		}
+		return j
 	}
 	// copyTo puts src from at to t in out: the rest of cur, then the
 	// stretches that start after it and before t, as they are: src's
@@ -177,10 +208,11 @@ func paint(out, src []Stretch, length int64, l offLayer, intern func(string) int
 		out = append(out, src[min(cur+1, upto):upto]...)
 		cur, at = j, t
 	}
-	label, last := int32(-1), -1 // the label of the last span painted, and its index
-	for k, sp := range l.ivs {
-		copyTo(sp.start)
-		for at < sp.end {
+	label, lastLabel := int32(-1), "" // the last piece's label, interned
+	for _, p := range pieces {
+		l := &layers[p.layer]
+		copyTo(p.start)
+		for at < p.end {
 			end := length
 			if cur+1 < len(src) {
 				end = src[cur+1].Start
@@ -188,23 +220,33 @@ func paint(out, src []Stretch, length int64, l offLayer, intern func(string) int
 			x := src[cur]
 			x.Start = at
 			if x.Kind == KindFree {
-				if last < 0 || l.labels != nil && l.labels[k] != l.labels[last] {
-					label = intern(l.label)
-					if l.labels != nil {
-						label = intern(l.labels[k])
-					}
+				name := l.label
+				if l.labels != nil {
+					name = l.labels[p.span]
 				}
-				last = k
+				if label < 0 || name != lastLabel {
+					label, lastLabel = intern(labels, name), name
+				}
 				x = Stretch{Start: at, Label: label, Kind: l.kind, Hard: l.hard}
 			}
 			emit(x)
-			if end <= sp.end {
+			if end <= p.end {
 				cur, at = min(cur+1, len(src)-1), end
 			} else {
-				at = sp.end
+				at = p.end
 			}
 		}
 	}
 	copyTo(length)
 	return out
+}
+
+// intern returns the index of label in *labels, added if new. A person
+// has few labels: a search costs less than a map.
+func intern(labels *[]string, label string) int32 {
+	if i := slices.Index(*labels, label); i >= 0 {
+		return int32(i)
+	}
+	*labels = append(*labels, label)
+	return int32(len(*labels) - 1)
 }
