@@ -25,14 +25,20 @@ import (
 // person on their own budget (CountBudget), never shared.
 type Batch struct {
 	mu       sync.Mutex
-	rules    map[batchRule]*Recurrence
+	rules    map[batchRule]*Recurrence   // one Recurrence a rule: the caches below know a rule by it
 	zones    map[string][]*time.Location // by name: the Locations taken for one zone
-	taken    map[batchZone]*time.Location
 	holidays map[batchHolidays][]Holiday
-	focus    map[batchFocus][]offSpan
 	floating map[batchFloating]floatingStarts
-	hours    map[batchHours]workingTime
-	scratch  sync.Pool // of *timelineScratch
+	windows  map[[2]time.Time]*batchWindow // by the window's instants, in UTC
+	scratch  sync.Pool                     // of *timelineScratch
+}
+
+// A batchWindow is what a Batch has found for one window. Its maps are
+// read and written under the Batch's lock.
+type batchWindow struct {
+	taken map[*time.Location]*time.Location // the Location taken for each given (Batch.zone)
+	hours map[batchHours]workingTime
+	focus map[batchFocus][]offSpan
 }
 
 // A timelineScratch holds what building one timeline needs only while it
@@ -54,17 +60,14 @@ func (b *Batch) getScratch() *timelineScratch {
 	return new(timelineScratch)
 }
 
-// putScratch gives sc back, holding no labels.
-func (b *Batch) putScratch(sc *timelineScratch) {
-	clear(sc.days[:cap(sc.days)])
-	clear(sc.names[:cap(sc.names)])
-	b.scratch.Put(sc)
-}
+// putScratch gives sc back. The labels it may still hold are those of
+// the Batch's people, whom the Batch outlives in any case.
+func (b *Batch) putScratch(sc *timelineScratch) { b.scratch.Put(sc) }
 
 // batchFloating names the starts of a floating rule on the dates that
 // a window's occurrences may fall on in any zone.
 type batchFloating struct {
-	rule        focusKey
+	rule        *Recurrence // as the Batch keeps it
 	first, last Date
 	limit       int // Limits.Occurrences
 }
@@ -77,20 +80,16 @@ type floatingStarts struct {
 }
 
 type batchHours struct {
-	hours  string // WeeklyHours.key
-	zone   *time.Location
-	window [2]time.Time // in UTC: one key for one pair of instants
+	hours string         // WeeklyHours.key
+	zone  *time.Location // as Batch.zone gives it
 }
 
-// batchZone is a Location as a caller gave it, and a window.
-type batchZone struct {
-	loc    *time.Location
-	window [2]time.Time // in UTC
-}
-
+// batchRule names a rule: its text and start as written, or the text of
+// a Recurrence given parsed.
 type batchRule struct {
-	text  string
-	start DateTime
+	text   string
+	start  DateTime
+	parsed bool
 }
 
 type batchHolidays struct {
@@ -100,11 +99,10 @@ type batchHolidays struct {
 }
 
 type batchFocus struct {
-	rule   focusKey
-	dur    time.Duration
-	zone   *time.Location // as Batch.zone gives it
-	window [2]time.Time   // in UTC
-	limit  int            // Limits.Occurrences, which may fail an expansion
+	rule  *Recurrence
+	dur   time.Duration
+	zone  *time.Location // as Batch.zone gives it
+	limit int            // Limits.Occurrences, which may fail an expansion
 }
 
 // NewBatch returns an empty Batch.
@@ -112,11 +110,9 @@ func NewBatch() *Batch {
 	return &Batch{
 		rules:    make(map[batchRule]*Recurrence),
 		zones:    make(map[string][]*time.Location),
-		taken:    make(map[batchZone]*time.Location),
 		holidays: make(map[batchHolidays][]Holiday),
-		focus:    make(map[batchFocus][]offSpan),
 		floating: make(map[batchFloating]floatingStarts),
-		hours:    make(map[batchHours]workingTime),
+		windows:  make(map[[2]time.Time]*batchWindow),
 	}
 }
 
@@ -147,10 +143,37 @@ func (b *Batch) Timeline(ctx context.Context, s *Schedule, window Interval) ([]S
 // COUNT is parsed for each caller: what it has counted is charged to its
 // person's budget, and so is theirs alone.
 func (b *Batch) parse(text string, start DateTime) (*Recurrence, error) {
-	return cached(b, b.rules, batchRule{text, start}, func() (*Recurrence, bool, error) {
+	return cached(b, b.rules, batchRule{text, start, false}, func() (*Recurrence, bool, error) {
 		r, err := ParseRecurrence(text, start)
 		return &r, r.count == nil, err
 	})
+}
+
+// given returns the Recurrence the Batch keeps for r, which has no
+// COUNT: the first it was given with the same text, which is the same
+// rule.
+func (b *Batch) given(r Recurrence) *Recurrence {
+	v, _ := cached(b, b.rules, batchRule{text: r.String(), parsed: true}, func() (*Recurrence, bool, error) {
+		return &r, true, nil
+	})
+	return v
+}
+
+// window returns what the Batch has found for window.
+func (b *Batch) window(window Interval) *batchWindow {
+	k := [2]time.Time{window.Start.UTC(), window.End.UTC()}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	w := b.windows[k]
+	if w == nil {
+		w = &batchWindow{
+			taken: make(map[*time.Location]*time.Location),
+			hours: make(map[batchHours]workingTime),
+			focus: make(map[batchFocus][]offSpan),
+		}
+		b.windows[k] = w
+	}
+	return w
 }
 
 // cached returns m[k], made by build the first time (keep says whether to
@@ -179,11 +202,10 @@ func cached[K comparable, V any](b *Batch, m map[K]V, k K, build func() (v V, ke
 // with the same offsets there, so that people whose zones were loaded
 // one by one share their work. Locations of one name that differ there
 // (a fixed zone made under an IANA name) are kept apart.
-func (b *Batch) zone(loc *time.Location, window Interval) *time.Location {
-	k := batchZone{loc, [2]time.Time{window.Start.UTC(), window.End.UTC()}}
+func (b *Batch) zone(bw *batchWindow, loc *time.Location, window Interval) *time.Location {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if z, ok := b.taken[k]; ok {
+	if z, ok := bw.taken[loc]; ok {
 		return z
 	}
 	z := loc
@@ -198,7 +220,7 @@ func (b *Batch) zone(loc *time.Location, window Interval) *time.Location {
 	if z == loc {
 		b.zones[name] = append(b.zones[name], loc)
 	}
-	b.taken[k] = z
+	bw.taken[loc] = z
 	return z
 }
 
@@ -232,9 +254,9 @@ func (b *Batch) holidaysOf(codes []string, first, last Date, which HolidayDates)
 
 // working is workingIn, found once for every zone and window: key is
 // hours as text, and zone is as Batch.zone gives it.
-func (b *Batch) working(hours WeeklyHours, key string, window Interval, zone *time.Location) workingTime {
-	k := batchHours{key, zone, [2]time.Time{window.Start.UTC(), window.End.UTC()}}
-	w, _ := cached(b, b.hours, k, func() (workingTime, bool, error) {
+func (b *Batch) working(bw *batchWindow, hours WeeklyHours, key string, window Interval, zone *time.Location) workingTime {
+	k := batchHours{key, zone}
+	w, _ := cached(b, bw.hours, k, func() (workingTime, bool, error) {
 		return workingIn(hours, window, k.zone), true, nil
 	})
 	return w
@@ -244,9 +266,9 @@ func (b *Batch) working(hours WeeklyHours, key string, window Interval, zone *ti
 // as Batch.zone gives it. The answer is shared: the caller must not change
 // it. A rule with a COUNT, counted on its person's budget, is never
 // shared, and does not come here.
-func (b *Batch) occurrences(ctx context.Context, f focusRule, window Interval, zone *time.Location) ([]offSpan, error) {
-	k := batchFocus{f.key, f.dur, zone, [2]time.Time{window.Start.UTC(), window.End.UTC()}, LimitsOf(ctx).Occurrences}
-	return cached(b, b.focus, k, func() ([]offSpan, bool, error) {
+func (b *Batch) occurrences(ctx context.Context, bw *batchWindow, f focusRule, window Interval, zone *time.Location) ([]offSpan, error) {
+	k := batchFocus{f.rec, f.dur, zone, LimitsOf(ctx).Occurrences}
+	return cached(b, bw.focus, k, func() ([]offSpan, bool, error) {
 		if occ, ok := b.floatingSpans(ctx, f, window, k.zone); ok {
 			return occ, true, nil
 		}
@@ -272,7 +294,7 @@ func (b *Batch) floatingSpans(ctx context.Context, f focusRule, window Interval,
 		return nil, false
 	}
 	lim := LimitsOf(ctx)
-	fs, _ := cached(b, b.floating, batchFloating{f.key, first, last, lim.Occurrences}, func() (floatingStarts, bool, error) {
+	fs, _ := cached(b, b.floating, batchFloating{f.rec, first, last, lim.Occurrences}, func() (floatingStarts, bool, error) {
 		starts, err := f.rec.starts(first, last, time.UTC, lim)
 		return floatingStarts{starts, err == nil}, true, nil
 	})

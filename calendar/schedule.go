@@ -39,17 +39,8 @@ type Schedule struct {
 type focusRule struct {
 	name string
 	rec  *Recurrence // shared by everyone a Batch compiles with the rule, and never changed
-	key  focusKey    // one key for one rule
 	dur  time.Duration
 	hard bool
-}
-
-// A focusKey names a focus rule: its text and start as written, or the
-// text of a Recurrence given parsed.
-type focusKey struct {
-	text   string
-	start  DateTime
-	parsed bool
 }
 
 // A busySource is a BusySource and the name errors give it.
@@ -204,7 +195,6 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 			return fail("focus block %s: give a Rule or a Recurrence, not both", icalvalue.Quote(f.Name))
 		}
 		var r *Recurrence
-		var key focusKey
 		if f.Recurrence.IsZero() {
 			var err error
 			if b != nil {
@@ -216,11 +206,11 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 			if err != nil {
 				return fail("focus block %s: %w", icalvalue.Quote(f.Name), err)
 			}
-			key = focusKey{text: f.Rule, start: f.Start}
+		} else if b != nil && f.Recurrence.count == nil {
+			r = b.given(f.Recurrence)
 		} else {
 			given := f.Recurrence
 			r = &given
-			key = focusKey{text: r.String(), parsed: true}
 		}
 		if r.count != nil {
 			// A rule of the person's own, counted on their budget.
@@ -230,7 +220,7 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 			counted := r.WithCountBudget(budget)
 			r = &counted
 		}
-		s.focus = append(s.focus, focusRule{name: f.Name, rec: r, key: key, dur: f.Duration, hard: f.Hard})
+		s.focus = append(s.focus, focusRule{name: f.Name, rec: r, dur: f.Duration, hard: f.Hard})
 	}
 	for i, src := range p.Sources {
 		if src == nil {
@@ -331,10 +321,12 @@ func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window In
 	}
 
 	// What the timeline needs while it is built: reused through the Batch.
-	sc := new(timelineScratch)
+	var sc *timelineScratch
 	if b != nil {
 		sc = b.getScratch()
 		defer b.putScratch(sc)
+	} else {
+		sc = new(timelineScratch)
 	}
 	days, err := s.daysOff(first, last, b, sc.days[:0])
 	if err != nil {
@@ -344,9 +336,11 @@ func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window In
 	// The working spans, and those that start on a day off, labelled.
 	var w workingTime
 	var shared *time.Location // for the work people share: the zone of all with the same offsets
+	var bw *batchWindow
 	if b != nil {
-		shared = b.zone(loc, window)
-		w = b.working(s.hours, s.hoursKey, window, shared)
+		bw = b.window(window)
+		shared = b.zone(bw, loc, window)
+		w = b.working(bw, s.hours, s.hoursKey, window, shared)
 	} else {
 		w = workingIn(s.hours, window, loc)
 	}
@@ -397,7 +391,7 @@ func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window In
 		var occ []offSpan
 		var err error
 		if b != nil && f.rec.count == nil {
-			occ, err = b.occurrences(ctx, f, window, shared)
+			occ, err = b.occurrences(ctx, bw, f, window, shared)
 		} else {
 			occ, err = focusSpans(ctx, f, window, loc)
 		}
