@@ -27,7 +27,7 @@ type Batch struct {
 	mu       sync.Mutex
 	rules    map[batchRule]*Recurrence   // one Recurrence a rule: the caches below know a rule by it
 	zones    map[string][]*time.Location // by name: the Locations taken for one zone
-	holidays map[batchHolidays][]Holiday
+	holidays map[batchHolidays][]dayOff
 	floating map[batchFloating]floatingStarts
 	windows  map[[2]time.Time]*batchWindow // by the window's instants, in UTC
 	scratch  sync.Pool                     // of *timelineScratch
@@ -110,7 +110,7 @@ func NewBatch() *Batch {
 	return &Batch{
 		rules:    make(map[batchRule]*Recurrence),
 		zones:    make(map[string][]*time.Location),
-		holidays: make(map[batchHolidays][]Holiday),
+		holidays: make(map[batchHolidays][]dayOff),
 		floating: make(map[batchFloating]floatingStarts),
 		windows:  make(map[[2]time.Time]*batchWindow),
 	}
@@ -243,12 +243,15 @@ func sameWithin(a, b *time.Location, lo, hi time.Time) bool {
 	}
 }
 
-// holidaysOf is Holidays for codes, found once for every range.
-func (b *Batch) holidaysOf(codes []string, first, last Date, which HolidayDates) ([]Holiday, error) {
-	k := batchHolidays{strings.Join(codes, "\x00"), which, first, last}
-	return cached(b, b.holidays, k, func() ([]Holiday, bool, error) {
-		hs, err := Holidays(codes, first, last, which)
-		return hs, true, err
+// holidayDays is holidayDays, found once for every range.
+func (b *Batch) holidayDays(codes []string, first, last Date, which HolidayDates) ([]dayOff, error) {
+	code := codes[0] // most people's one calendar, without joining
+	if len(codes) > 1 {
+		code = strings.Join(codes, "\x00")
+	}
+	return cached(b, b.holidays, batchHolidays{code, which, first, last}, func() ([]dayOff, bool, error) {
+		days, err := holidayDays(codes, first, last, which)
+		return days, true, err
 	})
 }
 

@@ -183,7 +183,8 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 		names[name] = true
 		return seen
 	}
-	for i, f := range p.Focus {
+	for i := range p.Focus {
+		f := &p.Focus[i] // not copied: a block holds a whole Recurrence
 		switch {
 		case f.Name == "":
 			return fail("focus block %d has no name", i+1)
@@ -587,37 +588,18 @@ type dayOff struct {
 // The days are appended to dst.
 func (s *Schedule) daysOff(first, last Date, b *Batch, dst []dayOff) (daysOff, error) {
 	days := daysOff{first: first, days: dst}
-	var hs []Holiday
 	if len(s.holidays) > 0 {
+		var hs []dayOff
 		var err error
 		if b != nil {
-			hs, err = b.holidaysOf(s.holidays, first, last, s.holidayDates)
+			hs, err = b.holidayDays(s.holidays, first, last, s.holidayDates)
 		} else {
-			hs, err = Holidays(s.holidays, first, last, s.holidayDates)
+			hs, err = holidayDays(s.holidays, first, last, s.holidayDates)
 		}
 		if err != nil {
 			return daysOff{}, err
 		}
-	}
-	// Sized once: the holidays, and the days of time off in the range.
-	n := len(hs)
-	for _, off := range s.timeOff {
-		if from, to := clipDays(off, first, last); !to.Before(from) {
-			n += to.DaysSince(from) + 1
-		}
-	}
-	days.days = slices.Grow(days.days, n)
-	// Holidays lists each name once a date, sorted.
-	for _, h := range hs {
-		if h.Date.Before(first) || h.Date.After(last) {
-			continue
-		}
-		i := h.Date.DaysSince(first)
-		if n := len(days.days); n > 0 && days.days[n-1].day == i {
-			days.days[n-1].label += ", " + h.Name
-		} else {
-			days.days = append(days.days, dayOff{KindHoliday, h.Name, i})
-		}
+		days.days = append(days.days, hs...)
 	}
 	holidays := len(days.days)
 	for _, off := range s.timeOff {
@@ -632,6 +614,30 @@ func (s *Schedule) daysOff(first, last Date, b *Batch, dst []dayOff) (daysOff, e
 		// counts.
 		slices.SortStableFunc(days.days, func(a, b dayOff) int { return cmp.Compare(a.day, b.day) })
 		days.days = slices.CompactFunc(days.days, func(a, b dayOff) bool { return a.day == b.day })
+	}
+	return days, nil
+}
+
+// holidayDays returns the holidays of the calendars codes from first to
+// last as days off, sorted, one a day: the names of holidays on one day
+// are joined.
+func holidayDays(codes []string, first, last Date, which HolidayDates) ([]dayOff, error) {
+	hs, err := Holidays(codes, first, last, which)
+	if err != nil {
+		return nil, err
+	}
+	days := make([]dayOff, 0, len(hs))
+	// Holidays lists each name once a date, sorted.
+	for _, h := range hs {
+		if h.Date.Before(first) || h.Date.After(last) {
+			continue
+		}
+		i := h.Date.DaysSince(first)
+		if n := len(days); n > 0 && days[n-1].day == i {
+			days[n-1].label += ", " + h.Name
+		} else {
+			days = append(days, dayOff{KindHoliday, h.Name, i})
+		}
 	}
 	return days, nil
 }

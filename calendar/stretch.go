@@ -108,7 +108,11 @@ func sweepStretches(dst []Stretch, length int64, base []Stretch, layers []offLay
 		return append(dst, base...), []string{""}
 	}
 	labels := append(make([]string, 0, 4), "")
-	// Each piece splits at most one stretch in three.
+	// Each piece splits at most one stretch in three. Painted straight
+	// into dst when it has room for the worst, else into scratch first.
+	if n := len(base) + 2*len(pieces); cap(dst)-len(dst) >= n {
+		return paint(dst, base, length, layers, pieces, &labels), labels
+	}
 	out := paint(slices.Grow(scratch.stretches[:0], len(base)+2*len(pieces)), base, length, layers, pieces, &labels)
 	scratch.stretches = out
 	return append(dst, out...), labels
@@ -208,7 +212,11 @@ func paint(out, src []Stretch, length int64, layers []offLayer, pieces []piece, 
 		out = append(out, src[min(cur+1, upto):upto]...)
 		cur, at = j, t
 	}
-	label, lastLabel := int32(-1), "" // the last piece's label, interned
+	// Each unlabelled layer's label, interned when first painted.
+	var layerLabels [8]int32
+	for i := range layerLabels {
+		layerLabels[i] = -1
+	}
 	for _, p := range pieces {
 		l := &layers[p.layer]
 		copyTo(p.start)
@@ -220,12 +228,17 @@ func paint(out, src []Stretch, length int64, layers []offLayer, pieces []piece, 
 			x := src[cur]
 			x.Start = at
 			if x.Kind == KindFree {
-				name := l.label
-				if l.labels != nil {
-					name = l.labels[p.span]
-				}
-				if label < 0 || name != lastLabel {
-					label, lastLabel = intern(labels, name), name
+				var label int32
+				switch {
+				case l.labels != nil:
+					label = intern(labels, l.labels[p.span])
+				case int(p.layer) >= len(layerLabels):
+					label = intern(labels, l.label)
+				default:
+					if layerLabels[p.layer] < 0 {
+						layerLabels[p.layer] = intern(labels, l.label)
+					}
+					label = layerLabels[p.layer]
 				}
 				x = Stretch{Start: at, Label: label, Kind: l.kind, Hard: l.hard}
 			}

@@ -176,7 +176,7 @@ func Compute(ctx context.Context, people []calendar.Person, window calendar.Inte
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var slab []calendar.Stretch
+			var slabs slabs
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(order) {
@@ -186,7 +186,7 @@ func Compute(ctx context.Context, people []calendar.Person, window calendar.Inte
 					errs[i] = err
 					continue
 				}
-				r.people[i], errs[i] = r.member(ctx, batch, people[order[i]], &slab)
+				r.people[i], errs[i] = r.member(ctx, batch, people[order[i]], &slabs)
 			}
 		}()
 	}
@@ -212,45 +212,32 @@ func firstError(errs []error) error {
 // member compiles p and builds their timeline and free time. It runs on
 // Compute's goroutines, where a panic would end the caller's process: one
 // is returned as an error instead.
-func (r *Report) member(ctx context.Context, b *calendar.Batch, p calendar.Person, slab *[]calendar.Stretch) (m member, err error) {
+func (r *Report) member(ctx context.Context, b *calendar.Batch, p calendar.Person, slabs *slabs) (m member, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			m, err = member{}, fmt.Errorf("person %q: internal error: %s", p.ID, icalvalue.Quote(fmt.Sprint(v)))
 		}
 	}()
-	return r.compute(ctx, b, p, slab)
+	return r.compute(ctx, b, p, slabs)
 }
 
 // compute is member without the recovery. The member's timeline goes
 // into the slab when it fits, so that a large team's timelines take a
 // few large allocations rather than one each.
-func (r *Report) compute(ctx context.Context, b *calendar.Batch, p calendar.Person, slab *[]calendar.Stretch) (member, error) {
+func (r *Report) compute(ctx context.Context, b *calendar.Batch, p calendar.Person, slabs *slabs) (member, error) {
 	sched, err := b.Compile(ctx, p)
 	if err != nil {
 		return member{}, err
 	}
-	room := (*slab)[len(*slab):]
+	room := slabs.stretches.room()
 	st, labels, err := b.AppendStretches(ctx, room, sched, r.window)
 	if err != nil {
 		return member{}, err
 	}
-	if len(st) <= cap(room) {
-		*slab = (*slab)[:len(*slab)+len(st)]
-	} else {
-		// It did not fit, and has a slice of its own: the next ones go
-		// into a new slab, with room for a few more like it.
-		*slab = make([]calendar.Stretch, 0, min(len(st)*slabTimelines, maxSlab))
-	}
-	st = st[:len(st):len(st)]
-	// The free spans, counted first so that a large team's are sized
-	// exactly: a report keeps them.
-	n := 0
-	for i, x := range st {
-		if r.isFree(x.Kind, x.Hard) && (i == 0 || !r.isFree(st[i-1].Kind, st[i-1].Hard)) {
-			n++
-		}
-	}
-	m := member{sched: sched, segs: st, labels: labels, free: make([]span, 0, n)}
+	st = slabs.stretches.keep(room, st)
+	// The free spans, where the report keeps them too.
+	spansRoom := slabs.spans.room()
+	free := spansRoom
 	for i, x := range st {
 		if !r.isFree(x.Kind, x.Hard) {
 			continue
@@ -259,20 +246,46 @@ func (r *Report) compute(ctx context.Context, b *calendar.Batch, p calendar.Pers
 		if i+1 < len(st) {
 			end = st[i+1].Start
 		}
-		if n := len(m.free); n > 0 && m.free[n-1].end == start {
-			m.free[n-1].end = end
+		if n := len(free); n > 0 && free[n-1].end == start {
+			free[n-1].end = end
 		} else {
-			m.free = append(m.free, span{start, end})
+			free = append(free, span{start, end})
 		}
 	}
-	return m, nil
+	return member{sched: sched, segs: st, labels: labels, free: slabs.spans.keep(spansRoom, free)}, nil
 }
 
-// A slab of timelines holds slabTimelines as long as the one that did not
-// fit the last, up to maxSlab stretches (256 KiB).
+// slabs are where one of Compute's goroutines keeps its members'
+// timelines and free spans.
+type slabs struct {
+	stretches slab[calendar.Stretch]
+	spans     slab[span]
+}
+
+// A slab hands out slices of a few large arrays, so that a large team's
+// many slices take a few allocations rather than one each.
+type slab[T any] struct{ buf []T }
+
+// room returns the slab's free room, to append to.
+func (s *slab[T]) room() []T { return s.buf[len(s.buf):] }
+
+// keep returns x, which was appended to room: kept in the slab when it
+// fit there; when it did not it has an array of its own, and the slab
+// starts a new one with room for a few more like it.
+func (s *slab[T]) keep(room, x []T) []T {
+	if len(x) <= cap(room) {
+		s.buf = s.buf[:len(s.buf)+len(x)]
+	} else {
+		s.buf = make([]T, 0, min(len(x)*slabFill, maxSlab))
+	}
+	return x[:len(x):len(x)]
+}
+
+// A new slab holds slabFill slices as long as the one that did not fit
+// the last, up to maxSlab elements (256 KiB of stretches or spans).
 const (
-	slabTimelines = 16
-	maxSlab       = 1 << 14
+	slabFill = 16
+	maxSlab  = 1 << 14
 )
 
 // isFree reports whether time of kind k (hard, for focus) is free by the
