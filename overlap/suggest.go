@@ -313,15 +313,21 @@ func (x *sums) sub(o sums) {
 }
 
 // costs adds a's part of the cost of each of starts (ascending) to acc,
-// or, for a run of starts whose buffered meetings lie inside one stretch
-// of a's timeline, to run as a difference (added at the run's first start,
-// taken away after its last). Such a start is what eval makes of it: the
-// stretch is all the meeting and its buffers see, so a free stretch costs
-// nothing (its runs keep FragmentLength from its ends, where eval counts
-// fragments), an off-hours one the meeting's length (or the attendee's
-// absence), a soft focus one the buffered meeting's length, and any other
-// the attendee's absence. Starts outside such runs are evaluated by eval,
-// in order, as its cursors want.
+// or, for a run of starts with one cost, to run as a difference (added at
+// the run's first start, taken away after its last). Runs are what eval
+// would make of their starts:
+//   - the starts whose buffered meeting lies inside one stretch of a's
+//     timeline, which is all the meeting and its buffers see: a free
+//     stretch costs nothing (its runs keep FragmentLength from its ends,
+//     where eval counts fragments), an off-hours one the meeting's length,
+//     a soft focus one the buffered meeting's length;
+//   - the starts that a stretch keeps a away from, whatever else they
+//     meet: off-hours (unless allowed) under the meeting, any other kind
+//     but free and soft focus under the buffered meeting. Neighbouring
+//     such stretches make one run.
+//
+// Starts outside runs are evaluated by eval, in order, as its cursors
+// want.
 func (p *plan) costs(a *attendee, starts []int64, acc, run []sums) {
 	dur, buf := int64(p.q.Duration), int64(p.q.Buffer)
 	absent := sums{reqMissing: 1}
@@ -339,49 +345,79 @@ func (p *plan) costs(a *attendee, starts []int64, acc, run []sums) {
 		}
 	}
 	k := 0
+	// emit adds a run of c over starts first..last-1, the starts before
+	// it evaluated one by one.
+	emit := func(first, last int, c sums) {
+		first = max(first, k)
+		if last-first < 2 {
+			return // not worth a run; the starts come by eval
+		}
+		for ; k < first; k++ {
+			one(k)
+		}
+		run[first].add(c)
+		run[last].sub(c)
+		k = last
+	}
+	// after returns the first start at or after k that is after t, and
+	// from returns the first that is at or after t.
+	after := func(t int64) int { return k + sort.Search(len(starts)-k, func(j int) bool { return starts[k+j] > t }) }
+	from := func(t int64) int { return k + sort.Search(len(starts)-k, func(j int) bool { return starts[k+j] >= t }) }
 	if len(a.noMeet) == 0 {
 		segs := a.m.segs
+		away, awayFirst, awayLast := false, 0, 0 // the run of starts kept away, not yet emitted
 		for i := range segs {
 			if k == len(starts) {
 				break
 			}
 			s, e := segs[i].Start, a.ends[i]
-			lo, hi := s+1, e-1 // strictly inside: the stretch alone
-			if segs[i].Kind == calendar.KindFree {
-				lo, hi = s+int64(FragmentLength), e-int64(FragmentLength)
-			}
-			// The run: starts with ms-buf >= lo and ms+dur+buf <= hi.
-			first := k + sort.Search(len(starts)-k, func(j int) bool { return starts[k+j]-buf >= lo })
-			last := first + sort.Search(len(starts)-first, func(j int) bool { return starts[first+j]+dur+buf > hi })
-			if last-first < 2 {
-				continue // not worth a run; the starts come by eval
-			}
-			for ; k < first; k++ {
-				one(k)
-			}
 			var c sums
-			present := true
+			keepsAway := false
 			switch segs[i].Kind {
 			case calendar.KindFree:
 			case calendar.KindOffHours:
-				c.off, present = dur, p.q.AllowOffHours
+				c.off, keepsAway = dur, !p.q.AllowOffHours
 			case calendar.KindFocus:
-				if segs[i].Hard || !p.r.opt.FocusIsFree {
-					present = false
-				} else {
-					c.soft = dur + 2*buf
-				}
+				c.soft, keepsAway = dur+2*buf, segs[i].Hard || !p.r.opt.FocusIsFree
 			default:
-				present = false
+				keepsAway = true
 			}
-			if !present {
-				c = absent
-			} else {
+			if keepsAway {
+				// The starts whose meeting (or, but for off-hours, the
+				// buffered meeting) overlaps the stretch.
+				lo, hi := s-dur, e
+				if segs[i].Kind != calendar.KindOffHours {
+					lo, hi = lo-buf, hi+buf
+				}
+				first, last := after(lo), from(hi)
+				if away && first <= awayLast {
+					awayLast = max(awayLast, last)
+				} else {
+					if away {
+						emit(awayFirst, awayLast, absent)
+					}
+					away, awayFirst, awayLast = true, first, last
+				}
+				continue
+			}
+			if away {
+				emit(awayFirst, awayLast, absent)
+				away = false
+			}
+			// The starts whose buffered meeting lies strictly inside.
+			lo, hi := s+1, e-1
+			if segs[i].Kind == calendar.KindFree {
+				lo, hi = s+int64(FragmentLength), e-int64(FragmentLength)
+			}
+			first := from(lo + buf)
+			last := after(hi - dur - buf)
+			if first < last {
 				a.everHere = true
+				emit(first, last, c)
 			}
-			run[first].add(c)
-			run[last].sub(c)
-			k = last
+		}
+		if away {
+			emit(awayFirst, awayLast, absent)
 		}
 	}
 	for ; k < len(starts); k++ {
