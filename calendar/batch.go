@@ -12,12 +12,12 @@ import (
 
 // A Batch shares the work that many schedules have in common, for the
 // life of one task over a team, such as one overlap.Compute: each
-// distinct focus rule is parsed once (Compile), and each rule's
-// occurrences in a window, each working week's spans and each holiday
-// calendar's days are found once for every zone and window that asks
-// (Timeline, Stretches). What it keeps
-// lives as long as the Batch: make one for a task and drop it after;
-// tzplan keeps no caches of its own between calls.
+// distinct focus rule is parsed once (Compile); a floating rule's starts
+// in a window are found once for every zone, and each rule's occurrences,
+// each working week's spans and each holiday calendar's days once for
+// every zone and window that asks (Timeline, AppendStretches). What it
+// keeps lives as long as the Batch: make one for a task and drop it
+// after; tzplan keeps no caches of its own between calls.
 //
 // A Batch is safe for concurrent use. Its answers are those of the
 // functions it stands for, Compile's and Schedule.Timeline's, for the
@@ -36,7 +36,7 @@ type Batch struct {
 // A batchWindow is what a Batch has found for one window. Its maps are
 // read and written under the Batch's lock.
 type batchWindow struct {
-	taken map[*time.Location]*time.Location // the Location taken for each given (Batch.zone)
+	taken map[*time.Location]takenZone // for each Location given (Batch.zone)
 	hours map[batchHours]workingTime
 	focus map[batchFocus][]offSpan
 }
@@ -167,7 +167,7 @@ func (b *Batch) window(window Interval) *batchWindow {
 	w := b.windows[k]
 	if w == nil {
 		w = &batchWindow{
-			taken: make(map[*time.Location]*time.Location),
+			taken: make(map[*time.Location]takenZone),
 			hours: make(map[batchHours]workingTime),
 			focus: make(map[batchFocus][]offSpan),
 		}
@@ -198,30 +198,46 @@ func cached[K comparable, V any](b *Batch, m map[K]V, k K, build func() (v V, ke
 // zone returns the Location the Batch takes for loc over window, with
 // four days' margin either side (working spans and focus occurrences read
 // the window's dates with two days' margin, and a focus block, at most a
-// day long, before them): the first it was given of that name
-// with the same offsets there, so that people whose zones were loaded
-// one by one share their work. Locations of one name that differ there
-// (a fixed zone made under an IANA name) are kept apart.
-func (b *Batch) zone(bw *batchWindow, loc *time.Location, window Interval) *time.Location {
+// day long, before them): the first it was given of that name with the
+// same offsets there, so that people whose zones were loaded one by one
+// share their work. Locations of one name that differ there (a fixed zone
+// made under an IANA name) are kept apart. It comes with the first and
+// last dates of a timeline of window there.
+func (b *Batch) zone(bw *batchWindow, loc *time.Location, window Interval) takenZone {
+	name := loc.String()
 	b.mu.Lock()
-	defer b.mu.Unlock()
-	if z, ok := bw.taken[loc]; ok {
-		return z
+	t, ok := bw.taken[loc]
+	taken := b.zones[name] // only ever appended to: its elements stay
+	b.mu.Unlock()
+	if ok {
+		return t
 	}
+	// Compared outside the lock: two callers may take two Locations
+	// with the same offsets, which costs sharing, never answers.
 	z := loc
 	lo, hi := window.Start.Add(-4*24*time.Hour), window.End.Add(4*24*time.Hour)
-	name := loc.String()
-	for _, same := range b.zones[name] {
+	for _, same := range taken {
 		if same == loc || sameWithin(same, loc, lo, hi) {
 			z = same
 			break
 		}
 	}
+	first, last := timelineDates(window, z)
+	t = takenZone{z, first, last}
+	b.mu.Lock()
 	if z == loc {
 		b.zones[name] = append(b.zones[name], loc)
 	}
-	bw.taken[loc] = z
-	return z
+	bw.taken[loc] = t
+	b.mu.Unlock()
+	return t
+}
+
+// A takenZone is the Location a Batch takes for one it was given, for a
+// window, with the first and last dates of a timeline of the window.
+type takenZone struct {
+	zone        *time.Location
+	first, last Date
 }
 
 // sameWithin reports whether a and b have the same offsets, changing at

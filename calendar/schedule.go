@@ -297,6 +297,13 @@ func (s *Schedule) timelineIn(ctx context.Context, window Interval, b *Batch) ([
 	return segments(window, st, labels, s.zone), nil
 }
 
+// timelineDates returns the first and last dates whose working spans a
+// timeline of window in loc reads: from two days before its first, as in
+// WeeklyHours.spans.
+func timelineDates(window Interval, loc *time.Location) (first, last Date) {
+	return DateOf(window.Start.In(loc)).AddDays(-2), DateOf(window.End.In(loc))
+}
+
 // appendStretches appends the timeline in window in stretches (see
 // Stretch) to dst, with the work people share done through the Batch b
 // when it is not nil.
@@ -315,8 +322,18 @@ func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window In
 		return dst, nil, fmt.Errorf("window %s is longer than %d years", window, maxTimelineYears)
 	}
 	loc := s.zone
-	first := DateOf(window.Start.In(loc)).AddDays(-2) // as in WeeklyHours.spans
-	last := DateOf(window.End.In(loc))
+	var (
+		bw          *batchWindow
+		shared      *time.Location // for the work people share: the zone of all with the same offsets
+		first, last Date
+	)
+	if b != nil {
+		bw = b.window(window)
+		t := b.zone(bw, loc, window)
+		shared, first, last = t.zone, t.first, t.last
+	} else {
+		first, last = timelineDates(window, loc)
+	}
 	if last.Year-first.Year > maxTimelineYears {
 		return dst, nil, fmt.Errorf("window %s is longer than %d years", window, maxTimelineYears)
 	}
@@ -336,11 +353,7 @@ func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window In
 	sc.days = days.days
 	// The working spans, and those that start on a day off, labelled.
 	var w workingTime
-	var shared *time.Location // for the work people share: the zone of all with the same offsets
-	var bw *batchWindow
 	if b != nil {
-		bw = b.window(window)
-		shared = b.zone(bw, loc, window)
 		w = b.working(bw, s.hours, s.hoursKey, window, shared)
 	} else {
 		w = workingIn(s.hours, window, loc)

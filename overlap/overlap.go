@@ -120,7 +120,7 @@ type Report struct {
 // compactly.
 type member struct {
 	sched  *calendar.Schedule
-	segs   []calendar.Stretch // the timeline, as calendar.Batch.Stretches gives it
+	segs   []calendar.Stretch // the timeline, as calendar.Batch.AppendStretches gives it
 	labels []string           // the timeline's labels, by index
 	free   []span             // free time, sorted, disjoint, never touching
 }
