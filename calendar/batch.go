@@ -30,6 +30,7 @@ type Batch struct {
 	holidays map[batchHolidays][]dayOff
 	floating map[batchFloating]floatingStarts
 	windows  map[[2]time.Time]*batchWindow // by the window's instants, in UTC
+	hourKeys map[string]string             // WeeklyHours.key, each once
 	scratch  sync.Pool                     // of *timelineScratch
 }
 
@@ -113,6 +114,7 @@ func NewBatch() *Batch {
 		holidays: make(map[batchHolidays][]dayOff),
 		floating: make(map[batchFloating]floatingStarts),
 		windows:  make(map[[2]time.Time]*batchWindow),
+		hourKeys: make(map[string]string),
 	}
 }
 
@@ -147,6 +149,20 @@ func (b *Batch) parse(text string, start DateTime) (*Recurrence, error) {
 		r, err := ParseRecurrence(text, start)
 		return &r, r.count == nil, err
 	})
+}
+
+// hoursKey is w.key, the same string for everyone with the same hours.
+func (b *Batch) hoursKey(w WeeklyHours) string {
+	var buf [128]byte
+	key := w.appendKey(buf[:0])
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	k, ok := b.hourKeys[string(key)]
+	if !ok {
+		k = string(key)
+		b.hourKeys[k] = k
+	}
+	return k
 }
 
 // given returns the Recurrence the Batch keeps for r, which has no

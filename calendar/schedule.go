@@ -35,6 +35,16 @@ type Schedule struct {
 	sources      []busySource
 }
 
+// A scheduleWithRoom is a Schedule with room for the holiday calendars,
+// focus blocks and time off that most people have, so that compiling
+// them takes one allocation.
+type scheduleWithRoom struct {
+	Schedule
+	holidays [2]string
+	focus    [2]focusRule
+	timeOff  [2]TimeOff
+}
+
 // A focusRule is a focus block with its recurrence parsed.
 type focusRule struct {
 	name string
@@ -141,9 +151,22 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 	case p.HolidayDates != Observed && p.HolidayDates != Actual:
 		return fail("holiday dates: invalid value %d", int(p.HolidayDates))
 	}
-	s := &Schedule{
-		id: p.ID, name: p.Name, zone: p.Zone, hours: p.Hours, hoursKey: p.Hours.key(), holidayDates: p.HolidayDates,
-		timeOff: slices.Clone(p.TimeOff), busy: p.Busy,
+	// The schedule and a typical person's lists in one allocation.
+	sr := &scheduleWithRoom{Schedule: Schedule{
+		id: p.ID, name: p.Name, zone: p.Zone, hours: p.Hours, holidayDates: p.HolidayDates, busy: p.Busy,
+	}}
+	s := &sr.Schedule
+	s.holidays, s.focus = sr.holidays[:0], sr.focus[:0]
+	if n := len(p.TimeOff); n <= len(sr.timeOff) {
+		s.timeOff = sr.timeOff[:n:n]
+		copy(s.timeOff, p.TimeOff)
+	} else {
+		s.timeOff = slices.Clone(p.TimeOff)
+	}
+	if b != nil {
+		s.hoursKey = b.hoursKey(p.Hours)
+	} else {
+		s.hoursKey = p.Hours.key()
 	}
 	for _, code := range p.Holidays {
 		canon, err := CanonicalHolidayCode(code)
@@ -167,7 +190,7 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 	// The person's focus rules share one budget of COUNT walking, made
 	// when a rule has a COUNT.
 	var budget *CountBudget
-	if len(p.Focus) > 0 {
+	if len(p.Focus) > cap(s.focus) {
 		s.focus = make([]focusRule, 0, len(p.Focus))
 	}
 	// A few names are told apart by search, many by a map.

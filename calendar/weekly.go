@@ -215,7 +215,11 @@ func weekdayNamed(s string) (time.Weekday, bool) {
 // different for different ones, made with one allocation: a Batch's key.
 func (w WeeklyHours) key() string {
 	var buf [128]byte // most weeks' keys: built without the heap
-	b := buf[:0]
+	return string(w.appendKey(buf[:0]))
+}
+
+// appendKey appends w's key to b.
+func (w WeeklyHours) appendKey(b []byte) []byte {
 	for _, d := range w.days {
 		// The day's count of spans, in two bytes: a day may have more
 		// than 255.
@@ -225,7 +229,7 @@ func (w WeeklyHours) key() string {
 			b = append(b, byte(sp.From>>8), byte(sp.From), byte(sp.To>>8), byte(sp.To))
 		}
 	}
-	return string(b)
+	return b
 }
 
 // Spans returns the spans that start on day, sorted, as a new slice.
