@@ -485,25 +485,15 @@ func workingIn(hours WeeklyHours, window Interval, loc *time.Location) workingTi
 			w.spans = append(w.spans, daySpan{day, sp})
 		}
 	})
-	// Off-hours: what no span holds. The spans come by day, and by start
-	// unless a gap or fold reorders a night span and the next day's.
-	merged := make([]offSpan, len(w.spans))
-	for i, sp := range w.spans {
-		merged[i] = sp.span
+	// The spans come by day, and by start unless a gap or fold reorders a
+	// night span and the next day's.
+	byStart := func(a, b daySpan) int { return cmp.Compare(a.span.start, b.span.start) }
+	spans := w.spans
+	if !slices.IsSortedFunc(spans, byStart) {
+		spans = slices.Clone(spans)
+		slices.SortFunc(spans, byStart)
 	}
-	slices.SortFunc(merged, func(a, b offSpan) int { return cmp.Compare(a.start, b.start) })
-	offHours := make([]offSpan, 0, len(merged)+1)
-	at := int64(0)
-	for _, sp := range merged {
-		if sp.start > at {
-			offHours = append(offHours, offSpan{at, sp.start})
-		}
-		at = max(at, sp.end)
-	}
-	if length := int64(window.Duration()); at < length {
-		offHours = append(offHours, offSpan{at, length})
-	}
-	w.base = baseStretches(int64(window.Duration()), offHours)
+	w.base = baseStretches(int64(window.Duration()), spans)
 	return w
 }
 

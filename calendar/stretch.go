@@ -75,19 +75,23 @@ func offsetSpans(ivs []Interval, start time.Time) []offSpan {
 }
 
 // baseStretches returns the stretches of a window length nanoseconds long
-// that off-hours (sorted, disjoint spans) leave free.
-func baseStretches(length int64, offHours []offSpan) []Stretch {
-	out := make([]Stretch, 0, 2*len(offHours)+1)
-	at := int64(0)
-	for _, sp := range offHours {
+// that working spans (sorted by start) make: free where one holds, else
+// off-hours.
+func baseStretches(length int64, spans []daySpan) []Stretch {
+	out := make([]Stretch, 0, 2*len(spans)+1)
+	at := int64(0) // the end of the working time so far
+	for _, d := range spans {
+		sp := d.span
 		if sp.start > at {
-			out = append(out, Stretch{Start: at, Kind: KindFree})
+			out = append(out, Stretch{Start: at, Kind: KindOffHours})
 		}
-		out = append(out, Stretch{Start: sp.start, Kind: KindOffHours})
-		at = sp.end
+		if sp.start > at || len(out) == 0 {
+			out = append(out, Stretch{Start: sp.start, Kind: KindFree})
+		}
+		at = max(at, sp.end)
 	}
 	if at < length {
-		out = append(out, Stretch{Start: at, Kind: KindFree})
+		out = append(out, Stretch{Start: at, Kind: KindOffHours})
 	}
 	return out
 }
