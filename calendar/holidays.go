@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/rickar/cal/v2"
@@ -235,6 +236,9 @@ func dateOfMidnight(t time.Time) Date {
 // asciiUpper returns s with ASCII lower-case letters made upper-case, and
 // every other byte kept as it is.
 func asciiUpper(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return 'a' <= r && r <= 'z' }) {
+		return s // most codes are written in capitals already
+	}
 	b := []byte(s)
 	for i, c := range b {
 		if 'a' <= c && c <= 'z' {

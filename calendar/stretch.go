@@ -216,8 +216,10 @@ func paint(out, src []Stretch, length int64, layers []offLayer, pieces []piece, 
 		out = append(out, src[min(cur+1, upto):upto]...)
 		cur, at = j, t
 	}
-	// Each unlabelled layer's label, interned when first painted.
+	// Each unlabelled layer's label, interned when first painted, and the
+	// last label of a labelled layer.
 	var layerLabels [8]int32
+	lastName, lastLabel := "", int32(-1)
 	for i := range layerLabels {
 		layerLabels[i] = -1
 	}
@@ -235,7 +237,11 @@ func paint(out, src []Stretch, length int64, layers []offLayer, pieces []piece, 
 				var label int32
 				switch {
 				case l.labels != nil:
-					label = intern(labels, l.labels[p.span])
+					// Neighbouring spans mostly share their label.
+					if name := l.labels[p.span]; name != lastName || lastLabel < 0 {
+						lastName, lastLabel = name, intern(labels, name)
+					}
+					label = lastLabel
 				case int(p.layer) >= len(layerLabels):
 					label = intern(labels, l.label)
 				default:
