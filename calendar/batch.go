@@ -24,7 +24,7 @@ import (
 // limits of each call's context: a rule with a COUNT is counted for each
 // person on their own budget (CountBudget), never shared.
 type Batch struct {
-	mu       sync.Mutex
+	mu       sync.RWMutex // read-mostly: what is found once is read by everyone
 	rules    map[batchRule]*Recurrence   // one Recurrence a rule: the caches below know a rule by it
 	zones    map[string][]*time.Location // by name: the Locations taken for one zone
 	holidays map[batchHolidays][]dayOff
@@ -155,12 +155,16 @@ func (b *Batch) parse(text string, start DateTime) (*Recurrence, error) {
 func (b *Batch) hoursKey(w WeeklyHours) string {
 	var buf [128]byte
 	key := w.appendKey(buf[:0])
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	b.mu.RLock()
 	k, ok := b.hourKeys[string(key)]
+	b.mu.RUnlock()
 	if !ok {
-		k = string(key)
-		b.hourKeys[k] = k
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		if k, ok = b.hourKeys[string(key)]; !ok {
+			k = string(key)
+			b.hourKeys[k] = k
+		}
 	}
 	return k
 }
@@ -178,10 +182,15 @@ func (b *Batch) given(r Recurrence) *Recurrence {
 // window returns what the Batch has found for window.
 func (b *Batch) window(window Interval) *batchWindow {
 	k := [2]time.Time{window.Start.UTC(), window.End.UTC()}
+	b.mu.RLock()
+	w := b.windows[k]
+	b.mu.RUnlock()
+	if w != nil {
+		return w
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	w := b.windows[k]
-	if w == nil {
+	if w = b.windows[k]; w == nil {
 		w = &batchWindow{
 			taken: make(map[*time.Location]takenZone),
 			hours: make(map[batchHours]workingTime),
@@ -196,9 +205,9 @@ func (b *Batch) window(window Interval) *batchWindow {
 // keep what it made). build runs outside the lock: two callers may both
 // build one answer, which is the same.
 func cached[K comparable, V any](b *Batch, m map[K]V, k K, build func() (v V, keep bool, err error)) (V, error) {
-	b.mu.Lock()
+	b.mu.RLock()
 	v, ok := m[k]
-	b.mu.Unlock()
+	b.mu.RUnlock()
 	if ok {
 		return v, nil
 	}
@@ -221,10 +230,10 @@ func cached[K comparable, V any](b *Batch, m map[K]V, k K, build func() (v V, ke
 // last dates of a timeline of window there.
 func (b *Batch) zone(bw *batchWindow, loc *time.Location, window Interval) takenZone {
 	name := loc.String()
-	b.mu.Lock()
+	b.mu.RLock()
 	t, ok := bw.taken[loc]
 	taken := b.zones[name] // only ever appended to: its elements stay
-	b.mu.Unlock()
+	b.mu.RUnlock()
 	if ok {
 		return t
 	}
