@@ -24,7 +24,7 @@ import (
 // limits of each call's context: a rule with a COUNT is counted for each
 // person on their own budget (CountBudget), never shared.
 type Batch struct {
-	mu       sync.RWMutex // read-mostly: what is found once is read by everyone
+	mu       sync.RWMutex                // read-mostly: what is found once is read by everyone
 	rules    map[batchRule]*Recurrence   // one Recurrence a rule: the caches below know a rule by it
 	zones    map[string][]*time.Location // by name: the Locations taken for one zone
 	holidays map[batchHolidays][]dayOff
