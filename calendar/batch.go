@@ -46,11 +46,13 @@ type batchWindow struct {
 // is built, so that a Batch's timelines reuse it: the stretches before
 // they are copied out, the days off, and the spans that fall on them.
 type timelineScratch struct {
-	stretches []Stretch
-	pieces    [2][]piece
-	days      []dayOff
-	spans     []offSpan
-	names     []string
+	stretches   []Stretch
+	pieces      [2][]piece
+	underPieces [2][]piece
+	refined     []bothPiece
+	days        []dayOff
+	spans       []offSpan
+	names       []string
 }
 
 // getScratch returns a timelineScratch, to be given back with putScratch.
@@ -227,7 +229,7 @@ func cached[K comparable, V any](b *Batch, m map[K]V, k K, build func() (v V, ke
 // same offsets there, so that people whose zones were loaded one by one
 // share their work. Locations of one name that differ there (a fixed zone
 // made under an IANA name) are kept apart. It comes with the first and
-// last dates of a timeline of window there.
+// last dates of a timeline of window there, and where each starts.
 func (b *Batch) zone(bw *batchWindow, loc *time.Location, window Interval) takenZone {
 	name := loc.String()
 	b.mu.RLock()
@@ -247,8 +249,17 @@ func (b *Batch) zone(bw *batchWindow, loc *time.Location, window Interval) taken
 			break
 		}
 	}
-	first, last := timelineDates(window, z)
-	t = takenZone{z, first, last}
+	if z != loc {
+		// The zone taken was taken for this window by the caller who
+		// gave it first.
+		b.mu.RLock()
+		t, ok = bw.taken[z]
+		b.mu.RUnlock()
+	}
+	if !ok {
+		first, last := timelineDates(window, z)
+		t = takenZone{z, first, last, dayStarts(window, z, first, last)}
+	}
 	b.mu.Lock()
 	if z == loc {
 		b.zones[name] = append(b.zones[name], loc)
@@ -263,6 +274,7 @@ func (b *Batch) zone(bw *batchWindow, loc *time.Location, window Interval) taken
 type takenZone struct {
 	zone        *time.Location
 	first, last Date
+	starts      []int64 // dayStarts of the dates
 }
 
 // sameWithin reports whether a and b have the same offsets, changing at

@@ -160,19 +160,33 @@ func (k *Kind) UnmarshalText(b []byte) error {
 // the focus block's name. Hard is set on the segments of a hard focus
 // block.
 //
+// Off-hours time keeps what lies under it, so that a meeting allowed
+// outside working hours still keeps off people's commitments there: Under
+// is KindHoliday on a holiday (the whole day, midnight to midnight in the
+// person's zone), else KindTimeOff on a day of time off, else KindBusy in
+// a busy event, with Label naming it as for those kinds; and KindOffHours
+// (the zero Kind) where nothing lies under off-hours time, and on every
+// segment of another kind.
+//
 // In JSON a Segment is {"start", "end", "kind", "label", "hard"}, with the
-// instants in UTC as Interval writes them.
+// instants in UTC as Interval writes them, and "under" when something lies
+// under off-hours time.
 type Segment struct {
 	Interval
 	Kind  Kind
 	Label string
 	Hard  bool
+	Under Kind
 }
 
-// String returns s as "[start, end) kind", with ": label" when it has a
-// label and " (hard)" for hard focus.
+// String returns s as "[start, end) kind", with " under" and what lies
+// under off-hours time, ": label" when it has a label, and " (hard)" for
+// hard focus.
 func (s Segment) String() string {
 	out := s.Interval.String() + " " + s.Kind.String()
+	if s.Under != KindOffHours {
+		out += " under " + s.Under.String()
+	}
 	if s.Label != "" {
 		out += ": " + s.Label
 	}
@@ -189,12 +203,17 @@ type segmentJSON struct {
 	Kind  Kind           `json:"kind"`
 	Label string         `json:"label"`
 	Hard  bool           `json:"hard"`
+	Under *Kind          `json:"under,omitempty"`
 }
 
 // MarshalJSON implements json.Marshaler (see Segment).
 func (s Segment) MarshalJSON() ([]byte, error) {
 	start, end := jsontext.Time(s.Start), jsontext.Time(s.End)
-	return json.Marshal(segmentJSON{&start, &end, s.Kind, s.Label, s.Hard})
+	j := segmentJSON{&start, &end, s.Kind, s.Label, s.Hard, nil}
+	if s.Under != KindOffHours {
+		j.Under = &s.Under
+	}
+	return json.Marshal(j)
 }
 
 // UnmarshalJSON implements json.Unmarshaler (see Segment); "start",
@@ -209,6 +228,9 @@ func (s *Segment) UnmarshalJSON(b []byte) error {
 	if j.Start == nil || j.End == nil || j.Kind == noKind {
 		return errors.New(`calendar.Segment.UnmarshalJSON: want "start", "end" and "kind"`)
 	}
-	*s = Segment{Interval{time.Time(*j.Start), time.Time(*j.End)}, j.Kind, j.Label, j.Hard}
+	*s = Segment{Interval{time.Time(*j.Start), time.Time(*j.End)}, j.Kind, j.Label, j.Hard, KindOffHours}
+	if j.Under != nil {
+		s.Under = *j.Under
+	}
 	return nil
 }

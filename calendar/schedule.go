@@ -293,8 +293,10 @@ func (s *Schedule) who() string {
 // exactly, in order, each taken by one kind of time. An instant gets the
 // first kind that applies: off-hours (outside every working span), holiday
 // (in a span that starts on one of the person's holidays), time-off,
-// busy, focus, free. Neighbouring segments differ in kind, label or
-// hardness. A holiday or day of time off removes the working spans that
+// busy, focus, free. Off-hours segments keep what lies under them: a
+// holiday's or a day off's whole day, else busy time (Segment.Under).
+// Neighbouring segments differ in kind, label, hardness or what lies
+// under them. A holiday or day of time off removes the working spans that
 // start on it, so a night shift that starts the evening before a holiday
 // is still worked. The segments' times are in the person's zone.
 func (s *Schedule) Timeline(ctx context.Context, window Interval) ([]Segment, error) {
@@ -327,6 +329,23 @@ func timelineDates(window Interval, loc *time.Location) (first, last Date) {
 	return DateOf(window.Start.In(loc)).AddDays(-2), DateOf(window.End.In(loc))
 }
 
+// dayStarts returns the instant each day from first to last+1 starts in
+// loc, midnight by Wall's rule, as nanoseconds after window's start,
+// clipped to the window. The window is at most maxStretchWindow long.
+func dayStarts(window Interval, loc *time.Location, first, last Date) []int64 {
+	n := last.DaysSince(first) + 2
+	out := make([]int64, n)
+	f := first.days()
+	z := newZoneTable(loc, f*secondsPerDay-maxOffset, (f+int64(n))*secondsPerDay+maxOffset, nil)
+	length := int64(window.Duration())
+	sec, nsec := window.Start.Unix(), int64(window.Start.Nanosecond())
+	for i := range out {
+		at := (z.resolve((f+int64(i))*secondsPerDay)-sec)*int64(time.Second) - nsec
+		out[i] = min(max(at, 0), length)
+	}
+	return out
+}
+
 // appendStretches appends the timeline in window in stretches (see
 // Stretch) to dst, with the work people share done through the Batch b
 // when it is not nil.
@@ -350,10 +369,11 @@ func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window In
 		shared      *time.Location // for the work people share: the zone of all with the same offsets
 		first, last Date
 	)
+	var starts []int64 // where each day from first to last+1 starts (dayStarts)
 	if b != nil {
 		bw = b.window(window)
 		t := b.zone(bw, loc, window)
-		shared, first, last = t.zone, t.first, t.last
+		shared, first, last, starts = t.zone, t.first, t.last, t.starts
 	} else {
 		first, last = timelineDates(window, loc)
 	}
@@ -381,14 +401,32 @@ func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window In
 	} else {
 		w = workingIn(s.hours, window, loc)
 	}
-	// Each day off holds a day's spans, rarely more than two.
+	// Each day off holds a day's spans, rarely more than two, and is
+	// itself a span under off-hours.
 	nh, nt := days.count()
-	// Both cut from one slab of spans and one of labels.
-	sc.spans, sc.names = slices.Grow(sc.spans[:0], 2*(nh+nt)), slices.Grow(sc.names[:0], 2*(nh+nt))
-	spans, names := sc.spans[:0:2*(nh+nt)], sc.names[:0:2*(nh+nt)]
-	holiday := offLayer{kind: KindHoliday, ivs: spans[: 0 : 2*nh], labels: names[: 0 : 2*nh]}
-	timeOff := offLayer{kind: KindTimeOff, ivs: spans[2*nh : 2*nh : 2*(nh+nt)], labels: names[2*nh : 2*nh : 2*(nh+nt)]}
-	if nh+nt > 0 {
+	n := nh + nt
+	// All four cut from one slab of spans and one of labels.
+	sc.spans, sc.names = slices.Grow(sc.spans[:0], 3*n), slices.Grow(sc.names[:0], 3*n)
+	spans, names := sc.spans[:3*n], sc.names[:3*n]
+	cut := func(kind Kind, under bool, from, to int) offLayer {
+		return offLayer{kind: kind, under: under, ivs: spans[from:from:to], labels: names[from:from:to]}
+	}
+	holiday, timeOff := cut(KindHoliday, false, 0, 2*nh), cut(KindTimeOff, false, 2*nh, 2*n)
+	holidayDays, timeOffDays := cut(KindHoliday, true, 2*n, 2*n+nh), cut(KindTimeOff, true, 2*n+nh, 3*n)
+	if n > 0 {
+		if starts == nil {
+			starts = dayStarts(window, loc, first, last)
+		}
+		for _, d := range days.days {
+			sp := offSpan{starts[d.day], starts[d.day+1]}
+			switch {
+			case sp.start >= sp.end:
+			case d.kind == KindHoliday:
+				holidayDays.add(sp, d.label)
+			default:
+				timeOffDays.add(sp, d.label)
+			}
+		}
 		// Spans and days off both come by day: walk them together.
 		k, base := 0, first.days()
 		for _, sp := range w.spans {
@@ -416,14 +454,15 @@ func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window In
 	}
 	// The layers in the order they apply, those that people share as the
 	// Batch gives them.
-	var buf [8]offLayer // the fixed layers and a few focus blocks, on the stack
+	var buf [12]offLayer // the fixed layers and a few focus blocks, on the stack
 	layers := buf[:0]
-	if len(s.focus)+4 > len(buf) {
-		layers = make([]offLayer, 0, len(s.focus)+4)
+	if len(s.focus)+6 > len(buf) {
+		layers = make([]offLayer, 0, len(s.focus)+6)
 	}
+	busySpans := offsetSpans(busy.ivs, window.Start)
 	layers = append(layers,
-		holiday.sorted(), timeOff.sorted(),
-		offLayer{kind: KindBusy, ivs: offsetSpans(busy.ivs, window.Start)})
+		holiday.sorted(), timeOff.sorted(), offLayer{kind: KindBusy, ivs: busySpans},
+		holidayDays, timeOffDays, offLayer{kind: KindBusy, under: true, ivs: busySpans})
 	for _, f := range s.focus {
 		var occ []offSpan
 		var err error

@@ -41,18 +41,25 @@ func ExampleCompile() {
 		panic(err)
 	}
 	for _, s := range segs {
-		line := fmt.Sprintf("%s %s-%s %-9s %s", s.Start.Format("Mon"), s.Start.Format("15:04"), s.End.Format("15:04"), s.Kind, s.Label)
+		kind := s.Kind.String()
+		if s.Under != calendar.KindOffHours {
+			// Off-hours keep what lies under them: here the holiday's
+			// whole day.
+			kind += " on " + s.Under.String()
+		}
+		line := fmt.Sprintf("%s %s-%s %-20s %s", s.Start.Format("Mon"), s.Start.Format("15:04"), s.End.Format("15:04"), kind, s.Label)
 		fmt.Println(strings.TrimSpace(line))
 	}
 	// Output:
 	// Thu 00:00-09:00 off-hours
-	// Thu 09:00-11:00 focus     deep work
+	// Thu 09:00-11:00 focus                deep work
 	// Thu 11:00-14:00 free
 	// Thu 14:00-15:00 busy
 	// Thu 15:00-17:00 free
-	// Thu 17:00-09:00 off-hours
-	// Fri 09:00-17:00 holiday   Independence Day
-	// Fri 17:00-00:00 off-hours
+	// Thu 17:00-00:00 off-hours
+	// Fri 00:00-09:00 off-hours on holiday Independence Day
+	// Fri 09:00-17:00 holiday              Independence Day
+	// Fri 17:00-00:00 off-hours on holiday Independence Day
 }
 
 // FreeFrom walks a person's free time from an instant on, as far as the

@@ -153,6 +153,20 @@ func timelineModel(t *rapid.T, p *Person, window Interval) []Segment {
 	for _, f := range p.Focus {
 		focus = append(focus, focusModel(t, f, loc, window))
 	}
+	// Each local day, midnight to midnight, for what lies under off-hours.
+	var days []Date
+	var midnights []time.Time
+	for d := first; !d.After(last.AddDays(1)); d = d.AddDays(1) {
+		days, midnights = append(days, d), append(midnights, bruteWall(d, 0, loc))
+	}
+	dayOf := func(at time.Time) (Date, bool) {
+		for i := range len(days) - 1 {
+			if !at.Before(midnights[i]) && at.Before(midnights[i+1]) {
+				return days[i], true
+			}
+		}
+		return Date{}, false
+	}
 	var out []Segment
 	for m := time.Duration(0); m < window.Duration(); m += time.Minute {
 		at := window.Start.Add(m)
@@ -187,14 +201,25 @@ func timelineModel(t *rapid.T, p *Person, window Interval) []Segment {
 				}
 			}
 		}
+		under := KindOffHours
+		if kind == KindOffHours {
+			day, ok := dayOf(at)
+			if name, hol := holiday(day); ok && hol {
+				under, label = KindHoliday, name
+			} else if reason, off := timeOff(day); ok && off {
+				under, label = KindTimeOff, reason
+			} else if p.Busy.Contains(at) {
+				under = KindBusy
+			}
+		}
 		end := at.Add(time.Minute)
 		if end.After(window.End) {
 			end = window.End
 		}
-		if n := len(out); n > 0 && out[n-1].Kind == kind && out[n-1].Label == label && out[n-1].Hard == hard {
+		if n := len(out); n > 0 && out[n-1].Kind == kind && out[n-1].Label == label && out[n-1].Hard == hard && out[n-1].Under == under {
 			out[n-1].End = end
 		} else {
-			out = append(out, Segment{Interval{at, end}, kind, label, hard})
+			out = append(out, Segment{Interval{at, end}, kind, label, hard, under})
 		}
 	}
 	return out
@@ -204,7 +229,7 @@ func timelineModel(t *rapid.T, p *Person, window Interval) []Segment {
 func segmentText(segs []Segment) []string {
 	out := make([]string, len(segs))
 	for i, s := range segs {
-		out[i] = fmt.Sprintf("%s %s %s %q hard=%v", s.Start.UTC().Format(time.RFC3339), s.End.UTC().Format(time.RFC3339), s.Kind, s.Label, s.Hard)
+		out[i] = fmt.Sprintf("%s %s %s %q hard=%v under=%s", s.Start.UTC().Format(time.RFC3339), s.End.UTC().Format(time.RFC3339), s.Kind, s.Label, s.Hard, s.Under)
 	}
 	return out
 }
@@ -245,7 +270,7 @@ func TestTimelineCoversTheWindowExactly(t *testing.T) {
 				if !prev.End.Equal(s.Start) {
 					t.Fatalf("gap or overlap between segments %d and %d: %v", i-1, i, segmentText(segs))
 				}
-				if prev.Kind == s.Kind && prev.Label == s.Label && prev.Hard == s.Hard {
+				if prev.Kind == s.Kind && prev.Label == s.Label && prev.Hard == s.Hard && prev.Under == s.Under {
 					t.Fatalf("segments %d and %d are alike and not merged: %v", i-1, i, segmentText(segs))
 				}
 			}
@@ -321,7 +346,7 @@ func TestTimelineSplitJoins(t *testing.T) {
 		joined := append(mustTimeline(t, &p, Interval{window.Start, at}), mustTimeline(t, &p, Interval{at, window.End})...)
 		// Join the two segments that meet at the split when they are alike.
 		for i := 1; i < len(joined); i++ {
-			if joined[i-1].Kind == joined[i].Kind && joined[i-1].Label == joined[i].Label && joined[i-1].Hard == joined[i].Hard && joined[i-1].End.Equal(joined[i].Start) {
+			if joined[i-1].Kind == joined[i].Kind && joined[i-1].Label == joined[i].Label && joined[i-1].Hard == joined[i].Hard && joined[i-1].Under == joined[i].Under && joined[i-1].End.Equal(joined[i].Start) {
 				joined[i-1].End = joined[i].End
 				joined = slices.Delete(joined, i, i+1)
 				i--
@@ -525,9 +550,9 @@ func TestSegmentString(t *testing.T) {
 		s    Segment
 		want string
 	}{
-		{Segment{iv, KindFocus, "deep work", true}, "[2026-03-09T09:00:00Z, 2026-03-09T11:00:00Z) focus: deep work (hard)"},
-		{Segment{iv, KindFocus, "reading", false}, "[2026-03-09T09:00:00Z, 2026-03-09T11:00:00Z) focus: reading"},
-		{Segment{iv, KindFree, "", false}, "[2026-03-09T09:00:00Z, 2026-03-09T11:00:00Z) free"},
+		{Segment{iv, KindFocus, "deep work", true, KindOffHours}, "[2026-03-09T09:00:00Z, 2026-03-09T11:00:00Z) focus: deep work (hard)"},
+		{Segment{iv, KindFocus, "reading", false, KindOffHours}, "[2026-03-09T09:00:00Z, 2026-03-09T11:00:00Z) focus: reading"},
+		{Segment{iv, KindFree, "", false, KindOffHours}, "[2026-03-09T09:00:00Z, 2026-03-09T11:00:00Z) free"},
 	} {
 		if got := tc.s.String(); got != tc.want {
 			t.Errorf("String() = %q, want %q", got, tc.want)
@@ -729,7 +754,7 @@ func TestIntervalSetSegmentJSON(t *testing.T) {
 	if b, _ := json.Marshal(Set{}); string(b) != "[]" {
 		t.Errorf("empty Set JSON = %s, want []", b)
 	}
-	seg := Segment{a, KindFocus, "deep work", true}
+	seg := Segment{a, KindFocus, "deep work", true, KindOffHours}
 	b, err = json.Marshal(seg)
 	if want := `{"start":"2026-03-09T08:00:00Z","end":"2026-03-09T09:30:00Z","kind":"focus","label":"deep work","hard":true}`; err != nil || string(b) != want {
 		t.Errorf("Segment JSON = %s, %v; want %s", b, err, want)
@@ -752,6 +777,18 @@ func TestIntervalSetSegmentJSON(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(`{"start":"2026-03-09T10:00:00Z","end":"2026-03-09T11:00:00Z","kind":"lunch"}`), &sb); err == nil {
 		t.Errorf("Segment of kind lunch: no error")
+	}
+	// What lies under off-hours time is written only when there is some.
+	evening := Segment{a, KindOffHours, "Good Friday", false, KindHoliday}
+	b, err = json.Marshal(evening)
+	if want := `{"start":"2026-03-09T08:00:00Z","end":"2026-03-09T09:30:00Z","kind":"off-hours","label":"Good Friday","hard":false,"under":"holiday"}`; err != nil || string(b) != want {
+		t.Errorf("Segment JSON = %s, %v; want %s", b, err, want)
+	}
+	if err := json.Unmarshal(b, &sb); err != nil || sb.Under != KindHoliday || sb.Label != "Good Friday" || sb.Kind != KindOffHours {
+		t.Errorf("Segment round trip: %+v, %v", sb, err)
+	}
+	if got, want := evening.String(), "[2026-03-09T09:00:00+01:00, 2026-03-09T10:30:00+01:00) off-hours under holiday: Good Friday"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
 	}
 }
 

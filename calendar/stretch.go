@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"context"
+	"math"
 	"slices"
 	"time"
 )
@@ -16,6 +17,7 @@ type Stretch struct {
 	Label int32
 	Kind  Kind
 	Hard  bool
+	Under Kind // as Segment.Under
 }
 
 // AppendStretches appends b.Timeline in stretches to dst and returns the
@@ -43,17 +45,19 @@ func segments(window Interval, st []Stretch, labels []string, loc *time.Location
 		if i+1 < len(st) {
 			end = window.Start.Add(time.Duration(st[i+1].Start))
 		}
-		out[i] = Segment{Interval{window.Start.Add(time.Duration(x.Start)).In(loc), end.In(loc)}, x.Kind, labels[x.Label], x.Hard}
+		out[i] = Segment{Interval{window.Start.Add(time.Duration(x.Start)).In(loc), end.In(loc)}, x.Kind, labels[x.Label], x.Hard, x.Under}
 	}
 	return out
 }
 
 // An offLayer is one kind of time in a window, in nanoseconds after the
 // window's start: spans sorted by start and disjoint. Layers are listed in
-// the order they apply.
+// the order they apply. An under layer applies to off-hours time, as what
+// lies under it (Segment.Under); the others to working time.
 type offLayer struct {
 	kind   Kind
 	hard   bool      // a hard focus block
+	under  bool      // an under layer
 	label  string    // the label of every span, unless labels is set
 	ivs    []offSpan // sorted, disjoint
 	labels []string  // the label of each span, in a labelled layer
@@ -96,21 +100,26 @@ func baseStretches(length int64, spans []daySpan) []Stretch {
 	return out
 }
 
-// sweepStretches paints the layers over the free stretches of base, a
-// timeline of a window length nanoseconds long whose only labels are
-// empty: each instant gets the first layer that holds it (KindFree when
-// none does), and neighbours of the same kind, label and hardness are
-// merged. It appends the timeline to dst, and returns it with the labels
-// its stretches index, the empty one first. The work goes through
-// scratch, which may be nil; dst grows by what the timeline needs.
+// sweepStretches paints the layers over base, a timeline of a window
+// length nanoseconds long of free and off-hours stretches without labels:
+// each free instant gets the first layer (not an under one) that holds it
+// (KindFree when none does), and each off-hours instant the first under
+// layer that holds it, as what lies under it. Neighbours the same in
+// kind, label, hardness and what lies under them are merged. It appends
+// the timeline to dst, and returns it with the labels its stretches
+// index, the empty one first. The work goes through scratch, which may be
+// nil; dst grows by what the timeline needs.
 func sweepStretches(dst []Stretch, length int64, base []Stretch, layers []offLayer, scratch *timelineScratch) ([]Stretch, []string) {
 	if scratch == nil {
 		scratch = new(timelineScratch)
 	}
-	pieces := overlay(layers, scratch)
-	if len(pieces) == 0 {
+	over := overlay(layers, false, &scratch.pieces)
+	under := overlay(layers, true, &scratch.underPieces)
+	if len(over)+len(under) == 0 {
 		return append(dst, base...), []string{""}
 	}
+	pieces := refine(scratch.refined[:0], over, under)
+	scratch.refined = pieces
 	labels := append(make([]string, 0, 4), "")
 	// Each piece splits at most one stretch in three. Painted straight
 	// into dst when it has room for the worst, else into scratch first.
@@ -129,13 +138,23 @@ type piece struct {
 	layer, span int32
 }
 
-// overlay makes the layers one: sorted, disjoint pieces, each instant in
-// that of the first layer that holds it. Layers are few and short beside
-// a timeline, so they are merged before they are painted on it once.
-func overlay(layers []offLayer, sc *timelineScratch) []piece {
-	have, next := sc.pieces[0][:0], sc.pieces[1][:0]
+// A bothPiece is a span over which the first layer and the first under
+// layer that hold it stay the same: for each, a layer and its span, or
+// -1 for none.
+type bothPiece struct {
+	offSpan
+	layer, span  int32
+	under, uspan int32
+}
+
+// overlay makes the layers, the under ones or the others, one: sorted,
+// disjoint pieces, each instant in that of the first layer that holds it.
+// Layers are few and short beside a timeline, so they are merged before
+// they are painted on it once. bufs are two buffers it may use.
+func overlay(layers []offLayer, under bool, bufs *[2][]piece) []piece {
+	have, next := bufs[0][:0], bufs[1][:0]
 	for li, l := range layers {
-		if len(l.ivs) == 0 {
+		if len(l.ivs) == 0 || l.under != under {
 			continue
 		}
 		// The parts of l's spans that the layers before leave, merged
@@ -169,8 +188,51 @@ func overlay(layers []offLayer, sc *timelineScratch) []piece {
 		next = append(next, have[k:]...)
 		have, next = next, have
 	}
-	sc.pieces = [2][]piece{have, next}
+	*bufs = [2][]piece{have, next}
 	return have
+}
+
+// refine appends to dst the spans over which the pieces of over and of
+// under (each sorted, disjoint) that hold them stay the same, where one
+// of them holds, and returns the extended slice.
+func refine(dst []bothPiece, over, under []piece) []bothPiece {
+	i, j := 0, 0
+	at := int64(math.MinInt64) // what is before at is in dst
+	for i < len(over) || j < len(under) {
+		// The first instant from at that a piece holds.
+		start := int64(math.MaxInt64)
+		if i < len(over) {
+			start = max(over[i].start, at)
+		}
+		if j < len(under) {
+			start = min(start, max(under[j].start, at))
+		}
+		// What holds it, and up to where.
+		b := bothPiece{offSpan{start, math.MaxInt64}, -1, -1, -1, -1}
+		if i < len(over) {
+			if over[i].start <= start {
+				b.layer, b.span, b.end = over[i].layer, over[i].span, over[i].end
+			} else {
+				b.end = over[i].start
+			}
+		}
+		if j < len(under) {
+			if under[j].start <= start {
+				b.under, b.uspan, b.end = under[j].layer, under[j].span, min(b.end, under[j].end)
+			} else {
+				b.end = min(b.end, under[j].start)
+			}
+		}
+		dst = append(dst, b)
+		at = b.end
+		if i < len(over) && over[i].end <= at {
+			i++
+		}
+		if j < len(under) && under[j].end <= at {
+			j++
+		}
+	}
+	return dst
 }
 
 // paint appends to out the timeline src, of a window length nanoseconds
@@ -178,10 +240,10 @@ func overlay(layers []offLayer, sc *timelineScratch) []piece {
 // the same kind, label and hardness (the stretches before out's length
 // are not touched), and the pieces' labels interned in *labels. What lies
 // between the pieces is copied in runs.
-func paint(out, src []Stretch, length int64, layers []offLayer, pieces []piece, labels *[]string) []Stretch {
+func paint(out, src []Stretch, length int64, layers []offLayer, pieces []bothPiece, labels *[]string) []Stretch {
 	from := len(out)
 	emit := func(x Stretch) {
-		if n := len(out); n > from && out[n-1].Kind == x.Kind && out[n-1].Label == x.Label && out[n-1].Hard == x.Hard {
+		if n := len(out); n > from && out[n-1].Kind == x.Kind && out[n-1].Label == x.Label && out[n-1].Hard == x.Hard && out[n-1].Under == x.Under {
 			return // the stretch goes on
 		}
 		out = append(out, x)
@@ -217,14 +279,29 @@ func paint(out, src []Stretch, length int64, layers []offLayer, pieces []piece, 
 		cur, at = j, t
 	}
 	// Each unlabelled layer's label, interned when first painted, and the
-	// last label of a labelled layer.
+	// last label of a labelled layer's span.
 	var layerLabels [8]int32
-	lastName, lastLabel := "", int32(-1)
 	for i := range layerLabels {
 		layerLabels[i] = -1
 	}
+	lastName, lastLabel := "", int32(-1)
+	labelOf := func(layer, span int32) int32 {
+		l := &layers[layer]
+		switch {
+		case l.labels != nil:
+			// Neighbouring spans mostly share their label.
+			if name := l.labels[span]; name != lastName || lastLabel < 0 {
+				lastName, lastLabel = name, intern(labels, name)
+			}
+			return lastLabel
+		case int(layer) >= len(layerLabels):
+			return intern(labels, l.label)
+		case layerLabels[layer] < 0:
+			layerLabels[layer] = intern(labels, l.label)
+		}
+		return layerLabels[layer]
+	}
 	for _, p := range pieces {
-		l := &layers[p.layer]
 		copyTo(p.start)
 		for at < p.end {
 			end := length
@@ -233,24 +310,12 @@ func paint(out, src []Stretch, length int64, layers []offLayer, pieces []piece, 
 			}
 			x := src[cur]
 			x.Start = at
-			if x.Kind == KindFree {
-				var label int32
-				switch {
-				case l.labels != nil:
-					// Neighbouring spans mostly share their label.
-					if name := l.labels[p.span]; name != lastName || lastLabel < 0 {
-						lastName, lastLabel = name, intern(labels, name)
-					}
-					label = lastLabel
-				case int(p.layer) >= len(layerLabels):
-					label = intern(labels, l.label)
-				default:
-					if layerLabels[p.layer] < 0 {
-						layerLabels[p.layer] = intern(labels, l.label)
-					}
-					label = layerLabels[p.layer]
-				}
-				x = Stretch{Start: at, Label: label, Kind: l.kind, Hard: l.hard}
+			switch {
+			case x.Kind == KindFree && p.layer >= 0:
+				l := &layers[p.layer]
+				x = Stretch{Start: at, Label: labelOf(p.layer, p.span), Kind: l.kind, Hard: l.hard}
+			case x.Kind == KindOffHours && p.under >= 0:
+				x.Under, x.Label = layers[p.under].kind, labelOf(p.under, p.uspan)
 			}
 			emit(x)
 			if end <= p.end {

@@ -766,6 +766,7 @@ func (r *Report) Timeline(id string) ([]calendar.Segment, error) {
 			Kind:     s.Kind,
 			Label:    m.labels[s.Label],
 			Hard:     s.Hard,
+			Under:    s.Under,
 		}
 	}
 	return out, nil

@@ -79,9 +79,9 @@ type Burden struct {
 // cost stays bounded; the result is then marked BestEffort, and is never
 // worse than the greedy plan.
 //
-// Off-hours time holds no busy time, holiday or time off on a timeline
-// (see calendar.Schedule.Timeline), so Rotate charges it but cannot see a
-// commitment there; hard focus and no-meeting days still keep people out.
+// Off-hours time is charged, but a busy event, holiday or time off under
+// it (calendar.Segment.Under) keeps its attendee out, as do hard focus
+// and no-meeting days.
 //
 // A part with no allowed slot makes an error that wraps a *NoSlotError,
 // as does an n larger than the candidate starts in the window.

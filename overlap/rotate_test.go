@@ -113,6 +113,10 @@ func checkRotation(t fataler, team []calendar.Person, rot Rotation, q Request) {
 		for _, a := range s.Attendees {
 			if a.Present {
 				sums[a.ID] += modelBurden(t, byID[a.ID], s.Interval)
+				padded := calendar.Interval{Start: s.Start.Add(-q.Buffer), End: s.End.Add(q.Buffer)}
+				if c := commitment(t, *byID[a.ID], padded); c != "" {
+					t.Fatalf("%s is present at %s despite %s", a.ID, s.Interval, c)
+				}
 			}
 		}
 	}
@@ -133,6 +137,68 @@ func checkRotation(t fataler, team []calendar.Person, rot Rotation, q Request) {
 	if len(rot.Burden) != len(q.Required)+len(q.Optional) {
 		t.Fatalf("%d burdens for %d attendees", len(rot.Burden), len(q.Required)+len(q.Optional))
 	}
+}
+
+// commitment returns a segment of p's timeline in iv that holds a busy
+// event, a holiday or time off, in working hours or out of them, or "".
+func commitment(t fataler, p calendar.Person, iv calendar.Interval) string {
+	for _, seg := range personTimeline(t, p, iv) {
+		switch {
+		case seg.Kind == calendar.KindBusy, seg.Kind == calendar.KindHoliday, seg.Kind == calendar.KindTimeOff,
+			seg.Kind == calendar.KindOffHours && seg.Under != calendar.KindOffHours:
+			return seg.String()
+		}
+	}
+	return ""
+}
+
+// TestOffHoursCommitmentsAreNeverBooked: a meeting allowed outside working
+// hours still keeps off a Friday-evening appointment, a holiday's evening
+// and an evening of time off; without them the same slots are booked.
+func TestOffHoursCommitmentsAreNeverBooked(t *testing.T) {
+	berlin := mustLoad(t, "Europe/Berlin")
+	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	window := weeks("2026-03-30", 1) // Good Friday, 3 April, is a holiday in DE
+	evening := calendar.Interval{
+		Start: calendar.Wall(calendar.MustParseDate("2026-03-31"), calendar.MustParseClock("18:00"), berlin),
+		End:   calendar.Wall(calendar.MustParseDate("2026-03-31"), calendar.MustParseClock("20:00"), berlin),
+	}
+	free := []calendar.Person{
+		{ID: "ann", Zone: berlin, Hours: hours},
+		{ID: "bo", Zone: mustLoad(t, "America/Los_Angeles"), Hours: hours},
+	}
+	taken := slices.Clone(free)
+	taken[0].Busy = calendar.NewSet(evening)                                                                                                       // Tuesday evening
+	taken[0].Holidays = []string{"DE"}                                                                                                             // Good Friday
+	taken[0].TimeOff = []calendar.TimeOff{{From: calendar.MustParseDate("2026-04-01"), To: calendar.MustParseDate("2026-04-01"), Reason: "leave"}} // Wednesday
+	q := Request{Duration: time.Hour, Required: []string{"ann", "bo"}, AllowOffHours: true, Max: 1000}
+	// Ann's evenings from 18:00 (Bo's 09:00) on Tuesday to Friday.
+	onEvening := func(s Suggestion) bool {
+		local := s.Start.In(berlin)
+		return local.Hour() >= 17 && local.Weekday() >= time.Tuesday && local.Weekday() <= time.Friday
+	}
+	before, err := mustCompute(t, free, window, Options{}).Suggest(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(before, onEvening) {
+		t.Fatal("without the commitments no slot falls on those evenings: the test shows nothing")
+	}
+	r := mustCompute(t, taken, window, Options{})
+	after, err := r.Suggest(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range after {
+		if c := commitment(t, taken[0], s.Interval); c != "" {
+			t.Errorf("Suggest books %s over %s", s.Interval, c)
+		}
+	}
+	rot, err := r.Rotate(context.Background(), q, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRotation(t, taken, rot, q)
 }
 
 func fourZones(t fataler) []calendar.Person {

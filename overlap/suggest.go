@@ -42,9 +42,10 @@ type Request struct {
 	NotBefore time.Time
 	// AllowOffHours lets attendees meet outside their working hours, at a
 	// cost of Cost.OffHours; without it an attendee who is off-hours for
-	// any part of the meeting is missing. Rotate always allows it.
-	// Outside working hours a timeline knows no holidays, time off or busy
-	// time (see calendar.Schedule.Timeline), so such time is only charged.
+	// any part of the meeting is missing. Rotate always allows it. Even so
+	// an attendee is missing where a busy event, a holiday or time off
+	// lies under the off-hours time of the buffered meeting
+	// (calendar.Segment.Under): a commitment is never booked over.
 	//
 	// Whether a meeting may break soft focus blocks, at a cost of
 	// Cost.FocusBroken, is the report's Options.FocusIsFree; hard focus
@@ -241,8 +242,8 @@ func percent(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) }
 // A candidate slot starts on q's step grid (see Request.Step), not before
 // q.NotBefore, and, with its buffers, lies inside the report's window. An
 // attendee is present when the meeting holds no busy time, holiday, time
-// off or hard focus of theirs, soft focus only if the report's
-// Options.FocusIsFree, off-hours only if
+// off or hard focus of theirs, in working hours or out of them, soft
+// focus only if the report's Options.FocusIsFree, off-hours only if
 // q.AllowOffHours, touches none of q.NoMeetingDays in their zone, and the
 // buffers are clear (see Request.Buffer). A slot is allowed when the share
 // of required attendees present is at least q.MinAttendance.
@@ -376,7 +377,7 @@ func (p *plan) costs(a *attendee, starts []int64, acc, run []sums) {
 			switch segs[i].Kind {
 			case calendar.KindFree:
 			case calendar.KindOffHours:
-				c.off, keepsAway = dur, !p.q.AllowOffHours
+				c.off, keepsAway = dur, !p.q.AllowOffHours || segs[i].Under != calendar.KindOffHours
 			case calendar.KindFocus:
 				c.soft, keepsAway = dur+2*buf, segs[i].Hard || !p.r.opt.FocusIsFree
 			default:
@@ -386,7 +387,7 @@ func (p *plan) costs(a *attendee, starts []int64, acc, run []sums) {
 				// The starts whose meeting (or, but for off-hours, the
 				// buffered meeting) overlaps the stretch.
 				lo, hi := s-dur, e
-				if segs[i].Kind != calendar.KindOffHours {
+				if segs[i].Kind != calendar.KindOffHours || segs[i].Under != calendar.KindOffHours {
 					lo, hi = lo-buf, hi+buf
 				}
 				first, last := after(lo), from(hi)
@@ -804,10 +805,18 @@ func (p *plan) eval(a *attendee, ms int64) evaluation {
 		inP := min(end, pe) - max(s, ps)
 		if inM > 0 {
 			e.status = max(e.status, statusOf(segs[i].Kind))
+			if segs[i].Kind == calendar.KindOffHours && segs[i].Under != calendar.KindOffHours {
+				e.status = max(e.status, statusOf(segs[i].Under))
+			}
 		}
 		switch segs[i].Kind {
 		case calendar.KindFree:
 		case calendar.KindOffHours:
+			if segs[i].Under != calendar.KindOffHours {
+				// A commitment outside working hours keeps the
+				// attendee away, allowed off-hours or not.
+				e.present = false
+			}
 			if inM > 0 {
 				e.off += inM
 				e.present = e.present && p.q.AllowOffHours

@@ -18,21 +18,23 @@ import (
 // minuteModel is one person's timeline as a minute per entry: the status
 // of the minute, and whether it is soft focus.
 type minuteModel struct {
-	kind []calendar.Kind
-	hard []bool
-	day  []time.Weekday // the minute's weekday in the person's zone
+	kind  []calendar.Kind
+	under []calendar.Kind // what lies under off-hours
+	hard  []bool
+	day   []time.Weekday // the minute's weekday in the person's zone
 }
 
 func newMinuteModel(t fataler, p *calendar.Person, window calendar.Interval) minuteModel {
 	segs := personTimeline(t, *p, window)
 	n := int(window.Duration() / time.Minute)
-	mm := minuteModel{kind: make([]calendar.Kind, n), hard: make([]bool, n), day: make([]time.Weekday, n)}
+	mm := minuteModel{kind: make([]calendar.Kind, n), under: make([]calendar.Kind, n), hard: make([]bool, n), day: make([]time.Weekday, n)}
 	for m := range n {
 		at := window.Start.Add(time.Duration(m) * time.Minute)
 		mm.day[m] = at.In(p.Zone).Weekday()
 		for _, s := range segs {
 			if s.Contains(at) {
 				mm.kind[m] = s.Kind
+				mm.under[m] = s.Under
 				mm.hard[m] = s.Kind == calendar.KindFocus && s.Hard
 			}
 		}
@@ -95,6 +97,9 @@ func modelSuggest(t fataler, team []calendar.Person, window calendar.Interval, q
 				inM := m >= ms && m < me
 				if inM {
 					s.Status[i] = max(s.Status[i], statusOf(mm.kind[m]))
+					if mm.kind[m] == calendar.KindOffHours && mm.under[m] != calendar.KindOffHours {
+						s.Status[i] = max(s.Status[i], statusOf(mm.under[m]))
+					}
 					if slices.Contains(q.NoMeetingDays, mm.day[m]) {
 						present = false
 					}
@@ -102,6 +107,11 @@ func modelSuggest(t fataler, team []calendar.Person, window calendar.Interval, q
 				switch mm.kind[m] {
 				case calendar.KindFree:
 				case calendar.KindOffHours:
+					if mm.under[m] != calendar.KindOffHours {
+						// A commitment outside working hours: never
+						// booked over, allowed off-hours or not.
+						present = false
+					}
 					if inM {
 						off++
 						present = present && q.AllowOffHours
@@ -314,6 +324,7 @@ func TestSuggestionsAvoidConflicts(t *testing.T) {
 				for _, seg := range personTimeline(t, p, padded) {
 					switch {
 					case seg.Kind == calendar.KindBusy, seg.Kind == calendar.KindHoliday, seg.Kind == calendar.KindTimeOff,
+						seg.Kind == calendar.KindOffHours && seg.Under != calendar.KindOffHours, // allowed off-hours or not
 						seg.Kind == calendar.KindFocus && (seg.Hard || !opt.FocusIsFree),
 						seg.Kind == calendar.KindOffHours && !q.AllowOffHours && seg.Overlaps(s.Interval):
 						clash = seg.String()
