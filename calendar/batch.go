@@ -37,7 +37,7 @@ type Batch struct {
 // A batchWindow is what a Batch has found for one window. Its maps are
 // read and written under the Batch's lock.
 type batchWindow struct {
-	taken map[*time.Location]takenZone // for each Location given (Batch.zone)
+	taken map[*time.Location]*takenZone // for each Location given (Batch.zone)
 	hours map[batchHours]workingTime
 	focus map[batchFocus][]offSpan
 }
@@ -46,10 +46,9 @@ type batchWindow struct {
 // is built, so that a Batch's timelines reuse it: the stretches before
 // they are copied out, the days off, and the spans that fall on them.
 type timelineScratch struct {
-	stretches   []Stretch
+	stretches   [2][]Stretch // a pass's each
 	pieces      [2][]piece
 	underPieces [2][]piece
-	refined     []bothPiece
 	days        []dayOff
 	spans       []offSpan
 	names       []string
@@ -194,7 +193,7 @@ func (b *Batch) window(window Interval) *batchWindow {
 	defer b.mu.Unlock()
 	if w = b.windows[k]; w == nil {
 		w = &batchWindow{
-			taken: make(map[*time.Location]takenZone),
+			taken: make(map[*time.Location]*takenZone),
 			hours: make(map[batchHours]workingTime),
 			focus: make(map[batchFocus][]offSpan),
 		}
@@ -230,38 +229,38 @@ func cached[K comparable, V any](b *Batch, m map[K]V, k K, build func() (v V, ke
 // share their work. Locations of one name that differ there (a fixed zone
 // made under an IANA name) are kept apart. It comes with the first and
 // last dates of a timeline of window there, and where each starts.
-func (b *Batch) zone(bw *batchWindow, loc *time.Location, window Interval) takenZone {
+func (b *Batch) zone(bw *batchWindow, loc *time.Location, window Interval) *takenZone {
 	name := loc.String()
 	b.mu.RLock()
-	t, ok := bw.taken[loc]
-	taken := b.zones[name] // only ever appended to: its elements stay
+	t := bw.taken[loc]
+	var candidates []*takenZone // those of the name taken for window
+	if t == nil {
+		for _, z := range b.zones[name] {
+			if c := bw.taken[z]; c != nil {
+				candidates = append(candidates, c)
+			}
+		}
+	}
 	b.mu.RUnlock()
-	if ok {
+	if t != nil {
 		return t
 	}
 	// Compared outside the lock: two callers may take two Locations
 	// with the same offsets, which costs sharing, never answers.
-	z := loc
-	lo, hi := window.Start.Add(-4*24*time.Hour), window.End.Add(4*24*time.Hour)
-	for _, same := range taken {
-		if same == loc || sameWithin(same, loc, lo, hi) {
-			z = same
+	lo, hi := window.Start.Add(-4*24*time.Hour).Unix(), window.End.Add(4*24*time.Hour).Unix()
+	offsets := offsetsWithin(loc, lo, hi)
+	for _, c := range candidates {
+		if slices.Equal(c.offsets, offsets) {
+			t = c
 			break
 		}
 	}
-	if z != loc {
-		// The zone taken was taken for this window by the caller who
-		// gave it first.
-		b.mu.RLock()
-		t, ok = bw.taken[z]
-		b.mu.RUnlock()
-	}
-	if !ok {
-		first, last := timelineDates(window, z)
-		t = takenZone{z, first, last, dayStarts(window, z, first, last)}
+	if t == nil {
+		first, last := timelineDates(window, loc)
+		t = &takenZone{loc, first, last, dayStarts(window, loc, first, last), offsets}
 	}
 	b.mu.Lock()
-	if z == loc {
+	if t.zone == loc && !slices.Contains(b.zones[name], loc) {
 		b.zones[name] = append(b.zones[name], loc)
 	}
 	bw.taken[loc] = t
@@ -274,26 +273,19 @@ func (b *Batch) zone(bw *batchWindow, loc *time.Location, window Interval) taken
 type takenZone struct {
 	zone        *time.Location
 	first, last Date
-	starts      []int64 // dayStarts of the dates
+	starts      []int64  // dayStarts of the dates
+	offsets     []period // offsetsWithin the window and its margin
 }
 
-// sameWithin reports whether a and b have the same offsets, changing at
-// the same instants, from lo to hi.
-func sameWithin(a, b *time.Location, lo, hi time.Time) bool {
-	ta, tb := lo.In(a), lo.In(b)
-	for {
-		_, oa := ta.Zone()
-		_, ob := tb.Zone()
-		_, ea := ta.ZoneBounds()
-		_, eb := tb.ZoneBounds()
-		switch {
-		case oa != ob || !ea.Equal(eb):
-			return false
-		case ea.IsZero() || ea.After(hi) || !ea.After(ta):
-			return true
-		}
-		ta, tb = ea, eb
+// offsetsWithin returns the offsets of loc from lo to hi (Unix seconds)
+// and the instants they change: two zones with the same are the same
+// there.
+func offsetsWithin(loc *time.Location, lo, hi int64) []period {
+	ps := newZoneTable(loc, lo, hi, nil).periods
+	for i := range ps {
+		ps[i].start, ps[i].end = max(ps[i].start, lo), min(ps[i].end, hi)
 	}
+	return ps
 }
 
 // holidayDays is holidayDays, found once for every range.

@@ -419,12 +419,16 @@ func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window In
 		}
 		for _, d := range days.days {
 			sp := offSpan{starts[d.day], starts[d.day+1]}
-			switch {
+			l := &timeOffDays
+			if d.kind == KindHoliday {
+				l = &holidayDays
+			}
+			switch n := len(l.ivs); {
 			case sp.start >= sp.end:
-			case d.kind == KindHoliday:
-				holidayDays.add(sp, d.label)
+			case n > 0 && l.ivs[n-1].end == sp.start && l.labels[n-1] == d.label:
+				l.ivs[n-1].end = sp.end // a week off is one span
 			default:
-				timeOffDays.add(sp, d.label)
+				l.add(sp, d.label)
 			}
 		}
 		// Spans and days off both come by day: walk them together.

@@ -2,7 +2,6 @@ package calendar
 
 import (
 	"context"
-	"math"
 	"slices"
 	"time"
 )
@@ -118,17 +117,27 @@ func sweepStretches(dst []Stretch, length int64, base []Stretch, layers []offLay
 	if len(over)+len(under) == 0 {
 		return append(dst, base...), []string{""}
 	}
-	pieces := refine(scratch.refined[:0], over, under)
-	scratch.refined = pieces
 	labels := append(make([]string, 0, 4), "")
-	// Each piece splits at most one stretch in three. Painted straight
-	// into dst when it has room for the worst, else into scratch first.
-	if n := len(base) + 2*len(pieces); cap(dst)-len(dst) >= n {
-		return paint(dst, base, length, layers, pieces, &labels), labels
+	// A pass for the pieces over working time, then one for those under
+	// off-hours; each piece splits at most one stretch in three. The last
+	// pass paints straight into dst when it has room for the worst, else
+	// into scratch first.
+	src := base
+	for i, pass := range [2][]piece{over, under} {
+		if len(pass) == 0 {
+			continue
+		}
+		n := len(src) + 2*len(pass)
+		if i == 1 || len(under) == 0 {
+			if cap(dst)-len(dst) >= n {
+				return paint(dst, src, length, layers, pass, i == 1, &labels), labels
+			}
+		}
+		buf := &scratch.stretches[i]
+		*buf = paint(slices.Grow((*buf)[:0], n), src, length, layers, pass, i == 1, &labels)
+		src = *buf
 	}
-	out := paint(slices.Grow(scratch.stretches[:0], len(base)+2*len(pieces)), base, length, layers, pieces, &labels)
-	scratch.stretches = out
-	return append(dst, out...), labels
+	return append(dst, src...), labels
 }
 
 // A piece is a span of a layer: the part of layers[layer].ivs[span] that
@@ -136,15 +145,6 @@ func sweepStretches(dst []Stretch, length int64, base []Stretch, layers []offLay
 type piece struct {
 	offSpan
 	layer, span int32
-}
-
-// A bothPiece is a span over which the first layer and the first under
-// layer that hold it stay the same: for each, a layer and its span, or
-// -1 for none.
-type bothPiece struct {
-	offSpan
-	layer, span  int32
-	under, uspan int32
 }
 
 // overlay makes the layers, the under ones or the others, one: sorted,
@@ -192,55 +192,13 @@ func overlay(layers []offLayer, under bool, bufs *[2][]piece) []piece {
 	return have
 }
 
-// refine appends to dst the spans over which the pieces of over and of
-// under (each sorted, disjoint) that hold them stay the same, where one
-// of them holds, and returns the extended slice.
-func refine(dst []bothPiece, over, under []piece) []bothPiece {
-	i, j := 0, 0
-	at := int64(math.MinInt64) // what is before at is in dst
-	for i < len(over) || j < len(under) {
-		// The first instant from at that a piece holds.
-		start := int64(math.MaxInt64)
-		if i < len(over) {
-			start = max(over[i].start, at)
-		}
-		if j < len(under) {
-			start = min(start, max(under[j].start, at))
-		}
-		// What holds it, and up to where.
-		b := bothPiece{offSpan{start, math.MaxInt64}, -1, -1, -1, -1}
-		if i < len(over) {
-			if over[i].start <= start {
-				b.layer, b.span, b.end = over[i].layer, over[i].span, over[i].end
-			} else {
-				b.end = over[i].start
-			}
-		}
-		if j < len(under) {
-			if under[j].start <= start {
-				b.under, b.uspan, b.end = under[j].layer, under[j].span, min(b.end, under[j].end)
-			} else {
-				b.end = min(b.end, under[j].start)
-			}
-		}
-		dst = append(dst, b)
-		at = b.end
-		if i < len(over) && over[i].end <= at {
-			i++
-		}
-		if j < len(under) && under[j].end <= at {
-			j++
-		}
-	}
-	return dst
-}
-
 // paint appends to out the timeline src, of a window length nanoseconds
-// long, with the pieces of layers over its free stretches, merging neighbours of
-// the same kind, label and hardness (the stretches before out's length
-// are not touched), and the pieces' labels interned in *labels. What lies
-// between the pieces is copied in runs.
-func paint(out, src []Stretch, length int64, layers []offLayer, pieces []bothPiece, labels *[]string) []Stretch {
+// long, with the pieces of layers over its free stretches, or, for under
+// pieces, under its off-hours ones, merging neighbours the same in kind,
+// label, hardness and what lies under them (the stretches before out's
+// length are not touched), and the pieces' labels interned in *labels.
+// What lies between the pieces is copied in runs.
+func paint(out, src []Stretch, length int64, layers []offLayer, pieces []piece, under bool, labels *[]string) []Stretch {
 	from := len(out)
 	emit := func(x Stretch) {
 		if n := len(out); n > from && out[n-1].Kind == x.Kind && out[n-1].Label == x.Label && out[n-1].Hard == x.Hard && out[n-1].Under == x.Under {
@@ -311,11 +269,11 @@ func paint(out, src []Stretch, length int64, layers []offLayer, pieces []bothPie
 			x := src[cur]
 			x.Start = at
 			switch {
-			case x.Kind == KindFree && p.layer >= 0:
+			case !under && x.Kind == KindFree:
 				l := &layers[p.layer]
 				x = Stretch{Start: at, Label: labelOf(p.layer, p.span), Kind: l.kind, Hard: l.hard}
-			case x.Kind == KindOffHours && p.under >= 0:
-				x.Under, x.Label = layers[p.under].kind, labelOf(p.under, p.uspan)
+			case under && x.Kind == KindOffHours:
+				x.Under, x.Label = layers[p.layer].kind, labelOf(p.layer, p.span)
 			}
 			emit(x)
 			if end <= p.end {
