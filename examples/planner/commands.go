@@ -354,6 +354,9 @@ func rotate(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 	if err != nil {
 		return err
 	}
+	if c.from == "" && c.to == "" && c.window.Contains(now) { // from now on: a slot in the past helps no one
+		req.NotBefore = now
+	}
 	rot, err := r.Rotate(c.ctx, req, *n)
 	var ns *overlap.NoSlotError
 	if errors.As(err, &ns) {

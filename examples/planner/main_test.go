@@ -406,6 +406,22 @@ func TestRotateJSON(t *testing.T) {
 	}
 }
 
+// TestRotateStartsFromNow: without -from or -to the rotation starts this
+// week, and no meeting is booked before now.
+func TestRotateStartsFromNow(t *testing.T) {
+	out := mustRun(t, weekNow, "rotate", "-format", "json", "-n", "2", "-required", "ben,priya,sam")
+	var j overlap.Rotation
+	decodeStrict(t, out, &j)
+	if len(j.Slots) != 2 {
+		t.Fatalf("got %d slots, want 2:\n%s", len(j.Slots), out)
+	}
+	for i, s := range j.Slots {
+		if s.Start.Before(weekNow) {
+			t.Errorf("slot %d at %s is before now, %s", i+1, s.Start, weekNow)
+		}
+	}
+}
+
 func TestAdviseJSON(t *testing.T) {
 	out := mustRun(t, weekNow, args("advise", "-format", "json", "-purpose", "resolve-conflict", "-participants", "ben,sam",
 		"-deadline", "2026-03-13T17:00:00Z")...)
