@@ -360,7 +360,9 @@ func BenchmarkRotate8x12(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	q := Request{Duration: time.Hour, Step: 15 * time.Minute}
+	// Some week of the twelve finds someone on time off all week, whom no
+	// meeting may be booked over: six of the eight will do.
+	q := Request{Duration: time.Hour, Step: 15 * time.Minute, MinAttendance: 0.75}
 	for _, p := range team {
 		q.Required = append(q.Required, p.ID)
 	}
