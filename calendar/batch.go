@@ -248,7 +248,8 @@ func (b *Batch) zone(bw *batchWindow, loc *time.Location, window Interval) *take
 	// Compared outside the lock: two callers may take two Locations
 	// with the same offsets, which costs sharing, never answers.
 	lo, hi := window.Start.Add(-4*24*time.Hour).Unix(), window.End.Add(4*24*time.Hour).Unix()
-	offsets := offsetsWithin(loc, lo, hi)
+	var buf [8]period // a few changes of offset: on the stack
+	offsets := offsetsWithin(loc, lo, hi, buf[:0])
 	for _, c := range candidates {
 		if slices.Equal(c.offsets, offsets) {
 			t = c
@@ -257,7 +258,7 @@ func (b *Batch) zone(bw *batchWindow, loc *time.Location, window Interval) *take
 	}
 	if t == nil {
 		first, last := timelineDates(window, loc)
-		t = &takenZone{loc, first, last, dayStarts(window, loc, first, last), offsets}
+		t = &takenZone{loc, first, last, dayStarts(window, loc, first, last), slices.Clone(offsets)}
 	}
 	b.mu.Lock()
 	if t.zone == loc && !slices.Contains(b.zones[name], loc) {
@@ -277,11 +278,11 @@ type takenZone struct {
 	offsets     []period // offsetsWithin the window and its margin
 }
 
-// offsetsWithin returns the offsets of loc from lo to hi (Unix seconds)
-// and the instants they change: two zones with the same are the same
-// there.
-func offsetsWithin(loc *time.Location, lo, hi int64) []period {
-	ps := newZoneTable(loc, lo, hi, nil).periods
+// offsetsWithin returns, appended to buf, the offsets of loc from lo to
+// hi (Unix seconds) and the instants they change: two zones with the same
+// are the same there.
+func offsetsWithin(loc *time.Location, lo, hi int64, buf []period) []period {
+	ps := newZoneTable(loc, lo, hi, buf).periods
 	for i := range ps {
 		ps[i].start, ps[i].end = max(ps[i].start, lo), min(ps[i].end, hi)
 	}
