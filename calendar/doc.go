@@ -40,7 +40,10 @@
 // for any window. [Schedule.Timeline] splits a window into segments of one
 // [Kind] each: an instant is off-hours outside every working span, then
 // holiday or time off when its span starts on such a day (a night shift
-// belongs to the day it starts), then busy, focus, or free.
+// belongs to the day it starts), then busy, focus, or free. Off-hours
+// time keeps what lies under it ([Segment].Under: a holiday's or a day
+// off's whole day, or busy time), so that a meeting allowed outside
+// working hours still keeps off people's commitments.
 // [Schedule.FreeFrom] walks the free time from an instant on, for as long
 // as the caller reads. [ReadRoster] reads a team from JSON. [Days] and
 // [Week] give civil days as intervals on someone's wall clock.
