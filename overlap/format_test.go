@@ -36,6 +36,10 @@ func TestPlusVShowsEveryField(t *testing.T) {
 		{"Cost", Cost{FocusBroken: 90 * time.Minute, OffHours: 30 * time.Minute, Fragments: 2, OptionalMissing: 1, RequiredMissing: 3}, []field{
 			{"FocusBroken", "1h30m"}, {"OffHours", "30m"}, {"Fragments", "2"}, {"OptionalMissing", "1 optional"}, {"RequiredMissing", "3 required"},
 		}},
+		{"Attendance", Attendance{ID: "priya", Status: StatusOffHours, Local: utc("2026-03-09T13:00:00Z"), Optional: true, Cost: Cost{OptionalMissing: 1}}, []field{
+			{"ID", "priya"}, {"Status", "off-hours"}, {"Local", "2026-03-09T13:00:00Z"}, {"Optional", "optional"}, {"Present", "absent"},
+			{"Cost.OptionalMissing", "1 optional missing"},
+		}},
 		{"Suggestion", Suggestion{
 			Interval: iv("2026-03-09T13:00:00Z", "2026-03-09T14:00:00Z"),
 			Attendees: []Attendance{

@@ -63,8 +63,9 @@ func (s Suggestion) String() string {
 }
 
 // String returns a as "ID status at local time", with "(optional,
-// absent)" as they apply: "ana off-hours at 2026-03-09T08:00:00-03:00
-// (optional, absent)".
+// absent)" as they apply and what the attendee costs when it is
+// something: "ana off-hours at 2026-03-09T08:00:00-03:00 (optional,
+// absent, 1 optional missing)".
 func (a Attendance) String() string {
 	out := fmt.Sprintf("%s %s at %s", a.ID, a.Status, a.Local.Format(time.RFC3339))
 	var notes []string
@@ -73,6 +74,9 @@ func (a Attendance) String() string {
 	}
 	if !a.Present {
 		notes = append(notes, "absent")
+	}
+	if a.Cost != (Cost{}) {
+		notes = append(notes, a.Cost.String())
 	}
 	if len(notes) > 0 {
 		out += " (" + strings.Join(notes, ", ") + ")"
@@ -161,11 +165,12 @@ type attendanceJSON struct {
 	Local    string `json:"local"`
 	Optional bool   `json:"optional"`
 	Present  bool   `json:"present"`
+	Cost     Cost   `json:"cost"`
 }
 
 // MarshalJSON implements json.Marshaler (see Attendance).
 func (a Attendance) MarshalJSON() ([]byte, error) {
-	return json.Marshal(attendanceJSON{a.ID, a.Local.Location().String(), a.Status, a.Local.Format(time.RFC3339Nano), a.Optional, a.Present})
+	return json.Marshal(attendanceJSON{a.ID, a.Local.Location().String(), a.Status, a.Local.Format(time.RFC3339Nano), a.Optional, a.Present, a.Cost})
 }
 
 // UnmarshalJSON implements json.Unmarshaler; "zone" must be an IANA name
@@ -187,7 +192,7 @@ func (a *Attendance) UnmarshalJSON(b []byte) error {
 	if _, off := t.Zone(); off != offsetAt(t, loc) {
 		return fmt.Errorf("%s: local %q is not a wall time of %q", fn, j.Local, j.Zone)
 	}
-	*a = Attendance{ID: j.ID, Status: j.Status, Local: t.In(loc), Optional: j.Optional, Present: j.Present}
+	*a = Attendance{ID: j.ID, Status: j.Status, Local: t.In(loc), Optional: j.Optional, Present: j.Present, Cost: j.Cost}
 	return nil
 }
 

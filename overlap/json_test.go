@@ -24,10 +24,12 @@ func jsonValues(t fataler) []struct {
 	json  string
 } {
 	berlin, kolkata := mustLoad(t, "Europe/Berlin"), mustLoad(t, "Asia/Kolkata")
-	ben := Attendance{ID: "ben", Status: StatusFree, Local: time.Date(2026, 3, 9, 14, 0, 0, 0, berlin), Present: true}
-	priya := Attendance{ID: "priya", Status: StatusOffHours, Local: time.Date(2026, 3, 9, 18, 30, 0, 0, kolkata), Optional: true}
-	const benJSON = `{"id":"ben","zone":"Europe/Berlin","status":"free","local":"2026-03-09T14:00:00+01:00","optional":false,"present":true}`
-	const priyaJSON = `{"id":"priya","zone":"Asia/Kolkata","status":"off-hours","local":"2026-03-09T18:30:00+05:30","optional":true,"present":false}`
+	ben := Attendance{ID: "ben", Status: StatusFree, Local: time.Date(2026, 3, 9, 14, 0, 0, 0, berlin), Present: true, Cost: Cost{OffHours: 30 * time.Minute}}
+	priya := Attendance{ID: "priya", Status: StatusOffHours, Local: time.Date(2026, 3, 9, 18, 30, 0, 0, kolkata), Optional: true, Cost: Cost{OptionalMissing: 1}}
+	const benJSON = `{"id":"ben","zone":"Europe/Berlin","status":"free","local":"2026-03-09T14:00:00+01:00","optional":false,"present":true,` +
+		`"cost":{"focusBroken":"0s","offHours":"30m","fragments":0,"optionalMissing":0,"requiredMissing":0,"points":60}}`
+	const priyaJSON = `{"id":"priya","zone":"Asia/Kolkata","status":"off-hours","local":"2026-03-09T18:30:00+05:30","optional":true,"present":false,` +
+		`"cost":{"focusBroken":"0s","offHours":"0s","fragments":0,"optionalMissing":1,"requiredMissing":0,"points":30}}`
 	slot := Suggestion{
 		Interval:  calendar.Interval{Start: time.Date(2026, 3, 9, 18, 30, 0, 0, kolkata), End: time.Date(2026, 3, 9, 19, 30, 0, 0, kolkata)},
 		Attendees: []Attendance{ben, priya},
@@ -218,6 +220,7 @@ func drawAttendance(t *rapid.T) Attendance {
 	return Attendance{
 		ID: rapid.StringMatching(`[a-z]{1,5}`).Draw(t, "id"), Status: Status(rapid.IntRange(0, int(StatusHoliday)).Draw(t, "status")),
 		Local: drawInstant(t, "local").Truncate(time.Second), Optional: rapid.Bool().Draw(t, "optional"), Present: rapid.Bool().Draw(t, "present"),
+		Cost: drawCost(t),
 	}
 }
 

@@ -137,9 +137,9 @@ func statusOf(k calendar.Kind) Status {
 
 // An Attendance is one attendee's view of a slot.
 //
-// In JSON it is {"id", "zone", "status", "local", "optional", "present"},
-// where "local" is the start as RFC 3339 with the attendee's UTC offset
-// ("2026-03-09T13:00:00+01:00") and "zone" the name of their zone.
+// In JSON it is {"id", "zone", "status", "local", "optional", "present",
+// "cost"}, where "local" is the start as RFC 3339 with the attendee's UTC
+// offset ("2026-03-09T13:00:00+01:00") and "zone" the name of their zone.
 type Attendance struct {
 	ID     string
 	Status Status
@@ -151,6 +151,11 @@ type Attendance struct {
 	// it), with a clear buffer and not on a no-meeting day. An attendee
 	// may be free yet absent, for the buffer or the day.
 	Present bool
+	// Cost is the attendee's part of the slot's cost: their soft focus
+	// broken, time off-hours and fragments when present, else one
+	// required or optional attendee missing. The slot's Cost is the sum,
+	// so these explain its Score, attendee by attendee.
+	Cost Cost
 }
 
 // A Cost is what a slot costs its attendees. FocusBroken, OffHours and
@@ -173,6 +178,15 @@ type Cost struct {
 	Fragments int
 	// OptionalMissing and RequiredMissing count the absent attendees.
 	OptionalMissing, RequiredMissing int
+}
+
+// add adds o to c.
+func (c *Cost) add(o Cost) {
+	c.FocusBroken += o.FocusBroken
+	c.OffHours += o.OffHours
+	c.Fragments += o.Fragments
+	c.OptionalMissing += o.OptionalMissing
+	c.RequiredMissing += o.RequiredMissing
 }
 
 // Points weighs a cost that leaves the required attendees aside, lower is
@@ -657,6 +671,7 @@ type candidate struct {
 	points  float64
 	present []bool   // per attendee
 	status  []Status // per attendee
+	costs   []Cost   // per attendee: their part of cost
 	burden  []int64  // per attendee, for Rotate
 }
 
@@ -685,6 +700,7 @@ func (p *plan) evaluate(ctx context.Context, starts []int64, burden func(a *atte
 	out := make([]candidate, len(starts))
 	present := make([]bool, n*len(starts))
 	status := make([]Status, n*len(starts))
+	costs := make([]Cost, n*len(starts))
 	var burdens []int64
 	if burden != nil {
 		burdens = make([]int64, n*len(starts))
@@ -697,7 +713,7 @@ func (p *plan) evaluate(ctx context.Context, starts []int64, burden func(a *atte
 		}
 		c := &out[k]
 		c.start = ms
-		c.present, c.status = present[k*n:(k+1)*n:(k+1)*n], status[k*n:(k+1)*n:(k+1)*n]
+		c.present, c.status, c.costs = present[k*n:(k+1)*n:(k+1)*n], status[k*n:(k+1)*n:(k+1)*n], costs[k*n:(k+1)*n:(k+1)*n]
 		if burden != nil {
 			c.burden = burdens[k*n : (k+1)*n : (k+1)*n]
 		}
@@ -705,20 +721,20 @@ func (p *plan) evaluate(ctx context.Context, starts []int64, burden func(a *atte
 			a := &p.att[i]
 			e := p.eval(a, ms)
 			c.status[i], c.present[i] = e.status, e.present
+			mine := &c.costs[i]
 			switch {
 			case e.present:
 				a.everHere = true
-				c.cost.FocusBroken += time.Duration(e.soft)
-				c.cost.OffHours += time.Duration(e.off)
-				c.cost.Fragments += e.fragments
+				*mine = Cost{FocusBroken: time.Duration(e.soft), OffHours: time.Duration(e.off), Fragments: e.fragments}
 				if burden != nil {
 					c.burden[i] = burden(a, ms, e.off)
 				}
 			case a.optional:
-				c.cost.OptionalMissing++
+				*mine = Cost{OptionalMissing: 1}
 			default:
-				c.cost.RequiredMissing++
+				*mine = Cost{RequiredMissing: 1}
 			}
+			c.cost.add(*mine)
 		}
 		c.points = c.cost.Points()
 	}
@@ -769,7 +785,7 @@ func (p *plan) suggestion(c candidate) Suggestion {
 		Score:     float64(p.nReq-c.cost.RequiredMissing) + 60/(60+c.points),
 	}
 	for i, a := range p.att {
-		s.Attendees[i] = Attendance{ID: a.m.sched.ID(), Status: c.status[i], Local: start.In(a.m.sched.Zone()), Optional: a.optional, Present: c.present[i]}
+		s.Attendees[i] = Attendance{ID: a.m.sched.ID(), Status: c.status[i], Local: start.In(a.m.sched.Zone()), Optional: a.optional, Present: c.present[i], Cost: c.costs[i]}
 	}
 	return s
 }

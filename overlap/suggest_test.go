@@ -48,6 +48,7 @@ type modelSlot struct {
 	Cost    Cost
 	Present []bool
 	Status  []Status
+	Costs   []Cost // each attendee's part
 }
 
 // modelSuggest is the brute-force model of Suggest: every candidate start,
@@ -89,7 +90,7 @@ func modelSuggest(t fataler, team []calendar.Person, window calendar.Interval, q
 	var out []modelSlot
 	for _, ms := range starts {
 		me, ps, pe := ms+dur, ms-buf, ms+dur+buf
-		s := modelSlot{Start: window.Start.Add(time.Duration(ms) * time.Minute), Present: make([]bool, len(ids)), Status: make([]Status, len(ids))}
+		s := modelSlot{Start: window.Start.Add(time.Duration(ms) * time.Minute), Present: make([]bool, len(ids)), Status: make([]Status, len(ids)), Costs: make([]Cost, len(ids))}
 		for i, mm := range models {
 			present := true
 			var soft, off, frags int
@@ -129,8 +130,10 @@ func modelSuggest(t fataler, team []calendar.Person, window calendar.Interval, q
 			if !present {
 				if i < nReq {
 					s.Cost.RequiredMissing++
+					s.Costs[i].RequiredMissing = 1
 				} else {
 					s.Cost.OptionalMissing++
+					s.Costs[i].OptionalMissing = 1
 				}
 				continue
 			}
@@ -148,6 +151,7 @@ func modelSuggest(t fataler, team []calendar.Person, window calendar.Interval, q
 			if run > 0 && run < 30 {
 				frags++
 			}
+			s.Costs[i] = Cost{FocusBroken: time.Duration(soft) * time.Minute, OffHours: time.Duration(off) * time.Minute, Fragments: frags}
 			s.Cost.FocusBroken += time.Duration(soft) * time.Minute
 			s.Cost.OffHours += time.Duration(off) * time.Minute
 			s.Cost.Fragments += frags
@@ -181,6 +185,7 @@ func asModel(ss []Suggestion) []modelSlot {
 		for _, a := range s.Attendees {
 			out[i].Present = append(out[i].Present, a.Present)
 			out[i].Status = append(out[i].Status, a.Status)
+			out[i].Costs = append(out[i].Costs, a.Cost)
 		}
 	}
 	return out
@@ -465,7 +470,7 @@ func TestNoSlotErrorNamesThePersonOnHoliday(t *testing.T) {
 	}
 	wantAtt := []Attendance{
 		{ID: "ben", Status: StatusFree, Local: time.Date(2026, 7, 3, 15, 0, 0, 0, berlin), Present: true},
-		{ID: "sam", Status: StatusHoliday, Local: time.Date(2026, 7, 3, 9, 0, 0, 0, ny)},
+		{ID: "sam", Status: StatusHoliday, Local: time.Date(2026, 7, 3, 9, 0, 0, 0, ny), Cost: Cost{RequiredMissing: 1}},
 		{ID: "zoe", Status: StatusFree, Local: time.Date(2026, 7, 3, 9, 0, 0, 0, ny), Present: true},
 	}
 	if diff := cmp.Diff(wantAtt, got[0].Attendees); diff != "" {
@@ -567,8 +572,8 @@ func TestSoftFocusIsBrokenOnlyWhenFree(t *testing.T) {
 		return Suggestion{
 			Interval: calendar.Interval{Start: at(clock), End: at(clock).Add(30 * time.Minute)},
 			Attendees: []Attendance{
-				{ID: "ana", Status: StatusFocus, Local: at(clock), Present: true},
-				{ID: "bo", Status: StatusFocus, Local: at(clock), Present: true},
+				{ID: "ana", Status: StatusFocus, Local: at(clock), Present: true, Cost: Cost{FocusBroken: 30 * time.Minute}},
+				{ID: "bo", Status: StatusFocus, Local: at(clock), Present: true, Cost: Cost{FocusBroken: 30 * time.Minute}},
 			},
 			// Half an hour of focus each; 60 points, so 2 + 60/120.
 			Cost:  Cost{FocusBroken: time.Hour},
