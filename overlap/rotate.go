@@ -145,7 +145,17 @@ func (r *Report) Rotate(ctx context.Context, q Request, n int) (Rotation, error)
 	for i, a := range p.att {
 		out.Burden[i].ID = a.m.sched.ID()
 	}
+	// The chosen slots again, for each attendee's part of their cost.
+	starts := make([]int64, len(chosen))
 	for i, c := range chosen {
+		starts[i] = c.start
+	}
+	again, err := p.evaluate(ctx, starts, nil)
+	if err != nil {
+		return Rotation{}, fmt.Errorf("overlap.Report.Rotate: %w", err)
+	}
+	for i, c := range chosen {
+		c.costs = again[i].costs
 		out.Slots[i] = p.suggestion(c)
 		for j := range dims {
 			out.Burden[j].Burden += time.Duration(c.burden[j])

@@ -110,6 +110,13 @@ func checkRotation(t fataler, team []calendar.Person, rot Rotation, q Request) {
 	}
 	sums := map[string]time.Duration{}
 	for _, s := range rot.Slots {
+		var parts Cost
+		for _, a := range s.Attendees {
+			parts.add(a.Cost)
+		}
+		if parts != s.Cost {
+			t.Fatalf("%s: the attendees' costs add up to %v, the slot's is %v", s.Interval, parts, s.Cost)
+		}
 		for _, a := range s.Attendees {
 			if a.Present {
 				sums[a.ID] += modelBurden(t, byID[a.ID], s.Interval)

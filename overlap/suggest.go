@@ -692,6 +692,9 @@ func compareCandidates(a, b candidate) int {
 // evaluate evaluates the slots starting at starts (ascending), resetting
 // the cursors first. With burden, it also fills each candidate's burden.
 func (p *plan) evaluate(ctx context.Context, starts []int64, burden func(a *attendee, ms int64, off int64) int64) ([]candidate, error) {
+	// Rotate's many candidates keep burdens; each attendee's part of the
+	// cost is kept for the few that Suggest returns.
+	keepCosts := burden == nil
 	for i := range p.att {
 		a := &p.att[i]
 		a.seg, a.nm, a.day, a.everHere = 0, 0, 0, false
@@ -700,7 +703,10 @@ func (p *plan) evaluate(ctx context.Context, starts []int64, burden func(a *atte
 	out := make([]candidate, len(starts))
 	present := make([]bool, n*len(starts))
 	status := make([]Status, n*len(starts))
-	costs := make([]Cost, n*len(starts))
+	var costs []Cost
+	if keepCosts {
+		costs = make([]Cost, n*len(starts))
+	}
 	var burdens []int64
 	if burden != nil {
 		burdens = make([]int64, n*len(starts))
@@ -713,7 +719,10 @@ func (p *plan) evaluate(ctx context.Context, starts []int64, burden func(a *atte
 		}
 		c := &out[k]
 		c.start = ms
-		c.present, c.status, c.costs = present[k*n:(k+1)*n:(k+1)*n], status[k*n:(k+1)*n:(k+1)*n], costs[k*n:(k+1)*n:(k+1)*n]
+		c.present, c.status = present[k*n:(k+1)*n:(k+1)*n], status[k*n:(k+1)*n:(k+1)*n]
+		if keepCosts {
+			c.costs = costs[k*n : (k+1)*n : (k+1)*n]
+		}
 		if burden != nil {
 			c.burden = burdens[k*n : (k+1)*n : (k+1)*n]
 		}
@@ -721,20 +730,23 @@ func (p *plan) evaluate(ctx context.Context, starts []int64, burden func(a *atte
 			a := &p.att[i]
 			e := p.eval(a, ms)
 			c.status[i], c.present[i] = e.status, e.present
-			mine := &c.costs[i]
+			var mine Cost
 			switch {
 			case e.present:
 				a.everHere = true
-				*mine = Cost{FocusBroken: time.Duration(e.soft), OffHours: time.Duration(e.off), Fragments: e.fragments}
+				mine = Cost{FocusBroken: time.Duration(e.soft), OffHours: time.Duration(e.off), Fragments: e.fragments}
 				if burden != nil {
 					c.burden[i] = burden(a, ms, e.off)
 				}
 			case a.optional:
-				*mine = Cost{OptionalMissing: 1}
+				mine = Cost{OptionalMissing: 1}
 			default:
-				*mine = Cost{RequiredMissing: 1}
+				mine = Cost{RequiredMissing: 1}
 			}
-			c.cost.add(*mine)
+			c.cost.add(mine)
+			if keepCosts {
+				c.costs[i] = mine
+			}
 		}
 		c.points = c.cost.Points()
 	}
