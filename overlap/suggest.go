@@ -180,13 +180,18 @@ type Cost struct {
 	OptionalMissing, RequiredMissing int
 }
 
-// add adds o to c.
-func (c *Cost) add(o Cost) {
-	c.FocusBroken += o.FocusBroken
-	c.OffHours += o.OffHours
-	c.Fragments += o.Fragments
-	c.OptionalMissing += o.OptionalMissing
-	c.RequiredMissing += o.RequiredMissing
+// add adds o to c, and sub takes it away: Suggest adds up its costs
+// over attendees, and over runs of starts by differences.
+func (c *Cost) add(o Cost) { c.addTimes(o, 1) }
+func (c *Cost) sub(o Cost) { c.addTimes(o, -1) }
+
+// addTimes adds o to c n times.
+func (c *Cost) addTimes(o Cost, n int) {
+	c.FocusBroken += time.Duration(n) * o.FocusBroken
+	c.OffHours += time.Duration(n) * o.OffHours
+	c.Fragments += n * o.Fragments
+	c.OptionalMissing += n * o.OptionalMissing
+	c.RequiredMissing += n * o.RequiredMissing
 }
 
 // Points weighs a cost that leaves the required attendees aside, lower is
@@ -303,30 +308,6 @@ func (r *Report) Suggest(ctx context.Context, q Request) ([]Suggestion, error) {
 	return out, nil
 }
 
-// sums are the costs of one start, added up over attendees.
-type sums struct {
-	reqMissing, optMissing, fragments int
-	soft, off                         int64
-}
-
-// add adds o to x.
-func (x *sums) add(o sums) {
-	x.reqMissing += o.reqMissing
-	x.optMissing += o.optMissing
-	x.fragments += o.fragments
-	x.soft += o.soft
-	x.off += o.off
-}
-
-// sub takes o from x.
-func (x *sums) sub(o sums) {
-	x.reqMissing -= o.reqMissing
-	x.optMissing -= o.optMissing
-	x.fragments -= o.fragments
-	x.soft -= o.soft
-	x.off -= o.off
-}
-
 // costs adds a's part of the cost of each of starts (ascending) to acc,
 // or, for a run of starts with one cost, to run as a difference (added at
 // the run's first start, taken away after its last). Runs are what eval
@@ -343,18 +324,18 @@ func (x *sums) sub(o sums) {
 //
 // Starts outside runs are evaluated by eval, in order, as its cursors
 // want.
-func (p *plan) costs(a *attendee, starts []int64, acc, run []sums) {
+func (p *plan) costs(a *attendee, starts []int64, acc, run []Cost) {
 	dur, buf := int64(p.q.Duration), int64(p.q.Buffer)
-	absent := sums{reqMissing: 1}
+	absent := Cost{RequiredMissing: 1}
 	if a.optional {
-		absent = sums{optMissing: 1}
+		absent = Cost{OptionalMissing: 1}
 	}
 	one := func(k int) {
 		e := p.eval(a, starts[k])
 		switch {
 		case e.present:
 			a.everHere = true
-			acc[k].add(sums{soft: e.soft, off: e.off, fragments: e.fragments})
+			acc[k].add(Cost{FocusBroken: time.Duration(e.soft), OffHours: time.Duration(e.off), Fragments: e.fragments})
 		default:
 			acc[k].add(absent)
 		}
@@ -362,7 +343,7 @@ func (p *plan) costs(a *attendee, starts []int64, acc, run []sums) {
 	k := 0
 	// emit adds a run of c over starts first..last-1, the starts before
 	// it evaluated one by one.
-	emit := func(first, last int, c sums) {
+	emit := func(first, last int, c Cost) {
 		first = max(first, k)
 		if last-first < 2 {
 			return // not worth a run; the starts come by eval
@@ -386,14 +367,14 @@ func (p *plan) costs(a *attendee, starts []int64, acc, run []sums) {
 				break
 			}
 			s, e := segs[i].Start, a.ends[i]
-			var c sums
+			var c Cost
 			keepsAway := false
 			switch segs[i].Kind {
 			case calendar.KindFree:
 			case calendar.KindOffHours:
-				c.off, keepsAway = dur, !p.q.AllowOffHours || segs[i].Under != calendar.KindOffHours
+				c.OffHours, keepsAway = time.Duration(dur), !p.q.AllowOffHours || segs[i].Under != calendar.KindOffHours
 			case calendar.KindFocus:
-				c.soft, keepsAway = dur+2*buf, segs[i].Hard || !p.r.opt.FocusIsFree
+				c.FocusBroken, keepsAway = time.Duration(dur+2*buf), segs[i].Hard || !p.r.opt.FocusIsFree
 			default:
 				keepsAway = true
 			}
@@ -473,22 +454,20 @@ func (p *plan) best(ctx context.Context, starts []int64) (best []candidate, fewe
 	// such start, and is added to the whole run of them at once; the
 	// others are evaluated one by one.
 	n := len(starts)
-	acc := make([]sums, n)
-	run := make([]sums, n+1) // differences: run[k] starts at k, run[k'] ends before k'
+	acc := make([]Cost, n)
+	run := make([]Cost, n+1) // differences: run[k] starts at k, run[k'] ends before k'
 	for i := range p.att {
 		if err := ctx.Err(); err != nil {
 			return nil, 0, err
 		}
 		p.costs(&p.att[i], starts, acc, run)
 	}
-	var carry sums
+	var carry Cost
 	fewest = p.nReq
 	for k, ms := range starts {
 		carry.add(run[k])
-		x := acc[k]
-		x.add(carry)
-		c := candidate{start: ms, cost: Cost{RequiredMissing: x.reqMissing, OptionalMissing: x.optMissing,
-			FocusBroken: time.Duration(x.soft), OffHours: time.Duration(x.off), Fragments: x.fragments}}
+		c := candidate{start: ms, cost: acc[k]}
+		c.cost.add(carry)
 		c.points = c.cost.Points()
 		fewest = min(fewest, c.cost.RequiredMissing)
 		switch {
