@@ -217,7 +217,8 @@ func (s Segment) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON implements json.Unmarshaler (see Segment); "start",
-// "end" and "kind" are required, and unknown fields are errors.
+// "end" and "kind" are required, "under" is holiday, time-off or busy on
+// an off-hours segment, and unknown fields are errors.
 func (s *Segment) UnmarshalJSON(b []byte) error {
 	// No kind is this one: a "kind" that is missing leaves it.
 	const noKind = Kind(255)
@@ -228,9 +229,14 @@ func (s *Segment) UnmarshalJSON(b []byte) error {
 	if j.Start == nil || j.End == nil || j.Kind == noKind {
 		return errors.New(`calendar.Segment.UnmarshalJSON: want "start", "end" and "kind"`)
 	}
-	*s = Segment{Interval{time.Time(*j.Start), time.Time(*j.End)}, j.Kind, j.Label, j.Hard, KindOffHours}
+	under := KindOffHours
 	if j.Under != nil {
-		s.Under = *j.Under
+		// Only off-hours time has something under it, and only these.
+		if u := *j.Under; j.Kind != KindOffHours || u != KindHoliday && u != KindTimeOff && u != KindBusy {
+			return fmt.Errorf(`calendar.Segment.UnmarshalJSON: "under" %q on a segment of kind %q: want holiday, time-off or busy under off-hours`, u, j.Kind)
+		}
+		under = *j.Under
 	}
+	*s = Segment{Interval{time.Time(*j.Start), time.Time(*j.End)}, j.Kind, j.Label, j.Hard, under}
 	return nil
 }

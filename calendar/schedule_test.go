@@ -787,6 +787,15 @@ func TestIntervalSetSegmentJSON(t *testing.T) {
 	if err := json.Unmarshal(b, &sb); err != nil || sb.Under != KindHoliday || sb.Label != "Good Friday" || sb.Kind != KindOffHours {
 		t.Errorf("Segment round trip: %+v, %v", sb, err)
 	}
+	for _, bad := range []string{
+		`{"start":"2026-03-09T08:00:00Z","end":"2026-03-09T09:30:00Z","kind":"free","label":"","hard":false,"under":"busy"}`,
+		`{"start":"2026-03-09T08:00:00Z","end":"2026-03-09T09:30:00Z","kind":"off-hours","label":"","hard":false,"under":"focus"}`,
+		`{"start":"2026-03-09T08:00:00Z","end":"2026-03-09T09:30:00Z","kind":"off-hours","label":"","hard":false,"under":"lunch"}`,
+	} {
+		if err := json.Unmarshal([]byte(bad), &sb); err == nil {
+			t.Errorf("Segment from %s: no error", bad)
+		}
+	}
 	if got, want := evening.String(), "[2026-03-09T09:00:00+01:00, 2026-03-09T10:30:00+01:00) off-hours under holiday: Good Friday"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
