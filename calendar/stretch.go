@@ -106,12 +106,9 @@ func baseStretches(length int64, spans []daySpan) []Stretch {
 // layer that holds it, as what lies under it. Neighbours the same in
 // kind, label, hardness and what lies under them are merged. It appends
 // the timeline to dst, and returns it with the labels its stretches
-// index, the empty one first. The work goes through scratch, which may be
-// nil; dst grows by what the timeline needs.
+// index, the empty one first. The work goes through scratch; dst grows by
+// what the timeline needs.
 func sweepStretches(dst []Stretch, length int64, base []Stretch, layers []offLayer, scratch *timelineScratch) ([]Stretch, []string) {
-	if scratch == nil {
-		scratch = new(timelineScratch)
-	}
 	over := overlay(layers, false, &scratch.pieces)
 	under := overlay(layers, true, &scratch.underPieces)
 	if len(over)+len(under) == 0 {

@@ -310,10 +310,7 @@ func (r *Report) time(off int64) time.Time { return r.window.Start.Add(time.Dura
 // Otherwise a heap merges the members' sorted boundaries, in O(B log N)
 // for N people.
 func (r *Report) sweep() {
-	boundaries := 0
-	for _, m := range r.people {
-		boundaries += 2 * len(m.free)
-	}
+	boundaries := r.boundaries()
 	// Sorting into minutes costs the window's minutes besides the
 	// boundaries: worth it when there are at least as many boundaries.
 	if r.length/int64(time.Minute) < int64(boundaries) && r.sweepMinutes() {
@@ -326,6 +323,15 @@ func (r *Report) sweep() {
 	r.sweepHeap()
 }
 
+// boundaries returns how many boundaries the members' free time has.
+func (r *Report) boundaries() int {
+	n := 0
+	for _, m := range r.people {
+		n += 2 * len(m.free)
+	}
+	return n
+}
+
 // sweepMinutes builds the coverage by a counting sort of the boundaries
 // into a bucket per minute of the window, and reports false, having
 // built nothing, if the window or some boundary is not whole minutes
@@ -335,10 +341,7 @@ func (r *Report) sweep() {
 // bucket with boundaries starts a segment.
 func (r *Report) sweepMinutes() bool {
 	const minute = int64(time.Minute)
-	total := 0
-	for _, m := range r.people {
-		total += 2 * len(m.free)
-	}
+	total := r.boundaries()
 	buckets := r.length/minute + 1 // a boundary may fall on the window's end
 	if r.length%minute != 0 || buckets > maxMinuteBuckets {
 		return false
@@ -407,10 +410,7 @@ func (r *Report) sweepMinutes() bool {
 // boundary is not on a whole second after the window's start.
 func (r *Report) packedBoundaries() ([]uint64, uint, bool) {
 	shift := uint(bits.Len(uint(len(r.people)))) + 1
-	total := 0
-	for _, m := range r.people {
-		total += 2 * len(m.free)
-	}
+	total := r.boundaries()
 	keys := make([]uint64, 0, total)
 	for i, m := range r.people {
 		for _, s := range m.free {

@@ -651,21 +651,27 @@ func TestStatusText(t *testing.T) {
 	}
 }
 
+// benchAttendees returns q with benchTeam's first required people
+// required and the rest of its first n optional.
+func benchAttendees(q Request, required, n int) Request {
+	for i := range n {
+		id := fmt.Sprintf("p%05d", i)
+		if i < required {
+			q.Required = append(q.Required, id)
+		} else {
+			q.Optional = append(q.Optional, id)
+		}
+	}
+	return q
+}
+
 func BenchmarkSuggest50x14(b *testing.B) {
 	from := calendar.MustParseDate("2026-01-05")
 	r, err := Compute(context.Background(), benchTeam(b, 50, from), benchWindow(from, 14), Options{FocusIsFree: true})
 	if err != nil {
 		b.Fatal(err)
 	}
-	q := Request{Duration: 30 * time.Minute, Step: 15 * time.Minute, MinAttendance: 0.6}
-	for i := range 15 {
-		id := fmt.Sprintf("p%05d", i)
-		if i < 5 {
-			q.Required = append(q.Required, id)
-		} else {
-			q.Optional = append(q.Optional, id)
-		}
-	}
+	q := benchAttendees(Request{Duration: 30 * time.Minute, Step: 15 * time.Minute, MinAttendance: 0.6}, 5, 15)
 	if _, err := r.Suggest(context.Background(), q); err != nil {
 		b.Fatal(err)
 	}
@@ -718,14 +724,7 @@ func BenchmarkSuggest200x90(b *testing.B) {
 	q := Request{Duration: 30 * time.Minute, Step: 5 * time.Minute, MinAttendance: 0.3}
 	// 5,184,000 candidates times attendees: past the default bound.
 	ctx := calendar.WithLimits(context.Background(), calendar.Limits{CandidateAttendees: 6_000_000})
-	for i := range 200 {
-		id := fmt.Sprintf("p%05d", i)
-		if i < 50 {
-			q.Required = append(q.Required, id)
-		} else {
-			q.Optional = append(q.Optional, id)
-		}
-	}
+	q = benchAttendees(q, 50, 200)
 	if _, err := r.Suggest(ctx, q); err != nil {
 		b.Fatal(err)
 	}
