@@ -368,8 +368,8 @@ func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window In
 		bw          *batchWindow
 		shared      *time.Location // for the work people share: the zone of all with the same offsets
 		first, last Date
+		starts      []int64 // where each day from first to last+1 starts (dayStarts)
 	)
-	var starts []int64 // where each day from first to last+1 starts (dayStarts)
 	if b != nil {
 		bw = b.window(window)
 		t := b.zone(bw, loc, window)
