@@ -15,7 +15,7 @@ import (
 // distinct focus rule is parsed once (Compile); a floating rule's starts
 // in a window are found once for every zone, and each rule's occurrences,
 // each working week's spans and each holiday calendar's days once for
-// every zone and window that asks (Timeline, AppendStretches). What it
+// every zone and window that asks (Timeline, Draft). What it
 // keeps lives as long as the Batch: make one for a task and drop it
 // after; tzplan keeps no caches of its own between calls.
 //
@@ -43,10 +43,9 @@ type batchWindow struct {
 }
 
 // A timelineScratch holds what building one timeline needs only while it
-// is built, so that a Batch's timelines reuse it: the stretches before
-// they are copied out, the days off, and the spans that fall on them.
+// is built, so that a Batch's timelines reuse it: the layers' pieces,
+// the days off, and the spans that fall on them.
 type timelineScratch struct {
-	stretches   [2][]Stretch // a pass's each
 	pieces      [2][]piece
 	underPieces [2][]piece
 	days        []dayOff

@@ -191,3 +191,63 @@ func TestBatchTellsFarWindowsApart(t *testing.T) {
 		t.Errorf("the far window through the Batch (-want +got):\n%s", diff)
 	}
 }
+
+// TestDraftSpansAreTheTimelines: the spans a draft gives for any choice of
+// kinds and hardness are those of its timeline drawn (whose segments the
+// timeline model checks), merged where they touch.
+func TestDraftSpansAreTheTimelines(t *testing.T) {
+	kinds := []Kind{KindOffHours, KindHoliday, KindTimeOff, KindBusy, KindFocus, KindFree}
+	rapid.Check(t, func(t *rapid.T) {
+		loc := drawZone(t)
+		w := drawWindow(t, loc)
+		p := drawPerson(t, loc, w)
+		b := NewBatch()
+		s, err := b.Compile(context.Background(), p)
+		if err != nil {
+			t.Skip(err)
+		}
+		d, err := b.Draft(context.Background(), s, w)
+		if err != nil {
+			t.Skip(err)
+		}
+		chosen := map[[2]any]bool{}
+		for _, k := range kinds {
+			for _, hard := range []bool{false, true} {
+				chosen[[2]any{k, hard}] = rapid.Bool().Draw(t, fmt.Sprint(k, hard))
+			}
+		}
+		where := func(k Kind, hard bool) bool { return chosen[[2]any{k, hard}] }
+		segs, err := b.Timeline(context.Background(), s, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want [][2]int64
+		for _, sg := range segs {
+			if !where(sg.Kind, sg.Hard) {
+				continue
+			}
+			from, to := int64(sg.Start.Sub(w.Start)), int64(sg.End.Sub(w.Start))
+			if n := len(want); n > 0 && want[n-1][1] == from {
+				want[n-1][1] = to
+			} else {
+				want = append(want, [2]int64{from, to})
+			}
+		}
+		var got [][2]int64
+		for from, to := range d.Spans(where) {
+			got = append(got, [2]int64{from, to})
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("spans (-drawn +draft):\n%s", diff)
+		}
+		// A caller that stops early gets what it took, and no more.
+		if len(want) > 1 {
+			n := 0
+			for range d.Spans(where) {
+				if n++; n == 1 {
+					break
+				}
+			}
+		}
+	})
+}

@@ -315,11 +315,11 @@ func (s *Schedule) timeline(ctx context.Context, window Interval) ([]Segment, er
 // Batch b when it is not nil.
 func (s *Schedule) timelineIn(ctx context.Context, window Interval, b *Batch) ([]Segment, error) {
 	window = stripMono(window)
-	st, labels, err := s.appendStretches(ctx, nil, window, b)
+	d, err := s.draft(ctx, window, b)
 	if err != nil {
 		return nil, err
 	}
-	return segments(window, st, labels, s.zone), nil
+	return segments(window, d.AppendStretches(nil), d.labels, s.zone), nil
 }
 
 // timelineDates returns the first and last dates whose working spans a
@@ -346,22 +346,21 @@ func dayStarts(window Interval, loc *time.Location, first, last Date) []int64 {
 	return out
 }
 
-// appendStretches appends the timeline in window in stretches (see
-// Stretch) to dst, with the work people share done through the Batch b
-// when it is not nil.
-func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window Interval, b *Batch) ([]Stretch, []string, error) {
+// draft returns the draft of the timeline in window, with the work
+// people share done through the Batch b when it is not nil.
+func (s *Schedule) draft(ctx context.Context, window Interval, b *Batch) (Draft, error) {
 	if s.zone == nil {
-		return dst, nil, errNotCompiled
+		return Draft{}, errNotCompiled
 	}
 	if err := ctx.Err(); err != nil {
-		return dst, nil, err
+		return Draft{}, err
 	}
 	window = stripMono(window)
 	if window.IsEmpty() {
-		return dst, nil, nil
+		return Draft{}, nil
 	}
 	if window.Duration() > maxStretchWindow {
-		return dst, nil, fmt.Errorf("window %s is longer than %d years", window, maxTimelineYears)
+		return Draft{}, fmt.Errorf("window %s is longer than %d years", window, maxTimelineYears)
 	}
 	loc := s.zone
 	var (
@@ -378,7 +377,7 @@ func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window In
 		first, last = timelineDates(window, loc)
 	}
 	if last.Year-first.Year > maxTimelineYears {
-		return dst, nil, fmt.Errorf("window %s is longer than %d years", window, maxTimelineYears)
+		return Draft{}, fmt.Errorf("window %s is longer than %d years", window, maxTimelineYears)
 	}
 
 	// What the timeline needs while it is built: reused through the Batch.
@@ -391,7 +390,7 @@ func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window In
 	}
 	days, err := s.daysOff(first, last, b, sc.days[:0])
 	if err != nil {
-		return dst, nil, err
+		return Draft{}, err
 	}
 	sc.days = days.days
 	// The working spans, and those that start on a day off, labelled.
@@ -452,7 +451,7 @@ func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window In
 	for _, src := range s.sources {
 		b, err := src.busy(ctx, window, loc)
 		if err != nil {
-			return dst, nil, fmt.Errorf("%s: %w", src.name, err)
+			return Draft{}, fmt.Errorf("%s: %w", src.name, err)
 		}
 		busy = busy.Union(b.Clip(window))
 	}
@@ -476,12 +475,11 @@ func (s *Schedule) appendStretches(ctx context.Context, dst []Stretch, window In
 			occ, err = focusSpans(ctx, f, window, loc)
 		}
 		if err != nil {
-			return dst, nil, fmt.Errorf("focus block %s: %w", icalvalue.Quote(f.name), err)
+			return Draft{}, fmt.Errorf("focus block %s: %w", icalvalue.Quote(f.name), err)
 		}
 		layers = append(layers, offLayer{kind: KindFocus, label: f.name, hard: f.hard, ivs: occ})
 	}
-	st, labels := sweepStretches(dst, int64(window.Duration()), w.base, layers, sc)
-	return st, labels, nil
+	return newDraft(int64(window.Duration()), w.base, layers, sc), nil
 }
 
 // focusSpans returns the occurrences of f in window, in loc, as a layer
@@ -749,7 +747,7 @@ func (l *offLayer) add(sp offSpan, label string) {
 	l.labels = append(l.labels, label)
 }
 
-// sorted readies a labelled layer for sweepStretches: its spans in order
+// sorted readies a labelled layer for newDraft: its spans in order
 // of their starts and disjoint. Where they overlap (a night shift that
 // starts on one day off runs into the next day's spans), the span that
 // starts first gives the label.

@@ -214,10 +214,11 @@ func ExampleBatch() {
 	// ben 4h0m0s
 }
 
-// The same timeline as Segments and as Stretches: a stretch keeps its
-// start as nanoseconds after the window's start and its label as an
-// index, and ends where the next begins.
-func ExampleBatch_AppendStretches() {
+// The same timeline as Segments and, drawn from its draft, as Stretches:
+// a stretch keeps its start as nanoseconds after the window's start and
+// its label as an index, and ends where the next begins. The draft gives
+// free time without drawing the timeline.
+func ExampleBatch_Draft() {
 	ctx := context.Background()
 	day := calendar.Interval{
 		Start: time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC),
@@ -231,19 +232,25 @@ func ExampleBatch_AppendStretches() {
 	if err != nil {
 		panic(err)
 	}
-	stretches, labels, err := batch.AppendStretches(ctx, nil, s, day)
+	d, err := batch.Draft(ctx, s, day)
 	if err != nil {
 		panic(err)
 	}
-	for _, x := range stretches {
+	labels := d.Labels()
+	for _, x := range d.AppendStretches(nil) {
 		fmt.Printf("%s %s %q\n", time.Duration(x.Start), x.Kind, labels[x.Label])
 	}
 	segs, _ := batch.Timeline(ctx, s, day)
 	fmt.Println(len(segs), "segments")
+	free := func(k calendar.Kind, hard bool) bool { return k == calendar.KindFree }
+	for start, end := range d.Spans(free) {
+		fmt.Println("free from", time.Duration(start), "to", time.Duration(end))
+	}
 	// Output:
 	// 0s off-hours ""
 	// 9h0m0s focus "deep work"
 	// 11h0m0s free ""
 	// 17h0m0s off-hours ""
 	// 4 segments
+	// free from 11h0m0s to 17h0m0s
 }

@@ -2,6 +2,8 @@ package calendar
 
 import (
 	"context"
+	"iter"
+	"math"
 	"slices"
 	"time"
 )
@@ -9,7 +11,7 @@ import (
 // A Stretch is one segment of a timeline in the form that costs little to
 // keep for many people: it starts Start nanoseconds after the window's
 // start and runs to the start of the next stretch (the last, to the
-// window's end); Label indexes the timeline's labels. Batch.AppendStretches
+// window's end); Label indexes the timeline's labels. Draft.AppendStretches
 // gives them; Schedule.Timeline gives the same timeline as Segments.
 type Stretch struct {
 	Start int64
@@ -19,18 +21,122 @@ type Stretch struct {
 	Under Kind // as Segment.Under
 }
 
-// AppendStretches appends b.Timeline in stretches to dst and returns the
-// extended slice, with the labels the stretches index (the empty label
-// among them when a stretch has none): the form a task over a large team
-// keeps, without a time.Time per segment, and where it likes, such as
-// many people's timelines in one slab. On error dst is returned as it
-// was.
-func (b *Batch) AppendStretches(ctx context.Context, dst []Stretch, s *Schedule, window Interval) ([]Stretch, []string, error) {
-	out, labels, err := s.appendStretches(ctx, dst, window, b)
+// A Draft is a person's timeline over a window before it is drawn: the
+// stretches their working week makes there, which they share with
+// everyone of the same zone and hours, and the marks of their own days
+// off, busy time and focus blocks on it. It is the form a task over a
+// large team keeps, a few marks a person rather than a stretch for every
+// change: the timeline is drawn only when asked (AppendStretches), and
+// free time is read from the draft as it is (Spans). Batch.Draft makes
+// one; the zero Draft is the timeline of an empty window. A Draft is
+// immutable and safe for concurrent use.
+type Draft struct {
+	length int64     // the window's, in nanoseconds
+	base   []Stretch // free and off-hours, without labels: shared, never changed
+	marks  []mark    // marks[:over] over working time, marks[over:] under off-hours
+	over   int
+	labels []string // by index: the empty label first
+}
+
+// A mark is what a draft's own layers put on one span of its base: over
+// its free stretches, a kind (and label and hardness); under its
+// off-hours ones, what lies under them.
+type mark struct {
+	offSpan
+	label int32
+	kind  Kind
+	hard  bool
+}
+
+// Draft returns the draft of s's timeline over window (Schedule.Timeline
+// drawn is the same), with the work people share done through b.
+func (b *Batch) Draft(ctx context.Context, s *Schedule, window Interval) (Draft, error) {
+	d, err := s.draft(ctx, window, b)
 	if err != nil {
-		return dst, nil, s.errorf("Timeline", err)
+		return Draft{}, s.errorf("Timeline", err)
 	}
-	return out, labels, nil
+	return d, nil
+}
+
+// Labels returns the labels that the draft's stretches index, the empty
+// one first. The caller must not change them.
+func (d Draft) Labels() []string { return d.labels }
+
+// AppendStretches appends the timeline drawn, in stretches, to dst and
+// returns the extended slice: each free instant of the base gets the
+// first layer (not an under one) that holds it, and each off-hours
+// instant what lies under it. Neighbours the same in kind, label,
+// hardness and what lies under them are merged.
+func (d Draft) AppendStretches(dst []Stretch) []Stretch {
+	if len(d.marks) == 0 {
+		return append(dst, d.base...)
+	}
+	// Each mark splits at most one stretch in three.
+	dst = slices.Grow(dst, len(d.base)+2*len(d.marks))
+	return paint(dst, d.base, d.length, [2][]mark{d.marks[:d.over], d.marks[d.over:]})
+}
+
+// Spans returns the spans of the timeline, as nanoseconds after the
+// window's start, in which each instant's kind and hardness satisfy
+// where: sorted, disjoint and never touching. It reads them from the
+// draft without drawing it.
+func (d Draft) Spans(where func(kind Kind, hard bool) bool) iter.Seq2[int64, int64] {
+	return func(yield func(start, end int64) bool) {
+		var s, e int64 // the span found so far, when e > s
+		add := func(from, to int64) bool {
+			switch {
+			case from >= to:
+			case e > s && e == from:
+				e = to
+			default:
+				if e > s && !yield(s, e) {
+					return false
+				}
+				s, e = from, to
+			}
+			return true
+		}
+		over, j := d.marks[:d.over], 0
+		free := where(KindFree, false)
+		for i, x := range d.base {
+			end := d.length
+			if i+1 < len(d.base) {
+				end = d.base[i+1].Start
+			}
+			if x.Kind != KindFree {
+				// What lies under off-hours is still off-hours.
+				if where(x.Kind, x.Hard) && !add(x.Start, end) {
+					return
+				}
+				continue
+			}
+			for j < len(over) && over[j].end <= x.Start {
+				j++
+			}
+			at := x.Start
+			for ; j < len(over) && over[j].start < end; j++ {
+				m := over[j]
+				if m.start > at {
+					if free && !add(at, m.start) {
+						return
+					}
+					at = m.start
+				}
+				if where(m.kind, m.hard) && !add(at, min(m.end, end)) {
+					return
+				}
+				if at = m.end; m.end > end {
+					break // the mark goes on into a later stretch
+				}
+			}
+			if at < end && free && !add(at, end) {
+				return
+			}
+		}
+		if e > s {
+			yield(s, e)
+		}
+	}
 }
 
 // segments turns stretches of window into Segments in loc.
@@ -99,42 +205,47 @@ func baseStretches(length int64, spans []daySpan) []Stretch {
 	return out
 }
 
-// sweepStretches paints the layers over base, a timeline of a window
-// length nanoseconds long of free and off-hours stretches without labels:
-// each free instant gets the first layer (not an under one) that holds it
-// (KindFree when none does), and each off-hours instant the first under
-// layer that holds it, as what lies under it. Neighbours the same in
-// kind, label, hardness and what lies under them are merged. It appends
-// the timeline to dst, and returns it with the labels its stretches
-// index, the empty one first. The work goes through scratch; dst grows by
-// what the timeline needs.
-func sweepStretches(dst []Stretch, length int64, base []Stretch, layers []offLayer, scratch *timelineScratch) ([]Stretch, []string) {
+// newDraft returns the draft of a timeline of a window length
+// nanoseconds long: base, its free and off-hours stretches without
+// labels, with the layers on it. The work goes through scratch.
+func newDraft(length int64, base []Stretch, layers []offLayer, scratch *timelineScratch) Draft {
+	d := Draft{length: length, base: base, labels: append(make([]string, 0, 4), "")}
 	over := overlay(layers, false, &scratch.pieces)
 	under := overlay(layers, true, &scratch.underPieces)
 	if len(over)+len(under) == 0 {
-		return append(dst, base...), []string{""}
+		return d
 	}
-	labels := append(make([]string, 0, 4), "")
-	// A pass for the pieces over working time, then one for those under
-	// off-hours; each piece splits at most one stretch in three. The last
-	// pass paints straight into dst when it has room for the worst, else
-	// into scratch first.
-	src := base
-	for i, pass := range [2][]piece{over, under} {
-		if len(pass) == 0 {
-			continue
-		}
-		n := len(src) + 2*len(pass)
-		if i == 1 || len(under) == 0 {
-			if cap(dst)-len(dst) >= n {
-				return paint(dst, src, length, layers, pass, i == 1, &labels), labels
+	d.marks, d.over = make([]mark, 0, len(over)+len(under)), len(over)
+	// Each unlabelled layer's label, interned when first met, and the
+	// last label of a labelled layer's span.
+	var layerLabels [8]int32
+	for i := range layerLabels {
+		layerLabels[i] = -1
+	}
+	lastName, lastLabel := "", int32(-1)
+	labelOf := func(layer, span int32) int32 {
+		l := &layers[layer]
+		switch {
+		case l.labels != nil:
+			// Neighbouring spans mostly share their label.
+			if name := l.labels[span]; name != lastName || lastLabel < 0 {
+				lastName, lastLabel = name, intern(&d.labels, name)
 			}
+			return lastLabel
+		case int(layer) >= len(layerLabels):
+			return intern(&d.labels, l.label)
+		case layerLabels[layer] < 0:
+			layerLabels[layer] = intern(&d.labels, l.label)
 		}
-		buf := &scratch.stretches[i]
-		*buf = paint(slices.Grow((*buf)[:0], n), src, length, layers, pass, i == 1, &labels)
-		src = *buf
+		return layerLabels[layer]
 	}
-	return append(dst, src...), labels
+	for _, ps := range [2][]piece{over, under} {
+		for _, p := range ps {
+			l := &layers[p.layer]
+			d.marks = append(d.marks, mark{p.offSpan, labelOf(p.layer, p.span), l.kind, l.hard})
+		}
+	}
+	return d
 }
 
 // A piece is a span of a layer: the part of layers[layer].ivs[span] that
@@ -190,98 +301,87 @@ func overlay(layers []offLayer, under bool, bufs *[2][]piece) []piece {
 }
 
 // paint appends to out the timeline src, of a window length nanoseconds
-// long, with the pieces of layers over its free stretches, or, for under
-// pieces, under its off-hours ones, merging neighbours the same in kind,
-// label, hardness and what lies under them (the stretches before out's
-// length are not touched), and the pieces' labels interned in *labels.
-// What lies between the pieces is copied in runs.
-func paint(out, src []Stretch, length int64, layers []offLayer, pieces []piece, under bool, labels *[]string) []Stretch {
+// long, with marks[0] over its free stretches and marks[1] under its
+// off-hours ones, merging neighbours the same in kind, label, hardness
+// and what lies under them (the stretches before out's length are not
+// touched). What lies between the marks is copied in runs.
+func paint(out, src []Stretch, length int64, marks [2][]mark) []Stretch {
 	from := len(out)
-	emit := func(x Stretch) {
-		if n := len(out); n > from && out[n-1].Kind == x.Kind && out[n-1].Label == x.Label && out[n-1].Hard == x.Hard && out[n-1].Under == x.Under {
-			return // the stretch goes on
-		}
-		out = append(out, x)
-	}
-	// cur is the stretch of src that holds at; the timeline before at is
-	// in out.
-	cur, at := 0, int64(0)
-	// holding returns the stretch that holds t, at or after cur: a walk,
-	// since the pass walks src once in any case.
-	holding := func(t int64) int {
-		j := cur
-		for j+1 < len(src) && src[j+1].Start <= t {
-			j++
-		}
-		return j
-	}
-	// copyTo puts src from at to t in out: the rest of cur, then the
-	// stretches that start after it and before t, as they are: src's
-	// neighbours differ already.
-	copyTo := func(t int64) {
-		if t <= at {
-			return
-		}
-		x := src[cur]
-		x.Start = at
-		emit(x)
-		j := holding(t)
-		upto := j + 1
-		if src[j].Start == t {
-			upto = j // it starts at t: none of it is before
-		}
-		out = append(out, src[min(cur+1, upto):upto]...)
-		cur, at = j, t
-	}
-	// Each unlabelled layer's label, interned when first painted, and the
-	// last label of a labelled layer's span.
-	var layerLabels [8]int32
-	for i := range layerLabels {
-		layerLabels[i] = -1
-	}
-	lastName, lastLabel := "", int32(-1)
-	labelOf := func(layer, span int32) int32 {
-		l := &layers[layer]
-		switch {
-		case l.labels != nil:
-			// Neighbouring spans mostly share their label.
-			if name := l.labels[span]; name != lastName || lastLabel < 0 {
-				lastName, lastLabel = name, intern(labels, name)
+	// next[w] is the first mark of marks[w] that may meet the stretch.
+	var next [2]int
+	for i := 0; i < len(src); i++ {
+		x := src[i]
+		// The stretches that end before the next mark starts are
+		// copied as they are: src's neighbours differ already.
+		upto := int64(math.MaxInt64)
+		for w, ms := range marks {
+			j := next[w]
+			for j < len(ms) && ms[j].end <= x.Start {
+				j++
 			}
-			return lastLabel
-		case int(layer) >= len(layerLabels):
-			return intern(labels, l.label)
-		case layerLabels[layer] < 0:
-			layerLabels[layer] = intern(labels, l.label)
+			if next[w] = j; j < len(ms) {
+				upto = min(upto, ms[j].start)
+			}
 		}
-		return layerLabels[layer]
-	}
-	for _, p := range pieces {
-		copyTo(p.start)
-		for at < p.end {
-			end := length
-			if cur+1 < len(src) {
-				end = src[cur+1].Start
+		k := i
+		for k+1 < len(src) && src[k+1].Start <= upto {
+			k++
+		}
+		if k > i {
+			out = push(out, from, x)
+			out = append(out, src[i+1:k]...)
+			i, x = k, src[k]
+		}
+		end := length
+		if i+1 < len(src) {
+			end = src[i+1].Start
+		}
+		w := 0
+		switch x.Kind {
+		case KindFree:
+		case KindOffHours:
+			w = 1
+		default:
+			out = push(out, from, x)
+			continue
+		}
+		ms, j := marks[w], next[w]
+		at := x.Start
+		for ; j < len(ms) && ms[j].start < end; j++ {
+			m := ms[j]
+			if m.start > at {
+				x.Start = at
+				out = push(out, from, x)
+				at = m.start
 			}
-			x := src[cur]
-			x.Start = at
-			switch {
-			case !under && x.Kind == KindFree:
-				l := &layers[p.layer]
-				x = Stretch{Start: at, Label: labelOf(p.layer, p.span), Kind: l.kind, Hard: l.hard}
-			case under && x.Kind == KindOffHours:
-				x.Under, x.Label = layers[p.layer].kind, labelOf(p.layer, p.span)
-			}
-			emit(x)
-			if end <= p.end {
-				cur, at = min(cur+1, len(src)-1), end
+			y := x
+			y.Start = at
+			if w == 0 {
+				y = Stretch{Start: at, Label: m.label, Kind: m.kind, Hard: m.hard}
 			} else {
-				at = p.end
+				y.Under, y.Label = m.kind, m.label
+			}
+			out = push(out, from, y)
+			if at = m.end; m.end > end {
+				break // the mark goes on into a later stretch
 			}
 		}
+		next[w] = j
+		if at < end {
+			x.Start = at
+			out = push(out, from, x)
+		}
 	}
-	copyTo(length)
 	return out
+}
+
+// push appends x to out unless it goes on the stretch before it, one
+// after from, the same in kind, label, hardness and what lies under it.
+func push(out []Stretch, from int, x Stretch) []Stretch {
+	if n := len(out); n > from && out[n-1].Kind == x.Kind && out[n-1].Label == x.Label && out[n-1].Hard == x.Hard && out[n-1].Under == x.Under {
+		return out
+	}
+	return append(out, x)
 }
 
 // intern returns the index of label in *labels, added if new. A person

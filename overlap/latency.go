@@ -100,16 +100,16 @@ func (r *Report) freeFrom(ctx context.Context, m *member, at time.Time) iter.Seq
 			off := r.offset(at)
 			// Start at the segment that holds at, not at the window's
 			// start: round trips ask this for every pair.
-			first, found := slices.BinarySearchFunc(m.segs, off, func(s calendar.Stretch, off int64) int { return cmp.Compare(s.Start, off) })
+			segs := m.timeline()
+			first, found := slices.BinarySearchFunc(segs, off, func(s calendar.Stretch, off int64) int { return cmp.Compare(s.Start, off) })
 			if !found {
 				first--
 			}
-			for i := first; i < len(m.segs); i++ {
-				s, end := m.segs[i], m.end(i, r.length)
-				if s.Kind != calendar.KindFree {
+			for i := first; i < len(segs); i++ {
+				if segs[i].Kind != calendar.KindFree {
 					continue
 				}
-				iv := calendar.Interval{Start: r.time(max(s.Start, off)), End: r.time(end)}
+				iv := calendar.Interval{Start: r.time(max(segs[i].Start, off)), End: r.time(end(segs, i, r.length))}
 				if !yield(iv, nil) {
 					return
 				}

@@ -119,10 +119,24 @@ type Report struct {
 // A member is one person of the team, compiled, with their timeline kept
 // compactly.
 type member struct {
-	sched  *calendar.Schedule
-	segs   []calendar.Stretch // the timeline, as calendar.Batch.AppendStretches gives it
-	labels []string           // the timeline's labels, by index
-	free   []span             // free time, sorted, disjoint, never touching
+	sched *calendar.Schedule
+	draft calendar.Draft // the timeline, drawn when first asked (timeline)
+	drawn *drawn
+	free  []span // free time, sorted, disjoint, never touching
+}
+
+// drawn is a member's timeline, drawn from its draft once, by whichever
+// call first needs it: Compute reads free time from the draft, and most
+// reports are never asked for most people's timelines.
+type drawn struct {
+	once sync.Once
+	segs []calendar.Stretch
+}
+
+// timeline returns m's timeline in stretches, labelled by m.draft.Labels.
+func (m *member) timeline() []calendar.Stretch {
+	m.drawn.once.Do(func() { m.drawn.segs = m.draft.AppendStretches(nil) })
+	return m.drawn.segs
 }
 
 // A span is [start, end) in nanoseconds after the window's start.
@@ -167,6 +181,7 @@ func Compute(ctx context.Context, people []calendar.Person, window calendar.Inte
 	window = calendar.Interval{Start: window.Start.Round(0), End: window.End.Round(0)}
 	r := &Report{window: window, length: int64(window.Duration()), people: make([]member, len(people)), opt: opt}
 	errs := make([]error, len(people))
+	drawn := make([]drawn, len(people))
 	// People share their focus rules, zones and holiday calendars: each
 	// is worked out once for the call.
 	batch := calendar.NewBatch()
@@ -176,7 +191,7 @@ func Compute(ctx context.Context, people []calendar.Person, window calendar.Inte
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var slabs slabs
+			var free slab[span]
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(order) {
@@ -186,7 +201,8 @@ func Compute(ctx context.Context, people []calendar.Person, window calendar.Inte
 					errs[i] = err
 					continue
 				}
-				r.people[i], errs[i] = r.member(ctx, batch, people[order[i]], &slabs)
+				r.people[i], errs[i] = r.member(ctx, batch, people[order[i]], &free)
+				r.people[i].drawn = &drawn[i]
 			}
 		}()
 	}
@@ -212,54 +228,33 @@ func firstError(errs []error) error {
 // member compiles p and builds their timeline and free time. It runs on
 // Compute's goroutines, where a panic would end the caller's process: one
 // is returned as an error instead.
-func (r *Report) member(ctx context.Context, b *calendar.Batch, p calendar.Person, slabs *slabs) (m member, err error) {
+func (r *Report) member(ctx context.Context, b *calendar.Batch, p calendar.Person, free *slab[span]) (m member, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			m, err = member{}, fmt.Errorf("person %q: internal error: %s", p.ID, icalvalue.Quote(fmt.Sprint(v)))
 		}
 	}()
-	return r.compute(ctx, b, p, slabs)
+	return r.compute(ctx, b, p, free)
 }
 
-// compute is member without the recovery. The member's timeline goes
-// into the slab when it fits, so that a large team's timelines take a
-// few large allocations rather than one each.
-func (r *Report) compute(ctx context.Context, b *calendar.Batch, p calendar.Person, slabs *slabs) (member, error) {
+// compute is member without the recovery. The member's free time goes
+// into the slab when it fits, so that a large team's take a few large
+// allocations rather than one each.
+func (r *Report) compute(ctx context.Context, b *calendar.Batch, p calendar.Person, free *slab[span]) (member, error) {
 	sched, err := b.Compile(ctx, p)
 	if err != nil {
 		return member{}, err
 	}
-	room := slabs.stretches.room()
-	st, labels, err := b.AppendStretches(ctx, room, sched, r.window)
+	d, err := b.Draft(ctx, sched, r.window)
 	if err != nil {
 		return member{}, err
 	}
-	st = slabs.stretches.keep(room, st)
-	// The free spans, where the report keeps them too.
-	spansRoom := slabs.spans.room()
-	free := spansRoom
-	for i, x := range st {
-		if !r.isFree(x.Kind, x.Hard) {
-			continue
-		}
-		start, end := x.Start, r.length
-		if i+1 < len(st) {
-			end = st[i+1].Start
-		}
-		if n := len(free); n > 0 && free[n-1].end == start {
-			free[n-1].end = end
-		} else {
-			free = append(free, span{start, end})
-		}
+	room := free.room()
+	spans := room
+	for start, end := range d.Spans(r.isFree) {
+		spans = append(spans, span{start, end})
 	}
-	return member{sched: sched, segs: st, labels: labels, free: slabs.spans.keep(spansRoom, free)}, nil
-}
-
-// slabs are where one of Compute's goroutines keeps its members'
-// timelines and free spans.
-type slabs struct {
-	stretches slab[calendar.Stretch]
-	spans     slab[span]
+	return member{sched: sched, draft: d, free: free.keep(room, spans)}, nil
 }
 
 // A slab hands out slices of a few large arrays, so that a large team's
@@ -759,12 +754,13 @@ func (r *Report) Timeline(id string) ([]calendar.Segment, error) {
 		return nil, err
 	}
 	loc := m.sched.Zone()
-	out := make([]calendar.Segment, len(m.segs))
-	for i, s := range m.segs {
+	segs, labels := m.timeline(), m.draft.Labels()
+	out := make([]calendar.Segment, len(segs))
+	for i, s := range segs {
 		out[i] = calendar.Segment{
-			Interval: calendar.Interval{Start: r.time(s.Start).In(loc), End: r.time(m.end(i, r.length)).In(loc)},
+			Interval: calendar.Interval{Start: r.time(s.Start).In(loc), End: r.time(end(segs, i, r.length)).In(loc)},
 			Kind:     s.Kind,
-			Label:    m.labels[s.Label],
+			Label:    labels[s.Label],
 			Hard:     s.Hard,
 			Under:    s.Under,
 		}
@@ -772,10 +768,11 @@ func (r *Report) Timeline(id string) ([]calendar.Segment, error) {
 	return out, nil
 }
 
-// end returns where timeline segment i of m ends.
-func (m *member) end(i int, length int64) int64 {
-	if i+1 < len(m.segs) {
-		return m.segs[i+1].Start
+// end returns where stretch i of segs, a timeline of a window length
+// nanoseconds long, ends.
+func end(segs []calendar.Stretch, i int, length int64) int64 {
+	if i+1 < len(segs) {
+		return segs[i+1].Start
 	}
 	return length
 }

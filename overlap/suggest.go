@@ -360,7 +360,7 @@ func (p *plan) costs(a *attendee, starts []int64, acc, run []Cost) {
 	after := func(t int64) int { return k + sort.Search(len(starts)-k, func(j int) bool { return starts[k+j] > t }) }
 	from := func(t int64) int { return k + sort.Search(len(starts)-k, func(j int) bool { return starts[k+j] >= t }) }
 	if len(a.noMeet) == 0 {
-		segs := a.m.segs
+		segs := a.m.timeline()
 		away, awayFirst, awayLast := false, 0, 0 // the run of starts kept away, not yet emitted
 		for i := range segs {
 			if k == len(starts) {
@@ -584,9 +584,10 @@ func (r *Report) newPlan(ctx context.Context, fn string, q Request) (*plan, erro
 }
 
 func (r *Report) newAttendee(m *member, optional bool, noMeeting []time.Weekday) attendee {
-	a := attendee{m: m, optional: optional, ends: make([]int64, len(m.segs))}
-	for i := range m.segs {
-		a.ends[i] = m.end(i, r.length)
+	segs := m.timeline()
+	a := attendee{m: m, optional: optional, ends: make([]int64, len(segs))}
+	for i := range segs {
+		a.ends[i] = end(segs, i, r.length)
 	}
 	if len(noMeeting) > 0 {
 		a.noMeet = r.localDays(m.sched.Zone(), func(d calendar.Date) (calendar.Clock, calendar.Clock, bool) {
@@ -794,7 +795,7 @@ type evaluation struct {
 func (p *plan) eval(a *attendee, ms int64) evaluation {
 	me := ms + int64(p.q.Duration)
 	ps, pe := ms-int64(p.q.Buffer), me+int64(p.q.Buffer)
-	segs := a.m.segs
+	segs := a.m.timeline()
 	for a.seg < len(segs) && a.ends[a.seg] <= ps {
 		a.seg++
 	}
