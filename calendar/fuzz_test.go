@@ -211,3 +211,36 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseSpan: a span reads as its two clocks (checked against
+// ParseClock, whose own model checks it) around one "-", and its String
+// reads back the same.
+func FuzzParseSpan(f *testing.F) {
+	for _, s := range []string{
+		"22:00-07:00", "9:00-17:00", "00:00-24:00", "00:00-00:00", " 23:00 - 06:00 ",
+		"24:00-06:00", "22:00", "22:00-", "-07:00", "22:00-07:00-08:00", "", "ab-cd", "22:00–07:00",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sp, err := ParseSpan(s)
+		from, to, cut := strings.Cut(s, "-")
+		f, errF := ParseClock(strings.TrimSpace(from))
+		c, errT := ParseClock(strings.TrimSpace(to))
+		wantOK := cut && errF == nil && errT == nil && f != EndOfDay
+		if err != nil {
+			checkParseError(t, "ParseSpan", s, err)
+			if wantOK {
+				t.Fatalf("ParseSpan(%q): %v, want %s-%s", s, err, f, c)
+			}
+			return
+		}
+		if !wantOK || sp != (Span{f, c}) {
+			t.Fatalf("ParseSpan(%q) = %v, want ok=%v", s, sp, wantOK)
+		}
+		back, err := ParseSpan(sp.String())
+		if err != nil || back != sp {
+			t.Fatalf("ParseSpan(%q) (the String of %q) = %v, %v", sp.String(), s, back, err)
+		}
+	})
+}

@@ -52,6 +52,11 @@ type Person struct {
 	// of Calendars once read (package ics reads iCalendar files). Their
 	// busy time is added to Busy.
 	Sources []BusySource
+
+	// Comfort says how the person's time outside working hours feels
+	// for a meeting (their shoulder and night); zero fields mean the
+	// defaults.
+	Comfort Comfort
 }
 
 // A BusySource gives busy time for any window: a calendar whose recurring

@@ -160,6 +160,14 @@ type personJSON struct {
 	Focus        []focusJSON   `json:"focus,omitempty"`
 	Busy         []Interval    `json:"busy,omitempty"`
 	Calendars    []string      `json:"calendars,omitempty"`
+	Comfort      *comfortJSON  `json:"comfort,omitempty"`
+}
+
+// comfortJSON is a Comfort: {"shoulder": "1h30m", "night": "23:00-08:00"},
+// either left out for its default.
+type comfortJSON struct {
+	Shoulder string `json:"shoulder,omitempty"`
+	Night    string `json:"night,omitempty"`
 }
 
 type timeOffJSON struct {
@@ -208,6 +216,15 @@ func (p Person) MarshalJSON() ([]byte, error) {
 	}
 	for iv := range p.Busy.All() {
 		pj.Busy = append(pj.Busy, iv)
+	}
+	if !p.Comfort.IsZero() {
+		pj.Comfort = &comfortJSON{}
+		if p.Comfort.Shoulder != 0 {
+			pj.Comfort.Shoulder = jsontext.FormatDuration(p.Comfort.Shoulder)
+		}
+		if p.Comfort.Night != (Span{}) {
+			pj.Comfort.Night = p.Comfort.Night.String()
+		}
 	}
 	return json.Marshal(pj)
 }
@@ -280,6 +297,24 @@ func (p *Person) unmarshal(b []byte, lim Limits) error {
 		}
 	}
 	np.Calendars = pj.Calendars
+	if c := pj.Comfort; c != nil {
+		if c.Shoulder != "" {
+			if np.Comfort.Shoulder, err = time.ParseDuration(c.Shoulder); err != nil {
+				return fail("comfort: shoulder", err)
+			}
+			if np.Comfort.Shoulder == 0 {
+				return fail("comfort: shoulder", errors.New(`zero: leave "shoulder" out for the default`))
+			}
+		}
+		if c.Night != "" {
+			if np.Comfort.Night, err = ParseSpan(c.Night); err != nil {
+				return fail("comfort: night", err)
+			}
+			if np.Comfort.Night == (Span{}) {
+				return fail("comfort: night", errors.New(`00:00-00:00 is a whole day: leave "night" out for the default`))
+			}
+		}
+	}
 	if _, err := compile(&np, lim); err != nil {
 		return err
 	}

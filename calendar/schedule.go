@@ -33,6 +33,7 @@ type Schedule struct {
 	focus        []focusRule
 	busy         Set
 	sources      []busySource
+	comfort      Comfort
 }
 
 // A scheduleWithRoom is a Schedule with room for the holiday calendars,
@@ -150,10 +151,12 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 		return fail("NoHours is set, but Hours are %q", p.Hours.String())
 	case p.HolidayDates != Observed && p.HolidayDates != Actual:
 		return fail("holiday dates: invalid value %d", int(p.HolidayDates))
+	case p.Comfort.check() != nil:
+		return fail("%w", p.Comfort.check())
 	}
 	// The schedule and a typical person's lists in one allocation.
 	sr := &scheduleWithRoom{Schedule: Schedule{
-		id: p.ID, name: p.Name, zone: p.Zone, hours: p.Hours, holidayDates: p.HolidayDates, busy: p.Busy,
+		id: p.ID, name: p.Name, zone: p.Zone, hours: p.Hours, holidayDates: p.HolidayDates, busy: p.Busy, comfort: p.Comfort,
 	}}
 	s := &sr.Schedule
 	s.holidays, s.focus = sr.holidays[:0], sr.focus[:0]
@@ -270,6 +273,10 @@ func (s *Schedule) Zone() *time.Location { return s.zone }
 
 // Hours returns the person's weekly working hours.
 func (s *Schedule) Hours() WeeklyHours { return s.hours }
+
+// Comfort returns the person's comfort settings as given (zero fields
+// meaning the defaults; see Comfort).
+func (s *Schedule) Comfort() Comfort { return s.comfort }
 
 // errNotCompiled is the error of the zero Schedule's methods.
 var errNotCompiled = errors.New("not compiled: make a Schedule with calendar.Compile")
