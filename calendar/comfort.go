@@ -24,7 +24,8 @@ import (
 // set it for everyone who does not set their own.
 type Comfort struct {
 	// Shoulder is how long before and after each working span counts as
-	// the shoulder; zero means DefaultShoulder. At most MaxShoulder.
+	// the shoulder; zero means DefaultShoulder. Whole minutes, at most
+	// MaxShoulder.
 	Shoulder time.Duration
 	// Night is the span of each day the person sleeps, starting on that
 	// day; the zero Span (00:00-00:00, which as hours would be a whole
@@ -160,10 +161,13 @@ func (c Comfort) NightFor(h WeeklyHours) Span {
 	return spanOf(best, best+length)
 }
 
-// check returns an error for a Comfort out of bounds.
-func (c Comfort) check() error {
+// Check returns an error, naming the field, for a Comfort out of bounds.
+func (c Comfort) Check() error {
 	if c.Shoulder < 0 || c.Shoulder > MaxShoulder {
 		return fmt.Errorf("comfort: shoulder %s is not from 0 to %s", c.Shoulder, MaxShoulder)
+	}
+	if c.Shoulder%time.Minute != 0 {
+		return fmt.Errorf("comfort: shoulder %s is not a whole number of minutes", c.Shoulder)
 	}
 	if c.Night != (Span{}) {
 		if !c.Night.From.IsValid() || !c.Night.To.IsValid() || c.Night.From == EndOfDay {

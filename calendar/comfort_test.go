@@ -81,6 +81,7 @@ func TestComfortInRoster(t *testing.T) {
 		{`{"shoulder": "-1h"}`, `person "ana": comfort: shoulder -1h0m0s is not from 0 to 12h0m0s`},
 		{`{"shoulder": "13h"}`, `is not from 0 to 12h0m0s`},
 		{`{"shoulder": "0s"}`, `comfort: shoulder: zero`},
+		{`{"shoulder": "90s"}`, `shoulder 1m30s is not a whole number of minutes`},
 		{`{"shoulder": "soon"}`, `comfort: shoulder`},
 		{`{"night": "20:00-14:00"}`, `night 20:00-14:00 is longer than 16h0m0s`},
 		{`{"night": "00:00-00:00"}`, `is a whole day`},

@@ -151,8 +151,8 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 		return fail("NoHours is set, but Hours are %q", p.Hours.String())
 	case p.HolidayDates != Observed && p.HolidayDates != Actual:
 		return fail("holiday dates: invalid value %d", int(p.HolidayDates))
-	case p.Comfort.check() != nil:
-		return fail("%w", p.Comfort.check())
+	case p.Comfort.Check() != nil:
+		return fail("%w", p.Comfort.Check())
 	}
 	// The schedule and a typical person's lists in one allocation.
 	sr := &scheduleWithRoom{Schedule: Schedule{

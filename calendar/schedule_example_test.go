@@ -254,3 +254,30 @@ func ExampleBatch_Draft() {
 	// 4 segments
 	// free from 11h0m0s to 17h0m0s
 }
+
+// A person's night: the default, 22:00-07:00, unless it cuts into their
+// hours. An early starter's moves by the least that clears them; a night
+// worker gets the nine hours furthest from their shift.
+func ExampleComfort_NightFor() {
+	var c calendar.Comfort // the defaults
+	for _, h := range []string{"Mon-Fri 09:00-17:00", "Mon-Fri 06:00-14:00", "Mon-Fri 22:00-06:00"} {
+		fmt.Println(h, "->", c.NightFor(calendar.MustParseWeeklyHours(h)))
+	}
+	own := calendar.Comfort{Night: calendar.Span{From: calendar.MustParseClock("23:30"), To: calendar.MustParseClock("06:30")}}
+	fmt.Println("own:", own.NightFor(calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")), own.ShoulderOrDefault())
+	// Output:
+	// Mon-Fri 09:00-17:00 -> 22:00-07:00
+	// Mon-Fri 06:00-14:00 -> 21:00-06:00
+	// Mon-Fri 22:00-06:00 -> 09:30-18:30
+	// own: 23:30-06:30 2h0m0s
+}
+
+func ExampleParseSpan() {
+	sp, err := calendar.ParseSpan("22:00-07:00")
+	fmt.Println(sp, sp.Overnight(), sp.Length(), err)
+	_, err = calendar.ParseSpan("22:00")
+	fmt.Println(err)
+	// Output:
+	// 22:00-07:00 true 9h0m0s <nil>
+	// calendar.ParseSpan("22:00"): want a span HH:MM-HH:MM
+}

@@ -303,12 +303,13 @@ func ExampleErrNoReply() {
 }
 
 // Points weigh a slot's cost: a minute of focus broken is a point, a
-// minute off-hours two, a fragment 15 and a missing optional attendee 30.
+// minute off-hours the points of its band (Burden: here 15 minutes of
+// night at 4), a fragment 15 and a missing optional attendee 30.
 func ExampleCost_Points() {
-	c := overlap.Cost{FocusBroken: 30 * time.Minute, OffHours: 15 * time.Minute, OptionalMissing: 1}
+	c := overlap.Cost{FocusBroken: 30 * time.Minute, OffHours: 15 * time.Minute, Night: 15 * time.Minute, Burden: time.Hour, OptionalMissing: 1}
 	fmt.Println(c.Points(), c)
 	// Output:
-	// 90 1 optional missing, focus broken 30m, off-hours 15m
+	// 120 1 optional missing, focus broken 30m, off-hours 15m (night 15m; burden 1h)
 }
 
 // The report keeps each person's compiled schedule, which answers for any

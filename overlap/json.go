@@ -46,6 +46,7 @@ type suggestionJSON struct {
 	Score     float64        `json:"score"`
 	Cost      Cost           `json:"cost"`
 	Attendees []Attendance   `json:"attendees"`
+	Items     any            `json:"items"` // written for readers; ignored when read
 }
 
 // String returns s as its interval, score, cost and attendees, such as
@@ -91,7 +92,11 @@ func (s Suggestion) MarshalJSON() ([]byte, error) {
 		att = []Attendance{}
 	}
 	start, end := jsontext.Time(s.Start), jsontext.Time(s.End)
-	return json.Marshal(suggestionJSON{&start, &end, s.Score, s.Cost, att})
+	items := s.Items()
+	if items == nil {
+		items = []CostItem{}
+	}
+	return json.Marshal(suggestionJSON{&start, &end, s.Score, s.Cost, att, items})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -108,6 +113,11 @@ func (s *Suggestion) UnmarshalJSON(b []byte) error {
 type costJSON struct {
 	FocusBroken     jsontext.Duration `json:"focusBroken"`
 	OffHours        jsontext.Duration `json:"offHours"`
+	Shoulder        jsontext.Duration `json:"shoulder"`
+	Late            jsontext.Duration `json:"late"`
+	DayOff          jsontext.Duration `json:"dayOff"`
+	Night           jsontext.Duration `json:"night"`
+	Burden          jsontext.Duration `json:"burden"`
 	Fragments       int               `json:"fragments"`
 	OptionalMissing int               `json:"optionalMissing"`
 	RequiredMissing int               `json:"requiredMissing"`
@@ -128,7 +138,17 @@ func (c Cost) String() string {
 		parts = append(parts, "focus broken "+jsontext.FormatDuration(c.FocusBroken))
 	}
 	if c.OffHours > 0 {
-		parts = append(parts, "off-hours "+jsontext.FormatDuration(c.OffHours))
+		var bands []string
+		for b := BandShoulder; b <= BandNight; b++ {
+			if t := *c.band(b); t > 0 {
+				bands = append(bands, b.String()+" "+jsontext.FormatDuration(t))
+			}
+		}
+		off := "off-hours " + jsontext.FormatDuration(c.OffHours)
+		if len(bands) > 0 {
+			off += " (" + strings.Join(bands, ", ") + "; burden " + jsontext.FormatDuration(c.Burden) + ")"
+		}
+		parts = append(parts, off)
 	}
 	switch {
 	case c.Fragments == 1:
@@ -144,8 +164,9 @@ func (c Cost) String() string {
 
 // MarshalJSON implements json.Marshaler (see Cost).
 func (c Cost) MarshalJSON() ([]byte, error) {
-	return json.Marshal(costJSON{jsontext.Duration(c.FocusBroken), jsontext.Duration(c.OffHours), c.Fragments,
-		c.OptionalMissing, c.RequiredMissing, c.Points()})
+	d := func(t time.Duration) jsontext.Duration { return jsontext.Duration(t) }
+	return json.Marshal(costJSON{d(c.FocusBroken), d(c.OffHours), d(c.Shoulder), d(c.Late), d(c.DayOff), d(c.Night), d(c.Burden),
+		c.Fragments, c.OptionalMissing, c.RequiredMissing, c.Points()})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -154,7 +175,9 @@ func (c *Cost) UnmarshalJSON(b []byte) error {
 	if err := jsontext.Decode(b, &j, "overlap.Cost.UnmarshalJSON"); err != nil {
 		return err
 	}
-	*c = Cost{time.Duration(j.FocusBroken), time.Duration(j.OffHours), j.Fragments, j.OptionalMissing, j.RequiredMissing}
+	d := func(x jsontext.Duration) time.Duration { return time.Duration(x) }
+	*c = Cost{FocusBroken: d(j.FocusBroken), OffHours: d(j.OffHours), Shoulder: d(j.Shoulder), Late: d(j.Late), DayOff: d(j.DayOff), Night: d(j.Night),
+		Burden: d(j.Burden), Fragments: j.Fragments, OptionalMissing: j.OptionalMissing, RequiredMissing: j.RequiredMissing}
 	return nil
 }
 
@@ -162,6 +185,7 @@ type attendanceJSON struct {
 	ID       string `json:"id"`
 	Zone     string `json:"zone"`
 	Status   Status `json:"status"`
+	Band     Band   `json:"band"`
 	Local    string `json:"local"`
 	Optional bool   `json:"optional"`
 	Present  bool   `json:"present"`
@@ -170,7 +194,7 @@ type attendanceJSON struct {
 
 // MarshalJSON implements json.Marshaler (see Attendance).
 func (a Attendance) MarshalJSON() ([]byte, error) {
-	return json.Marshal(attendanceJSON{a.ID, a.Local.Location().String(), a.Status, a.Local.Format(time.RFC3339Nano), a.Optional, a.Present, a.Cost})
+	return json.Marshal(attendanceJSON{a.ID, a.Local.Location().String(), a.Status, a.Band, a.Local.Format(time.RFC3339Nano), a.Optional, a.Present, a.Cost})
 }
 
 // UnmarshalJSON implements json.Unmarshaler; "zone" must be an IANA name
@@ -192,7 +216,7 @@ func (a *Attendance) UnmarshalJSON(b []byte) error {
 	if _, off := t.Zone(); off != offsetAt(t, loc) {
 		return fmt.Errorf("%s: local %q is not a wall time of %q", fn, j.Local, j.Zone)
 	}
-	*a = Attendance{ID: j.ID, Status: j.Status, Local: t.In(loc), Optional: j.Optional, Present: j.Present, Cost: j.Cost}
+	*a = Attendance{ID: j.ID, Status: j.Status, Band: j.Band, Local: t.In(loc), Optional: j.Optional, Present: j.Present, Cost: j.Cost}
 	return nil
 }
 
@@ -207,11 +231,12 @@ type rotationJSON struct {
 	Max        jsontext.Duration `json:"max"`
 	Spread     jsontext.Duration `json:"spread"`
 	Total      jsontext.Duration `json:"total"`
+	FairShare  bool              `json:"fairShare"`
 	BestEffort bool              `json:"bestEffort"`
 }
 
 // MarshalJSON implements json.Marshaler: {"slots", "burden", "max",
-// "spread", "total", "bestEffort"}.
+// "spread", "total", "fairShare", "bestEffort"}.
 func (r Rotation) MarshalJSON() ([]byte, error) {
 	slots, burden := r.Slots, r.Burden
 	if slots == nil {
@@ -220,7 +245,7 @@ func (r Rotation) MarshalJSON() ([]byte, error) {
 	if burden == nil {
 		burden = []Burden{}
 	}
-	return json.Marshal(rotationJSON{slots, burden, jsontext.Duration(r.Max), jsontext.Duration(r.Spread), jsontext.Duration(r.Total), r.BestEffort})
+	return json.Marshal(rotationJSON{slots, burden, jsontext.Duration(r.Max), jsontext.Duration(r.Spread), jsontext.Duration(r.Total), r.FairShare, r.BestEffort})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -229,19 +254,21 @@ func (r *Rotation) UnmarshalJSON(b []byte) error {
 	if err := jsontext.Decode(b, &j, "overlap.Rotation.UnmarshalJSON"); err != nil {
 		return err
 	}
-	*r = Rotation{jsontext.Nil(j.Slots), jsontext.Nil(j.Burden), time.Duration(j.Max), time.Duration(j.Spread), time.Duration(j.Total), j.BestEffort}
+	*r = Rotation{jsontext.Nil(j.Slots), jsontext.Nil(j.Burden), time.Duration(j.Max), time.Duration(j.Spread), time.Duration(j.Total), j.FairShare, j.BestEffort}
 	return nil
 }
 
 type burdenJSON struct {
-	ID     string            `json:"id"`
-	Burden jsontext.Duration `json:"burden"`
-	Slots  int               `json:"slots"`
+	ID           string            `json:"id"`
+	Burden       jsontext.Duration `json:"burden"`
+	Slots        int               `json:"slots"`
+	Inconvenient int               `json:"inconvenient"`
 }
 
-// MarshalJSON implements json.Marshaler: {"id", "burden", "slots"}.
+// MarshalJSON implements json.Marshaler: {"id", "burden", "slots",
+// "inconvenient"}.
 func (b Burden) MarshalJSON() ([]byte, error) {
-	return json.Marshal(burdenJSON{b.ID, jsontext.Duration(b.Burden), b.Slots})
+	return json.Marshal(burdenJSON{b.ID, jsontext.Duration(b.Burden), b.Slots, b.Inconvenient})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -250,7 +277,7 @@ func (b *Burden) UnmarshalJSON(data []byte) error {
 	if err := jsontext.Decode(data, &j, "overlap.Burden.UnmarshalJSON"); err != nil {
 		return err
 	}
-	*b = Burden{j.ID, time.Duration(j.Burden), j.Slots}
+	*b = Burden{j.ID, time.Duration(j.Burden), j.Slots, j.Inconvenient}
 	return nil
 }
 

@@ -24,22 +24,26 @@ func jsonValues(t fataler) []struct {
 	json  string
 } {
 	berlin, kolkata := mustLoad(t, "Europe/Berlin"), mustLoad(t, "Asia/Kolkata")
-	ben := Attendance{ID: "ben", Status: StatusFree, Local: time.Date(2026, 3, 9, 14, 0, 0, 0, berlin), Present: true, Cost: Cost{OffHours: 30 * time.Minute}}
+	ben := Attendance{ID: "ben", Status: StatusOffHours, Band: BandLate, Local: time.Date(2026, 3, 9, 14, 0, 0, 0, berlin), Present: true,
+		Cost: Cost{OffHours: 30 * time.Minute, Late: 30 * time.Minute, Burden: time.Hour}}
 	priya := Attendance{ID: "priya", Status: StatusOffHours, Local: time.Date(2026, 3, 9, 18, 30, 0, 0, kolkata), Optional: true, Cost: Cost{OptionalMissing: 1}}
-	const benJSON = `{"id":"ben","zone":"Europe/Berlin","status":"free","local":"2026-03-09T14:00:00+01:00","optional":false,"present":true,` +
-		`"cost":{"focusBroken":"0s","offHours":"30m","fragments":0,"optionalMissing":0,"requiredMissing":0,"points":60}}`
-	const priyaJSON = `{"id":"priya","zone":"Asia/Kolkata","status":"off-hours","local":"2026-03-09T18:30:00+05:30","optional":true,"present":false,` +
-		`"cost":{"focusBroken":"0s","offHours":"0s","fragments":0,"optionalMissing":1,"requiredMissing":0,"points":30}}`
+	// Ben's half hour of late time is worth 2 points a minute.
+	const benJSON = `{"id":"ben","zone":"Europe/Berlin","status":"off-hours","band":"late","local":"2026-03-09T14:00:00+01:00","optional":false,"present":true,` +
+		`"cost":{"focusBroken":"0s","offHours":"30m","shoulder":"0s","late":"30m","dayOff":"0s","night":"0s","burden":"1h","fragments":0,"optionalMissing":0,"requiredMissing":0,"points":60}}`
+	const priyaJSON = `{"id":"priya","zone":"Asia/Kolkata","status":"off-hours","band":"working","local":"2026-03-09T18:30:00+05:30","optional":true,"present":false,` +
+		`"cost":{"focusBroken":"0s","offHours":"0s","shoulder":"0s","late":"0s","dayOff":"0s","night":"0s","burden":"0s","fragments":0,"optionalMissing":1,"requiredMissing":0,"points":30}}`
 	slot := Suggestion{
 		Interval:  calendar.Interval{Start: time.Date(2026, 3, 9, 18, 30, 0, 0, kolkata), End: time.Date(2026, 3, 9, 19, 30, 0, 0, kolkata)},
 		Attendees: []Attendance{ben, priya},
-		Cost:      Cost{OffHours: 30 * time.Minute, OptionalMissing: 1},
+		Cost:      Cost{OffHours: 30 * time.Minute, Late: 30 * time.Minute, Burden: time.Hour, OptionalMissing: 1},
 		Score:     1.5,
 	}
-	// Points: 2 x 30 minutes off-hours + 30 for the optional attendee.
+	// Points: 2 x 30 minutes late + 30 for the optional attendee, item by
+	// item.
 	const slotJSON = `{"start":"2026-03-09T13:00:00Z","end":"2026-03-09T14:00:00Z","score":1.5,` +
-		`"cost":{"focusBroken":"0s","offHours":"30m","fragments":0,"optionalMissing":1,"requiredMissing":0,"points":90},` +
-		`"attendees":[` + benJSON + `,` + priyaJSON + `]}`
+		`"cost":{"focusBroken":"0s","offHours":"30m","shoulder":"0s","late":"30m","dayOff":"0s","night":"0s","burden":"1h","fragments":0,"optionalMissing":1,"requiredMissing":0,"points":90},` +
+		`"attendees":[` + benJSON + `,` + priyaJSON + `],` +
+		`"items":[{"id":"ben","what":"late","time":"30m","count":0,"points":60},{"id":"priya","what":"optional missing","time":"0s","count":1,"points":30}]}`
 	return []struct {
 		name  string
 		value any
@@ -52,21 +56,23 @@ func jsonValues(t fataler) []struct {
 		// Points: 90 minutes of focus, one fragment (15) and two optional
 		// attendees missing (2 x 30).
 		{"Cost", Cost{FocusBroken: 90 * time.Minute, Fragments: 1, OptionalMissing: 2},
-			`{"focusBroken":"1h30m","offHours":"0s","fragments":1,"optionalMissing":2,"requiredMissing":0,"points":165}`},
+			`{"focusBroken":"1h30m","offHours":"0s","shoulder":"0s","late":"0s","dayOff":"0s","night":"0s","burden":"0s","fragments":1,"optionalMissing":2,"requiredMissing":0,"points":165}`},
 		{"Cost of nothing", Cost{},
-			`{"focusBroken":"0s","offHours":"0s","fragments":0,"optionalMissing":0,"requiredMissing":0,"points":0}`},
-		{"Cost with seconds", Cost{OffHours: 90 * time.Second, RequiredMissing: 2},
-			`{"focusBroken":"0s","offHours":"1m30s","fragments":0,"optionalMissing":0,"requiredMissing":2,"points":3}`},
+			`{"focusBroken":"0s","offHours":"0s","shoulder":"0s","late":"0s","dayOff":"0s","night":"0s","burden":"0s","fragments":0,"optionalMissing":0,"requiredMissing":0,"points":0}`},
+		// 90 seconds of night at 4 points a minute.
+		{"Cost with seconds", Cost{OffHours: 90 * time.Second, Night: 90 * time.Second, Burden: 6 * time.Minute, RequiredMissing: 2},
+			`{"focusBroken":"0s","offHours":"1m30s","shoulder":"0s","late":"0s","dayOff":"0s","night":"1m30s","burden":"6m","fragments":0,"optionalMissing":0,"requiredMissing":2,"points":6}`},
 		{"Attendance", ben, benJSON},
 		{"Attendance, optional, in Kolkata", priya, priyaJSON},
 		{"Suggestion", slot, slotJSON},
 		{"Suggestion without attendees", Suggestion{Interval: slot.Interval},
 			`{"start":"2026-03-09T13:00:00Z","end":"2026-03-09T14:00:00Z","score":0,` +
-				`"cost":{"focusBroken":"0s","offHours":"0s","fragments":0,"optionalMissing":0,"requiredMissing":0,"points":0},"attendees":[]}`},
-		{"Burden", Burden{ID: "kim", Burden: 2*time.Hour + 30*time.Minute, Slots: 3}, `{"id":"kim","burden":"2h30m","slots":3}`},
-		{"Rotation", Rotation{Slots: []Suggestion{slot}, Burden: []Burden{{ID: "ben", Slots: 1}, {ID: "priya", Burden: time.Hour}}, Max: time.Hour, Spread: time.Hour, Total: time.Hour},
-			`{"slots":[` + slotJSON + `],"burden":[{"id":"ben","burden":"0s","slots":1},{"id":"priya","burden":"1h","slots":0}],"max":"1h","spread":"1h","total":"1h","bestEffort":false}`},
-		{"empty Rotation", Rotation{}, `{"slots":[],"burden":[],"max":"0s","spread":"0s","total":"0s","bestEffort":false}`},
+				`"cost":{"focusBroken":"0s","offHours":"0s","shoulder":"0s","late":"0s","dayOff":"0s","night":"0s","burden":"0s","fragments":0,"optionalMissing":0,"requiredMissing":0,"points":0},"attendees":[],"items":[]}`},
+		{"Burden", Burden{ID: "kim", Burden: 2*time.Hour + 30*time.Minute, Slots: 3, Inconvenient: 2}, `{"id":"kim","burden":"2h30m","slots":3,"inconvenient":2}`},
+		{"Rotation", Rotation{Slots: []Suggestion{slot}, Burden: []Burden{{ID: "ben", Burden: time.Hour, Slots: 1, Inconvenient: 1}, {ID: "priya"}}, Max: time.Hour, Spread: time.Hour, Total: time.Hour},
+			`{"slots":[` + slotJSON + `],"burden":[{"id":"ben","burden":"1h","slots":1,"inconvenient":1},{"id":"priya","burden":"0s","slots":0,"inconvenient":0}],` +
+				`"max":"1h","spread":"1h","total":"1h","fairShare":false,"bestEffort":false}`},
+		{"empty Rotation", Rotation{}, `{"slots":[],"burden":[],"max":"0s","spread":"0s","total":"0s","fairShare":false,"bestEffort":false}`},
 		// Berlin's day of 23 hours, the day it moves its clocks forward.
 		{"Day", Day{
 			Date:     calendar.MustParseDate("2026-03-29"),
@@ -210,6 +216,7 @@ func drawIDs(t *rapid.T, label string) []string {
 func drawCost(t *rapid.T) Cost {
 	return Cost{
 		FocusBroken: drawDuration(t, "focus"), OffHours: drawDuration(t, "off"),
+		Shoulder: drawDuration(t, "shoulder"), Late: drawDuration(t, "late"), DayOff: drawDuration(t, "day off"), Night: drawDuration(t, "night"), Burden: drawDuration(t, "burden"),
 		Fragments: rapid.IntRange(0, 9).Draw(t, "fragments"), OptionalMissing: rapid.IntRange(0, 9).Draw(t, "optional"), RequiredMissing: rapid.IntRange(0, 9).Draw(t, "required"),
 	}
 }
@@ -219,6 +226,7 @@ func drawCost(t *rapid.T) Cost {
 func drawAttendance(t *rapid.T) Attendance {
 	return Attendance{
 		ID: rapid.StringMatching(`[a-z]{1,5}`).Draw(t, "id"), Status: Status(rapid.IntRange(0, int(StatusHoliday)).Draw(t, "status")),
+		Band:  Band(rapid.IntRange(0, int(BandNight)).Draw(t, "band")),
 		Local: drawInstant(t, "local").Truncate(time.Second), Optional: rapid.Bool().Draw(t, "optional"), Present: rapid.Bool().Draw(t, "present"),
 		Cost: drawCost(t),
 	}
@@ -232,7 +240,8 @@ func drawSuggestion(t *rapid.T) Suggestion {
 }
 
 func drawBurden(t *rapid.T) Burden {
-	return Burden{ID: rapid.StringMatching(`[a-z]{1,5}`).Draw(t, "id"), Burden: drawDuration(t, "burden"), Slots: rapid.IntRange(0, 50).Draw(t, "slots")}
+	return Burden{ID: rapid.StringMatching(`[a-z]{1,5}`).Draw(t, "id"), Burden: drawDuration(t, "burden"), Slots: rapid.IntRange(0, 50).Draw(t, "slots"),
+		Inconvenient: rapid.IntRange(0, 50).Draw(t, "inconvenient")}
 }
 
 func drawDate(t *rapid.T, label string) calendar.Date {
@@ -255,6 +264,7 @@ func TestJSONRoundTrips(t *testing.T) {
 				Slots:  rapid.SliceOfN(rapid.Custom(drawSuggestion), 0, 3).Draw(t, "slots"),
 				Burden: rapid.SliceOfN(rapid.Custom(drawBurden), 0, 3).Draw(t, "burdens"),
 				Max:    drawDuration(t, "max"), Spread: drawDuration(t, "spread"), Total: drawDuration(t, "total"),
+				FairShare: rapid.Bool().Draw(t, "fair share"), BestEffort: rapid.Bool().Draw(t, "best effort"),
 			}
 		},
 		"Day": func(t *rapid.T) any {

@@ -96,7 +96,21 @@ func drawPerson(t *rapid.T, id string, window calendar.Interval) calendar.Person
 		at := window.Start.Add(time.Duration(rapid.IntRange(0, 4*1440).Draw(t, id+" busyAt")) * time.Minute)
 		p.Busy = calendar.NewSet(calendar.Interval{Start: at, End: at.Add(time.Duration(rapid.IntRange(1, 300).Draw(t, id+" busyLen")) * time.Minute)})
 	}
+	p.Comfort = drawComfort(t, id+" ")
 	return p
+}
+
+// drawComfort draws a comfort that is mostly the defaults.
+func drawComfort(t *rapid.T, prefix string) calendar.Comfort {
+	var c calendar.Comfort
+	if rapid.IntRange(0, 3).Draw(t, prefix+"own shoulder") == 0 {
+		c.Shoulder = time.Duration(rapid.IntRange(1, 240).Draw(t, prefix+"shoulder")) * time.Minute
+	}
+	if rapid.IntRange(0, 3).Draw(t, prefix+"own night") == 0 {
+		from := calendar.Clock(15 * rapid.IntRange(0, 95).Draw(t, prefix+"night from"))
+		c.Night = calendar.Span{From: from, To: (from + calendar.Clock(15*rapid.IntRange(1, 48).Draw(t, prefix+"night length"))) % calendar.EndOfDay}
+	}
+	return c
 }
 
 func drawTeam(t *rapid.T, window calendar.Interval) []calendar.Person {

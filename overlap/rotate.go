@@ -4,17 +4,11 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
-)
-
-// EarlyEnd and LateStart bound the sociable part of a local day for
-// Rotate: meeting time before 08:00 or from 18:00 on is early or late.
-const (
-	EarlyEnd  = calendar.Clock(8 * 60)
-	LateStart = calendar.Clock(18 * 60)
 )
 
 // maxGenerated bounds the partial plans Rotate's search makes from one
@@ -32,21 +26,26 @@ type Rotation struct {
 	// Max, Spread and Total are the largest burden, the largest less the
 	// smallest, and the sum.
 	Max, Spread, Total time.Duration
+	// FairShare says that the plan keeps the rule that no attendee takes
+	// more than half of its inconvenient slots (those with a burden for
+	// someone). Rotate keeps it whenever some plan does; false says that
+	// none could.
+	FairShare bool
 	// BestEffort says that the search had too many partial plans to keep
-	// them all and dropped the least promising, so that a plan with a
-	// smaller largest burden may exist; without it, the plan is the best.
+	// them all and dropped the least promising, so that a better plan
+	// may exist; without it, the plan is the best.
 	BestEffort bool
 }
 
-// A Burden is what a rotation asks of one attendee: the meeting time
-// outside their working hours plus the meeting time early or late on
-// their wall clock (before EarlyEnd or from LateStart), summed over the
-// slots they attend. Late time off-hours counts twice, once each way.
+// A Burden is what a rotation asks of one attendee: the sum of their
+// Cost.Burden over the slots (their meeting time outside working hours,
+// weighed by band), so that it adds up to the slots' costs.
 type Burden struct {
 	ID     string
 	Burden time.Duration
-	// Slots counts the slots in which the attendee is present.
-	Slots int
+	// Slots counts the slots in which the attendee is present, and
+	// Inconvenient those of them with a burden.
+	Slots, Inconvenient int
 }
 
 // Rotate chooses n slots for a meeting that recurs n times in the
@@ -55,33 +54,36 @@ type Burden struct {
 // The window (from q.NotBefore on, when that is later than its start,
 // less q.Buffer so that a meeting may start at NotBefore, as in Suggest)
 // is cut into n parts of equal length (n weeks of an n-week window), and
-// each slot is one of the slots that Suggest would allow in
-// its part, read with AllowOffHours set: a meeting across zones can rarely
-// keep to everyone's working hours. Among the plans (one slot a part),
-// Rotate picks the one with the smallest largest burden, then the
-// smallest spread (largest less smallest), then the smallest total, then
-// the one whose slots come first; among slots with the same burdens in a
-// part it keeps the one Suggest ranks first.
+// each slot is one of the slots that Suggest would allow in its part,
+// read with AllowOffHours set: a meeting across zones can rarely keep to
+// everyone's working hours. Nights and days without working hours stay
+// excluded unless q allows them, and commitments always are (see
+// Request.AllowOffHours).
+//
+// Among the plans (one slot a part), Rotate picks, in this order:
+//   - one that keeps the fair-share rule (Rotation.FairShare), when any
+//     plan does;
+//   - the smallest largest burden;
+//   - the fewest inconvenient slots (with a burden) of the attendee who
+//     has the most;
+//   - the smallest spread (largest burden less smallest), then the
+//     smallest total, among the plans that no other plan beats for every
+//     attendee at once (in burden, inconvenient slots and share of them),
+//     which is where a fair plan lies: burdening someone more only to
+//     narrow the spread helps no one;
+//   - the one whose slots come first.
+//
+// Among slots of one part that are the same for every attendee it keeps
+// the one Suggest ranks first.
 //
 // The search is a dynamic program over the parts that keeps, after each
-// part, the partial plans whose burdens no other partial plan's beat for
-// every attendee (at most as much for each, less for one), dropping those
-// that cannot stay under the largest burden of a greedy plan, since
-// finishing a beaten plan the same way never gives a smaller largest
-// burden or total. Spread and total are then minimised over the plans so
-// kept: plans that no other plan beats for everyone, which is where a fair
-// plan lies, as burdening someone more only to narrow the spread helps no
-// one. While each part leaves at most calendar.Limits.RotationStates
-// (1,024 by default) partial plans this is exact: the
-// largest burden is the least possible over all plans. Past that (many
-// attendees, many parts) it keeps a quarter that many, the most promising
-// (by the least largest burden they can still end with), so that its
-// cost stays bounded; the result is then marked BestEffort, and is never
-// worse than the greedy plan.
-//
-// Off-hours time is charged, but a busy event, holiday or time off under
-// it (calendar.Segment.Under) keeps its attendee out, as do hard focus
-// and no-meeting days.
+// part, the partial plans that no other beats for every attendee, and
+// drops those that cannot stay under the largest burden of a greedy plan
+// (when that plan keeps the rule). While each part leaves at most
+// calendar.Limits.RotationStates (1,024 by default) partial plans this is
+// exact. Past that (many attendees, many parts) it keeps a quarter that
+// many, the most promising, so that its cost stays bounded; the result is
+// then marked BestEffort.
 //
 // A part with no allowed slot makes an error that wraps a *NoSlotError,
 // as does an n larger than the candidate starts in the window.
@@ -97,23 +99,6 @@ func (r *Report) Rotate(ctx context.Context, q Request, n int) (Rotation, error)
 	if n > len(p.grid) {
 		return Rotation{}, fmt.Errorf("overlap.Report.Rotate: %d meetings but %d candidate starts in the window: %w", n, len(p.grid), &NoSlotError{Want: p.q.MinAttendance, Slots: len(p.grid)})
 	}
-	for i := range p.att {
-		a := &p.att[i]
-		a.daytime = r.localDays(a.m.sched.Zone(), func(calendar.Date) (calendar.Clock, calendar.Clock, bool) {
-			return EarlyEnd, LateStart, true
-		})
-	}
-	burden := func(a *attendee, ms, off int64) int64 {
-		me := ms + int64(p.q.Duration)
-		day := int64(0)
-		for a.day < len(a.daytime) && a.daytime[a.day].end <= ms {
-			a.day++
-		}
-		for k := a.day; k < len(a.daytime) && a.daytime[k].start < me; k++ {
-			day += min(me, a.daytime[k].end) - max(ms, a.daytime[k].start)
-		}
-		return off + int64(p.q.Duration) - day
-	}
 	dims := len(p.att)
 	parts := make([][]candidate, n)
 	first := int64(0) // where the first part starts: its first meeting's buffer
@@ -126,7 +111,7 @@ func (r *Report) Rotate(ctx context.Context, q Request, n int) (Rotation, error)
 		if p.grid != nil {
 			starts = r.grid(p.q, from, to)
 		}
-		cands, err := p.evaluate(ctx, starts, burden)
+		cands, err := p.evaluate(ctx, starts, true)
 		if err != nil {
 			return Rotation{}, fmt.Errorf("overlap.Report.Rotate: %w", err)
 		}
@@ -135,7 +120,7 @@ func (r *Report) Rotate(ctx context.Context, q Request, n int) (Rotation, error)
 			return Rotation{}, fmt.Errorf("overlap.Report.Rotate: part %d of %d, %s: %w", i+1, n,
 				calendar.Interval{Start: r.time(from), End: r.time(to)}.In(p.q.Zone), p.noSlot(cands))
 		}
-		parts[i] = paretoSlots(allowed, dims)
+		parts[i] = paretoSlots(allowed)
 	}
 	chosen, bestEffort, err := rotationSearch(ctx, parts, dims, calendar.LimitsOf(ctx).RotationStates)
 	if err != nil {
@@ -145,30 +130,41 @@ func (r *Report) Rotate(ctx context.Context, q Request, n int) (Rotation, error)
 	for i, a := range p.att {
 		out.Burden[i].ID = a.m.sched.ID()
 	}
-	// The chosen slots again, for each attendee's part of their cost.
+	// The chosen slots again, for each attendee's part of their cost:
+	// the burdens add up from those.
 	starts := make([]int64, len(chosen))
 	for i, c := range chosen {
 		starts[i] = c.start
 	}
-	again, err := p.evaluate(ctx, starts, nil)
+	again, err := p.evaluate(ctx, starts, false)
 	if err != nil {
 		return Rotation{}, fmt.Errorf("overlap.Report.Rotate: %w", err)
 	}
-	for i, c := range chosen {
-		c.costs = again[i].costs
+	inconvenient := 0
+	for i, c := range again {
 		out.Slots[i] = p.suggestion(c)
-		for j := range dims {
-			out.Burden[j].Burden += time.Duration(c.burden[j])
-			if c.present[j] {
+		some := false
+		for j, a := range out.Slots[i].Attendees {
+			out.Burden[j].Burden += a.Cost.Burden
+			if a.Present {
 				out.Burden[j].Slots++
 			}
+			if a.Cost.Burden > 0 {
+				out.Burden[j].Inconvenient++
+				some = true
+			}
+		}
+		if some {
+			inconvenient++
 		}
 	}
 	lo := out.Burden[0].Burden
+	out.FairShare = true
 	for _, b := range out.Burden {
 		out.Max = max(out.Max, b.Burden)
 		lo = min(lo, b.Burden)
 		out.Total += b.Burden
+		out.FairShare = out.FairShare && 2*b.Inconvenient <= inconvenient
 	}
 	out.Spread = out.Max - lo
 	return out, nil
@@ -181,8 +177,9 @@ func partBound(length int64, n, i int) int64 {
 }
 
 // paretoSlots returns, in time order, the candidates of one part whose
-// burdens no other's beat: for equal burdens, the one Suggest ranks first.
-func paretoSlots(cands []candidate, dims int) []candidate {
+// vectors (see plan.evaluate) no other's beat: for equal vectors, the one
+// Suggest ranks first.
+func paretoSlots(cands []candidate) []candidate {
 	ranked := slices.Clone(cands)
 	slices.SortFunc(ranked, compareCandidates)
 	var keep []candidate
@@ -207,9 +204,11 @@ func dominates(a, b []int64) bool {
 	return true
 }
 
-// A rotationState is a partial plan: its burdens, and how it was made.
+// A rotationState is a partial plan: its vector, the sum of its slots'
+// (burdens, inconvenient slots and shares, as plan.evaluate makes them),
+// and how it was made.
 type rotationState struct {
-	burden []int64
+	vec    []int64
 	prev   int // the index of the state of the previous part it extends
 	choice int // its slot in this part
 	index  int // its own index in its layer
@@ -217,14 +216,16 @@ type rotationState struct {
 
 // rotationSearch picks one candidate per part as Rotate documents, and
 // says whether it had to drop partial plans that might have led to a
-// better one (best-effort).
+// better one (best-effort). dims is the number of attendees: vectors are
+// 3*dims long.
 func rotationSearch(ctx context.Context, parts [][]candidate, dims, exact int) ([]candidate, bool, error) {
-	// rest[i][j]: the least burden attendee j can get from parts i on.
+	width := 3 * dims
+	// rest[i][j]: the least that coordinate j can grow by from parts i on.
 	rest := make([][]int64, len(parts)+1)
-	rest[len(parts)] = make([]int64, dims)
+	rest[len(parts)] = make([]int64, width)
 	for i := len(parts) - 1; i >= 0; i-- {
 		rest[i] = slices.Clone(rest[i+1])
-		for j := range dims {
+		for j := range width {
 			least := parts[i][0].burden[j]
 			for _, c := range parts[i] {
 				least = min(least, c.burden[j])
@@ -232,11 +233,16 @@ func rotationSearch(ctx context.Context, parts [][]candidate, dims, exact int) (
 			rest[i][j] += least
 		}
 	}
+	// A greedy plan that keeps the rule bounds the largest burden: the
+	// best plan keeps the rule too, with no larger a burden.
 	greedy := greedyPlan(parts, dims)
-	bound := slices.Max(planBurden(parts, greedy, dims))
+	bound := int64(math.MaxInt64)
+	if g := planVector(parts, greedy, width); fairShare(g, dims) {
+		bound = slices.Max(g[:dims])
+	}
 	bestEffort := false
 	layers := make([][]rotationState, len(parts)+1)
-	layers[0] = []rotationState{{burden: make([]int64, dims), prev: -1}}
+	layers[0] = []rotationState{{vec: make([]int64, width), prev: -1}}
 	for i, part := range parts {
 		if err := ctx.Err(); err != nil {
 			return nil, false, err
@@ -244,34 +250,34 @@ func rotationSearch(ctx context.Context, parts [][]candidate, dims, exact int) (
 		layer := layers[i]
 		if len(layer)*len(part) > maxGenerated {
 			// Too many plans to extend them all: keep the most promising.
-			layer = promising(layer, rest[i], max(1, maxGenerated/len(part)))
+			layer = promising(layer, rest[i], dims, max(1, maxGenerated/len(part)))
 			bestEffort = true
 		}
 		// States in the order of their plans' starts, so that the first
-		// state with some burdens is the earliest plan with them.
+		// state with some vector is the earliest plan with it.
 		var next []rotationState
 		seen := map[string]bool{}
-		b := make([]int64, dims)       // scratch: a plan's burdens
-		key := make([]byte, 0, 8*dims) // and their key
+		v := make([]int64, width)       // scratch: a plan's vector
+		key := make([]byte, 0, 8*width) // and its key
 		for _, s := range layer {
 		choices:
 			for ci, c := range part {
-				for j := range dims {
-					b[j] = s.burden[j] + c.burden[j]
-					if b[j]+rest[i+1][j] > bound {
+				for j := range width {
+					v[j] = s.vec[j] + c.burden[j]
+					if j < dims && v[j]+rest[i+1][j] > bound {
 						continue choices
 					}
 				}
-				key = appendBurdenKey(key[:0], b)
+				key = appendVectorKey(key[:0], v)
 				if seen[string(key)] {
 					continue
 				}
 				seen[string(key)] = true
-				next = append(next, rotationState{burden: slices.Clone(b), prev: s.index, choice: ci})
+				next = append(next, rotationState{vec: slices.Clone(v), prev: s.index, choice: ci})
 			}
 		}
 		if len(next) > exact {
-			next = promising(next, rest[i+1], max(1, exact/4))
+			next = promising(next, rest[i+1], dims, max(1, exact/4))
 			bestEffort = true
 		}
 		if len(next) == 0 {
@@ -288,7 +294,7 @@ func rotationSearch(ctx context.Context, parts [][]candidate, dims, exact int) (
 	last := layers[len(parts)]
 	best := 0
 	for k := 1; k < len(last); k++ {
-		if compareBurdens(last[k].burden, last[best].burden) < 0 {
+		if compareVectors(last[k].vec, last[best].vec, dims) < 0 {
 			best = k
 		}
 	}
@@ -298,11 +304,19 @@ func rotationSearch(ctx context.Context, parts [][]candidate, dims, exact int) (
 		choice[i-1] = s.choice
 		k = s.prev
 	}
-	if bestEffort && compareBurdens(planBurden(parts, greedy, dims), planBurden(parts, choice, dims)) < 0 {
+	if bestEffort && compareVectors(planVector(parts, greedy, width), planVector(parts, choice, width), dims) < 0 {
 		// The beam lost the greedy plan and found none as good.
 		choice = greedy
 	}
 	return planOf(parts, choice), bestEffort, nil
+}
+
+// fairShare reports whether a plan's vector keeps the rule that no
+// attendee takes more than half of its inconvenient slots: each share
+// coordinate (twice the attendee's inconvenient slots less the plan's)
+// is at most zero.
+func fairShare(v []int64, dims int) bool {
+	return slices.Max(v[2*dims:]) <= 0
 }
 
 // planOf returns the candidates of the plan that takes choice[i] of part
@@ -316,29 +330,34 @@ func planOf(parts [][]candidate, choice []int) []candidate {
 }
 
 // promising returns, in their order, the n states (of all, when fewer)
-// that look best for the rest of the search: by the least largest burden
-// they can end with (their burdens plus rest, the least each attendee can
-// still get), then their largest burden, then their total.
-func promising(states []rotationState, rest []int64, n int) []rotationState {
+// that look best for the rest of the search: those that may still keep
+// the rule first (their shares plus rest, the least each can still
+// grow by, at most zero), then by the least largest burden they can end
+// with, then their largest burden, then their total.
+func promising(states []rotationState, rest []int64, dims, n int) []rotationState {
 	if len(states) <= n {
 		return states
 	}
 	type scored struct {
 		k                  int
+		broken             bool
 		bound, most, total int64
 	}
 	sc := make([]scored, len(states))
 	for k, s := range states {
 		v := scored{k: k}
-		for j, b := range s.burden {
+		for j, b := range s.vec[:dims] {
 			v.bound = max(v.bound, b+rest[j])
 			v.most = max(v.most, b)
 			v.total += b
 		}
+		for j := 2 * dims; j < 3*dims; j++ {
+			v.broken = v.broken || s.vec[j]+rest[j] > 0
+		}
 		sc[k] = v
 	}
 	slices.SortStableFunc(sc, func(a, b scored) int {
-		return cmp.Or(cmp.Compare(a.bound, b.bound), cmp.Compare(a.most, b.most), cmp.Compare(a.total, b.total))
+		return cmp.Or(compareBool(a.broken, b.broken), cmp.Compare(a.bound, b.bound), cmp.Compare(a.most, b.most), cmp.Compare(a.total, b.total))
 	})
 	keep := make([]bool, len(states))
 	for _, v := range sc[:n] {
@@ -353,9 +372,19 @@ func promising(states []rotationState, rest []int64, n int) []rotationState {
 	return out
 }
 
+// compareBool orders false before true.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
 // greedyPlan makes a plan part by part, each time taking the slot that
-// keeps the largest burden so far least: a plan that always exists, whose
-// largest burden bounds the search.
+// keeps the largest burden so far least: a plan that always exists.
 func greedyPlan(parts [][]candidate, dims int) []int {
 	sum := make([]int64, dims)
 	plan := make([]int, len(parts))
@@ -378,12 +407,12 @@ func greedyPlan(parts [][]candidate, dims int) []int {
 	return plan
 }
 
-// planBurden returns the burdens of the plan that takes choice[i] of
-// part i.
-func planBurden(parts [][]candidate, choice []int, dims int) []int64 {
-	sum := make([]int64, dims)
+// planVector returns the vector of the plan that takes choice[i] of part
+// i.
+func planVector(parts [][]candidate, choice []int, width int) []int64 {
+	sum := make([]int64, width)
 	for i, c := range choice {
-		for j := range dims {
+		for j := range width {
 			sum[j] += parts[i][c].burden[j]
 		}
 	}
@@ -391,14 +420,14 @@ func planBurden(parts [][]candidate, choice []int, dims int) []int64 {
 }
 
 // paretoStates keeps, in order, the states that no other state beats.
-// Equal burdens were removed before.
+// Equal vectors were removed before.
 func paretoStates(states []rotationState) []rotationState {
 	// Sorting by total puts every possible beater before what it beats.
 	idx := make([]int, len(states))
 	totals := make([]int64, len(states))
 	for i, s := range states {
 		idx[i] = i
-		for _, b := range s.burden {
+		for _, b := range s.vec {
 			totals[i] += b
 		}
 	}
@@ -407,7 +436,7 @@ func paretoStates(states []rotationState) []rotationState {
 	var kept []int
 	for _, i := range idx {
 		for _, k := range kept {
-			if dominates(states[k].burden, states[i].burden) {
+			if dominates(states[k].vec, states[i].vec) {
 				beaten[i] = true
 				break
 			}
@@ -425,29 +454,37 @@ func paretoStates(states []rotationState) []rotationState {
 	return out
 }
 
-// compareBurdens orders burden vectors by largest, then spread, then
-// total.
-func compareBurdens(a, b []int64) int {
-	ma, mb := slices.Max(a), slices.Max(b)
+// compareVectors orders plans' vectors as Rotate ranks them: keeping the
+// rule first, then by largest burden, the most inconvenient slots of
+// anyone, spread, and total burden.
+func compareVectors(a, b []int64, dims int) int {
+	if c := compareBool(!fairShare(a, dims), !fairShare(b, dims)); c != 0 {
+		return c
+	}
+	ba, bb := a[:dims], b[:dims]
+	ma, mb := slices.Max(ba), slices.Max(bb)
 	if ma != mb {
 		return cmp.Compare(ma, mb)
 	}
-	if sa, sb := ma-slices.Min(a), mb-slices.Min(b); sa != sb {
+	if ia, ib := slices.Max(a[dims:2*dims]), slices.Max(b[dims:2*dims]); ia != ib {
+		return cmp.Compare(ia, ib)
+	}
+	if sa, sb := ma-slices.Min(ba), mb-slices.Min(bb); sa != sb {
 		return cmp.Compare(sa, sb)
 	}
 	var ta, tb int64
-	for i := range a {
-		ta += a[i]
-		tb += b[i]
+	for i := range ba {
+		ta += ba[i]
+		tb += bb[i]
 	}
 	return cmp.Compare(ta, tb)
 }
 
-// appendBurdenKey appends the bytes of b to buf, as a map key.
-func appendBurdenKey(buf []byte, b []int64) []byte {
-	for _, v := range b {
+// appendVectorKey appends the bytes of v to buf, as a map key.
+func appendVectorKey(buf []byte, v []int64) []byte {
+	for _, x := range v {
 		for k := range 8 {
-			buf = append(buf, byte(v>>(8*k)))
+			buf = append(buf, byte(x>>(8*k)))
 		}
 	}
 	return buf

@@ -13,34 +13,62 @@ import (
 	"github.com/tzplan/tzplan/calendar"
 )
 
-// modelBurden is the brute-force burden of attendee id at a slot: a minute
-// for each minute off-hours, and one for each minute before 08:00 or from
-// 18:00 on their wall clock.
-func modelBurden(t fataler, p *calendar.Person, slot calendar.Interval) time.Duration {
-	segs := personTimeline(t, *p, slot)
+// modelBurden is the brute-force burden of p at slot, in a report over
+// window: the weights of the band model's cells of the slot.
+func modelBurden(bm bandModel, window, slot calendar.Interval) time.Duration {
 	var b time.Duration
-	for at := slot.Start; at.Before(slot.End); at = at.Add(time.Minute) {
-		for _, s := range segs {
-			if s.Contains(at) && s.Kind == calendar.KindOffHours {
-				b += time.Minute
-			}
-		}
-		if local := at.In(p.Zone); local.Hour() < 8 || local.Hour() >= 18 {
-			b += time.Minute
-		}
+	for c := int(slot.Start.Sub(window.Start) / cell); c < int(slot.End.Sub(window.Start)/cell); c++ {
+		b += time.Duration(bm.quarters[c]) * cell / 4
 	}
 	return b
 }
 
-// bruteMinMax returns the least largest burden over every plan, one
-// allowed slot (by the model, on a report with opt) per part, and false
-// when some part has none. The parts cut the window from q.NotBefore on,
-// when that is inside it.
-func bruteMinMax(t fataler, team []calendar.Person, window calendar.Interval, q Request, opt Options, n int) (time.Duration, bool) {
+// An objective is what Rotate minimises, in order (see Rotate): keeping
+// the fair-share rule (false first), the largest burden, the most
+// inconvenient slots of anyone, then spread and total.
+type objective struct {
+	Unfair       bool
+	Max          time.Duration
+	Inconvenient int
+	Spread       time.Duration
+	Total        time.Duration
+}
+
+func (o objective) less(p objective) bool {
+	switch {
+	case o.Unfair != p.Unfair:
+		return !o.Unfair
+	case o.Max != p.Max:
+		return o.Max < p.Max
+	case o.Inconvenient != p.Inconvenient:
+		return o.Inconvenient < p.Inconvenient
+	case o.Spread != p.Spread:
+		return o.Spread < p.Spread
+	}
+	return o.Total < p.Total
+}
+
+// rotationObjective reads the objective off a rotation.
+func rotationObjective(rot Rotation) objective {
+	o := objective{Unfair: !rot.FairShare, Max: rot.Max, Spread: rot.Spread, Total: rot.Total}
+	for _, b := range rot.Burden {
+		o.Inconvenient = max(o.Inconvenient, b.Inconvenient)
+	}
+	return o
+}
+
+// bruteRotate returns the best objective over every plan, one allowed
+// slot (by the model, on a report with opt) per part, and false when some
+// part has none. The parts cut the window from q.NotBefore on, when that
+// is inside it. Spread and total are taken over the plans that no other
+// beats for every attendee (in burden, inconvenient slots and share of
+// them), as Rotate documents.
+func bruteRotate(t fataler, team []calendar.Person, window calendar.Interval, q Request, opt Options, n int) (objective, bool) {
 	q.AllowOffHours = true
+	q.Spacing, q.Max = -1, 1<<20
 	slots := modelSuggest(t, team, window, q, opt)
-	ids := append(slices.Sorted(slices.Values(q.Required)), slices.Sorted(slices.Values(q.Optional))...)
-	parts := make([][][]time.Duration, n)
+	dims := len(q.Required) + len(q.Optional)
+	parts := make([][]modelSlot, n)
 	// The parts cut the window from NotBefore on, less the buffer, so
 	// that a meeting may start at NotBefore, as Suggest allows.
 	from := window.Start
@@ -60,54 +88,109 @@ func bruteMinMax(t fataler, team []calendar.Person, window calendar.Interval, q 
 			// Part i is [length*i/n, length*(i+1)/n) after from: windows
 			// of days fit an int64 times n.
 			if ps >= length*int64(i)/int64(n) && pe <= length*int64(i+1)/int64(n) {
-				v := make([]time.Duration, len(ids))
-				for j, id := range ids {
-					if s.Present[j] {
-						p := &team[slices.IndexFunc(team, func(p calendar.Person) bool { return p.ID == id })]
-						v[j] = modelBurden(t, p, calendar.Interval{Start: s.Start, End: s.Start.Add(q.Duration)})
-					}
-				}
-				parts[i] = append(parts[i], v)
+				parts[i] = append(parts[i], s)
 			}
 		}
 	}
 	for _, p := range parts {
 		if len(p) == 0 {
-			return 0, false
+			return objective{}, false
 		}
 	}
-	best := time.Duration(-1)
-	sum := make([]time.Duration, len(ids))
+	// Every plan's vector: burdens, inconvenient slots, shares.
+	type plan struct {
+		burden []time.Duration
+		count  []int
+		share  []int
+		o      objective
+	}
+	var plans []plan
+	choice := make([]int, n)
 	var walk func(i int)
 	walk = func(i int) {
-		if i == n {
-			if m := slices.Max(sum); best < 0 || m < best {
-				best = m
+		if i < n {
+			for k := range parts[i] {
+				choice[i] = k
+				walk(i + 1)
 			}
 			return
 		}
-		for _, v := range parts[i] {
-			for j := range v {
-				sum[j] += v[j]
+		p := plan{burden: make([]time.Duration, dims), count: make([]int, dims), share: make([]int, dims)}
+		bad := 0
+		for part, k := range choice {
+			s := parts[part][k]
+			some := false
+			for j := range dims {
+				p.burden[j] += s.Costs[j].Burden
+				if s.Costs[j].Burden > 0 {
+					p.count[j]++
+					some = true
+				}
 			}
-			walk(i + 1)
-			for j := range v {
-				sum[j] -= v[j]
+			if some {
+				bad++
 			}
 		}
+		p.o.Max, p.o.Spread = slices.Max(p.burden), slices.Max(p.burden)-slices.Min(p.burden)
+		p.o.Inconvenient = slices.Max(p.count)
+		for j := range dims {
+			p.share[j] = 2*p.count[j] - bad
+			p.o.Total += p.burden[j]
+			p.o.Unfair = p.o.Unfair || p.share[j] > 0
+		}
+		plans = append(plans, p)
 	}
 	walk(0)
-	return best, true
+	// The best by the first three; then, among the plans that reach it
+	// (only they can beat one another there), those no other beats.
+	key := func(o objective) objective {
+		return objective{Unfair: o.Unfair, Max: o.Max, Inconvenient: o.Inconvenient}
+	}
+	best := key(plans[0].o)
+	for _, p := range plans {
+		if key(p.o).less(best) {
+			best = key(p.o)
+		}
+	}
+	var top []plan
+	for _, p := range plans {
+		if key(p.o) == best {
+			top = append(top, p)
+		}
+	}
+	beats := func(a, b plan) bool {
+		same := true
+		for j := range dims {
+			if a.burden[j] > b.burden[j] || a.count[j] > b.count[j] || a.share[j] > b.share[j] {
+				return false
+			}
+			same = same && a.burden[j] == b.burden[j] && a.count[j] == b.count[j] && a.share[j] == b.share[j]
+		}
+		return !same
+	}
+	found := false
+	var out objective
+	for _, p := range top {
+		if slices.ContainsFunc(top, func(o plan) bool { return beats(o, p) }) {
+			continue
+		}
+		if !found || p.o.less(out) {
+			out, found = p.o, true
+		}
+	}
+	return out, true
 }
 
 // checkRotation checks what a rotation reports against the model: the
-// burdens of its slots, their sums, and the figures.
-func checkRotation(t fataler, team []calendar.Person, rot Rotation, q Request) {
+// burdens of its slots, their sums, the figures, and that no slot falls
+// on a commitment, or in a night or on a day off that q does not allow.
+func checkRotation(t fataler, team []calendar.Person, window calendar.Interval, rot Rotation, q Request) {
 	t.Helper()
 	byID := map[string]*calendar.Person{}
 	for i := range team {
 		byID[team[i].ID] = &team[i]
 	}
+	models := map[string]bandModel{}
 	sums := map[string]time.Duration{}
 	for _, s := range rot.Slots {
 		var parts Cost
@@ -118,20 +201,38 @@ func checkRotation(t fataler, team []calendar.Person, rot Rotation, q Request) {
 			t.Fatalf("%s: the attendees' costs add up to %v, the slot's is %v", s.Interval, parts, s.Cost)
 		}
 		for _, a := range s.Attendees {
-			if a.Present {
-				sums[a.ID] += modelBurden(t, byID[a.ID], s.Interval)
-				padded := calendar.Interval{Start: s.Start.Add(-q.Buffer), End: s.End.Add(q.Buffer)}
-				if c := commitment(t, *byID[a.ID], padded); c != "" {
-					t.Fatalf("%s is present at %s despite %s", a.ID, s.Interval, c)
+			if !a.Present {
+				continue
+			}
+			bm, ok := models[a.ID]
+			if !ok {
+				bm = newBandModel(t, byID[a.ID], window, q.Comfort)
+				models[a.ID] = bm
+			}
+			b := modelBurden(bm, window, s.Interval)
+			if a.Cost.Burden != b {
+				t.Fatalf("%s at %s: burden %s, the model says %s", a.ID, s.Interval, a.Cost.Burden, b)
+			}
+			sums[a.ID] += b
+			for c := int(s.Start.Sub(window.Start) / cell); c < int(s.End.Sub(window.Start)/cell); c++ {
+				if band := bm.band[c]; band == BandNight && !q.AllowNight || band == BandDayOff && !q.AllowDaysOff {
+					t.Fatalf("%s is booked at %s, in their %s band", a.ID, s.Interval, band)
 				}
 			}
+			padded := calendar.Interval{Start: s.Start.Add(-q.Buffer), End: s.End.Add(q.Buffer)}
+			if c := commitment(t, *byID[a.ID], padded); c != "" {
+				t.Fatalf("%s is present at %s despite %s", a.ID, s.Interval, c)
+			}
+		}
+		if !q.NotBefore.IsZero() && s.Start.Before(q.NotBefore) {
+			t.Fatalf("slot %s starts before NotBefore %s", s.Interval, q.NotBefore)
 		}
 	}
 	lo := time.Duration(-1)
 	var hi, total time.Duration
 	for _, b := range rot.Burden {
 		if b.Burden != sums[b.ID] {
-			t.Fatalf("%s: burden %s, the model says %s", b.ID, b.Burden, sums[b.ID])
+			t.Fatalf("%s: burden %s, the sum of the slots' is %s", b.ID, b.Burden, sums[b.ID])
 		}
 		hi, total = max(hi, b.Burden), total+b.Burden
 		if lo < 0 || b.Burden < lo {
@@ -214,7 +315,7 @@ func TestOffHoursCommitmentsAreNeverBooked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkRotation(t, taken, rot, q)
+	checkRotation(t, taken, window, rot, q)
 }
 
 func fourZones(t fataler) []calendar.Person {
@@ -236,27 +337,28 @@ func weeks(from string, n int) calendar.Interval {
 func TestRotateFourZonesIsMinimalAgainstExhaustiveSearch(t *testing.T) {
 	team := fourZones(t)
 	window := weeks("2026-03-02", 3) // the US changes clocks on the 8th
-	q := Request{Duration: time.Hour, Step: 2 * time.Hour, Required: []string{"ben", "kim", "priya", "sam"}}
+	// Four zones round the world: someone's night is in every slot.
+	q := Request{Duration: time.Hour, Step: 2 * time.Hour, Required: []string{"ben", "kim", "priya", "sam"}, AllowNight: true}
 	rot, err := mustCompute(t, team, window, Options{}).Rotate(context.Background(), q, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkRotation(t, team, rot, q)
-	want, ok := bruteMinMax(t, team, window, q, Options{}, 3)
-	if !ok || rot.Max != want {
-		t.Fatalf("largest burden %s, exhaustive search finds %s (%v)", rot.Max, want, ok)
+	checkRotation(t, team, window, rot, q)
+	want, ok := bruteRotate(t, team, window, q, Options{}, 3)
+	if got := rotationObjective(rot); !ok || got != want {
+		t.Fatalf("objective %+v, exhaustive search finds %+v (%v)", got, want, ok)
 	}
 }
 
 func TestRotateFourZonesEightWeeks(t *testing.T) {
 	team := fourZones(t)
 	window := weeks("2026-03-02", 8)
-	q := Request{Duration: time.Hour, Required: []string{"ben", "kim", "priya", "sam"}}
+	q := Request{Duration: time.Hour, Required: []string{"ben", "kim", "priya", "sam"}, AllowNight: true}
 	rot, err := mustCompute(t, team, window, Options{}).Rotate(context.Background(), q, 8)
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkRotation(t, team, rot, q)
+	checkRotation(t, team, window, rot, q)
 	if len(rot.Slots) != 8 {
 		t.Fatalf("%d slots, want 8", len(rot.Slots))
 	}
@@ -297,7 +399,7 @@ func TestRotateMatchesExhaustiveSearch(t *testing.T) {
 		n := rapid.IntRange(1, 3).Draw(t, "n")
 		opt := drawOptions(t)
 		rot, err := mustCompute(t, team, window, opt).Rotate(context.Background(), q, n)
-		want, ok := bruteMinMax(t, team, window, q, opt, n)
+		want, ok := bruteRotate(t, team, window, q, opt, n)
 		var none *NoSlotError
 		switch {
 		case !ok && errors.As(err, &none):
@@ -305,9 +407,9 @@ func TestRotateMatchesExhaustiveSearch(t *testing.T) {
 		case err != nil || !ok:
 			t.Fatalf("Rotate: %v; exhaustive search finds a plan: %v", err, ok)
 		}
-		checkRotation(t, team, rot, q)
-		if rot.Max != want {
-			t.Fatalf("largest burden %s, exhaustive search finds %s", rot.Max, want)
+		checkRotation(t, team, window, rot, q)
+		if got := rotationObjective(rot); got != want {
+			t.Fatalf("objective %+v, exhaustive search finds %+v", got, want)
 		}
 	})
 }
@@ -326,7 +428,7 @@ func TestRotateWithNotBeforeMatchesExhaustiveSearch(t *testing.T) {
 		n := rapid.IntRange(1, 3).Draw(t, "n")
 		opt := drawOptions(t)
 		rot, err := mustCompute(t, team, window, opt).Rotate(context.Background(), q, n)
-		want, ok := bruteMinMax(t, team, window, q, opt, n)
+		want, ok := bruteRotate(t, team, window, q, opt, n)
 		var none *NoSlotError
 		switch {
 		case !ok && errors.As(err, &none):
@@ -334,9 +436,9 @@ func TestRotateWithNotBeforeMatchesExhaustiveSearch(t *testing.T) {
 		case err != nil || !ok:
 			t.Fatalf("Rotate: %v; exhaustive search finds a plan: %v", err, ok)
 		}
-		checkRotation(t, team, rot, q)
-		if rot.Max != want {
-			t.Fatalf("largest burden %s, exhaustive search finds %s", rot.Max, want)
+		checkRotation(t, team, window, rot, q)
+		if got := rotationObjective(rot); got != want {
+			t.Fatalf("objective %+v, exhaustive search finds %+v", got, want)
 		}
 		for _, s := range rot.Slots {
 			if s.Start.Before(q.NotBefore) {

@@ -41,16 +41,26 @@ type Request struct {
 	// start.
 	NotBefore time.Time
 	// AllowOffHours lets attendees meet outside their working hours, at a
-	// cost of Cost.OffHours; without it an attendee who is off-hours for
-	// any part of the meeting is missing. Rotate always allows it. Even so
-	// an attendee is missing where a busy event, a holiday or time off
-	// lies under the off-hours time of the buffered meeting
-	// (calendar.Segment.Under): a commitment is never booked over.
+	// cost of Cost.Burden (see Band); without it an attendee who is
+	// off-hours for any part of the meeting is missing. Rotate always
+	// allows it. Even so an attendee is missing where a busy event, a
+	// holiday or time off lies under the off-hours time of the buffered
+	// meeting (calendar.Segment.Under): a commitment is never booked
+	// over; and where the meeting touches their night or a day without
+	// working hours, unless AllowNight or AllowDaysOff.
 	//
 	// Whether a meeting may break soft focus blocks, at a cost of
 	// Cost.FocusBroken, is the report's Options.FocusIsFree; hard focus
 	// is never broken.
 	AllowOffHours bool
+	// AllowNight and AllowDaysOff let a meeting allowed off-hours touch
+	// attendees' nights (BandNight) and days without working hours
+	// (BandDayOff), at their cost.
+	AllowNight, AllowDaysOff bool
+	// Comfort is the shoulder and night (calendar.Comfort) of the
+	// attendees who do not set their own; its zero fields mean the
+	// defaults.
+	Comfort calendar.Comfort
 	// NoMeetingDays are weekdays on which a person, in their own zone,
 	// takes no meetings: an attendee is missing from a meeting that has
 	// any instant on such a day.
@@ -62,14 +72,20 @@ type Request struct {
 	Buffer time.Duration
 	// Max is how many suggestions to return; zero means 10.
 	Max int
+	// Spacing keeps Suggest's answers distinct: no two start less than
+	// Spacing apart, so that the best hour does not come back as five
+	// 15-minute shifts of itself. Zero means DefaultSpacing; a negative
+	// Spacing lets them crowd. Rotate ignores it.
+	Spacing time.Duration
 }
 
 // DefaultStep, DefaultMax and FragmentLength are the defaults of
-// Request.Step and Request.Max, and the length under which a free stretch
-// counts as a fragment.
+// Request.Step, Request.Max and Request.Spacing, and the length under
+// which a free stretch counts as a fragment.
 const (
 	DefaultStep    = 15 * time.Minute
 	DefaultMax     = 10
+	DefaultSpacing = time.Hour
 	FragmentLength = 30 * time.Minute
 )
 
@@ -144,7 +160,11 @@ type Attendance struct {
 	ID     string
 	Status Status
 	// Local is the slot's start in the attendee's zone.
-	Local    time.Time
+	Local time.Time
+	// Band is the worst band of the attendee's day that the meeting
+	// touches: BandWorking when it lies in their working hours. It is
+	// BandWorking, too, where the request does not allow off-hours.
+	Band     Band
 	Optional bool
 	// Present says whether the attendee can attend: free for the whole
 	// meeting (or in soft focus or off-hours where the request allows
@@ -170,8 +190,12 @@ type Cost struct {
 	// summed over the attendees.
 	FocusBroken time.Duration
 	// OffHours is the meeting time outside the attendees' working hours,
-	// summed over them.
-	OffHours time.Duration
+	// summed over them. Shoulder, Late, DayOff and Night split it by band
+	// (see Band), and Burden weighs it: a minute of it is worth the
+	// points of its band.
+	OffHours                      time.Duration
+	Shoulder, Late, DayOff, Night time.Duration
+	Burden                        time.Duration
 	// Fragments counts the free stretches shorter than FragmentLength
 	// that end where a present attendee's buffered meeting starts or
 	// start where it ends.
@@ -189,17 +213,35 @@ func (c *Cost) sub(o Cost) { c.addTimes(o, -1) }
 func (c *Cost) addTimes(o Cost, n int) {
 	c.FocusBroken += time.Duration(n) * o.FocusBroken
 	c.OffHours += time.Duration(n) * o.OffHours
+	for b := BandShoulder; b <= BandNight; b++ {
+		*c.band(b) += time.Duration(n) * *o.band(b)
+	}
+	c.Burden += time.Duration(n) * o.Burden
 	c.Fragments += n * o.Fragments
 	c.OptionalMissing += n * o.OptionalMissing
 	c.RequiredMissing += n * o.RequiredMissing
 }
 
+// band returns the field of c for the time in band b (not working).
+func (c *Cost) band(b Band) *time.Duration {
+	switch b {
+	case BandShoulder:
+		return &c.Shoulder
+	case BandLate:
+		return &c.Late
+	case BandDayOff:
+		return &c.DayOff
+	}
+	return &c.Night
+}
+
 // Points weighs a cost that leaves the required attendees aside, lower is
 // better: a minute of focus broken is a point, a minute outside working
-// hours two (it is the person's own time), a fragment 15 (about what a
-// stretch under 30 minutes loses), an optional attendee missing 30.
+// hours the points of its band (it is the person's own time: Burden's
+// minutes), a fragment 15 (about what a stretch under 30 minutes loses),
+// an optional attendee missing 30.
 func (c Cost) Points() float64 {
-	return c.FocusBroken.Minutes() + 2*c.OffHours.Minutes() + 15*float64(c.Fragments) + 30*float64(c.OptionalMissing)
+	return c.FocusBroken.Minutes() + c.Burden.Minutes() + 15*float64(c.Fragments) + 30*float64(c.OptionalMissing)
 }
 
 // A Suggestion is a meeting slot and what it costs. Its Interval is in
@@ -269,7 +311,10 @@ func percent(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) }
 //
 // Allowed slots are ranked by fewer required attendees missing, then
 // fewer Cost.Points, then the earlier start: a total order, so the answer
-// is the same for the same input. Opting for soft focus, off-hours or
+// is the same for the same input. Down that ranking, a slot that starts
+// less than q.Spacing from one already taken is passed over, so that
+// the answers are distinct times (Suggestion.Items explains each one's
+// points). Opting for soft focus, off-hours or
 // optional attendees never changes which slots are allowed, only how they
 // rank. When no slot is allowed the error wraps a *NoSlotError (use
 // errors.As); a request that is wrong gets an error that names the field.
@@ -284,19 +329,15 @@ func (r *Report) Suggest(ctx context.Context, q Request) ([]Suggestion, error) {
 	// The grid is ranked by cost alone, keeping the best Max; only those
 	// are evaluated again with each attendee's status, so that memory
 	// stays with what is returned, not with the grid times the team.
-	best, fewest, err := p.best(ctx, p.grid)
+	starts, fewest, err := p.best(ctx, p.grid)
 	if err != nil {
 		return nil, fmt.Errorf("overlap.Report.Suggest: %w", err)
 	}
-	if len(best) == 0 {
+	if len(starts) == 0 {
 		return nil, fmt.Errorf("overlap.Report.Suggest: %w", p.noSlotOf(len(p.grid), fewest))
 	}
-	starts := make([]int64, len(best))
-	for i, c := range best {
-		starts[i] = c.start
-	}
 	slices.Sort(starts)
-	full, err := p.evaluate(ctx, starts, nil)
+	full, err := p.evaluate(ctx, starts, false)
 	if err != nil {
 		return nil, fmt.Errorf("overlap.Report.Suggest: %w", err)
 	}
@@ -335,7 +376,7 @@ func (p *plan) costs(a *attendee, starts []int64, acc, run []Cost) {
 		switch {
 		case e.present:
 			a.everHere = true
-			acc[k].add(Cost{FocusBroken: time.Duration(e.soft), OffHours: time.Duration(e.off), Fragments: e.fragments})
+			acc[k].add(e.cost())
 		default:
 			acc[k].add(absent)
 		}
@@ -362,6 +403,27 @@ func (p *plan) costs(a *attendee, starts []int64, acc, run []Cost) {
 	if len(a.noMeet) == 0 {
 		segs := a.m.timeline()
 		away, awayFirst, awayLast := false, 0, 0 // the run of starts kept away, not yet emitted
+		keepAway := func(first, last int) {
+			if away && first <= awayLast {
+				awayLast = max(awayLast, last)
+				return
+			}
+			if away {
+				emit(awayFirst, awayLast, absent)
+			}
+			away, awayFirst, awayLast = true, first, last
+		}
+		costRun := func(first, last int, c Cost) {
+			if away {
+				emit(awayFirst, awayLast, absent)
+				away = false
+			}
+			if first < last {
+				a.everHere = true
+				emit(first, last, c)
+			}
+		}
+		b := 0 // cursor into a.bands
 		for i := range segs {
 			if k == len(starts) {
 				break
@@ -372,7 +434,7 @@ func (p *plan) costs(a *attendee, starts []int64, acc, run []Cost) {
 			switch segs[i].Kind {
 			case calendar.KindFree:
 			case calendar.KindOffHours:
-				c.OffHours, keepsAway = time.Duration(dur), !p.q.AllowOffHours || segs[i].Under != calendar.KindOffHours
+				keepsAway = !p.q.AllowOffHours || segs[i].Under != calendar.KindOffHours
 			case calendar.KindFocus:
 				c.FocusBroken, keepsAway = time.Duration(dur+2*buf), segs[i].Hard || !p.r.opt.FocusIsFree
 			default:
@@ -385,31 +447,35 @@ func (p *plan) costs(a *attendee, starts []int64, acc, run []Cost) {
 				if segs[i].Kind != calendar.KindOffHours || segs[i].Under != calendar.KindOffHours {
 					lo, hi = lo-buf, hi+buf
 				}
-				first, last := after(lo), from(hi)
-				if away && first <= awayLast {
-					awayLast = max(awayLast, last)
-				} else {
-					if away {
-						emit(awayFirst, awayLast, absent)
-					}
-					away, awayFirst, awayLast = true, first, last
-				}
+				keepAway(after(lo), from(hi))
 				continue
-			}
-			if away {
-				emit(awayFirst, awayLast, absent)
-				away = false
 			}
 			// The starts whose buffered meeting lies strictly inside.
 			lo, hi := s+1, e-1
 			if segs[i].Kind == calendar.KindFree {
 				lo, hi = s+int64(FragmentLength), e-int64(FragmentLength)
 			}
-			first := from(lo + buf)
-			last := after(hi - dur - buf)
-			if first < last {
-				a.everHere = true
-				emit(first, last, c)
+			first, last := from(lo+buf), after(hi-dur-buf)
+			if segs[i].Kind != calendar.KindOffHours {
+				costRun(first, last, c)
+				continue
+			}
+			// Off-hours, allowed: by band, each band's piece keeping
+			// away the starts whose meeting touches it when the
+			// request excludes it, else costing its own.
+			for b < len(a.bands) && a.bands[b].end <= s {
+				b++
+			}
+			for ; b < len(a.bands) && a.bands[b].start < e; b++ {
+				bp := a.bands[b]
+				if p.q.excluded(bp.band) {
+					keepAway(after(max(bp.start, s)-dur), from(min(bp.end, e)))
+				} else {
+					costRun(max(first, from(bp.start)), min(last, after(bp.end-dur)), bandCost(dur, bp.band, bp.quarters))
+				}
+				if bp.end > e {
+					break // the piece goes on into a later stretch
+				}
 			}
 		}
 		if away {
@@ -422,31 +488,15 @@ func (p *plan) costs(a *attendee, starts []int64, acc, run []Cost) {
 }
 
 // best evaluates the slots starting at starts (ascending) by cost alone,
-// and returns the best Max of those with enough required attendees, in
-// no order, and, for a NoSlotError, the fewest required attendees any
-// slot misses (every attendee's everHere is set as evaluate sets it).
-func (p *plan) best(ctx context.Context, starts []int64) (best []candidate, fewest int, err error) {
+// and returns the starts of the best Max of those with enough required
+// attendees, no two closer than the request's Spacing (each the best not
+// too close to a better one), in no order, and, for a NoSlotError, the
+// fewest required attendees any slot misses (every attendee's everHere
+// is set as evaluate sets it).
+func (p *plan) best(ctx context.Context, starts []int64) (best []int64, fewest int, err error) {
 	for i := range p.att {
 		a := &p.att[i]
-		a.seg, a.nm, a.day, a.everHere = 0, 0, 0, false
-	}
-	// best is a heap with the worst of the kept candidates on top.
-	worse := func(i, j int) bool { return compareCandidates(best[i], best[j]) > 0 }
-	down := func(i int) {
-		for {
-			l, r, top := 2*i+1, 2*i+2, i
-			if l < len(best) && worse(l, top) {
-				top = l
-			}
-			if r < len(best) && worse(r, top) {
-				top = r
-			}
-			if top == i {
-				return
-			}
-			best[i], best[top] = best[top], best[i]
-			i = top
-		}
+		a.seg, a.nm, a.band, a.everHere = 0, 0, 0, false
 	}
 	// Attendee by attendee, the costs of every start: where a start's
 	// buffered meeting lies inside one stretch of an attendee's timeline
@@ -462,29 +512,35 @@ func (p *plan) best(ctx context.Context, starts []int64) (best []candidate, fewe
 		}
 		p.costs(&p.att[i], starts, acc, run)
 	}
+	// The allowed slots, ranked in a compact form: only the chosen come
+	// back with each attendee's part.
+	type ranked struct {
+		start   int64
+		points  float64
+		missing int
+	}
+	var allowed []ranked
 	var carry Cost
 	fewest = p.nReq
 	for k, ms := range starts {
 		carry.add(run[k])
-		c := candidate{start: ms, cost: acc[k]}
-		c.cost.add(carry)
-		c.points = c.cost.Points()
-		fewest = min(fewest, c.cost.RequiredMissing)
-		switch {
-		case p.nReq-c.cost.RequiredMissing < p.need:
-		case len(best) < p.q.Max:
-			best = append(best, c)
-			for i := len(best) - 1; i > 0; {
-				parent := (i - 1) / 2
-				if !worse(i, parent) {
-					break
-				}
-				best[i], best[parent] = best[parent], best[i]
-				i = parent
-			}
-		case compareCandidates(c, best[0]) < 0:
-			best[0] = c
-			down(0)
+		c := acc[k]
+		c.add(carry)
+		fewest = min(fewest, c.RequiredMissing)
+		if p.nReq-c.RequiredMissing >= p.need {
+			allowed = append(allowed, ranked{ms, c.Points(), c.RequiredMissing})
+		}
+	}
+	slices.SortFunc(allowed, func(a, b ranked) int {
+		return cmp.Or(cmp.Compare(a.missing, b.missing), cmp.Compare(a.points, b.points), cmp.Compare(a.start, b.start))
+	})
+	spacing := int64(max(p.q.Spacing, 0))
+	for _, c := range allowed {
+		if len(best) == p.q.Max {
+			break
+		}
+		if !slices.ContainsFunc(best, func(b int64) bool { return c.start-b < spacing && b-c.start < spacing }) {
+			best = append(best, c.start)
 		}
 	}
 	return best, fewest, nil
@@ -505,12 +561,12 @@ type plan struct {
 type attendee struct {
 	m        *member
 	optional bool
-	ends     []int64 // where each timeline segment ends
-	noMeet   []span  // the no-meeting days, as spans of the window
-	daytime  []span  // 08:00 to 18:00 each local day (for Rotate)
-	seg, nm  int     // cursors into the timeline and noMeet
-	day      int     // cursor into daytime
-	everHere bool    // present at some candidate
+	ends     []int64     // where each timeline segment ends
+	noMeet   []span      // the no-meeting days, as spans of the window
+	bands    []bandPiece // the time outside working hours, by band
+	seg, nm  int         // cursors into the timeline and noMeet
+	band     int         // cursor into bands
+	everHere bool        // present at some candidate
 }
 
 func (r *Report) newPlan(ctx context.Context, fn string, q Request) (*plan, error) {
@@ -529,6 +585,9 @@ func (r *Report) newPlan(ctx context.Context, fn string, q Request) (*plan, erro
 	if q.Max == 0 {
 		q.Max = DefaultMax
 	}
+	if q.Spacing == 0 {
+		q.Spacing = DefaultSpacing
+	}
 	switch {
 	case q.Duration <= 0:
 		return fail("Duration %s is not positive", q.Duration)
@@ -542,6 +601,8 @@ func (r *Report) newPlan(ctx context.Context, fn string, q Request) (*plan, erro
 		return fail("Buffer %s is negative", q.Buffer)
 	case len(q.Required)+len(q.Optional) == 0:
 		return fail("Required and Optional are both empty")
+	case q.Comfort.Check() != nil:
+		return fail("Comfort: %v", q.Comfort.Check())
 	}
 	for _, d := range q.NoMeetingDays {
 		if d < time.Sunday || d > time.Saturday {
@@ -565,7 +626,7 @@ func (r *Report) newPlan(ctx context.Context, fn string, q Request) (*plan, erro
 			if err != nil {
 				return nil, fmt.Errorf("%s: Request.%s: %w %q", fn, field, ErrUnknownID, id)
 			}
-			p.att = append(p.att, r.newAttendee(m, k == 1, q.NoMeetingDays))
+			p.att = append(p.att, r.newAttendee(m, k == 1, &q))
 		}
 	}
 	for p.need = 0; p.need < p.nReq && float64(p.need)/float64(p.nReq) < q.MinAttendance; p.need++ {
@@ -583,22 +644,26 @@ func (r *Report) newPlan(ctx context.Context, fn string, q Request) (*plan, erro
 	return p, nil
 }
 
-func (r *Report) newAttendee(m *member, optional bool, noMeeting []time.Weekday) attendee {
+func (r *Report) newAttendee(m *member, optional bool, q *Request) attendee {
 	segs := m.timeline()
 	a := attendee{m: m, optional: optional, ends: make([]int64, len(segs))}
 	for i := range segs {
 		a.ends[i] = end(segs, i, r.length)
 	}
-	if len(noMeeting) > 0 {
+	if len(q.NoMeetingDays) > 0 {
 		a.noMeet = r.localDays(m.sched.Zone(), func(d calendar.Date) (calendar.Clock, calendar.Clock, bool) {
-			return calendar.Midnight, calendar.EndOfDay, slices.Contains(noMeeting, d.Weekday())
+			return calendar.Midnight, calendar.EndOfDay, slices.Contains(q.NoMeetingDays, d.Weekday())
 		})
+	}
+	if q.AllowOffHours {
+		a.bands = r.bands(m, m.sched.Comfort().Or(q.Comfort))
 	}
 	return a
 }
 
 // localDays returns, as spans of the window, the part [from, to) of each
-// local day in loc that pick picks, in order.
+// local day in loc that pick picks, in order; a part whose to is not
+// after its from ends on the next day.
 func (r *Report) localDays(loc *time.Location, pick func(calendar.Date) (from, to calendar.Clock, ok bool)) []span {
 	var out []span
 	last := calendar.DateOf(r.window.End.In(loc))
@@ -607,7 +672,11 @@ func (r *Report) localDays(loc *time.Location, pick func(calendar.Date) (from, t
 		if !ok {
 			continue
 		}
-		s := span{max(0, r.offset(calendar.Wall(d, from, loc))), min(r.length, r.offset(calendar.Wall(d, to, loc)))}
+		endDay := d
+		if to <= from {
+			endDay = d.AddDays(1)
+		}
+		s := span{max(0, r.offset(calendar.Wall(d, from, loc))), min(r.length, r.offset(calendar.Wall(endDay, to, loc)))}
 		if s.start >= s.end {
 			continue
 		}
@@ -652,7 +721,8 @@ type candidate struct {
 	present []bool   // per attendee
 	status  []Status // per attendee
 	costs   []Cost   // per attendee: their part of cost
-	burden  []int64  // per attendee, for Rotate
+	band    []Band   // per attendee: the worst band the meeting touches
+	burden  []int64  // for Rotate: per attendee their Cost.Burden, then 1 for each with some, then their share (evaluate)
 }
 
 // compareCandidates is the ranking.
@@ -670,26 +740,28 @@ func compareCandidates(a, b candidate) int {
 }
 
 // evaluate evaluates the slots starting at starts (ascending), resetting
-// the cursors first. With burden, it also fills each candidate's burden.
-func (p *plan) evaluate(ctx context.Context, starts []int64, burden func(a *attendee, ms int64, off int64) int64) ([]candidate, error) {
+// the cursors first. With burdens, it fills each candidate's burden (for
+// Rotate) instead of each attendee's part of the cost.
+func (p *plan) evaluate(ctx context.Context, starts []int64, burdens bool) ([]candidate, error) {
 	// Rotate's many candidates keep burdens; each attendee's part of the
 	// cost is kept for the few that Suggest returns.
-	keepCosts := burden == nil
+	keepCosts := !burdens
 	for i := range p.att {
 		a := &p.att[i]
-		a.seg, a.nm, a.day, a.everHere = 0, 0, 0, false
+		a.seg, a.nm, a.band, a.everHere = 0, 0, 0, false
 	}
 	n := len(p.att)
 	out := make([]candidate, len(starts))
 	present := make([]bool, n*len(starts))
 	status := make([]Status, n*len(starts))
 	var costs []Cost
+	var bands []Band
 	if keepCosts {
-		costs = make([]Cost, n*len(starts))
+		costs, bands = make([]Cost, n*len(starts)), make([]Band, n*len(starts))
 	}
-	var burdens []int64
-	if burden != nil {
-		burdens = make([]int64, n*len(starts))
+	var burden []int64
+	if burdens {
+		burden = make([]int64, 3*n*len(starts))
 	}
 	for k, ms := range starts {
 		if k%1024 == 0 {
@@ -701,22 +773,26 @@ func (p *plan) evaluate(ctx context.Context, starts []int64, burden func(a *atte
 		c.start = ms
 		c.present, c.status = present[k*n:(k+1)*n:(k+1)*n], status[k*n:(k+1)*n:(k+1)*n]
 		if keepCosts {
-			c.costs = costs[k*n : (k+1)*n : (k+1)*n]
+			c.costs, c.band = costs[k*n:(k+1)*n:(k+1)*n], bands[k*n:(k+1)*n:(k+1)*n]
 		}
-		if burden != nil {
-			c.burden = burdens[k*n : (k+1)*n : (k+1)*n]
+		if burdens {
+			c.burden = burden[3*k*n : 3*(k+1)*n : 3*(k+1)*n]
 		}
 		for i := range p.att {
 			a := &p.att[i]
 			e := p.eval(a, ms)
 			c.status[i], c.present[i] = e.status, e.present
+			if keepCosts {
+				c.band[i] = e.band
+			}
 			var mine Cost
 			switch {
 			case e.present:
 				a.everHere = true
-				mine = Cost{FocusBroken: time.Duration(e.soft), OffHours: time.Duration(e.off), Fragments: e.fragments}
-				if burden != nil {
-					c.burden[i] = burden(a, ms, e.off)
+				mine = e.cost()
+				if burdens && mine.Burden > 0 {
+					// The burden, and one inconvenient slot.
+					c.burden[i], c.burden[n+i] = int64(mine.Burden), 1
 				}
 			case a.optional:
 				mine = Cost{OptionalMissing: 1}
@@ -726,6 +802,18 @@ func (p *plan) evaluate(ctx context.Context, starts []int64, burden func(a *atte
 			c.cost.add(mine)
 			if keepCosts {
 				c.costs[i] = mine
+			}
+		}
+		if burdens {
+			// Each attendee's share: twice their inconvenient slots less
+			// the plan's (1 when anyone's), which Rotate's rule keeps at
+			// most zero summed over the plan.
+			some := int64(0)
+			for i := range n {
+				some |= c.burden[n+i]
+			}
+			for i := range n {
+				c.burden[2*n+i] = 2*c.burden[n+i] - some
 			}
 		}
 		c.points = c.cost.Points()
@@ -777,7 +865,7 @@ func (p *plan) suggestion(c candidate) Suggestion {
 		Score:     float64(p.nReq-c.cost.RequiredMissing) + 60/(60+c.points),
 	}
 	for i, a := range p.att {
-		s.Attendees[i] = Attendance{ID: a.m.sched.ID(), Status: c.status[i], Local: start.In(a.m.sched.Zone()), Optional: a.optional, Present: c.present[i], Cost: c.costs[i]}
+		s.Attendees[i] = Attendance{ID: a.m.sched.ID(), Status: c.status[i], Band: c.band[i], Local: start.In(a.m.sched.Zone()), Optional: a.optional, Present: c.present[i], Cost: c.costs[i]}
 	}
 	return s
 }
@@ -785,9 +873,21 @@ func (p *plan) suggestion(c candidate) Suggestion {
 // An evaluation is one attendee's view of one slot.
 type evaluation struct {
 	status    Status
+	band      Band // the worst band the meeting touches
 	present   bool
 	soft, off int64 // soft focus in the buffered meeting, off-hours in the meeting
+	inBand    [BandNight + 1]int64
+	burden    int64
 	fragments int
+}
+
+// cost returns the cost of e to a present attendee.
+func (e *evaluation) cost() Cost {
+	c := Cost{FocusBroken: time.Duration(e.soft), OffHours: time.Duration(e.off), Burden: time.Duration(e.burden), Fragments: e.fragments}
+	for b := BandShoulder; b <= BandNight; b++ {
+		*c.band(b) = time.Duration(e.inBand[b])
+	}
+	return c
 }
 
 // eval evaluates the slot starting at ms for a. Calls for one attendee
@@ -844,6 +944,22 @@ func (p *plan) eval(a *attendee, ms int64) evaluation {
 	}
 	if a.nm < len(a.noMeet) && a.noMeet[a.nm].start < me {
 		e.present = false
+	}
+	if e.off > 0 {
+		// The meeting's time outside working hours, by band.
+		for a.band < len(a.bands) && a.bands[a.band].end <= ms {
+			a.band++
+		}
+		for k := a.band; k < len(a.bands) && a.bands[k].start < me; k++ {
+			bp := a.bands[k]
+			t := min(bp.end, me) - max(bp.start, ms)
+			e.inBand[bp.band] += t
+			e.burden += t * bp.quarters / 4
+			e.band = max(e.band, bp.band)
+			if p.q.excluded(bp.band) {
+				e.present = false
+			}
+		}
 	}
 	if !e.present {
 		return e

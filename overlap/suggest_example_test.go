@@ -69,14 +69,19 @@ func ExampleReport_Suggest() {
 	//   sam   04:30 off-hours present=false
 }
 
-// A weekly meeting for Berlin, New York, Kolkata and Sydney over four
-// weeks: no slot keeps everyone's hours, so the late and early ones go
-// round.
+// A weekly meeting for Berlin, Kolkata and New York over four weeks. No
+// hour keeps everyone's working hours, and nobody's night (22:00-07:00)
+// is booked: the meeting falls from 11:00 to 16:30 UTC, where Priya is
+// past her day (from 11:30) and Sam before his (until 13:00). Their
+// shoulders cost 1 to 1.75 points a minute, rising by a quarter each half
+// hour away from the working day, and Priya's late time (from 13:30) 2:
+// at 11:00 Priya pays 30 and Sam 97.5, at 12:30 Priya 97.5 and Sam 30, and
+// two of each share the burden evenly, 255 minutes each (4h15m). Priya
+// pays in every slot, so no plan keeps the fair-share rule.
 func ExampleReport_Rotate() {
 	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
 	team := []calendar.Person{
 		{ID: "ben", Zone: zone("Europe/Berlin"), Hours: hours},
-		{ID: "kim", Zone: zone("Australia/Sydney"), Hours: hours},
 		{ID: "priya", Zone: zone("Asia/Kolkata"), Hours: hours},
 		{ID: "sam", Zone: zone("America/New_York"), Hours: hours},
 	}
@@ -86,31 +91,30 @@ func ExampleReport_Rotate() {
 	if err != nil {
 		panic(err)
 	}
-	rot, err := r.Rotate(context.Background(), overlap.Request{Duration: time.Hour, Step: 30 * time.Minute, Required: []string{"ben", "kim", "priya", "sam"}}, 4)
+	rot, err := r.Rotate(context.Background(), overlap.Request{Duration: time.Hour, Step: 30 * time.Minute, Required: []string{"ben", "priya", "sam"}}, 4)
 	if err != nil {
 		panic(err)
 	}
 	for _, s := range rot.Slots {
 		fmt.Print(s.Start.UTC().Format("Mon 01-02 15:04Z"), ":")
 		for _, a := range s.Attendees {
-			fmt.Printf(" %s %s", a.ID, a.Local.Format("Mon 15:04"))
+			fmt.Printf(" %s %s %s %s,", a.ID, a.Local.Format("15:04"), a.Band, a.Cost.Burden)
 		}
 		fmt.Println()
 	}
 	for _, b := range rot.Burden {
-		fmt.Println(b.ID, b.Burden)
+		fmt.Println(b.ID, b.Burden, b.Inconvenient, "of", b.Slots)
 	}
-	fmt.Println("max", rot.Max, "spread", rot.Spread)
+	fmt.Println("max", rot.Max, "spread", rot.Spread, "fair share", rot.FairShare)
 	// Output:
-	// Mon 06-01 06:00Z: ben Mon 08:00 kim Mon 16:00 priya Mon 11:30 sam Mon 02:00
-	// Mon 06-08 06:00Z: ben Mon 08:00 kim Mon 16:00 priya Mon 11:30 sam Mon 02:00
-	// Mon 06-15 13:00Z: ben Mon 15:00 kim Mon 23:00 priya Mon 18:30 sam Mon 09:00
-	// Mon 06-22 13:00Z: ben Mon 15:00 kim Mon 23:00 priya Mon 18:30 sam Mon 09:00
-	// ben 2h0m0s
-	// kim 4h0m0s
-	// priya 4h0m0s
-	// sam 4h0m0s
-	// max 4h0m0s spread 2h0m0s
+	// Mon 06-01 11:00Z: ben 13:00 working 0s, priya 16:30 shoulder 30m0s, sam 07:00 shoulder 1h37m30s,
+	// Mon 06-08 11:00Z: ben 13:00 working 0s, priya 16:30 shoulder 30m0s, sam 07:00 shoulder 1h37m30s,
+	// Mon 06-15 12:30Z: ben 14:30 working 0s, priya 18:00 shoulder 1h37m30s, sam 08:30 shoulder 30m0s,
+	// Mon 06-22 12:30Z: ben 14:30 working 0s, priya 18:00 shoulder 1h37m30s, sam 08:30 shoulder 30m0s,
+	// ben 0s 0 of 4
+	// priya 4h15m0s 4 of 4
+	// sam 4h15m0s 4 of 4
+	// max 4h15m0s spread 4h15m0s fair share false
 }
 
 // No slot on the Friday the US observes Independence Day: Sam keeps US
@@ -142,8 +146,10 @@ func ExampleNoSlotError() {
 }
 
 // NotBefore keeps slots from starting in the past: asked at 14:10, Ann
-// (UTC) and Bo (Berlin, 08:00-16:00 UTC) get the next half hours that
-// leave room for an hour together.
+// (UTC) and Bo (Berlin, 08:00-16:00 UTC) get the next half hour that
+// leaves room for an hour together; 15:00 would too, but starts less than
+// an hour (Request.Spacing) after it, and each answer's points are
+// explained item by item ("items", none here).
 func ExampleRequest_notBefore() {
 	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
 	team := []calendar.Person{
@@ -172,6 +178,44 @@ func ExampleRequest_notBefore() {
 	fmt.Println(string(b))
 	// Output:
 	// [2026-03-09T14:30:00Z, 2026-03-09T15:30:00Z) score 3.00, costs nothing: ann free at 2026-03-09T14:30:00Z, bo free at 2026-03-09T15:30:00+01:00
-	// [2026-03-09T15:00:00Z, 2026-03-09T16:00:00Z) score 3.00, costs nothing: ann free at 2026-03-09T15:00:00Z, bo free at 2026-03-09T16:00:00+01:00
-	// {"start":"2026-03-09T14:30:00Z","end":"2026-03-09T15:30:00Z","score":3,"cost":{"focusBroken":"0s","offHours":"0s","fragments":0,"optionalMissing":0,"requiredMissing":0,"points":0},"attendees":[{"id":"ann","zone":"UTC","status":"free","local":"2026-03-09T14:30:00Z","optional":false,"present":true,"cost":{"focusBroken":"0s","offHours":"0s","fragments":0,"optionalMissing":0,"requiredMissing":0,"points":0}},{"id":"bo","zone":"Europe/Berlin","status":"free","local":"2026-03-09T15:30:00+01:00","optional":false,"present":true,"cost":{"focusBroken":"0s","offHours":"0s","fragments":0,"optionalMissing":0,"requiredMissing":0,"points":0}}]}
+	// {"start":"2026-03-09T14:30:00Z","end":"2026-03-09T15:30:00Z","score":3,"cost":{"focusBroken":"0s","offHours":"0s","shoulder":"0s","late":"0s","dayOff":"0s","night":"0s","burden":"0s","fragments":0,"optionalMissing":0,"requiredMissing":0,"points":0},"attendees":[{"id":"ann","zone":"UTC","status":"free","band":"working","local":"2026-03-09T14:30:00Z","optional":false,"present":true,"cost":{"focusBroken":"0s","offHours":"0s","shoulder":"0s","late":"0s","dayOff":"0s","night":"0s","burden":"0s","fragments":0,"optionalMissing":0,"requiredMissing":0,"points":0}},{"id":"bo","zone":"Europe/Berlin","status":"free","band":"working","local":"2026-03-09T15:30:00+01:00","optional":false,"present":true,"cost":{"focusBroken":"0s","offHours":"0s","shoulder":"0s","late":"0s","dayOff":"0s","night":"0s","burden":"0s","fragments":0,"optionalMissing":0,"requiredMissing":0,"points":0}}],"items":[]}
+}
+
+// Each suggestion's points, item by item. Priya works until 18:30 in
+// Kolkata (13:00 UTC), Sam from 09:00 in New York (13:00 UTC too): an hour
+// together costs someone's shoulder. At 12:30 UTC each gives the half hour
+// next to their day, at a point a minute; at 12:00 or 13:00 one of them
+// would give an hour, the second half hour at 1.25 points a minute (67.5
+// in all). Bands are on each attendee's own clock.
+func ExampleSuggestion_Items() {
+	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	team := []calendar.Person{
+		{ID: "priya", Zone: zone("Asia/Kolkata"), Hours: calendar.MustParseWeeklyHours("Mon-Fri 10:00-18:30")},
+		{ID: "sam", Zone: zone("America/New_York"), Hours: hours},
+	}
+	monday := calendar.MustParseDate("2026-03-09")
+	r, err := overlap.Compute(context.Background(), team, calendar.Days(monday, monday, time.UTC), overlap.Options{})
+	if err != nil {
+		panic(err)
+	}
+	slots, err := r.Suggest(context.Background(), overlap.Request{
+		Duration: time.Hour, Step: 30 * time.Minute, Required: []string{"priya", "sam"}, AllowOffHours: true, Max: 1,
+	})
+	if err != nil {
+		panic(err)
+	}
+	s := slots[0]
+	for _, a := range s.Attendees {
+		fmt.Println(a.ID, a.Local.Format("15:04"), a.Band)
+	}
+	for _, it := range s.Items() {
+		fmt.Println(it)
+	}
+	fmt.Println(s.Cost.Points(), "points")
+	// Output:
+	// priya 18:00 shoulder
+	// sam 08:30 shoulder
+	// priya: shoulder 30m, 30 points
+	// sam: shoulder 30m, 30 points
+	// 60 points
 }

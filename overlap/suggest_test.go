@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -48,6 +49,7 @@ type modelSlot struct {
 	Cost    Cost
 	Present []bool
 	Status  []Status
+	Bands   []Band
 	Costs   []Cost // each attendee's part
 }
 
@@ -70,9 +72,16 @@ func modelSuggest(t fataler, team []calendar.Person, window calendar.Interval, q
 		byID[team[i].ID] = &team[i]
 	}
 	ids := append(slices.Sorted(slices.Values(q.Required)), slices.Sorted(slices.Values(q.Optional))...)
+	if q.Spacing == 0 {
+		q.Spacing = DefaultSpacing
+	}
 	models := make([]minuteModel, len(ids))
+	bands := make([]bandModel, len(ids))
 	for i, id := range ids {
 		models[i] = newMinuteModel(t, byID[id], window)
+		if q.AllowOffHours {
+			bands[i] = newBandModel(t, byID[id], window, q.Comfort)
+		}
 	}
 	W := int(window.Duration() / time.Minute)
 	dur, buf, step := int(q.Duration/time.Minute), int(q.Buffer/time.Minute), int(q.Step/time.Minute)
@@ -90,10 +99,25 @@ func modelSuggest(t fataler, team []calendar.Person, window calendar.Interval, q
 	var out []modelSlot
 	for _, ms := range starts {
 		me, ps, pe := ms+dur, ms-buf, ms+dur+buf
-		s := modelSlot{Start: window.Start.Add(time.Duration(ms) * time.Minute), Present: make([]bool, len(ids)), Status: make([]Status, len(ids)), Costs: make([]Cost, len(ids))}
+		s := modelSlot{Start: window.Start.Add(time.Duration(ms) * time.Minute), Present: make([]bool, len(ids)), Status: make([]Status, len(ids)), Bands: make([]Band, len(ids)), Costs: make([]Cost, len(ids))}
 		for i, mm := range models {
 			present := true
 			var soft, off, frags int
+			var mine Cost
+			if q.AllowOffHours {
+				// The meeting's cells outside working hours, by band.
+				bm := bands[i]
+				for c := ms * int(time.Minute/cell); c < me*int(time.Minute/cell); c++ {
+					if b := bm.band[c]; b != BandWorking {
+						*mine.band(b) += cell
+						mine.Burden += time.Duration(bm.quarters[c]) * cell / 4
+						s.Bands[i] = max(s.Bands[i], b)
+						if b == BandNight && !q.AllowNight || b == BandDayOff && !q.AllowDaysOff {
+							present = false
+						}
+					}
+				}
+			}
 			for m := ps; m < pe; m++ {
 				inM := m >= ms && m < me
 				if inM {
@@ -151,10 +175,9 @@ func modelSuggest(t fataler, team []calendar.Person, window calendar.Interval, q
 			if run > 0 && run < 30 {
 				frags++
 			}
-			s.Costs[i] = Cost{FocusBroken: time.Duration(soft) * time.Minute, OffHours: time.Duration(off) * time.Minute, Fragments: frags}
-			s.Cost.FocusBroken += time.Duration(soft) * time.Minute
-			s.Cost.OffHours += time.Duration(off) * time.Minute
-			s.Cost.Fragments += frags
+			mine.FocusBroken, mine.OffHours, mine.Fragments = time.Duration(soft)*time.Minute, time.Duration(off)*time.Minute, frags
+			s.Costs[i] = mine
+			s.Cost.add(mine)
 		}
 		if nReq == 0 || float64(nReq-s.Cost.RequiredMissing)/float64(nReq) >= q.MinAttendance {
 			out = append(out, s)
@@ -172,7 +195,17 @@ func modelSuggest(t fataler, team []calendar.Person, window calendar.Interval, q
 		}
 		return a.Start.Compare(b.Start)
 	})
-	return out
+	// Down the ranking, each slot not too close to one kept before.
+	var kept []modelSlot
+	for _, s := range out {
+		if !slices.ContainsFunc(kept, func(k modelSlot) bool {
+			d := s.Start.Sub(k.Start)
+			return d < q.Spacing && -d < q.Spacing
+		}) {
+			kept = append(kept, s)
+		}
+	}
+	return kept
 }
 
 func asModel(ss []Suggestion) []modelSlot {
@@ -185,6 +218,7 @@ func asModel(ss []Suggestion) []modelSlot {
 		for _, a := range s.Attendees {
 			out[i].Present = append(out[i].Present, a.Present)
 			out[i].Status = append(out[i].Status, a.Status)
+			out[i].Bands = append(out[i].Bands, a.Band)
 			out[i].Costs = append(out[i].Costs, a.Cost)
 		}
 	}
@@ -210,6 +244,10 @@ func drawRequest(t *rapid.T, team []calendar.Person) Request {
 		Buffer:        time.Duration(rapid.SampledFrom([]int{0, 0, 5, 15}).Draw(t, "buffer")) * time.Minute,
 		Max:           1 << 20,
 	}
+	q.AllowNight = rapid.IntRange(0, 3).Draw(t, "allowNight") == 0
+	q.AllowDaysOff = rapid.IntRange(0, 3).Draw(t, "allowDaysOff") == 0
+	q.Spacing = time.Duration(rapid.SampledFrom([]int{0, 0, -1, 30, 120}).Draw(t, "spacing")) * time.Minute
+	q.Comfort = drawComfort(t, "request ")
 	if rapid.Bool().Draw(t, "noMeeting") {
 		q.NoMeetingDays = []time.Weekday{time.Weekday(rapid.IntRange(0, 6).Draw(t, "noMeetingDay"))}
 	}
@@ -254,6 +292,16 @@ func TestSuggestMatchesModel(t *testing.T) {
 		want := modelSuggest(t, team, window, q, opt)
 		if diff := cmp.Diff(utcModel(want), asModel(got)); diff != "" {
 			t.Fatalf("Suggest differs from the model (-want +got):\n%s", diff)
+		}
+		for _, s := range got {
+			// The items explain the points, to rounding.
+			var sum float64
+			for _, it := range s.Items() {
+				sum += it.Points
+			}
+			if math.Abs(sum-s.Cost.Points()) > 1e-9 {
+				t.Fatalf("%s: items %v add up to %v points, the cost says %v", s.Interval, s.Items(), sum, s.Cost.Points())
+			}
 		}
 		for i := 1; i < len(got); i++ {
 			if got[i].Score > got[i-1].Score {
@@ -365,6 +413,7 @@ func lessKey(a, b [2]float64) bool { return a[0] < b[0] || a[0] == b[0] && a[1] 
 func TestWideningNeverWorsensTheBest(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		team, window, q, opt := drawSuggestCase(t)
+		q.Spacing = -1 // every allowed slot: a better one nearby would hide it
 		wide := calendar.Interval{
 			Start: window.Start.Add(-time.Duration(rapid.IntRange(0, 600).Draw(t, "before")) * time.Minute),
 			End:   window.End.Add(time.Duration(rapid.IntRange(0, 600).Draw(t, "after")) * time.Minute),
@@ -394,6 +443,7 @@ func TestAddingAnOptionalPersonKeepsEverySlot(t *testing.T) {
 		extra := drawPerson(t, "z", window)
 		team = append(team, extra)
 		q := drawRequest(t, team[:len(team)-1])
+		q.Spacing = -1 // every allowed slot, whatever their ranks
 		r := mustCompute(t, team, window, drawOptions(t))
 		starts := func(ss []Suggestion) []time.Time {
 			var out []time.Time
@@ -522,6 +572,7 @@ func TestSuggestErrors(t *testing.T) {
 func TestNotBeforeCutsTheRanking(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		team, window, q, opt := drawSuggestCase(t)
+		q.Spacing = -1 // a slot before NotBefore would keep its neighbours out
 		r := mustCompute(t, team, window, opt)
 		all := suggestOrNone(t, r, q)
 		// On or off the grid, to the second, from before the window to
@@ -566,7 +617,7 @@ func TestSoftFocusIsBrokenOnlyWhenFree(t *testing.T) {
 			{ID: "bo", Zone: time.UTC, Hours: calendar.MustParseWeeklyHours("Mon-Fri 10:00-11:00"), Focus: focus},
 		}
 	}
-	q := Request{Duration: 30 * time.Minute, Required: []string{"ana", "bo"}}
+	q := Request{Duration: 30 * time.Minute, Required: []string{"ana", "bo"}, Spacing: -1}
 	at := func(clock string) time.Time { return calendar.Wall(monday, calendar.MustParseClock(clock), time.UTC) }
 	slot := func(clock string) Suggestion {
 		return Suggestion{

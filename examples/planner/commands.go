@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/internal/jsontext"
 	"github.com/tzplan/tzplan/overlap"
 	"github.com/tzplan/tzplan/policy"
 )
@@ -193,11 +194,14 @@ func overlapCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.
 
 // requestFlags are the flags of suggest and rotate.
 type requestFlags struct {
-	duration, step, buffer time.Duration
-	required, optional     string
-	minAttendance          float64
-	softFocus, offHours    bool
-	max                    int
+	duration, step, buffer   time.Duration
+	spacing, shoulder        time.Duration
+	required, optional       string
+	night                    string
+	minAttendance            float64
+	softFocus, offHours      bool
+	allowNight, allowDaysOff bool
+	max                      int
 }
 
 func (q *requestFlags) define(c *common) {
@@ -210,6 +214,11 @@ func (q *requestFlags) define(c *common) {
 	c.fs.BoolVar(&q.offHours, "allow-off-hours", false, "let attendees meet outside working hours, at a cost")
 	c.fs.DurationVar(&q.buffer, "buffer", 0, "free time each attendee needs before and after")
 	c.fs.IntVar(&q.max, "max", 5, "how many slots to show")
+	c.fs.DurationVar(&q.spacing, "spacing", overlap.DefaultSpacing, "the least time between two suggested starts (-spacing -1s: none)")
+	c.fs.BoolVar(&q.allowNight, "allow-night", false, "let a meeting outside working hours fall in someone's night (default 22:00-07:00), at a cost")
+	c.fs.BoolVar(&q.allowDaysOff, "allow-days-off", false, "let a meeting outside working hours fall on someone's day without working hours, at a cost")
+	c.fs.DurationVar(&q.shoulder, "shoulder", calendar.DefaultShoulder, "the time before and after working hours that costs least, for those who set none (-shoulder 1h)")
+	c.fs.StringVar(&q.night, "night", "", "the night, for those who set none (-night 23:00-07:00; default 22:00-07:00, moved for night workers)")
 }
 
 func (q *requestFlags) request(c *common) (overlap.Request, error) {
@@ -221,7 +230,21 @@ func (q *requestFlags) request(c *common) (overlap.Request, error) {
 	}
 	req := overlap.Request{Duration: q.duration, Step: q.step, Zone: c.zone, Required: splitIDs(q.required),
 		Optional: splitIDs(q.optional), MinAttendance: q.minAttendance,
-		AllowOffHours: q.offHours, Buffer: q.buffer, Max: q.max}
+		AllowOffHours: q.offHours, AllowNight: q.allowNight, AllowDaysOff: q.allowDaysOff,
+		Buffer: q.buffer, Max: q.max, Spacing: q.spacing, Comfort: calendar.Comfort{Shoulder: q.shoulder}}
+	if q.spacing == 0 {
+		req.Spacing = -1 // -spacing 0: none either
+	}
+	if q.night != "" {
+		night, err := calendar.ParseSpan(q.night)
+		if err != nil {
+			return req, badf("-night %q: want a span such as 23:00-07:00", q.night)
+		}
+		req.Comfort.Night = night
+	}
+	if err := req.Comfort.Check(); err != nil {
+		return req, badf("-shoulder %s: %v", q.shoulder, err)
+	}
 	if len(req.Required) == 0 {
 		for _, p := range c.team {
 			if !contains(req.Optional, p.ID) {
@@ -306,7 +329,7 @@ func writeNoSlot(out *bytes.Buffer, ns *overlap.NoSlotError) {
 	} else {
 		fmt.Fprintf(out, "  At best %.0f%% of the required people can come (%.0f%% asked, %d candidate starts);\n",
 			100*ns.Best, 100*ns.Want, ns.Slots)
-		out.WriteString("  try -min-attendance, -allow-soft-focus, -allow-off-hours or a longer window.\n")
+		out.WriteString("  try -min-attendance, -allow-soft-focus, -allow-off-hours, -allow-night or a longer window.\n")
 	}
 }
 
@@ -326,7 +349,21 @@ func writeSlot(out *bytes.Buffer, c *common, n int, s overlap.Suggestion) {
 		if !a.Present {
 			status += ", absent"
 		}
-		fmt.Fprintf(out, "      %-8s %-8s %-20s %s %-5s  %s\n", a.ID, role, zone, a.Local.Format("Mon 15:04"), a.Local.Format("MST"), status)
+		// The band of the attendee's day the meeting reaches into,
+		// marked where it is not their working hours.
+		mark := ""
+		if a.Band != overlap.BandWorking {
+			mark = "[" + a.Band.String() + "]"
+		}
+		fmt.Fprintf(out, "      %-8s %-8s %-20s %s %-5s %-10s %s\n", a.ID, role, zone, a.Local.Format("Mon 15:04"), a.Local.Format("MST"), mark, status)
+	}
+	// What the score's points are made of.
+	if items := s.Items(); len(items) > 0 {
+		var parts []string
+		for _, it := range items {
+			parts = append(parts, it.String())
+		}
+		wrap(out, "points: "+strings.Join(parts, "; "), "        ", 100)
 	}
 }
 
@@ -378,17 +415,27 @@ func rotate(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 		return writeJSON(out, rot)
 	}
 	fmt.Fprintf(out, "Rotation of %d meetings of %s, in %s: largest burden %s, spread %s, total %s\n",
-		*n, hours(req.Duration), c.zone, hours(rot.Max), hours(rot.Spread), hours(rot.Total))
+		*n, hours(req.Duration), c.zone, jsontext.FormatDuration(rot.Max), jsontext.FormatDuration(rot.Spread), jsontext.FormatDuration(rot.Total))
 	if rot.BestEffort {
 		out.WriteString("(best effort: too many people and meetings for an exhaustive search)\n")
 	}
 	for i, s := range rot.Slots {
 		writeSlot(out, c, i+1, s)
 	}
-	out.WriteString("Burden (time off-hours or before 08:00 / after 18:00 local):\n")
-	for _, b := range rot.Burden {
-		fmt.Fprintf(out, "      %-8s %6s in %d meetings\n", b.ID, hours(b.Burden), b.Slots)
+	if rot.FairShare {
+		out.WriteString("Nobody has more than half of the inconvenient meetings.\n")
+	} else {
+		out.WriteString("No plan keeps anyone from more than half of the inconvenient meetings.\n")
 	}
+	out.WriteString("Burden (the slots' band-weighted time outside working hours: a shoulder minute 1-1.75 points,\nlate 2, a day without hours 3, night 4), per person and slot:\n")
+	for j, b := range rot.Burden {
+		var each []string
+		for _, s := range rot.Slots {
+			each = append(each, jsontext.FormatDuration(s.Attendees[j].Cost.Burden))
+		}
+		fmt.Fprintf(out, "      %-8s %9s = %s  (%d of %d meetings inconvenient)\n", b.ID, jsontext.FormatDuration(b.Burden), strings.Join(each, " + "), b.Inconvenient, b.Slots)
+	}
+	fmt.Fprintf(out, "      %-8s %9s\n", "total", jsontext.FormatDuration(rot.Total))
 	return nil
 }
 
