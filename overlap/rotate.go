@@ -3,6 +3,7 @@ package overlap
 import (
 	"cmp"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"slices"
@@ -258,7 +259,7 @@ func rotationSearch(ctx context.Context, parts [][]candidate, dims, exact int) (
 		var next []rotationState
 		seen := map[string]bool{}
 		v := make([]int64, width)       // scratch: a plan's vector
-		key := make([]byte, 0, 8*width) // and its key
+		key := make([]byte, 0, 16*dims) // and its key
 		for _, s := range layer {
 		choices:
 			for ci, c := range part {
@@ -268,7 +269,7 @@ func rotationSearch(ctx context.Context, parts [][]candidate, dims, exact int) (
 						continue choices
 					}
 				}
-				key = appendVectorKey(key[:0], v)
+				key = appendVectorKey(key[:0], v, dims)
 				if seen[string(key)] {
 					continue
 				}
@@ -356,8 +357,9 @@ func promising(states []rotationState, rest []int64, dims, n int) []rotationStat
 		}
 		sc[k] = v
 	}
-	slices.SortStableFunc(sc, func(a, b scored) int {
-		return cmp.Or(compareBool(a.broken, b.broken), cmp.Compare(a.bound, b.bound), cmp.Compare(a.most, b.most), cmp.Compare(a.total, b.total))
+	// By their order last: as stable as a stable sort, and quicker.
+	slices.SortFunc(sc, func(a, b scored) int {
+		return cmp.Or(compareBool(a.broken, b.broken), cmp.Compare(a.bound, b.bound), cmp.Compare(a.most, b.most), cmp.Compare(a.total, b.total), cmp.Compare(a.k, b.k))
 	})
 	keep := make([]bool, len(states))
 	for _, v := range sc[:n] {
@@ -480,12 +482,15 @@ func compareVectors(a, b []int64, dims int) int {
 	return cmp.Compare(ta, tb)
 }
 
-// appendVectorKey appends the bytes of v to buf, as a map key.
-func appendVectorKey(buf []byte, v []int64) []byte {
-	for _, x := range v {
-		for k := range 8 {
-			buf = append(buf, byte(x>>(8*k)))
-		}
+// appendVectorKey appends the bytes of v, a vector of dims attendees, to
+// buf, as a map key: the burdens in 8 bytes each, the counts and shares,
+// which the number of parts bounds, in 4.
+func appendVectorKey(buf []byte, v []int64, dims int) []byte {
+	for _, x := range v[:dims] {
+		buf = binary.LittleEndian.AppendUint64(buf, uint64(x))
+	}
+	for _, x := range v[dims:] {
+		buf = binary.LittleEndian.AppendUint32(buf, uint32(x))
 	}
 	return buf
 }

@@ -204,22 +204,17 @@ type Cost struct {
 	OptionalMissing, RequiredMissing int
 }
 
-// add adds o to c, and sub takes it away: Suggest adds up its costs
-// over attendees, and over runs of starts by differences.
-func (c *Cost) add(o Cost) { c.addTimes(o, 1) }
-func (c *Cost) sub(o Cost) { c.addTimes(o, -1) }
-
-// addTimes adds o to c n times.
-func (c *Cost) addTimes(o Cost, n int) {
-	c.FocusBroken += time.Duration(n) * o.FocusBroken
-	c.OffHours += time.Duration(n) * o.OffHours
+// add adds o to c: Suggest adds up its costs over attendees.
+func (c *Cost) add(o Cost) {
+	c.FocusBroken += o.FocusBroken
+	c.OffHours += o.OffHours
 	for b := BandShoulder; b <= BandNight; b++ {
-		*c.band(b) += time.Duration(n) * *o.band(b)
+		*c.band(b) += *o.band(b)
 	}
-	c.Burden += time.Duration(n) * o.Burden
-	c.Fragments += n * o.Fragments
-	c.OptionalMissing += n * o.OptionalMissing
-	c.RequiredMissing += n * o.RequiredMissing
+	c.Burden += o.Burden
+	c.Fragments += o.Fragments
+	c.OptionalMissing += o.OptionalMissing
+	c.RequiredMissing += o.RequiredMissing
 }
 
 // band returns the field of c for the time in band b (not working).
@@ -241,7 +236,35 @@ func (c *Cost) band(b Band) *time.Duration {
 // minutes), a fragment 15 (about what a stretch under 30 minutes loses),
 // an optional attendee missing 30.
 func (c Cost) Points() float64 {
-	return c.FocusBroken.Minutes() + c.Burden.Minutes() + 15*float64(c.Fragments) + 30*float64(c.OptionalMissing)
+	return rankCost{c.FocusBroken + c.Burden, int32(c.Fragments), int32(c.OptionalMissing), int32(c.RequiredMissing)}.points()
+}
+
+// A rankCost is what Points and the ranking read of a Cost, all Suggest
+// keeps for each candidate start of its grid.
+type rankCost struct {
+	weighted                      time.Duration // focus broken and burden
+	fragments, optional, required int32
+}
+
+func (r rankCost) points() float64 {
+	return r.weighted.Minutes() + 15*float64(r.fragments) + 30*float64(r.optional)
+}
+
+// add adds c to r, and sub takes it away: over attendees, and over runs
+// of starts by differences.
+func (r *rankCost) add(c Cost) {
+	r.addRank(rankCost{c.FocusBroken + c.Burden, int32(c.Fragments), int32(c.OptionalMissing), int32(c.RequiredMissing)}, 1)
+}
+func (r *rankCost) sub(c Cost) {
+	r.addRank(rankCost{c.FocusBroken + c.Burden, int32(c.Fragments), int32(c.OptionalMissing), int32(c.RequiredMissing)}, -1)
+}
+
+// addRank adds o to r n times.
+func (r *rankCost) addRank(o rankCost, n int32) {
+	r.weighted += time.Duration(n) * o.weighted
+	r.fragments += n * o.fragments
+	r.optional += n * o.optional
+	r.required += n * o.required
 }
 
 // A Suggestion is a meeting slot and what it costs. Its Interval is in
@@ -365,7 +388,7 @@ func (r *Report) Suggest(ctx context.Context, q Request) ([]Suggestion, error) {
 //
 // Starts outside runs are evaluated by eval, in order, as its cursors
 // want.
-func (p *plan) costs(a *attendee, starts []int64, acc, run []Cost) {
+func (p *plan) costs(a *attendee, starts []int64, acc, run []rankCost) {
 	dur, buf := int64(p.q.Duration), int64(p.q.Buffer)
 	absent := Cost{RequiredMissing: 1}
 	if a.optional {
@@ -504,8 +527,8 @@ func (p *plan) best(ctx context.Context, starts []int64) (best []int64, fewest i
 	// such start, and is added to the whole run of them at once; the
 	// others are evaluated one by one.
 	n := len(starts)
-	acc := make([]Cost, n)
-	run := make([]Cost, n+1) // differences: run[k] starts at k, run[k'] ends before k'
+	acc := make([]rankCost, n)
+	run := make([]rankCost, n+1) // differences: run[k] starts at k, run[k'] ends before k'
 	for i := range p.att {
 		if err := ctx.Err(); err != nil {
 			return nil, 0, err
@@ -520,15 +543,15 @@ func (p *plan) best(ctx context.Context, starts []int64) (best []int64, fewest i
 		missing int
 	}
 	var allowed []ranked
-	var carry Cost
+	var carry rankCost
 	fewest = p.nReq
 	for k, ms := range starts {
-		carry.add(run[k])
+		carry.addRank(run[k], 1)
 		c := acc[k]
-		c.add(carry)
-		fewest = min(fewest, c.RequiredMissing)
-		if p.nReq-c.RequiredMissing >= p.need {
-			allowed = append(allowed, ranked{ms, c.Points(), c.RequiredMissing})
+		c.addRank(carry, 1)
+		fewest = min(fewest, int(c.required))
+		if p.nReq-int(c.required) >= p.need {
+			allowed = append(allowed, ranked{ms, c.points(), int(c.required)})
 		}
 	}
 	slices.SortFunc(allowed, func(a, b ranked) int {
