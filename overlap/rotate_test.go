@@ -393,6 +393,9 @@ func TestRotateMatchesExhaustiveSearch(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		window := drawWindow(t)
 		team := drawTeam(t, window)
+		if len(team) == 4 && rapid.Bool().Draw(t, "fifth") {
+			team = append(team, drawPerson(t, "e", window))
+		}
 		q := drawRequest(t, team)
 		q.Step = time.Duration(rapid.SampledFrom([]int{60, 120, 180}).Draw(t, "coarse step")) * time.Minute
 		q.Max = 0

@@ -293,7 +293,18 @@ func TestSuggestMatchesModel(t *testing.T) {
 		if diff := cmp.Diff(utcModel(want), asModel(got)); diff != "" {
 			t.Fatalf("Suggest differs from the model (-want +got):\n%s", diff)
 		}
+		byID := map[string]calendar.Person{}
+		for _, p := range team {
+			byID[p.ID] = p
+		}
 		for _, s := range got {
+			// Nobody present is booked over a commitment.
+			for _, a := range s.Attendees {
+				padded := calendar.Interval{Start: s.Start.Add(-q.Buffer), End: s.End.Add(q.Buffer)}
+				if c := commitment(t, byID[a.ID], padded); a.Present && c != "" {
+					t.Fatalf("%s is present at %s despite %s", a.ID, s.Interval, c)
+				}
+			}
 			// The items explain the points, to rounding.
 			var sum float64
 			for _, it := range s.Items() {
