@@ -10,6 +10,12 @@
 // say how long a written exchange takes, looking past the window where
 // they must.
 //
+// Meeting slots are costed on each attendee's own clock and hours (see
+// Band and calendar.Comfort): the shoulder either side of their working
+// day costs least, nights and days without working hours are left alone
+// unless a request allows them, and a busy event, holiday or time off is
+// never booked over.
+//
 // A person's free time is the free segments of their timeline; with
 // Options.FocusIsFree, soft focus blocks count as free too (hard ones never
 // do). Results never depend on the order people are given in: IDs are
