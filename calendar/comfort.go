@@ -161,20 +161,21 @@ func (c Comfort) NightFor(h WeeklyHours) Span {
 	return spanOf(best, best+length)
 }
 
-// Check returns an error, naming the field, for a Comfort out of bounds.
+// Check returns an error, naming the field ("shoulder ...", "night
+// ..."), for a Comfort out of bounds.
 func (c Comfort) Check() error {
 	if c.Shoulder < 0 || c.Shoulder > MaxShoulder {
-		return fmt.Errorf("comfort: shoulder %s is not from 0 to %s", c.Shoulder, MaxShoulder)
+		return fmt.Errorf("shoulder %s is not from 0 to %s", c.Shoulder, MaxShoulder)
 	}
 	if c.Shoulder%time.Minute != 0 {
-		return fmt.Errorf("comfort: shoulder %s is not a whole number of minutes", c.Shoulder)
+		return fmt.Errorf("shoulder %s is not a whole number of minutes", c.Shoulder)
 	}
 	if c.Night != (Span{}) {
 		if !c.Night.From.IsValid() || !c.Night.To.IsValid() || c.Night.From == EndOfDay {
-			return fmt.Errorf("comfort: night %s is not a span of a day", c.Night)
+			return fmt.Errorf("night %s is not a span of a day", c.Night)
 		}
 		if c.Night.Length() > MaxNight {
-			return fmt.Errorf("comfort: night %s is longer than %s", c.Night, MaxNight)
+			return fmt.Errorf("night %s is longer than %s", c.Night, MaxNight)
 		}
 	}
 	return nil

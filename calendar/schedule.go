@@ -152,7 +152,7 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 	case p.HolidayDates != Observed && p.HolidayDates != Actual:
 		return fail("holiday dates: invalid value %d", int(p.HolidayDates))
 	case p.Comfort.Check() != nil:
-		return fail("%w", p.Comfort.Check())
+		return fail("comfort: %w", p.Comfort.Check())
 	}
 	// The schedule and a typical person's lists in one allocation.
 	sr := &scheduleWithRoom{Schedule: Schedule{

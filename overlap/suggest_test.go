@@ -562,6 +562,8 @@ func TestSuggestErrors(t *testing.T) {
 		{func(q *Request) { q.Optional = []string{"a"} }, `Request.Optional: ID "a" is also in Required`},
 		{func(q *Request) { q.Required = []string{"a", "a"} }, `Request.Required: ID "a" is listed twice`},
 		{func(q *Request) { q.NoMeetingDays = []time.Weekday{9} }, "Request.NoMeetingDays: 9 is not a weekday"},
+		{func(q *Request) { q.Comfort.Shoulder = -time.Hour }, "Request.Comfort: shoulder -1h0m0s is not from 0 to 12h0m0s"},
+		{func(q *Request) { q.Comfort.Night = calendar.Span{From: 60, To: 1380} }, "Request.Comfort: night 01:00-23:00 is longer than 16h0m0s"},
 	} {
 		q := ok
 		tc.edit(&q)

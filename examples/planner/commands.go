@@ -243,7 +243,7 @@ func (q *requestFlags) request(c *common) (overlap.Request, error) {
 		req.Comfort.Night = night
 	}
 	if err := req.Comfort.Check(); err != nil {
-		return req, badf("-shoulder %s: %v", q.shoulder, err)
+		return req, badf("-shoulder %s -night %q: %v", q.shoulder, q.night, err)
 	}
 	if len(req.Required) == 0 {
 		for _, p := range c.team {
