@@ -130,7 +130,7 @@ func (p Policy) check(t Topic, f Facts) error {
 		}
 	}
 	switch {
-	case f.CommonPerDay < 0 || f.Common < 0 || f.RoundTrip < 0 || f.OffsetSpread < 0 || f.Zones < 0:
+	case f.CommonPerDay < 0 || f.Common < 0 || f.RoundTrip < 0 || f.TypicalRoundTrip < 0 || f.OffsetSpread < 0 || f.Zones < 0:
 		return fail(ErrInvalid, "facts: a negative figure")
 	case !t.NeedBy.IsZero() && t.NeedBy.Before(f.Now):
 		return fail(ErrDeadlinePassed, "need by %s, now is %s", t.NeedBy.UTC().Format(time.RFC3339), f.Now.UTC().Format(time.RFC3339))
@@ -187,7 +187,7 @@ func (d *decider) after(at time.Time) bool {
 func (d *decider) decide() Decision {
 	p, t, f := d.p, d.t, d.f
 	n := len(t.Participants)
-	rt := f.RoundTrip
+	rt := f.roundTrip()
 
 	// The purpose.
 	switch t.Purpose {
@@ -388,7 +388,7 @@ func (d *decider) format(mode Mode, lead string, win calendar.Interval, winOK, u
 			slot = slotAt(w.Start)
 		}
 	}
-	comment := max(f.RoundTrip, p.ReplyDelay)
+	comment := max(f.roundTrip(), p.ReplyDelay)
 	switch {
 	case mode == Async && lead == CodeInform:
 		return "written update; no meeting", nil
@@ -409,7 +409,7 @@ func (d *decider) format(mode Mode, lead string, win calendar.Interval, winOK, u
 	case lead == CodeDecideIrreversible:
 		// The memo goes out now; the meeting is the first slot a round
 		// trip away, before the deadline.
-		ready := f.Now.Add(f.RoundTrip)
+		ready := f.Now.Add(f.roundTrip())
 		placed := false
 		for _, w := range f.Windows {
 			start := w.Start
@@ -428,9 +428,9 @@ func (d *decider) format(mode Mode, lead string, win calendar.Interval, winOK, u
 			// The meeting keeps the first window before the deadline,
 			// sooner than a round trip: say what that costs.
 			d.warnf("No common window of %s comes a round trip (%s) after now%s: the memo gets less time.",
-				jsontext.FormatDuration(p.MinSlot), jsontext.FormatDuration(f.RoundTrip), d.beforeDeadline())
+				jsontext.FormatDuration(p.MinSlot), jsontext.FormatDuration(f.roundTrip()), d.beforeDeadline())
 		}
-		return fmt.Sprintf("written memo at least %s ahead, then a %s call", noun(f.RoundTrip), meet), slot
+		return fmt.Sprintf("written memo at least %s ahead, then a %s call", noun(f.roundTrip()), meet), slot
 	case lead == CodeConnect || lead == CodeFirstCollaboration:
 		return fmt.Sprintf("%s kickoff call, then async", meet), slot
 	case mode == Hybrid && slices.ContainsFunc(d.props, func(pr proposal) bool { return pr.reason.Code == CodeGroupTooLarge }):

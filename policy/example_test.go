@@ -106,11 +106,14 @@ func ExamplePolicy_Decide_async() {
 	// From Mon 10:00 UTC, with 4h replies: priya answers sam at Tue
 	// 06:00 (1h30m on Monday, 2h30m on Tuesday), and sam answers that at
 	// Tue 17:00: 31h, the slowest round trip. The three share no time.
-	fmt.Println("round trip:", f.RoundTrip, "between", f.RoundTripPair)
+	// The rules read the round trip of the team, not of the hour: the
+	// median of the slowest one sent on each working hour of the week,
+	// 40h, and the comment window is that long.
+	fmt.Println("round trip:", f.RoundTrip, "between", f.RoundTripPair, "typically", f.TypicalRoundTrip)
 	show(d)
 	// Output:
-	// round trip: 31h0m0s between [sam priya]
-	// async - written proposal with owner ben and a 31-hour comment window
+	// round trip: 31h0m0s between [sam priya] typically 40h0m0s
+	// async - written proposal with owner ben and a 40-hour comment window
 	//   because async-default
 	//   because decide-reversible
 	//   because overlap-scarce
@@ -166,7 +169,7 @@ func ExamplePolicy_Decide_hybrid() {
 	show(d)
 	// Output:
 	// must shift: [sam]
-	// hybrid - written memo at least 31 hours ahead, then a 30-minute call
+	// hybrid - written memo at least 40 hours ahead, then a 30-minute call
 	//   because decide-irreversible
 	//   because overlap-scarce
 	//   warning: No common window of 30m in the horizon: sam must shift hours to meet; rotate who does (overlap.Report.Rotate).
@@ -348,8 +351,10 @@ func ExampleFacts() {
 		Windows:       []calendar.Interval{{Start: at(10, 15), End: at(10, 16)}, {Start: at(11, 15), End: at(11, 16)}},
 		RoundTrip:     20 * time.Hour,
 		RoundTripPair: [2]string{"ana", "ben"},
-		Zones:         2,
-		OffsetSpread:  9 * time.Hour,
+		// The median over the week: the rules read it.
+		TypicalRoundTrip: 18 * time.Hour,
+		Zones:            2,
+		OffsetSpread:     9 * time.Hour,
 	}
 	b, err := json.MarshalIndent(f, "", "  ")
 	if err != nil {
@@ -388,6 +393,7 @@ func ExampleFacts() {
 	//     "ana",
 	//     "ben"
 	//   ],
+	//   "typicalRoundTrip": "18h",
 	//   "zones": 2,
 	//   "offsetSpread": "9h",
 	//   "mustShift": [],

@@ -45,6 +45,14 @@ type Facts struct {
 	// empty for a group of one.
 	RoundTrip     time.Duration
 	RoundTripPair [2]string
+	// TypicalRoundTrip is the group's round trip as a property of the
+	// team, not of the minute: the median, over send times on the hour
+	// through the UTC week (Monday to Monday) that holds Now at which at
+	// least one participant is in working hours, of the worst round trip
+	// sent then. The rules read it, so that a verdict does not change
+	// with the hour it is asked; zero (facts filled in by hand) means
+	// RoundTrip.
+	TypicalRoundTrip time.Duration
 	// Zones counts the participants' distinct time zones (by name), and
 	// OffsetSpread is the largest UTC offset at Now less the smallest.
 	Zones        int
@@ -141,6 +149,10 @@ func FactsFrom(ctx context.Context, r *overlap.Report, participants []string, no
 		}
 	}
 
+	if f.TypicalRoundTrip, err = typicalRoundTrip(ctx, r, ids, now, p.ReplyDelay); err != nil {
+		return Facts{}, fmt.Errorf("policy.FactsFrom: %w", err)
+	}
+
 	zones := map[string]bool{}
 	for i, id := range ids {
 		loc, err := r.Zone(id)
@@ -174,6 +186,70 @@ func FactsFrom(ctx context.Context, r *overlap.Report, participants []string, no
 		f.MustShift = mustShift(r, ids, f.Horizon, p.MinSlot)
 	}
 	return f, nil
+}
+
+// roundTrip returns the round trip the rules read: TypicalRoundTrip, or
+// RoundTrip when that is not set.
+func (f Facts) roundTrip() time.Duration {
+	if f.TypicalRoundTrip > 0 {
+		return f.TypicalRoundTrip
+	}
+	return f.RoundTrip
+}
+
+// typicalRoundTrip returns Facts.TypicalRoundTrip for ids of r, as of now.
+func typicalRoundTrip(ctx context.Context, r *overlap.Report, ids []string, now time.Time, reply time.Duration) (time.Duration, error) {
+	if len(ids) < 2 {
+		return 0, nil
+	}
+	monday := calendar.DateOf(now.UTC())
+	monday = monday.AddDays(-((int(monday.Weekday()) + 6) % 7))
+	week := calendar.Interval{Start: calendar.Wall(monday, 0, time.UTC), End: calendar.Wall(monday.AddDays(7), 0, time.UTC)}
+	// Who works when, that week, from the schedules (the week may reach
+	// past the report's window).
+	working := make([][]calendar.Interval, len(ids))
+	for i, id := range ids {
+		s, err := r.Schedule(id)
+		if err != nil {
+			return 0, err
+		}
+		segs, err := s.Timeline(ctx, week)
+		if err != nil {
+			return 0, err
+		}
+		for _, sg := range segs {
+			if sg.Kind != calendar.KindOffHours && sg.Kind != calendar.KindHoliday && sg.Kind != calendar.KindTimeOff {
+				working[i] = append(working[i], sg.Interval)
+			}
+		}
+	}
+	var sends []time.Time
+	for at := week.Start; at.Before(week.End); at = at.Add(time.Hour) {
+		for _, ivs := range working {
+			if slices.ContainsFunc(ivs, func(iv calendar.Interval) bool { return iv.Contains(at) }) {
+				sends = append(sends, at)
+				break
+			}
+		}
+	}
+	if len(sends) == 0 {
+		// Nobody works that week: every hour of it.
+		for at := week.Start; at.Before(week.End); at = at.Add(time.Hour) {
+			sends = append(sends, at)
+		}
+	}
+	worst := make([]time.Duration, len(sends))
+	for k, at := range sends {
+		trips, err := r.RoundTrips(ctx, reply, at, ids...)
+		if err != nil {
+			return 0, err
+		}
+		for _, d := range trips {
+			worst[k] = max(worst[k], d)
+		}
+	}
+	slices.Sort(worst)
+	return worst[(len(worst)-1)/2], nil
 }
 
 // perDay returns the duration of common divided by the number of UTC dates

@@ -123,6 +123,7 @@ type factsJSON struct {
 	Windows       []calendar.Interval `json:"windows"`
 	RoundTrip     jsontext.Duration   `json:"roundTrip"`
 	RoundTripPair [2]string           `json:"roundTripPair"`
+	TypicalRound  jsontext.Duration   `json:"typicalRoundTrip"`
 	Zones         int                 `json:"zones"`
 	OffsetSpread  jsontext.Duration   `json:"offsetSpread"`
 	MustShift     []string            `json:"mustShift"`
@@ -135,7 +136,7 @@ func (f Facts) MarshalJSON() ([]byte, error) {
 	j := factsJSON{
 		Now: timePtr(f.Now), Participants: jsontext.List(f.Participants), Horizon: f.Horizon, Windows: jsontext.List(f.Windows),
 		CommonPerDay: jsontext.Duration(f.CommonPerDay), Common: jsontext.Duration(f.Common),
-		RoundTrip: jsontext.Duration(f.RoundTrip), RoundTripPair: f.RoundTripPair,
+		RoundTrip: jsontext.Duration(f.RoundTrip), RoundTripPair: f.RoundTripPair, TypicalRound: jsontext.Duration(f.TypicalRoundTrip),
 		Zones: f.Zones, OffsetSpread: jsontext.Duration(f.OffsetSpread),
 		MustShift: jsontext.List(f.MustShift), OffHoursNow: jsontext.List(f.OffHoursNow),
 	}
@@ -154,7 +155,7 @@ func (f *Facts) UnmarshalJSON(b []byte) error {
 	*f = Facts{
 		Now: fromTimePtr(j.Now), Participants: jsontext.Nil(j.Participants), Horizon: j.Horizon, Windows: jsontext.Nil(j.Windows),
 		CommonPerDay: time.Duration(j.CommonPerDay), Common: time.Duration(j.Common),
-		RoundTrip: time.Duration(j.RoundTrip), RoundTripPair: j.RoundTripPair,
+		RoundTrip: time.Duration(j.RoundTrip), RoundTripPair: j.RoundTripPair, TypicalRoundTrip: time.Duration(j.TypicalRound),
 		Zones: j.Zones, OffsetSpread: time.Duration(j.OffsetSpread),
 		MustShift: jsontext.Nil(j.MustShift), OffHoursNow: jsontext.Nil(j.OffHoursNow),
 	}

@@ -97,18 +97,19 @@ func genAnyPolicy(t *rapid.T) Policy {
 
 func genAnyFacts(t *rapid.T) Facts {
 	return Facts{
-		Now:           genInstant(t, "now"),
-		Participants:  genStrings(t, "participants"),
-		Horizon:       genInterval(t, "horizon"),
-		CommonPerDay:  genDuration(t, "perDay"),
-		Common:        genDuration(t, "common"),
-		Windows:       rapid.SliceOfN(rapid.Custom(func(t *rapid.T) calendar.Interval { return genInterval(t, "window") }), -1, 4).Draw(t, "windows"),
-		RoundTrip:     genDuration(t, "roundTrip"),
-		RoundTripPair: [2]string{rapid.String().Draw(t, "pairA"), rapid.String().Draw(t, "pairB")},
-		Zones:         rapid.Int().Draw(t, "zones"),
-		OffsetSpread:  genDuration(t, "spread"),
-		MustShift:     genStrings(t, "mustShift"),
-		OffHoursNow:   genStrings(t, "offHoursNow"),
+		Now:              genInstant(t, "now"),
+		Participants:     genStrings(t, "participants"),
+		Horizon:          genInterval(t, "horizon"),
+		CommonPerDay:     genDuration(t, "perDay"),
+		Common:           genDuration(t, "common"),
+		Windows:          rapid.SliceOfN(rapid.Custom(func(t *rapid.T) calendar.Interval { return genInterval(t, "window") }), -1, 4).Draw(t, "windows"),
+		RoundTrip:        genDuration(t, "roundTrip"),
+		RoundTripPair:    [2]string{rapid.String().Draw(t, "pairA"), rapid.String().Draw(t, "pairB")},
+		TypicalRoundTrip: genDuration(t, "typical"),
+		Zones:            rapid.Int().Draw(t, "zones"),
+		OffsetSpread:     genDuration(t, "spread"),
+		MustShift:        genStrings(t, "mustShift"),
+		OffHoursNow:      genStrings(t, "offHoursNow"),
 	}
 }
 
@@ -225,9 +226,9 @@ func TestJSONFieldNames(t *testing.T) {
 			[]string{"purpose", "ambiguity", "sensitivity", "reversible", "participants", "writtenProposal", "exchanges", "firstCollaboration"}},
 		{"policy", Default(), []string{"replyDelay", "minSlot", "comfortOverlap", "maxSyncGroup", "maxExchanges", "expectedExchanges"}},
 		{"facts", f, []string{"now", "participants", "horizon", "commonPerDay", "common", "nextWindow", "windows",
-			"roundTrip", "roundTripPair", "zones", "offsetSpread", "mustShift", "offHoursNow"}},
+			"roundTrip", "roundTripPair", "typicalRoundTrip", "zones", "offsetSpread", "mustShift", "offHoursNow"}},
 		{"zero facts", Facts{}, []string{"now", "participants", "horizon", "commonPerDay", "common", "nextWindow", "windows",
-			"roundTrip", "roundTripPair", "zones", "offsetSpread", "mustShift", "offHoursNow"}},
+			"roundTrip", "roundTripPair", "typicalRoundTrip", "zones", "offsetSpread", "mustShift", "offHoursNow"}},
 		{"decision", d, []string{"mode", "format", "reasons", "warnings", "facts", "slot"}},
 		{"reason", d.Reasons[0], []string{"code", "text", "source"}},
 		{"slot", *d.Slot, []string{"start", "end"}},

@@ -125,6 +125,28 @@ func (m minuteModel) facts(ids []string, now int, p Policy) (Facts, map[[2]strin
 			f.RoundTrip = max(f.RoundTrip, trips[[2]string{a, b}])
 		}
 	}
+	// The typical round trip: the median of the worst round trip sent on
+	// each hour of the week at which someone works.
+	if len(ids) > 1 {
+		var worst []time.Duration
+		for h := range 7 * 24 {
+			at := h * 60
+			if !slices.ContainsFunc(ids, func(id string) bool { return m.free[id][at] }) {
+				continue
+			}
+			var w time.Duration
+			for _, a := range ids {
+				for _, b := range ids {
+					if a != b {
+						w = max(w, time.Duration(m.reply(a, m.reply(b, at, p.ReplyDelay), p.ReplyDelay)-at)*time.Minute)
+					}
+				}
+			}
+			worst = append(worst, w)
+		}
+		slices.Sort(worst)
+		f.TypicalRoundTrip = worst[(len(worst)-1)/2]
+	}
 	lo, hi := modelOffsets[ids[0]], modelOffsets[ids[0]]
 	for _, id := range ids {
 		lo, hi = min(lo, modelOffsets[id]), max(hi, modelOffsets[id])
