@@ -34,9 +34,24 @@ type Decision struct {
 	Facts Facts
 	// Slot is when to meet, when Mode has a meeting (Sync or Hybrid) and
 	// a time is known: the first MinSlot of the next common window (the
-	// first one before the deadline, or for a memo, the first one a round
-	// trip away), or now for an urgent incident. It is nil otherwise.
+	// first one before the deadline; after a written part, the first one
+	// at least Lead away), or now for an urgent incident. It is nil
+	// otherwise.
 	Slot *calendar.Interval
+	// Lead is the time a written part that comes before the meeting (a
+	// memo, a pre-read, written ideas) has to be read: a round trip
+	// (Facts.TypicalRoundTrip) when a common window comes that far ahead
+	// before the deadline; failing that, the time to the last window
+	// before the deadline, with a warning that it is short. The meeting
+	// never starts sooner than Facts.Now plus Lead. Zero when nothing
+	// written comes first.
+	Lead time.Duration
+	// Expected is when the plan is expected to be done: for a decision in
+	// writing, Now plus the round trips it takes (Policy.ExpectedExchanges
+	// to gather input, one otherwise); with a meeting, the meeting's end.
+	// An expected time after the deadline always comes with a warning
+	// that names both. The zero time when no meeting time is known.
+	Expected time.Time
 }
 
 // The reason codes. Each rule's text and source are in doc.go and in the
@@ -213,9 +228,6 @@ func (d *decider) decide() Decision {
 			default:
 				d.warnf("%d decision-makers are named: name one owner.", len(t.DecisionMakers))
 			}
-			if d.after(f.Now.Add(rt)) {
-				d.warnf("The deadline %s leaves less than one round trip (%s) for comments.", stamp(t.NeedBy), jsontext.FormatDuration(rt))
-			}
 		} else {
 			d.propose(Hybrid, false, CodeDecideIrreversible, srcBezos,
 				"The decision is hard to reverse (a one-way door): a written memo goes out at least one round trip (%s) ahead, then a short meeting in the overlap decides.", jsontext.FormatDuration(rt))
@@ -318,7 +330,24 @@ func (d *decider) decide() Decision {
 	reasons = append(reasons, overlapReasons...)
 
 	dec := Decision{Mode: mode, Reasons: reasons, Facts: f}
-	dec.Format, dec.Slot = d.format(mode, lead, win, winOK, urgent)
+	dec.Format, dec.Slot, dec.Lead = d.format(mode, lead, win, winOK, urgent)
+	switch {
+	case mode == Async:
+		rounds := 1
+		if lead == CodeGatherInput {
+			rounds = p.ExpectedExchanges
+		}
+		dec.Expected = f.Now.Add(time.Duration(rounds) * rt)
+		if d.after(dec.Expected) {
+			d.warnf("In writing this is expected done by %s (%d round trip%s of %s), after the deadline %s: shorten the reply window, meet, or move the deadline.",
+				stamp(dec.Expected), rounds, plural(rounds), jsontext.FormatDuration(rt), stamp(t.NeedBy))
+		}
+	case dec.Slot != nil:
+		dec.Expected = dec.Slot.End
+		if d.after(dec.Expected) && winOK {
+			d.warnf("The meeting ends %s, after the deadline %s.", stamp(dec.Expected), stamp(t.NeedBy))
+		}
+	}
 	if mode != Async {
 		if !winOK && !urgent {
 			if len(f.MustShift) > 0 {
@@ -373,8 +402,8 @@ func (d *decider) beforeDeadline() string {
 	return " before the deadline " + stamp(d.t.NeedBy)
 }
 
-// format returns the decision's format and slot.
-func (d *decider) format(mode Mode, lead string, win calendar.Interval, winOK, urgent bool) (string, *calendar.Interval) {
+// format returns the decision's format, slot and lead (see Decision).
+func (d *decider) format(mode Mode, lead string, win calendar.Interval, winOK, urgent bool) (string, *calendar.Interval, time.Duration) {
 	p, t, f := d.p, d.t, d.f
 	meet := minutes(p.MinSlot)
 	slotAt := func(at time.Time) *calendar.Interval {
@@ -391,57 +420,107 @@ func (d *decider) format(mode Mode, lead string, win calendar.Interval, winOK, u
 	comment := max(f.roundTrip(), p.ReplyDelay)
 	switch {
 	case mode == Async && lead == CodeInform:
-		return "written update; no meeting", nil
+		return "written update; no meeting", nil, 0
 	case mode == Async && lead == CodeGatherInput:
-		return fmt.Sprintf("written request for input with %s reply window", article(adjective(time.Duration(p.ExpectedExchanges)*comment))), nil
+		return fmt.Sprintf("written request for input with %s reply window", article(adjective(time.Duration(p.ExpectedExchanges)*comment))), nil, 0
 	case mode == Async && lead == CodeDecideReversible:
 		owner := "a named owner"
 		if len(t.DecisionMakers) == 1 {
 			owner = "owner " + t.DecisionMakers[0]
 		}
-		return fmt.Sprintf("written proposal with %s and %s comment window", owner, article(adjective(comment))), nil
+		return fmt.Sprintf("written proposal with %s and %s comment window", owner, article(adjective(comment))), nil, 0
 	case mode == Async && lead == CodeIncidentCanWait:
-		return "written incident channel with regular updates; no call", nil
+		return "written incident channel with regular updates; no call", nil, 0
 	case mode == Async:
-		return "in writing; no meeting", nil
+		return "in writing; no meeting", nil, 0
 	case urgent:
-		return "call now, then written incident summary", slotAt(f.Now)
-	case lead == CodeDecideIrreversible:
-		// The memo goes out now; the meeting is the first slot a round
-		// trip away, before the deadline.
-		ready := f.Now.Add(f.roundTrip())
-		placed := false
-		for _, w := range f.Windows {
-			start := w.Start
-			if start.Before(ready) {
-				start = ready
-			}
-			if w.End.Sub(start) < p.MinSlot {
-				continue
-			}
-			if !d.after(start.Add(p.MinSlot)) {
-				slot, placed = slotAt(start), true
-			}
+		return "call now, then written incident summary", slotAt(f.Now), 0
+	case lead == CodeConnect || lead == CodeFirstCollaboration:
+		return fmt.Sprintf("%s kickoff call, then async", meet), slot, 0
+	case mode == Hybrid || lead == CodeDecideIrreversible:
+		// Something written comes first: the meeting waits a round trip
+		// for it to be read.
+		written := "written pre-read"
+		switch {
+		case lead == CodeDecideIrreversible:
+			written = "written memo"
+		case slices.ContainsFunc(d.props, func(pr proposal) bool { return pr.reason.Code == CodeGroupTooLarge }):
+			written = "written ideas"
+		}
+		call := fmt.Sprintf("a %s call", meet)
+		if written == "written ideas" {
+			call = fmt.Sprintf("a %s call with at most %d people", meet, p.MaxSyncGroup)
+		}
+		rt := f.roundTrip()
+		ahead := fmt.Sprintf("%s at least %s ahead, then %s", written, noun(rt), call)
+		if s, ok := d.slotFrom(f.Now.Add(rt), true); ok {
+			return ahead, slotAt(s), rt
+		}
+		if s, ok := d.lastSlot(); ok {
+			// No window a round trip away before the deadline: the
+			// written part gets what time there is, and says so.
+			short := s.Sub(f.Now)
+			d.warnf("No common window of %s comes a round trip (%s) from now%s: the %s gets only %s before the meeting at %s, and some may not have read it by then.",
+				jsontext.FormatDuration(p.MinSlot), jsontext.FormatDuration(rt), d.beforeDeadline(), strings.TrimPrefix(written, "written "), jsontext.FormatDuration(short), stamp(s))
+			return fmt.Sprintf("%s now, %s before %s (less than a round trip)", written, jsontext.FormatDuration(short), call), slotAt(s), short
+		}
+		// No window before the deadline at all (the warnings say who
+		// must shift): the first one a round trip away, if any.
+		if s, ok := d.slotFrom(f.Now.Add(rt), false); ok {
+			return ahead, slotAt(s), rt
+		}
+		return ahead, nil, rt
+	case lead == CodeLongThread:
+		return fmt.Sprintf("%s call to settle the thread, then written summary", meet), slot, 0
+	default:
+		return fmt.Sprintf("%s call, then written summary", meet), slot, 0
+	}
+}
+
+// slotFrom returns the first start at or after ready at which a MinSlot
+// meeting fits in a common window, ending by the deadline when
+// byDeadline.
+func (d *decider) slotFrom(ready time.Time, byDeadline bool) (time.Time, bool) {
+	for _, w := range d.f.Windows {
+		start := w.Start
+		if start.Before(ready) {
+			start = ready
+		}
+		if w.End.Sub(start) < d.p.MinSlot {
+			continue
+		}
+		if byDeadline && d.after(start.Add(d.p.MinSlot)) {
 			break
 		}
-		if !placed && slot != nil {
-			// The meeting keeps the first window before the deadline,
-			// sooner than a round trip: say what that costs.
-			d.warnf("No common window of %s comes a round trip (%s) after now%s: the memo gets less time.",
-				jsontext.FormatDuration(p.MinSlot), jsontext.FormatDuration(f.roundTrip()), d.beforeDeadline())
-		}
-		return fmt.Sprintf("written memo at least %s ahead, then a %s call", noun(f.roundTrip()), meet), slot
-	case lead == CodeConnect || lead == CodeFirstCollaboration:
-		return fmt.Sprintf("%s kickoff call, then async", meet), slot
-	case mode == Hybrid && slices.ContainsFunc(d.props, func(pr proposal) bool { return pr.reason.Code == CodeGroupTooLarge }):
-		return fmt.Sprintf("written ideas first, then a %s call with at most %d people", meet, p.MaxSyncGroup), slot
-	case mode == Hybrid:
-		return fmt.Sprintf("written pre-read, then a %s call", meet), slot
-	case lead == CodeLongThread:
-		return fmt.Sprintf("%s call to settle the thread, then written summary", meet), slot
-	default:
-		return fmt.Sprintf("%s call, then written summary", meet), slot
+		return start, true
 	}
+	return time.Time{}, false
+}
+
+// lastSlot returns the latest start from now at which a MinSlot meeting
+// fits in a common window and ends by the deadline (in the horizon, with
+// no deadline).
+func (d *decider) lastSlot() (time.Time, bool) {
+	var best time.Time
+	found := false
+	for _, w := range d.f.Windows {
+		end := w.End
+		if !d.t.NeedBy.IsZero() && d.t.NeedBy.Before(end) {
+			end = d.t.NeedBy
+		}
+		if start := end.Add(-d.p.MinSlot); !start.Before(w.Start) && !start.Before(d.f.Now) {
+			best, found = start, true
+		}
+	}
+	return best, found
+}
+
+// plural returns "s" unless n is 1.
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 func maxMode(a, b Mode) Mode {

@@ -169,13 +169,15 @@ type decisionJSON struct {
 	Warnings []string           `json:"warnings"`
 	Facts    Facts              `json:"facts"`
 	Slot     *calendar.Interval `json:"slot"`
+	Lead     jsontext.Duration  `json:"lead"`
+	Expected *jsontext.Time     `json:"expected"`
 }
 
 // MarshalJSON implements json.Marshaler. A decision with no slot has
-// "slot": null.
+// "slot": null, and one with no expected time "expected": null.
 func (d Decision) MarshalJSON() ([]byte, error) {
 	return json.Marshal(decisionJSON{Mode: d.Mode, Format: d.Format, Reasons: jsontext.List(d.Reasons),
-		Warnings: jsontext.List(d.Warnings), Facts: d.Facts, Slot: d.Slot})
+		Warnings: jsontext.List(d.Warnings), Facts: d.Facts, Slot: d.Slot, Lead: jsontext.Duration(d.Lead), Expected: timePtr(d.Expected)})
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -184,6 +186,7 @@ func (d *Decision) UnmarshalJSON(b []byte) error {
 	if err := decodeStrict(b, &j, "Decision"); err != nil {
 		return err
 	}
-	*d = Decision{Mode: j.Mode, Format: j.Format, Reasons: jsontext.Nil(j.Reasons), Warnings: jsontext.Nil(j.Warnings), Facts: j.Facts, Slot: j.Slot}
+	*d = Decision{Mode: j.Mode, Format: j.Format, Reasons: jsontext.Nil(j.Reasons), Warnings: jsontext.Nil(j.Warnings), Facts: j.Facts, Slot: j.Slot,
+		Lead: time.Duration(j.Lead), Expected: fromTimePtr(j.Expected)}
 	return nil
 }

@@ -129,6 +129,10 @@ func genAnyDecision(t *rapid.T) Decision {
 		s := genInterval(t, "slot")
 		d.Slot = &s
 	}
+	d.Lead = genDuration(t, "lead")
+	if rapid.Bool().Draw(t, "expected") {
+		d.Expected = genInstant(t, "expected")
+	}
 	return d
 }
 
@@ -229,7 +233,7 @@ func TestJSONFieldNames(t *testing.T) {
 			"roundTrip", "roundTripPair", "typicalRoundTrip", "zones", "offsetSpread", "mustShift", "offHoursNow"}},
 		{"zero facts", Facts{}, []string{"now", "participants", "horizon", "commonPerDay", "common", "nextWindow", "windows",
 			"roundTrip", "roundTripPair", "typicalRoundTrip", "zones", "offsetSpread", "mustShift", "offHoursNow"}},
-		{"decision", d, []string{"mode", "format", "reasons", "warnings", "facts", "slot"}},
+		{"decision", d, []string{"mode", "format", "reasons", "warnings", "facts", "slot", "lead", "expected"}},
 		{"reason", d.Reasons[0], []string{"code", "text", "source"}},
 		{"slot", *d.Slot, []string{"start", "end"}},
 	} {

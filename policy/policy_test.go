@@ -544,25 +544,29 @@ func TestFactsFromThenDecide(t *testing.T) {
 }
 
 // A one-way-door decision sends a memo "at least one round trip ahead",
-// so its meeting slot is at least a round trip after now (Decision.Slot:
-// "for a memo, the first one a round trip away"), unless a warning says
-// that the memo gets less time.
-//
-// This test fails today: when every common window ends less than a round
-// trip from now, Decide keeps the slot in the first window, sooner than a
-// round trip, and warns of nothing (it warns only when a window a round
-// trip away exists but ends after the deadline). The format then says
-// "written memo at least 8 hours ahead" with a slot an hour away.
+// so its meeting slot is at least a round trip after now, unless a
+// warning says that the memo gets less time; and whatever written part
+// comes first, the meeting never starts sooner than its lead
+// (Decision.Lead), which the format states.
 func TestMemoMeetingIsARoundTripAwayOrWarned(t *testing.T) {
 	check := func(t interface{ Fatalf(string, ...any) }, p Policy, tp Topic, f Facts) {
 		d := decide(t, p, tp, f)
-		if d.Slot == nil || !slices.ContainsFunc(d.Reasons, func(r Reason) bool { return r.Code == CodeDecideIrreversible }) {
+		if d.Slot == nil {
 			return
 		}
-		warned := slices.ContainsFunc(d.Warnings, func(w string) bool { return strings.Contains(w, "the memo gets less time") })
-		if ready := f.Now.Add(f.RoundTrip); d.Slot.Start.Before(ready) && !warned {
+		if d.Slot.Start.Before(f.Now.Add(d.Lead)) {
+			t.Fatalf("%s %q: slot %v is sooner than its lead %s", d.Mode, d.Format, d.Slot, d.Lead)
+		}
+		if !slices.ContainsFunc(d.Reasons, func(r Reason) bool { return r.Code == CodeDecideIrreversible }) {
+			return
+		}
+		warned := slices.ContainsFunc(d.Warnings, func(w string) bool { return strings.Contains(w, "may not have read it") })
+		if ready := f.Now.Add(f.roundTrip()); d.Slot.Start.Before(ready) && !warned {
 			t.Fatalf("%s %q: slot %v is sooner than a round trip (%s, at %s), with no warning: %q",
-				d.Mode, d.Format, d.Slot, f.RoundTrip, ready.Format(time.RFC3339), d.Warnings)
+				d.Mode, d.Format, d.Slot, f.roundTrip(), ready.Format(time.RFC3339), d.Warnings)
+		}
+		if d.Lead < f.roundTrip() && !strings.Contains(d.Format, "less than a round trip") {
+			t.Fatalf("%q: a lead of %s, under the round trip %s, not said", d.Format, d.Lead, f.roundTrip())
 		}
 	}
 

@@ -88,7 +88,7 @@ var scenarios = []scenario{
 	{"input, deadline tomorrow", Topic{Purpose: GatherInput, NeedBy: in(24)}, "limited",
 		Sync, []string{"gather-input-deadline"}, "30-minute call, then written summary"},
 	{"input, deadline before any window", Topic{Purpose: GatherInput, NeedBy: in(24)}, "late",
-		Hybrid, []string{"gather-input-deadline", "no-window"}, "written pre-read, then a 30-minute call"},
+		Hybrid, []string{"gather-input-deadline", "no-window"}, "written pre-read at least 20 hours ahead, then a 30-minute call"},
 
 	// Decide: two-way doors in writing, one-way doors with a memo and a meeting.
 	{"reversible decision", Topic{Purpose: Decide, Reversible: true, DecisionMakers: []string{"ana"}}, "comfortable",
@@ -124,9 +124,9 @@ var scenarios = []scenario{
 	{"ideate, five people", Topic{Purpose: Ideate, Participants: five}, "limited",
 		Sync, []string{"ideate"}, "30-minute call, then written summary"},
 	{"ideate, nine people", Topic{Purpose: Ideate, Participants: nine}, "comfortable",
-		Hybrid, []string{"ideate", "group-too-large", "overlap-comfortable"}, "written ideas first, then a 30-minute call with at most 7 people"},
+		Hybrid, []string{"ideate", "group-too-large", "overlap-comfortable"}, "written ideas at least 8 hours ahead, then a 30-minute call with at most 7 people"},
 	{"ideate, no overlap", Topic{Purpose: Ideate}, "none",
-		Hybrid, []string{"ideate", "overlap-scarce"}, "written pre-read, then a 30-minute call"},
+		Hybrid, []string{"ideate", "overlap-scarce"}, "written pre-read at least 31 hours ahead, then a 30-minute call"},
 	{"ambiguous input request", Topic{Purpose: GatherInput, Ambiguity: High}, "limited",
 		Sync, []string{"ambiguity"}, "30-minute call, then written summary"},
 
@@ -134,7 +134,7 @@ var scenarios = []scenario{
 	{"long thread", Topic{Purpose: Inform, Exchanges: 5}, "comfortable",
 		Sync, []string{"long-thread", "overlap-comfortable"}, "30-minute call to settle the thread, then written summary"},
 	{"long thread, deadline before any window", Topic{Purpose: Inform, Exchanges: 4, NeedBy: in(2)}, "late",
-		Hybrid, []string{"long-thread", "no-window"}, "written pre-read, then a 30-minute call"},
+		Hybrid, []string{"long-thread", "no-window"}, "written pre-read at least 20 hours ahead, then a 30-minute call"},
 
 	// Incidents: sync now when a round trip is too slow.
 	{"urgent incident", Topic{Purpose: Incident, NeedBy: in(1)}, "limited",
