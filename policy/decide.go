@@ -10,12 +10,37 @@ import (
 	"github.com/tzplan/tzplan/internal/jsontext"
 )
 
-// A Reason is one rule that shaped a decision: a stable code, a sentence
-// for people with the figures it used, and where the rule comes from.
+// A Reason is one rule that fired for a decision: a stable code, a
+// sentence for people with the figures it used, where the rule comes
+// from, and its part in the decision (Role).
 type Reason struct {
 	Code   string `json:"code"`
 	Text   string `json:"text"`
 	Source string `json:"source"`
+	Role   Role   `json:"role"`
+}
+
+// A Role is a reason's part in a decision.
+type Role string
+
+// The roles. Exactly one reason of a decision is decisive; a reason that
+// argued for another mode is never left out, but marked overridden, and
+// its text says what overrode it.
+const (
+	RoleDecisive   Role = "decisive"   // the rule the mode and format follow
+	RoleAgrees     Role = "agrees"     // another rule asking for the same mode
+	RoleOverridden Role = "overridden" // a rule that asked for another mode
+	RoleContext    Role = "context"    // what the overlap adds or caps
+)
+
+// UnmarshalText reads a role, refusing an unknown one.
+func (r *Role) UnmarshalText(b []byte) error {
+	switch v := Role(b); v {
+	case RoleDecisive, RoleAgrees, RoleOverridden, RoleContext:
+		*r = v
+		return nil
+	}
+	return fmt.Errorf("policy.Role.UnmarshalText: %w: role %q is not decisive, agrees, overridden or context", ErrInvalid, b)
 }
 
 // A Decision is how to handle a topic, and why.
@@ -24,8 +49,11 @@ type Decision struct {
 	// Format says in a few words what to do: "written proposal with a
 	// 2-day comment window", "30-minute call, then written summary".
 	Format string
-	// Reasons are the rules that led to Mode, in the order they apply,
-	// then those about the group's overlap. There is at least one.
+	// Reasons are every rule that fired: those that asked for Mode, in
+	// the order they apply (the first decisive, the others agreeing),
+	// then those that asked for another mode (overridden, each saying by
+	// what), then those about the group's overlap. There is at least one,
+	// and exactly one is decisive.
 	Reasons []Reason
 	// Warnings are what people should know or fix: who is outside working
 	// hours, who must shift, a deadline that is too close.
@@ -275,9 +303,8 @@ func (d *decider) decide() Decision {
 	scarce := f.CommonPerDay < p.MinSlot
 	if scarce {
 		softCap = Hybrid
-		overlapReasons = append(overlapReasons, Reason{CodeOverlapScarce,
-			fmt.Sprintf("The group is free together %s a day, under the %s minimum slot: prefer writing, and meet only with a written part.", jsontext.FormatDuration(f.CommonPerDay), jsontext.FormatDuration(p.MinSlot)),
-			srcOverlap})
+		overlapReasons = append(overlapReasons, Reason{Code: CodeOverlapScarce, Role: RoleContext, Text: fmt.Sprintf("The group is free together %s a day, under the %s minimum slot: prefer writing, and meet only with a written part.", jsontext.FormatDuration(f.CommonPerDay), jsontext.FormatDuration(p.MinSlot)),
+			Source: srcOverlap})
 	}
 	softMode := Async
 	for _, pr := range d.props {
@@ -290,44 +317,77 @@ func (d *decider) decide() Decision {
 	win, winOK := d.windowBeforeDeadline()
 	if !winOK && softMode == Sync && hardMode != Sync {
 		softCap, softMode = Hybrid, Hybrid
-		overlapReasons = append(overlapReasons, Reason{CodeNoWindow,
-			fmt.Sprintf("There is no common window of %s%s, and nothing here makes a meeting a must: write first, then meet when someone can.", jsontext.FormatDuration(p.MinSlot), d.beforeDeadline()),
-			srcNoWindow})
+		overlapReasons = append(overlapReasons, Reason{Code: CodeNoWindow, Role: RoleContext, Text: fmt.Sprintf("There is no common window of %s%s, and nothing here makes a meeting a must: write first, then meet when someone can.", jsontext.FormatDuration(p.MinSlot), d.beforeDeadline()),
+			Source: srcNoWindow})
 	}
 	mode := maxMode(softMode, hardMode)
 	urgent := slices.ContainsFunc(d.props, func(pr proposal) bool { return pr.reason.Code == CodeIncidentUrgent })
 	if mode == Sync && hardMode == Sync && !winOK && !urgent {
-		overlapReasons = append(overlapReasons, Reason{CodeNoWindowKept,
-			fmt.Sprintf("There is no common window of %s%s, but this needs a meeting all the same: someone meets outside their hours, in turn.", jsontext.FormatDuration(p.MinSlot), d.beforeDeadline()),
-			srcNoWindow})
+		overlapReasons = append(overlapReasons, Reason{Code: CodeNoWindowKept, Role: RoleContext, Text: fmt.Sprintf("There is no common window of %s%s, but this needs a meeting all the same: someone meets outside their hours, in turn.", jsontext.FormatDuration(p.MinSlot), d.beforeDeadline()),
+			Source: srcNoWindow})
 	}
 	if mode != Async && f.CommonPerDay >= p.ComfortOverlap {
-		overlapReasons = append(overlapReasons, Reason{CodeOverlapComfortable,
-			fmt.Sprintf("The group is free together %s a day, at least %s: a short meeting fits inside everyone's working hours.", jsontext.FormatDuration(f.CommonPerDay), jsontext.FormatDuration(p.ComfortOverlap)),
-			srcOverlap})
+		overlapReasons = append(overlapReasons, Reason{Code: CodeOverlapComfortable, Role: RoleContext, Text: fmt.Sprintf("The group is free together %s a day, at least %s: a short meeting fits inside everyone's working hours.", jsontext.FormatDuration(f.CommonPerDay), jsontext.FormatDuration(p.ComfortOverlap)),
+			Source: srcOverlap})
 	}
 
 	// The reasons behind the mode, then those about the overlap.
 	var reasons []Reason
 	var lead string
 	if mode == Async {
-		reasons = append(reasons, Reason{CodeAsyncDefault,
-			"Nothing here needs a meeting, so the topic stays in writing: async protects focus, which interruptions break about every 11 minutes.",
-			srcFocus + "; " + srcAsyncFirst})
+		reasons = append(reasons, Reason{Code: CodeAsyncDefault, Text: "Nothing here needs a meeting, so the topic stays in writing: async protects focus, which interruptions break about every 11 minutes.",
+			Source: srcFocus + "; " + srcAsyncFirst})
 	}
+	// Every rule that fired is listed: those that asked for the mode
+	// (the first decides, the others agree), then those overridden,
+	// saying by what.
 	for _, pr := range d.props {
 		m := pr.mode
 		if !pr.hard {
 			m = minMode(m, softCap)
 		}
 		if m == mode {
-			reasons = append(reasons, pr.reason)
+			r := pr.reason
+			r.Role = RoleAgrees
 			if lead == "" {
-				lead = pr.reason.Code
+				lead, r.Role = r.Code, RoleDecisive
 			}
+			reasons = append(reasons, r)
 		}
 	}
-	reasons = append(reasons, overlapReasons...)
+	if mode == Async && lead == "" {
+		reasons[0].Role = RoleDecisive
+	} else if mode == Async {
+		reasons[0].Role = RoleAgrees
+	}
+	decisive := lead
+	if decisive == "" {
+		decisive = CodeAsyncDefault
+	}
+	for _, pr := range d.props {
+		m := pr.mode
+		if !pr.hard {
+			m = minMode(m, softCap)
+		}
+		if m != mode {
+			r := pr.reason
+			r.Role = RoleOverridden
+			if m != pr.mode {
+				r.Text += fmt.Sprintf(" (Overridden: it asks for %s, the overlap allows %s, and %s decides %s.)", pr.mode, m, decisive, mode)
+			} else {
+				r.Text += fmt.Sprintf(" (Overridden: it asks for %s; %s decides %s.)", pr.mode, decisive, mode)
+			}
+			reasons = append(reasons, r)
+		}
+	}
+	for _, r := range overlapReasons {
+		if r.Code == CodeOverlapScarce && mode == Sync {
+			// It argues for writing: say that the meeting stands.
+			r.Role = RoleOverridden
+			r.Text += fmt.Sprintf(" (Overridden: %s makes the meeting a must.)", decisive)
+		}
+		reasons = append(reasons, r)
+	}
 
 	dec := Decision{Mode: mode, Reasons: reasons, Facts: f}
 	dec.Format, dec.Slot, dec.Lead = d.format(mode, lead, win, winOK, urgent)

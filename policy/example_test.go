@@ -473,12 +473,14 @@ func ExampleReason() {
 	// {
 	//   "code": "gather-input",
 	//   "text": "The topic gathers input: written requests collect it without a meeting (about 2 round trips of 20h).",
-	//   "source": "GitLab Handbook, \"Asynchronous communication\""
+	//   "source": "GitLab Handbook, \"Asynchronous communication\"",
+	//   "role": "decisive"
 	// }
 	// {
 	//   "code": "overlap-scarce",
 	//   "text": "The group is free together 20m a day, under the 30m minimum slot: prefer writing, and meet only with a written part.",
-	//   "source": "37signals, \"Remote: Office Not Required\", 2013 (about four hours of overlap); Dropbox, Virtual First Toolkit (core collaboration hours)"
+	//   "source": "37signals, \"Remote: Office Not Required\", 2013 (about four hours of overlap); Dropbox, Virtual First Toolkit (core collaboration hours)",
+	//   "role": "context"
 	// }
 }
 

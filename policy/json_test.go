@@ -114,7 +114,8 @@ func genAnyFacts(t *rapid.T) Facts {
 }
 
 func genReason(t *rapid.T) Reason {
-	return Reason{Code: rapid.String().Draw(t, "code"), Text: rapid.String().Draw(t, "text"), Source: rapid.String().Draw(t, "source")}
+	return Reason{Code: rapid.String().Draw(t, "code"), Text: rapid.String().Draw(t, "text"), Source: rapid.String().Draw(t, "source"),
+		Role: rapid.SampledFrom([]Role{RoleDecisive, RoleAgrees, RoleOverridden, RoleContext}).Draw(t, "role")}
 }
 
 func genAnyDecision(t *rapid.T) Decision {
@@ -234,7 +235,7 @@ func TestJSONFieldNames(t *testing.T) {
 		{"zero facts", Facts{}, []string{"now", "participants", "horizon", "commonPerDay", "common", "nextWindow", "windows",
 			"roundTrip", "roundTripPair", "typicalRoundTrip", "zones", "offsetSpread", "mustShift", "offHoursNow"}},
 		{"decision", d, []string{"mode", "format", "reasons", "warnings", "facts", "slot", "lead", "expected"}},
-		{"reason", d.Reasons[0], []string{"code", "text", "source"}},
+		{"reason", d.Reasons[0], []string{"code", "text", "source", "role"}},
 		{"slot", *d.Slot, []string{"start", "end"}},
 	} {
 		b, err := json.Marshal(c.v)

@@ -557,7 +557,7 @@ func TestMemoMeetingIsARoundTripAwayOrWarned(t *testing.T) {
 		if d.Slot.Start.Before(f.Now.Add(d.Lead)) {
 			t.Fatalf("%s %q: slot %v is sooner than its lead %s", d.Mode, d.Format, d.Slot, d.Lead)
 		}
-		if !slices.ContainsFunc(d.Reasons, func(r Reason) bool { return r.Code == CodeDecideIrreversible }) {
+		if !slices.ContainsFunc(d.Reasons, func(r Reason) bool { return r.Code == CodeDecideIrreversible && r.Role == RoleDecisive }) {
 			return
 		}
 		warned := slices.ContainsFunc(d.Warnings, func(w string) bool { return strings.Contains(w, "may not have read it") })
@@ -602,6 +602,39 @@ func TestDecideIgnoresTheOrderOfParticipants(t *testing.T) {
 		d2 := decide(t, p, tp2, f2)
 		if diff := cmp.Diff(d, d2, cmpopts.IgnoreFields(Decision{}, "Facts")); diff != "" {
 			t.Fatalf("reordering the participants changed the decision (-before +after):\n%s", diff)
+		}
+	})
+}
+
+// Every decision explains itself: exactly one reason decides, those that
+// agree ask for its mode, and every rule that asked for another mode is
+// listed as overridden and says so; a reason that argues for writing
+// (overlap-scarce) under a sync verdict is overridden too.
+func TestExplanationsNeverContradictTheVerdict(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := genPolicy(t)
+		f := genFacts(t)
+		tp := genTopic(t, f)
+		d := decide(t, p, tp, f)
+		decisive := 0
+		for _, r := range d.Reasons {
+			switch r.Role {
+			case RoleDecisive:
+				decisive++
+			case RoleOverridden:
+				if !strings.Contains(r.Text, "(Overridden: ") {
+					t.Fatalf("%s is overridden without saying so: %q", r.Code, r.Text)
+				}
+			case RoleAgrees, RoleContext:
+			default:
+				t.Fatalf("%s has no role", r.Code)
+			}
+			if r.Code == CodeOverlapScarce && d.Mode == Sync && r.Role != RoleOverridden {
+				t.Fatalf("a sync verdict with %q, not overridden", r.Text)
+			}
+		}
+		if decisive != 1 {
+			t.Fatalf("%d decisive reasons: %v", decisive, d.Reasons)
 		}
 	})
 }

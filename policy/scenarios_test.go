@@ -10,7 +10,8 @@ import (
 )
 
 // The golden scenarios: a topic, the overlap it meets, the mode the
-// default policy must choose, the codes of its reasons in order, and its
+// default policy must choose, the codes of its reasons in order (those
+// for the mode, then those overridden, then the overlap's), and its
 // format. Every rule of the package appears in at least one scenario
 // (TestScenariosCoverEveryRule checks).
 
@@ -86,9 +87,9 @@ var scenarios = []scenario{
 	{"input, deadline after two round trips", Topic{Purpose: GatherInput, NeedBy: in(48)}, "limited",
 		Async, []string{"async-default", "gather-input"}, "written request for input with a 40-hour reply window"},
 	{"input, deadline tomorrow", Topic{Purpose: GatherInput, NeedBy: in(24)}, "limited",
-		Sync, []string{"gather-input-deadline"}, "30-minute call, then written summary"},
+		Sync, []string{"gather-input-deadline", "gather-input"}, "30-minute call, then written summary"},
 	{"input, deadline before any window", Topic{Purpose: GatherInput, NeedBy: in(24)}, "late",
-		Hybrid, []string{"gather-input-deadline", "no-window"}, "written pre-read at least 20 hours ahead, then a 30-minute call"},
+		Hybrid, []string{"gather-input-deadline", "gather-input", "no-window"}, "written pre-read at least 20 hours ahead, then a 30-minute call"},
 
 	// Decide: two-way doors in writing, one-way doors with a memo and a meeting.
 	{"reversible decision", Topic{Purpose: Decide, Reversible: true, DecisionMakers: []string{"ana"}}, "comfortable",
@@ -102,7 +103,7 @@ var scenarios = []scenario{
 
 	// Sensitive or a conflict: sync, even without a window.
 	{"sensitive news", Topic{Purpose: Inform, Sensitivity: High}, "comfortable",
-		Sync, []string{"sensitive", "overlap-comfortable"}, "30-minute call, then written summary"},
+		Sync, []string{"sensitive", "inform", "overlap-comfortable"}, "30-minute call, then written summary"},
 	{"medium sensitivity stays async", Topic{Purpose: Inform, Sensitivity: Medium}, "comfortable",
 		Async, []string{"async-default", "inform"}, "written update; no meeting"},
 	{"conflict", Topic{Purpose: Resolve}, "limited",
@@ -110,7 +111,7 @@ var scenarios = []scenario{
 	{"conflict, no overlap", Topic{Purpose: Resolve}, "none",
 		Sync, []string{"conflict", "overlap-scarce", "no-window-kept"}, "30-minute call, then written summary"},
 	{"sensitive, deadline before any window", Topic{Purpose: Inform, Sensitivity: High, NeedBy: in(2)}, "late",
-		Sync, []string{"sensitive", "no-window-kept"}, "30-minute call, then written summary"},
+		Sync, []string{"sensitive", "inform", "no-window-kept"}, "30-minute call, then written summary"},
 
 	// Connect and first collaboration: a kickoff call, then async.
 	{"connect", Topic{Purpose: Connect}, "comfortable",
@@ -118,7 +119,7 @@ var scenarios = []scenario{
 	{"connect, no overlap", Topic{Purpose: Connect}, "none",
 		Hybrid, []string{"connect", "overlap-scarce"}, "30-minute kickoff call, then async"},
 	{"first collaboration on a reversible decision", Topic{Purpose: Decide, Reversible: true, FirstCollaboration: true}, "limited",
-		Hybrid, []string{"first-collaboration"}, "30-minute kickoff call, then async"},
+		Hybrid, []string{"first-collaboration", "decide-reversible"}, "30-minute kickoff call, then async"},
 
 	// Ideate or high ambiguity: sync for up to 7 with a window, else hybrid.
 	{"ideate, five people", Topic{Purpose: Ideate, Participants: five}, "limited",
@@ -128,13 +129,13 @@ var scenarios = []scenario{
 	{"ideate, no overlap", Topic{Purpose: Ideate}, "none",
 		Hybrid, []string{"ideate", "overlap-scarce"}, "written pre-read at least 31 hours ahead, then a 30-minute call"},
 	{"ambiguous input request", Topic{Purpose: GatherInput, Ambiguity: High}, "limited",
-		Sync, []string{"ambiguity"}, "30-minute call, then written summary"},
+		Sync, []string{"ambiguity", "gather-input"}, "30-minute call, then written summary"},
 
 	// A long thread: a short call and a written summary.
 	{"long thread", Topic{Purpose: Inform, Exchanges: 5}, "comfortable",
-		Sync, []string{"long-thread", "overlap-comfortable"}, "30-minute call to settle the thread, then written summary"},
+		Sync, []string{"long-thread", "inform", "overlap-comfortable"}, "30-minute call to settle the thread, then written summary"},
 	{"long thread, deadline before any window", Topic{Purpose: Inform, Exchanges: 4, NeedBy: in(2)}, "late",
-		Hybrid, []string{"long-thread", "no-window"}, "written pre-read at least 20 hours ahead, then a 30-minute call"},
+		Hybrid, []string{"long-thread", "inform", "no-window"}, "written pre-read at least 20 hours ahead, then a 30-minute call"},
 
 	// Incidents: sync now when a round trip is too slow.
 	{"urgent incident", Topic{Purpose: Incident, NeedBy: in(1)}, "limited",
