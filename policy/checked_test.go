@@ -1,0 +1,192 @@
+package policy
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"pgregory.net/rapid"
+
+	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/overlap"
+)
+
+// The cases a team lead checked by hand, each with the verdict and the
+// warnings they expect.
+
+// The meeting comes after the memo can be read: round trip 32h, the next
+// common window in 9h (then daily). The memo goes out now and the meeting
+// is the first window at least 32h away: 9h + 24h = 33h. With a deadline
+// in 20h no window comes a round trip away before it: the memo gets the
+// 9h to the only window before the deadline, and a warning says so.
+func TestMemoComesBeforeTheMeeting(t *testing.T) {
+	f := Facts{Now: now, Participants: three, CommonPerDay: time.Hour, Common: 4 * time.Hour,
+		Windows: daily(4, 9, time.Hour), RoundTrip: 32 * time.Hour, Zones: 3, OffsetSpread: 9 * time.Hour}
+	topic := Topic{Purpose: Decide, Participants: three, WrittenProposal: true}
+	d := decide(t, Default(), topic, f)
+	if d.Mode != Hybrid || d.Slot == nil || !d.Slot.Start.Equal(in(33)) || d.Lead != 32*time.Hour {
+		t.Fatalf("%s %q, slot %v, lead %s; want hybrid meeting at %s after a 32h lead", d.Mode, d.Format, d.Slot, d.Lead, in(33))
+	}
+	if d.Format != "written memo at least 32 hours ahead, then a 30-minute call" || len(d.Warnings) != 0 {
+		t.Fatalf("format %q, warnings %q", d.Format, d.Warnings)
+	}
+	topic.NeedBy = in(20)
+	d = decide(t, Default(), topic, f)
+	if d.Mode != Hybrid || d.Slot == nil || !d.Slot.Start.Equal(in(9.5)) || d.Lead != 9*time.Hour+30*time.Minute {
+		t.Fatalf("with a deadline: %s %q, slot %v, lead %s; want the last half hour of the window in 9h", d.Mode, d.Format, d.Slot, d.Lead)
+	}
+	if !slices.ContainsFunc(d.Warnings, func(w string) bool {
+		return strings.Contains(w, "gets only 9h30m before the meeting") && strings.Contains(w, "2026-03-11 10:00 UTC")
+	}) || !strings.Contains(d.Format, "less than a round trip") {
+		t.Fatalf("with a deadline: format %q, warnings %q", d.Format, d.Warnings)
+	}
+}
+
+// A missed deadline never passes silently: gathering input due in 8h,
+// with a 30h round trip and no overlap, stays in writing (a meeting is
+// no sooner), and a warning names the deadline and the expected
+// completion, two round trips (60h) from now.
+func TestMissedDeadlineIsWarned(t *testing.T) {
+	f := Facts{Now: now, Participants: three, RoundTrip: 30 * time.Hour, Zones: 3, OffsetSpread: 10 * time.Hour, MustShift: []string{"chen"}}
+	d := decide(t, Default(), Topic{Purpose: GatherInput, Participants: three, NeedBy: in(8)}, f)
+	if d.Mode != Async || !d.Expected.Equal(in(60)) {
+		t.Fatalf("%s, expected %s; want async, expected %s", d.Mode, d.Expected, in(60))
+	}
+	if !slices.ContainsFunc(d.Warnings, func(w string) bool {
+		return strings.Contains(w, "expected done by 2026-03-13 02:00 UTC") && strings.Contains(w, "after the deadline 2026-03-10 22:00 UTC")
+	}) {
+		t.Fatalf("warnings %q name neither the deadline nor the expected completion", d.Warnings)
+	}
+}
+
+// A deadline earlier than a plan in writing needs always yields a
+// meeting or a warning.
+func TestDeadlineBeforeAsyncCompletionIsNeverSilent(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := genPolicy(t)
+		f := genFacts(t)
+		tp := genTopic(t, f)
+		d := decide(t, p, tp, f)
+		if d.Mode != Async || tp.NeedBy.IsZero() || !d.Expected.After(tp.NeedBy) {
+			return
+		}
+		if !slices.ContainsFunc(d.Warnings, func(w string) bool { return strings.Contains(w, stamp(tp.NeedBy)) && strings.Contains(w, stamp(d.Expected)) }) {
+			t.Fatalf("async, expected %s after the deadline %s, with no warning naming both: %q", d.Expected, tp.NeedBy, d.Warnings)
+		}
+	})
+}
+
+// berlinTeam is two people in Berlin, 09:00-17:00, over three weeks from
+// Monday 2026-03-09 (CET, UTC+1).
+func berlinTeam(t testing.TB) (*overlap.Report, []string) {
+	berlin := zone(t, "Europe/Berlin")
+	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	people := []calendar.Person{{ID: "ana", Zone: berlin, Hours: hours}, {ID: "bo", Zone: berlin, Hours: hours}}
+	monday := calendar.MustParseDate("2026-03-09")
+	r, err := overlap.Compute(context.Background(), people, calendar.Days(monday, monday.AddDays(20), time.UTC), overlap.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, []string{"ana", "bo"}
+}
+
+// The verdict does not flip with the time of day: a Berlin team gathering
+// input due in 24h gets the same verdict at 07:00 UTC (before work) and at
+// 14:00, though the instantaneous round trips differ; and on Friday
+// afternoon a 72h deadline is no longer taken for a rush by the weekend.
+//
+// The typical round trip, worked out by hand: a message sent at h UTC on
+// a working day (08:00-16:00 UTC) is answered after 4h of the recipient's
+// working time and that answer after 4h more; sent at 08:00 that is 16:00
+// the same day (8h), sent from 09:00 to 15:00 it ends at the same hour
+// the next working day (24h), and sent on Friday after 08:00 on Monday
+// (72h). Of the week's 40 working hours, 5 give 8h, 28 give 24h and 7
+// give 72h: the median is 24h. Two round trips (48h) miss a 24h deadline
+// while the common window is sooner: a call, at either hour. On Friday
+// at 15:00, 48h is within 72h: in writing.
+func TestVerdictDoesNotFlipWithTheHour(t *testing.T) {
+	r, ids := berlinTeam(t)
+	p := Default()
+	verdict := func(at time.Time, needBy time.Duration) Decision {
+		f, err := FactsFrom(context.Background(), r, ids, at, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return decide(t, p, Topic{Purpose: GatherInput, Participants: ids, NeedBy: at.Add(needBy)}, f)
+	}
+	morning := verdict(time.Date(2026, 3, 10, 7, 0, 0, 0, time.UTC), 24*time.Hour)
+	afternoon := verdict(time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC), 24*time.Hour)
+	friday := verdict(time.Date(2026, 3, 13, 15, 0, 0, 0, time.UTC), 72*time.Hour)
+	if morning.Facts.TypicalRoundTrip != 24*time.Hour {
+		t.Fatalf("typical round trip %s, want 24h", morning.Facts.TypicalRoundTrip)
+	}
+	for _, d := range []Decision{morning, afternoon} {
+		if d.Mode != Sync || d.Format != "30-minute call, then written summary" {
+			t.Errorf("at %s: %s %q; want a call", d.Facts.Now, d.Mode, d.Format)
+		}
+	}
+	if friday.Mode != Async || len(friday.Warnings) != 0 {
+		t.Errorf("Friday 15:00, 72h: %s %q, warnings %q; want async", friday.Mode, friday.Format, friday.Warnings)
+	}
+	if morning.Facts.RoundTrip == afternoon.Facts.RoundTrip {
+		t.Errorf("the instantaneous round trips are the same (%s): the case shows nothing", morning.Facts.RoundTrip)
+	}
+}
+
+// For a fixed team and topic whose deadline is at least a week away, the
+// verdict is the same at every minute of a working week.
+func TestVerdictIsTheSameAllWeek(t *testing.T) {
+	r := teamReport3Weeks(t)
+	rapid.Check(t, func(t *rapid.T) {
+		p := genPolicy(t)
+		ids := rapid.SliceOfNDistinct(rapid.SampledFrom([]string{"ben", "priya", "sam"}), 1, 3, rapid.ID[string]).Draw(t, "ids")
+		tp := Topic{
+			Purpose:            Purpose(rapid.IntRange(int(Inform), int(Incident)).Draw(t, "purpose")),
+			Ambiguity:          Level(rapid.IntRange(0, 2).Draw(t, "ambiguity")),
+			Sensitivity:        Level(rapid.IntRange(0, 2).Draw(t, "sensitivity")),
+			Reversible:         rapid.Bool().Draw(t, "reversible"),
+			Participants:       ids,
+			WrittenProposal:    rapid.Bool().Draw(t, "written"),
+			Exchanges:          rapid.IntRange(0, 5).Draw(t, "exchanges"),
+			FirstCollaboration: rapid.Bool().Draw(t, "first"),
+		}
+		monday := time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)
+		deadline := monday.Add(time.Duration(rapid.IntRange(12*24*60, 14*24*60).Draw(t, "deadlineMin")) * time.Minute)
+		tp.NeedBy = deadline
+		var first Decision
+		for k := range 2 {
+			at := monday.Add(time.Duration(rapid.IntRange(0, 5*24*60-1).Draw(t, "nowMin")) * time.Minute)
+			f, err := FactsFrom(context.Background(), r, ids, at, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := decide(t, p, tp, f)
+			if k == 0 {
+				first = d
+				continue
+			}
+			if d.Mode != first.Mode {
+				t.Fatalf("at %s: %s (%q); at %s: %s (%q)", first.Facts.Now, first.Mode, first.Format, d.Facts.Now, d.Mode, d.Format)
+			}
+		}
+	})
+}
+
+// teamReport3Weeks is teamReport's team over three weeks from Monday
+// 2026-03-09.
+func teamReport3Weeks(t testing.TB) *overlap.Report {
+	t.Helper()
+	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	people := []calendar.Person{
+		{ID: "ben", Zone: zone(t, "Europe/Berlin"), Hours: hours},
+		{ID: "sam", Zone: zone(t, "America/New_York"), Hours: hours},
+		{ID: "priya", Zone: zone(t, "Asia/Kolkata"), Hours: hours},
+	}
+	r, err := overlap.Compute(context.Background(), people, week(calendar.MustParseDate("2026-03-09"), 3), overlap.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
