@@ -72,7 +72,9 @@ func TestDeadlineBeforeAsyncCompletionIsNeverSilent(t *testing.T) {
 		if d.Mode != Async || tp.NeedBy.IsZero() || !d.Expected.After(tp.NeedBy) {
 			return
 		}
-		if !slices.ContainsFunc(d.Warnings, func(w string) bool { return strings.Contains(w, stamp(tp.NeedBy)) && strings.Contains(w, stamp(d.Expected)) }) {
+		if !slices.ContainsFunc(d.Warnings, func(w string) bool {
+			return strings.Contains(w, stamp(tp.NeedBy)) && strings.Contains(w, stamp(d.Expected))
+		}) {
 			t.Fatalf("async, expected %s after the deadline %s, with no warning naming both: %q", d.Expected, tp.NeedBy, d.Warnings)
 		}
 	})
