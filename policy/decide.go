@@ -105,6 +105,12 @@ const (
 	CodeOverlapScarce       = "overlap-scarce"
 	CodeNoWindow            = "no-window"
 	CodeNoWindowKept        = "no-window-kept"
+	CodeSensitiveMedium     = "sensitive-medium"
+	CodeAmbiguityMedium     = "ambiguity-medium"
+	CodeTooManyDeciders     = "too-many-deciders"
+	CodeOverlapShort        = "overlap-short"
+	CodeWideSpread          = "wide-spread"
+	CodeRecurring           = "recurring"
 )
 
 // The sources the reasons cite.
@@ -286,8 +292,14 @@ func (d *decider) decide() Decision {
 	if t.Sensitivity == High {
 		d.propose(Sync, true, CodeSensitive, srcSensitive, "The topic is highly sensitive: written words lose tone and travel; talk it through.")
 	}
+	if t.Sensitivity == Medium {
+		d.propose(Hybrid, false, CodeSensitiveMedium, srcSensitive, "The topic is somewhat sensitive: write it with care, then give people a short call to ask and react.")
+	}
 	if t.Ambiguity == High && t.Purpose != Ideate {
 		d.ideate(CodeAmbiguity, "The topic is highly ambiguous")
+	}
+	if t.Ambiguity == Medium && t.Purpose != Ideate {
+		d.propose(Hybrid, false, CodeAmbiguityMedium, srcIdeate, "The topic is somewhat open: frame it in writing first, then settle the open points in a short call.")
 	}
 	if t.FirstCollaboration && t.Purpose != Connect {
 		d.propose(Hybrid, false, CodeFirstCollaboration, srcConnect, "These people have not worked together before: a short kickoff call first, then the work goes on in writing.")
@@ -324,6 +336,29 @@ func (d *decider) decide() Decision {
 	urgent := slices.ContainsFunc(d.props, func(pr proposal) bool { return pr.reason.Code == CodeIncidentUrgent })
 	if mode == Sync && hardMode == Sync && !winOK && !urgent {
 		overlapReasons = append(overlapReasons, Reason{Code: CodeNoWindowKept, Role: RoleContext, Text: fmt.Sprintf("There is no common window of %s%s, but this needs a meeting all the same: someone meets outside their hours, in turn.", jsontext.FormatDuration(p.MinSlot), d.beforeDeadline()),
+			Source: srcNoWindow})
+	}
+	if mode != Async && f.CommonPerDay >= p.MinSlot && f.CommonPerDay < p.ComfortOverlap {
+		overlapReasons = append(overlapReasons, Reason{Code: CodeOverlapShort, Role: RoleContext, Text: fmt.Sprintf("The group is free together %s a day, under the comfortable %s: the meeting takes much of the time they share, so keep it to %s and write its outcome down.", jsontext.FormatDuration(f.CommonPerDay), jsontext.FormatDuration(p.ComfortOverlap), jsontext.FormatDuration(p.MinSlot)),
+			Source: srcOverlap})
+	}
+	wide := mode != Async && f.Zones > 1 && f.OffsetSpread > p.ComfortOverlap
+	if wide {
+		overlapReasons = append(overlapReasons, Reason{Code: CodeWideSpread, Role: RoleContext, Text: fmt.Sprintf("The group spans %d zones, %s of UTC offsets apart, more than the comfortable %s: record the meeting for those at the edge of their day.", f.Zones, jsontext.FormatDuration(f.OffsetSpread), jsontext.FormatDuration(p.ComfortOverlap)),
+			Source: srcOverlap})
+	}
+	deciders := len(t.DecisionMakers)
+	if deciders == 0 {
+		deciders = n
+	}
+	manyDeciders := t.Purpose == Decide && deciders > p.MaxSyncGroup
+	if manyDeciders {
+		overlapReasons = append(overlapReasons, Reason{Code: CodeTooManyDeciders, Role: RoleContext, Text: fmt.Sprintf("%d people decide, more than %d: name at most %d deciders; the others comment in writing.", deciders, p.MaxSyncGroup, p.MaxSyncGroup),
+			Source: srcBain})
+		d.warnf("%d people decide: name at most %d deciders (each decider past seven costs about 10%% of a group's decision effectiveness); the others comment in writing.", deciders, p.MaxSyncGroup)
+	}
+	if t.Recurring {
+		overlapReasons = append(overlapReasons, Reason{Code: CodeRecurring, Role: RoleContext, Text: "The topic recurs: the decision covers the series; when its time falls outside someone's hours, rotate it (overlap.Report.Rotate).",
 			Source: srcNoWindow})
 	}
 	if mode != Async && f.CommonPerDay >= p.ComfortOverlap {
@@ -391,6 +426,19 @@ func (d *decider) decide() Decision {
 
 	dec := Decision{Mode: mode, Reasons: reasons, Facts: f}
 	dec.Format, dec.Slot, dec.Lead = d.format(mode, lead, win, winOK, urgent)
+	if manyDeciders && mode != Async && !strings.Contains(dec.Format, "at most") {
+		dec.Format = strings.Replace(dec.Format, " call", fmt.Sprintf(" call of at most %d deciders", p.MaxSyncGroup), 1)
+	}
+	if wide {
+		dec.Format = recorded(dec.Format)
+	}
+	if t.Recurring {
+		if mode == Async {
+			dec.Format = "recurring " + dec.Format
+		} else {
+			dec.Format = "standing " + dec.Format
+		}
+	}
 	switch {
 	case mode == Async:
 		rounds := 1
@@ -522,7 +570,7 @@ func (d *decider) format(mode Mode, lead string, win calendar.Interval, winOK, u
 			short := s.Sub(f.Now)
 			d.warnf("No common window of %s comes a round trip (%s) from now%s: the %s gets only %s before the meeting at %s, and some may not have read it by then.",
 				jsontext.FormatDuration(p.MinSlot), jsontext.FormatDuration(rt), d.beforeDeadline(), strings.TrimPrefix(written, "written "), jsontext.FormatDuration(short), stamp(s))
-			return fmt.Sprintf("%s now, %s before %s (less than a round trip)", written, jsontext.FormatDuration(short), call), slotAt(s), short
+			return fmt.Sprintf("%s now, only %s ahead of %s", written, jsontext.FormatDuration(short), call), slotAt(s), short
 		}
 		// No window before the deadline at all (the warnings say who
 		// must shift): the first one a round trip away, if any.
@@ -573,6 +621,15 @@ func (d *decider) lastSlot() (time.Time, bool) {
 		}
 	}
 	return best, found
+}
+
+// recorded marks a format's meeting as recorded: "30-minute call
+// (recorded), then written summary".
+func recorded(format string) string {
+	if strings.Contains(format, "call now") {
+		return strings.Replace(format, "call now", "call now (recorded)", 1)
+	}
+	return strings.Replace(format, " call", " call (recorded)", 1)
 }
 
 // plural returns "s" unless n is 1.

@@ -6,14 +6,19 @@
 // [FactsFrom] reads an overlap report (package overlap) into [Facts]: the
 // participants' common free time a day and over the rest of the report's
 // window, their next common windows of at least [Policy.MinSlot], the
-// group's async round trip (overlap.Report.RoundTrips with [Policy.ReplyDelay]),
+// group's async round trip (overlap.Report.RoundTrips with [Policy.ReplyDelay]:
+// from now, and as the team's typical figure, the median over the working
+// hours of the week, which the rules read so that a verdict does not turn
+// with the hour it is asked),
 // how many zones and how wide a spread of UTC offsets, who must shift hours
 // when they have no window, and who is outside working hours now.
 // [Policy.Decide] applies fixed rules to a [Topic] and those facts and
 // returns a [Decision]: the mode, a short format ("written proposal with a
-// 2-day comment window", "30-minute call, then written summary"), the
-// reasons (each with a code, a sentence with the figures, and its source),
-// warnings, the facts, and the slot to meet in.
+// 2-day comment window", "30-minute call, then written summary"), every
+// rule that fired (each with a code, a sentence with the figures, its
+// source, and its role: decisive, agrees, overridden with what overrode
+// it, or context), warnings, the facts, the slot to meet in, the lead a
+// written part gets before it, and when the plan is expected done.
 //
 // Nothing is a black box: the rules are deterministic, every threshold is
 // a field of [Policy] with a cited default, and invalid input (an unknown
@@ -70,6 +75,27 @@
 //	                       deadline: hybrid; warn who must shift, suggest rotation
 //	no-window-kept         a hard sync with no such window stays sync; warn who must   tzplan; overlap.Report.Rotate
 //	                       shift, suggest rotation
+//	sensitive-medium       medium sensitivity: write with care, then a short call:     GitLab, Doist, Dropbox, Slack
+//	                       hybrid (soft)
+//	ambiguity-medium       medium ambiguity: frame it in writing, then a short call:   GitLab, Doist
+//	                       hybrid (soft)
+//	too-many-deciders      a decision with more than MaxSyncGroup (7) deciders (the    Bain, "Decide & Deliver" (2010): the rule of 7
+//	                       participants when none are named): name at most 7; the
+//	                       call is of at most 7 deciders; a warning says so
+//	overlap-short          a meeting with MinSlot to ComfortOverlap (30m to 4h)        37signals "Remote" (2013); Dropbox core hours
+//	                       together a day: keep it to MinSlot, write its outcome down
+//	wide-spread            a meeting across zones more than ComfortOverlap of UTC      37signals "Remote" (2013); Dropbox core hours
+//	                       offsets apart: the call is recorded
+//	recurring              a recurring topic: the decision covers the series           tzplan; overlap.Report.Rotate
+//	                       ("standing" call, "recurring" update); rotate its time
+//
+// Whatever has something written come before a meeting (a memo, a
+// pre-read, written ideas) gets a lead of one round trip: the meeting is
+// the first common window that far ahead before the deadline. When there
+// is none, the written part gets the time to the last window before the
+// deadline, and the format and a warning say how much. A plan in writing
+// whose expected completion (now plus its round trips) is after the
+// deadline always carries a warning that names both.
 //
 // The gather-input rule differs from "async unless writing misses the
 // deadline while a meeting meets it" in one case: when neither meets the

@@ -77,10 +77,14 @@ func Example() {
 		panic(err)
 	}
 	// ben and sam share 13:00-16:00 UTC; it is 14:00, so they can meet now.
+	// Three hours a day is under the comfortable four, and Berlin and New
+	// York are five hours apart: the call is kept short and recorded.
 	show(d)
 	// Output:
-	// sync - 30-minute kickoff call, then async
+	// sync - 30-minute kickoff call (recorded), then async
 	//   because connect
+	//   because overlap-short
+	//   because wide-spread
 	//   meet Tue 14:00 to 14:30 UTC
 }
 
@@ -139,8 +143,10 @@ func ExamplePolicy_Decide_sync() {
 	show(d)
 	// Output:
 	// common a day: 3h0m0s
-	// sync - 30-minute call, then written summary
+	// sync - 30-minute call (recorded), then written summary
 	//   because conflict
+	//   because overlap-short
+	//   because wide-spread
 	//   meet Mon 13:00 to 13:30 UTC
 }
 
@@ -169,9 +175,10 @@ func ExamplePolicy_Decide_hybrid() {
 	show(d)
 	// Output:
 	// must shift: [sam]
-	// hybrid - written memo at least 40 hours ahead, then a 30-minute call
+	// hybrid - written memo at least 40 hours ahead, then a 30-minute call (recorded)
 	//   because decide-irreversible
 	//   because overlap-scarce
+	//   because wide-spread
 	//   warning: No common window of 30m in the horizon: sam must shift hours to meet; rotate who does (overlap.Report.Rotate).
 }
 
@@ -273,7 +280,7 @@ func ExampleTopic() {
 	fmt.Println(string(b))
 	// Output:
 	// gather-input 2026-03-13T16:00:00Z low <nil>
-	// {"title":"Q3 roadmap","purpose":"gather-input","needBy":"2026-03-13T16:00:00Z","ambiguity":"low","sensitivity":"low","reversible":false,"participants":["ana","ben"],"writtenProposal":false,"exchanges":0,"firstCollaboration":false}
+	// {"title":"Q3 roadmap","purpose":"gather-input","needBy":"2026-03-13T16:00:00Z","ambiguity":"low","sensitivity":"low","reversible":false,"participants":["ana","ben"],"writtenProposal":false,"exchanges":0,"firstCollaboration":false,"recurring":false}
 }
 
 func ExampleTopic_Validate() {
@@ -448,6 +455,7 @@ func ExampleDecision() {
 	// format: call now, then written incident summary
 	// slot: [2026-03-10T14:00:00Z, 2026-03-10T14:30:00Z)
 	// reason: incident-urgent: The incident must be handled by 2026-03-10 15:00 UTC, sooner than a round trip (20h): meet now.
+	// reason: overlap-short: The group is free together 1h a day, under the comfortable 4h: the meeting takes much of the time they share, so keep it to 30m and write its outcome down.
 	// warnings: [Outside working hours now: chen.]
 	// true
 }

@@ -52,6 +52,7 @@ type topicJSON struct {
 	WrittenProposal    bool           `json:"writtenProposal"`
 	Exchanges          int            `json:"exchanges"`
 	FirstCollaboration bool           `json:"firstCollaboration"`
+	Recurring          bool           `json:"recurring"`
 }
 
 // MarshalJSON implements json.Marshaler. A topic with no deadline has no
@@ -62,6 +63,7 @@ func (t Topic) MarshalJSON() ([]byte, error) {
 		Ambiguity: t.Ambiguity, Sensitivity: t.Sensitivity, Reversible: t.Reversible,
 		Participants: t.Participants, DecisionMakers: t.DecisionMakers,
 		WrittenProposal: t.WrittenProposal, Exchanges: t.Exchanges, FirstCollaboration: t.FirstCollaboration,
+		Recurring: t.Recurring,
 	})
 }
 
@@ -78,6 +80,7 @@ func (t *Topic) UnmarshalJSON(b []byte) error {
 		Ambiguity: j.Ambiguity, Sensitivity: j.Sensitivity, Reversible: j.Reversible,
 		Participants: j.Participants, DecisionMakers: j.DecisionMakers,
 		WrittenProposal: j.WrittenProposal, Exchanges: j.Exchanges, FirstCollaboration: j.FirstCollaboration,
+		Recurring: j.Recurring,
 	}
 	return nil
 }

@@ -81,6 +81,7 @@ func genAnyTopic(t *rapid.T) Topic {
 		WrittenProposal:    rapid.Bool().Draw(t, "written"),
 		Exchanges:          rapid.Int().Draw(t, "exchanges"),
 		FirstCollaboration: rapid.Bool().Draw(t, "first"),
+		Recurring:          rapid.Bool().Draw(t, "recurring"),
 	}
 }
 
@@ -226,9 +227,9 @@ func TestJSONFieldNames(t *testing.T) {
 		keys []string
 	}{
 		{"topic", tp, []string{"title", "purpose", "needBy", "ambiguity", "sensitivity", "reversible", "participants",
-			"decisionMakers", "writtenProposal", "exchanges", "firstCollaboration"}},
+			"decisionMakers", "writtenProposal", "exchanges", "firstCollaboration", "recurring"}},
 		{"topic without the optional fields", Topic{Purpose: Inform, Participants: []string{"ana"}},
-			[]string{"purpose", "ambiguity", "sensitivity", "reversible", "participants", "writtenProposal", "exchanges", "firstCollaboration"}},
+			[]string{"purpose", "ambiguity", "sensitivity", "reversible", "participants", "writtenProposal", "exchanges", "firstCollaboration", "recurring"}},
 		{"policy", Default(), []string{"replyDelay", "minSlot", "comfortOverlap", "maxSyncGroup", "maxExchanges", "expectedExchanges"}},
 		{"facts", f, []string{"now", "participants", "horizon", "commonPerDay", "common", "nextWindow", "windows",
 			"roundTrip", "roundTripPair", "typicalRoundTrip", "zones", "offsetSpread", "mustShift", "offHoursNow"}},
@@ -254,7 +255,7 @@ func TestJSONFieldNames(t *testing.T) {
 	s := string(b)
 	for _, want := range []string{
 		`"mode":"hybrid"`, `"format":"written memo at least 8 hours ahead, then a 30-minute call"`,
-		`"code":"decide-irreversible"`, `"roundTrip":"8h"`, `"commonPerDay":"5h"`, `"common":"20h"`, `"offsetSpread":"5h"`,
+		`"code":"decide-irreversible"`, `"roundTrip":"8h"`, `"commonPerDay":"5h"`, `"common":"20h"`, `"offsetSpread":"3h"`,
 		`"now":"2026-03-10T14:00:00Z"`, `"nextWindow":{"start":"2026-03-10T15:00:00Z","end":"2026-03-10T20:00:00Z"}`,
 		`"slot":{"start":"2026-03-11T15:00:00Z","end":"2026-03-11T15:30:00Z"}`, `"mustShift":[]`, `"roundTripPair":["",""]`,
 		`"warnings":[]`, `"zones":2`,
@@ -264,7 +265,7 @@ func TestJSONFieldNames(t *testing.T) {
 		}
 	}
 	b, _ = json.Marshal(tp)
-	if want := `{"title":"Pick a database","purpose":"decide","needBy":"2026-03-12T17:00:00Z","ambiguity":"low","sensitivity":"low","reversible":false,"participants":["ana","ben","chen"],"decisionMakers":["ana"],"writtenProposal":true,"exchanges":0,"firstCollaboration":false}`; string(b) != want {
+	if want := `{"title":"Pick a database","purpose":"decide","needBy":"2026-03-12T17:00:00Z","ambiguity":"low","sensitivity":"low","reversible":false,"participants":["ana","ben","chen"],"decisionMakers":["ana"],"writtenProposal":true,"exchanges":0,"firstCollaboration":false,"recurring":false}`; string(b) != want {
 		t.Errorf("topic JSON:\n got %s\nwant %s", b, want)
 	}
 	b, _ = json.Marshal(Default())

@@ -103,7 +103,8 @@ type lawCase struct {
 // deadline, a deadline that two round trips meet, or one they miss but
 // no common window comes sooner either), a reversible decision, or an
 // incident that can wait a round trip; the ambiguity and sensitivity are
-// low or medium, the people have worked together, and the thread has at
+// low (medium asks for a written part and a call), the people have
+// worked together, and the thread has at
 // most MaxExchanges exchanges. The overlap is anything. With
 // withDeadline the topic has a deadline.
 func genAsyncCase(t *rapid.T, withDeadline bool) lawCase {
@@ -113,8 +114,6 @@ func genAsyncCase(t *rapid.T, withDeadline bool) lawCase {
 	est := time.Duration(p.ExpectedExchanges) * rt // gathering input in writing
 	tp := Topic{
 		Purpose:         rapid.SampledFrom([]Purpose{Inform, GatherInput, Decide, Incident}).Draw(t, "purpose"),
-		Ambiguity:       rapid.SampledFrom([]Level{Low, Medium}).Draw(t, "ambiguity"),
-		Sensitivity:     rapid.SampledFrom([]Level{Low, Medium}).Draw(t, "sensitivity"),
 		Reversible:      rapid.Bool().Draw(t, "reversible"),
 		Participants:    rapid.Permutation(ids).Draw(t, "participants"),
 		WrittenProposal: rapid.Bool().Draw(t, "written"),

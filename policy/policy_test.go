@@ -68,6 +68,7 @@ func genTopic(t *rapid.T, f Facts) Topic {
 		WrittenProposal:    rapid.Bool().Draw(t, "written"),
 		Exchanges:          rapid.IntRange(0, 8).Draw(t, "exchanges"),
 		FirstCollaboration: rapid.Bool().Draw(t, "first"),
+		Recurring:          rapid.Bool().Draw(t, "recurring"),
 	}
 	tp.DecisionMakers = subset(t, f.Participants, "decides")
 	if rapid.Bool().Draw(t, "deadline") {
@@ -565,7 +566,7 @@ func TestMemoMeetingIsARoundTripAwayOrWarned(t *testing.T) {
 			t.Fatalf("%s %q: slot %v is sooner than a round trip (%s, at %s), with no warning: %q",
 				d.Mode, d.Format, d.Slot, f.roundTrip(), ready.Format(time.RFC3339), d.Warnings)
 		}
-		if d.Lead < f.roundTrip() && !strings.Contains(d.Format, "less than a round trip") {
+		if d.Lead < f.roundTrip() && !strings.Contains(d.Format, " now, only ") {
 			t.Fatalf("%q: a lead of %s, under the round trip %s, not said", d.Format, d.Lead, f.roundTrip())
 		}
 	}

@@ -53,6 +53,9 @@ type Topic struct {
 	// before. (It is phrased this way round so that the zero value, the
 	// common case, asks for no kickoff meeting.)
 	FirstCollaboration bool
+	// Recurring says that the topic comes back (a weekly status, a
+	// standing review): the decision covers the series.
+	Recurring bool
 }
 
 // Validate reports the first thing wrong with t on its own: a purpose
