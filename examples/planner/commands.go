@@ -453,12 +453,22 @@ func advise(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 		exchanges    = c.fs.Int("exchanges", 0, "back-and-forth exchanges the thread has had so far")
 		written      = c.fs.Bool("written", false, "a written proposal already exists")
 		first        = c.fs.Bool("first", false, "these people have not worked together before")
+		recurring    = c.fs.Bool("recurring", false, "the topic comes back (a weekly status, a standing review): decide for the series")
+		nowFlag      = c.fs.String("now", "", "the instant to decide as of (RFC 3339, such as 2026-03-10T09:00:00Z); default: now. The default window is its week")
 	)
+	// -now sets the default window: read it before the rest.
+	if err := c.fs.Parse(args); err == nil && *nowFlag != "" {
+		at, err := time.Parse(time.RFC3339, *nowFlag)
+		if err != nil {
+			return badf("-now %q: want an RFC 3339 instant, such as 2026-03-10T09:00:00Z", *nowFlag)
+		}
+		now = at
+	}
 	if err := c.parse(args, out, now); err != nil {
 		return err
 	}
 	t := policy.Topic{Title: *title, Reversible: *reversible, Exchanges: *exchanges, WrittenProposal: *written,
-		FirstCollaboration: *first, DecisionMakers: splitIDs(*deciders), Participants: splitIDs(*participants)}
+		FirstCollaboration: *first, Recurring: *recurring, DecisionMakers: splitIDs(*deciders), Participants: splitIDs(*participants)}
 	var err error
 	if t.Purpose, err = policy.ParsePurpose(*purpose); err != nil {
 		return badf("-purpose %q: unknown purpose (want inform, gather-input, decide, ideate, resolve-conflict, connect or incident)", *purpose)
@@ -480,7 +490,7 @@ func advise(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 		}
 	}
 	if !c.window.Contains(now) {
-		return badf("now (%s) is outside the window %s to %s: advise decides as of now", utc(now), utc(c.window.Start), utc(c.window.End))
+		return badf("now (%s) is outside the window %s to %s: advise decides as of now (set it with -now)", utc(now), utc(c.window.Start), utc(c.window.End))
 	}
 	r, err := c.report(overlap.Options{})
 	if err != nil {
@@ -520,13 +530,24 @@ func writeAdvice(out *bytes.Buffer, c *common, r *overlap.Report, t policy.Topic
 	if title == "" {
 		title = "The topic"
 	}
-	fmt.Fprintf(out, "%s (%s, %d people), as of %s:\n", title, t.Purpose, len(t.Participants), now.In(c.zone).Format("Mon 01-02 15:04 MST"))
+	fmt.Fprintf(out, "%s (%s, %d people), as of %s:\n", title, t.Purpose, len(t.Participants), both(now, c.zone))
 	fmt.Fprintf(out, "  %s: %s\n", strings.ToUpper(d.Mode.String()), d.Format)
 	if d.Slot != nil {
-		fmt.Fprintf(out, "  Meet %s\n", span(*d.Slot, c.zone))
+		meet := span(*d.Slot, c.zone)
+		if c.zone != time.UTC {
+			meet += " (" + span(*d.Slot, time.UTC) + ")"
+		}
+		fmt.Fprintf(out, "  Meet %s\n", meet)
+	}
+	if !d.Expected.IsZero() {
+		fmt.Fprintf(out, "  Expected done by %s\n", both(d.Expected, c.zone))
 	}
 	for _, rs := range d.Reasons {
-		wrap(out, fmt.Sprintf("- %s [%s]", rs.Text, rs.Code), "    ", 100)
+		tag := rs.Code
+		if rs.Role != policy.RoleAgrees && rs.Role != policy.RoleContext {
+			tag += ", " + string(rs.Role)
+		}
+		wrap(out, fmt.Sprintf("- %s [%s]", rs.Text, tag), "    ", 100)
 	}
 	for _, w := range d.Warnings {
 		wrap(out, "! "+w, "    ", 100)
@@ -563,6 +584,20 @@ func holidays(args []string, out *bytes.Buffer) error {
 }
 
 // span writes an interval in zone, naming the end's day when it differs.
+// both formats an instant in the viewer's zone and, when that is not
+// UTC, in UTC too: "Tue 03-10 14:30 IST (09:00 UTC)".
+func both(t time.Time, zone *time.Location) string {
+	s := t.In(zone).Format("Mon 01-02 15:04 MST")
+	if zone != time.UTC {
+		u := t.UTC()
+		if calendar.DateOf(u) == calendar.DateOf(t.In(zone)) {
+			return s + " (" + u.Format("15:04 UTC") + ")"
+		}
+		return s + " (" + u.Format("Mon 15:04 UTC") + ")"
+	}
+	return s
+}
+
 func span(iv calendar.Interval, zone *time.Location) string {
 	s, e := iv.Start.In(zone), iv.End.In(zone)
 	end := e.Format("15:04")

@@ -140,7 +140,7 @@ func TestTourShowsEachPart(t *testing.T) {
 	out := mustRun(t, weekNow, week...)
 	for _, want := range []string{"People free for the whole hour", "Mon 03-09", "Sun 03-15", "Each cell:",
 		"Best slots for 30m with ben, priya, sam (optional: ana), from Tue 09:00 on, in UTC:", " 3. ", "priya    required Asia/Kolkata",
-		"HYBRID:", "[decide-irreversible]"} {
+		"HYBRID:", "[decide-irreversible, decisive]"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the tour lacks %q:\n%s", want, out)
 		}
@@ -628,6 +628,7 @@ func TestErrors(t *testing.T) {
 		{"required and optional", []string{"suggest", "-required", "ben", "-optional", "ben"}, "ben"},
 		{"rotate n", []string{"rotate", "-n", "0"}, "-n 0"},
 		{"bad night", []string{"rotate", "-night", "22:00"}, `-night "22:00"`},
+		{"bad now", []string{"advise", "-now", "yesterday"}, `-now "yesterday"`},
 		{"night too long", []string{"suggest", "-night", "20:00-14:00"}, "longer than 16h"},
 		{"bad shoulder", []string{"suggest", "-shoulder", "90s"}, "shoulder 1m30s is not a whole number of minutes"},
 		{"unknown purpose", []string{"advise", "-purpose", "chat"}, `"chat"`},
@@ -824,6 +825,26 @@ func TestDemoRotationSparesEveryNight(t *testing.T) {
 	for _, b := range j.Burden {
 		if !strings.Contains(text, fmt.Sprintf("%-8s %9s = ", b.ID, jsontext.FormatDuration(b.Burden))) {
 			t.Errorf("the text does not give %s's burden %s:\n%s", b.ID, b.Burden, text)
+		}
+	}
+}
+
+// TestAdviseNow: -now decides as of any instant, in its week by default,
+// and the text gives times in the viewer's zone and in UTC.
+func TestAdviseNow(t *testing.T) {
+	out := mustRun(t, weekNow, "advise", "-format", "json", "-now", "2027-02-02T10:00:00Z", "-participants", "ben,sam", "-purpose", "connect")
+	var d policy.Decision
+	decodeStrict(t, out, &d)
+	if want := time.Date(2027, 2, 2, 10, 0, 0, 0, time.UTC); !d.Facts.Now.Equal(want) || d.Facts.Horizon.End.After(want.AddDate(0, 0, 7)) {
+		t.Fatalf("now %s, horizon %s; want now %s in its week", d.Facts.Now, d.Facts.Horizon, want)
+	}
+	// Ben (Berlin, 08:00-16:00 UTC in February) and Sam (New York,
+	// 07:00-15:00 EST, 12:00-20:00 UTC) share 12:00-16:00 UTC: asked on
+	// Tuesday at 15:00 UTC, they meet at once, 20:30 in Kolkata.
+	text := mustRun(t, weekNow, "advise", "-now", "2027-02-02T15:00:00Z", "-zone", "Asia/Kolkata", "-participants", "ben,sam", "-purpose", "connect")
+	for _, want := range []string{"as of Tue 02-02 20:30 IST (15:00 UTC)", "Meet Tue 02-02 20:30-21:00 IST (Tue 02-02 15:00-15:30 UTC)", "[connect, decisive]"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in:\n%s", want, text)
 		}
 	}
 }
