@@ -2,6 +2,8 @@ package policy
 
 import (
 	"context"
+	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -192,4 +194,61 @@ func teamReport3Weeks(t testing.TB) *overlap.Report {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// Reasons never contradict the verdict: a highly sensitive update to a
+// group with no overlap is a call all the same; the update's own rule
+// (inform, for writing) and the scarce overlap ("prefer writing") are
+// listed, marked overridden by the sensitivity.
+func TestOverriddenReasonsSayWhy(t *testing.T) {
+	d := decide(t, Default(), Topic{Purpose: Inform, Sensitivity: High, Participants: three}, overlaps["none"](three))
+	roles := map[string]Role{}
+	for _, r := range d.Reasons {
+		roles[r.Code] = r.Role
+		if r.Role == RoleOverridden && !strings.Contains(r.Text, "sensitive") {
+			t.Errorf("%s is overridden without naming what overrode it: %q", r.Code, r.Text)
+		}
+	}
+	want := map[string]Role{CodeSensitive: RoleDecisive, CodeInform: RoleOverridden, CodeOverlapScarce: RoleOverridden, CodeNoWindowKept: RoleContext, CodeWideSpread: RoleContext}
+	if d.Mode != Sync || !maps.Equal(roles, want) {
+		t.Fatalf("%s, roles %v; want sync, %v", d.Mode, roles, want)
+	}
+}
+
+// The facts are used: 31 minutes together a day is not treated like 8
+// hours, a group spread over ten hours of offsets gets its call recorded,
+// and fifteen people deciding a one-way door are asked to name seven.
+func TestFactsShapeTheDecision(t *testing.T) {
+	short := Facts{Now: now, Participants: three, CommonPerDay: 31 * time.Minute, Common: 2 * time.Hour,
+		Windows: daily(4, 1, 31*time.Minute), RoundTrip: 8 * time.Hour, Zones: 2, OffsetSpread: 3 * time.Hour}
+	long := short
+	long.CommonPerDay, long.Windows = 8*time.Hour, daily(4, 1, 8*time.Hour)
+	topic := Topic{Purpose: Ideate, Participants: three}
+	a, b := decide(t, Default(), topic, short), decide(t, Default(), topic, long)
+	codes := func(d Decision) []string {
+		var out []string
+		for _, r := range d.Reasons {
+			out = append(out, r.Code)
+		}
+		return out
+	}
+	if !slices.Contains(codes(a), CodeOverlapShort) || slices.Contains(codes(b), CodeOverlapShort) || !slices.Contains(codes(b), CodeOverlapComfortable) {
+		t.Errorf("31m a day: %v; 8h a day: %v", codes(a), codes(b))
+	}
+	wide := long
+	wide.Zones, wide.OffsetSpread = 3, 10*time.Hour
+	if d := decide(t, Default(), topic, wide); d.Format != "30-minute call (recorded), then written summary" {
+		t.Errorf("ten hours apart: %q", d.Format)
+	}
+	fifteen := make([]string, 15)
+	for i := range fifteen {
+		fifteen[i] = fmt.Sprintf("p%02d", i)
+	}
+	many := long
+	many.Participants = fifteen
+	d := decide(t, Default(), Topic{Purpose: Decide, Participants: fifteen, WrittenProposal: true}, many)
+	if d.Mode != Hybrid || d.Format != "written memo at least 8 hours ahead, then a 30-minute call of at most 7 deciders" ||
+		!slices.ContainsFunc(d.Warnings, func(w string) bool { return strings.Contains(w, "15 people decide: name at most 7 deciders") }) {
+		t.Errorf("fifteen deciders: %s %q, warnings %q", d.Mode, d.Format, d.Warnings)
+	}
 }

@@ -848,3 +848,17 @@ func TestAdviseNow(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeDecision: the decision the README shows in full is what the
+// planner prints for its command.
+func TestReadmeDecision(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := mustRun(t, weekNow, "advise", "-now", "2026-03-10T09:00:00Z", "-zone", "Asia/Kolkata", "-participants", "ben,priya,sam",
+		"-title", "Choose the release date", "-deadline", "2026-03-13")
+	if !strings.Contains(string(readme), "```\n"+out+"```\n") {
+		t.Errorf("the README does not show the decision as the planner prints it:\n%s", out)
+	}
+}
