@@ -252,3 +252,32 @@ func TestFactsShapeTheDecision(t *testing.T) {
 		t.Errorf("fifteen deciders: %s %q, warnings %q", d.Mode, d.Format, d.Warnings)
 	}
 }
+
+// The offset spread is the week's: Berlin and New York are six hours
+// apart until New York moves its clocks on Sunday 2026-03-08, and five
+// after; asked on Wednesday 4 March or at Sunday noon, the week's
+// largest, 6h; asked in the next week, 5h (Berlin moves on the 29th).
+func TestOffsetSpreadIsTheWeeks(t *testing.T) {
+	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	people := []calendar.Person{{ID: "ben", Zone: zone(t, "Europe/Berlin"), Hours: hours}, {ID: "sam", Zone: zone(t, "America/New_York"), Hours: hours}}
+	r, err := overlap.Compute(context.Background(), people, week(calendar.MustParseDate("2026-03-02"), 2), overlap.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		at   time.Time
+		want time.Duration
+	}{
+		{time.Date(2026, 3, 4, 12, 0, 0, 0, time.UTC), 6 * time.Hour},
+		{time.Date(2026, 3, 8, 12, 0, 0, 0, time.UTC), 6 * time.Hour},
+		{time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC), 5 * time.Hour},
+	} {
+		f, err := FactsFrom(context.Background(), r, []string{"ben", "sam"}, c.at, Default())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.OffsetSpread != c.want {
+			t.Errorf("at %s: spread %s, want %s", c.at, f.OffsetSpread, c.want)
+		}
+	}
+}

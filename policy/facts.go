@@ -54,7 +54,10 @@ type Facts struct {
 	// RoundTrip.
 	TypicalRoundTrip time.Duration
 	// Zones counts the participants' distinct time zones (by name), and
-	// OffsetSpread is the largest UTC offset at Now less the smallest.
+	// OffsetSpread is the largest UTC offset less the smallest, at the
+	// hour of the UTC week that holds Now (Monday to Monday) when they
+	// are furthest apart: a property of the week, like TypicalRoundTrip,
+	// not of the minute (a change of clocks in the week counts).
 	Zones        int
 	OffsetSpread time.Duration
 	// MustShift lists, when the Horizon holds no window of MinSlot, the
@@ -118,7 +121,6 @@ func FactsFrom(ctx context.Context, r *overlap.Report, participants []string, no
 	if !window.Contains(now) {
 		return fail(ErrInvalid, "now %s is outside the report's window %s", now.Format(time.RFC3339), window)
 	}
-	var lo, hi time.Duration // the smallest and largest UTC offset at now
 	f := Facts{
 		Now:          now,
 		Participants: ids,
@@ -154,18 +156,14 @@ func FactsFrom(ctx context.Context, r *overlap.Report, participants []string, no
 	}
 
 	zones := map[string]bool{}
+	locs := make([]*time.Location, len(ids))
 	for i, id := range ids {
 		loc, err := r.Zone(id)
 		if err != nil {
 			return Facts{}, fmt.Errorf("policy.FactsFrom: %w", err)
 		}
 		zones[loc.String()] = true
-		_, off := now.In(loc).Zone()
-		offset := time.Duration(off) * time.Second
-		if i == 0 {
-			lo, hi = offset, offset
-		}
-		lo, hi = min(lo, offset), max(hi, offset)
+		locs[i] = loc
 		segs, err := r.Timeline(id)
 		if err != nil {
 			return Facts{}, fmt.Errorf("policy.FactsFrom: %w", err)
@@ -180,7 +178,18 @@ func FactsFrom(ctx context.Context, r *overlap.Report, participants []string, no
 		}
 	}
 	f.Zones = len(zones)
-	f.OffsetSpread = hi - lo
+	week := utcWeek(now)
+	for at := week.Start; at.Before(week.End); at = at.Add(time.Hour) {
+		var lo, hi int
+		for i, loc := range locs {
+			_, off := at.In(loc).Zone()
+			if i == 0 {
+				lo, hi = off, off
+			}
+			lo, hi = min(lo, off), max(hi, off)
+		}
+		f.OffsetSpread = max(f.OffsetSpread, time.Duration(hi-lo)*time.Second)
+	}
 
 	if len(f.Windows) == 0 {
 		f.MustShift = mustShift(r, ids, f.Horizon, p.MinSlot)
@@ -197,14 +206,20 @@ func (f Facts) roundTrip() time.Duration {
 	return f.RoundTrip
 }
 
+// utcWeek returns the UTC week, Monday 00:00 to Monday 00:00, that holds
+// t.
+func utcWeek(t time.Time) calendar.Interval {
+	monday := calendar.DateOf(t.UTC())
+	monday = monday.AddDays(-((int(monday.Weekday()) + 6) % 7))
+	return calendar.Interval{Start: calendar.Wall(monday, 0, time.UTC), End: calendar.Wall(monday.AddDays(7), 0, time.UTC)}
+}
+
 // typicalRoundTrip returns Facts.TypicalRoundTrip for ids of r, as of now.
 func typicalRoundTrip(ctx context.Context, r *overlap.Report, ids []string, now time.Time, reply time.Duration) (time.Duration, error) {
 	if len(ids) < 2 {
 		return 0, nil
 	}
-	monday := calendar.DateOf(now.UTC())
-	monday = monday.AddDays(-((int(monday.Weekday()) + 6) % 7))
-	week := calendar.Interval{Start: calendar.Wall(monday, 0, time.UTC), End: calendar.Wall(monday.AddDays(7), 0, time.UTC)}
+	week := utcWeek(now)
 	// Who works when, that week, from the schedules (the week may reach
 	// past the report's window).
 	working := make([][]calendar.Interval, len(ids))
