@@ -143,7 +143,7 @@ func TestVerdictDoesNotFlipWithTheHour(t *testing.T) {
 // For a fixed team and topic whose deadline is at least a week away, the
 // verdict is the same at every minute of a working week.
 func TestVerdictIsTheSameAllWeek(t *testing.T) {
-	r := teamReport3Weeks(t)
+	r := teamReportWeeks(t, 3)
 	rapid.Check(t, func(t *rapid.T) {
 		p := genPolicy(t)
 		ids := rapid.SliceOfNDistinct(rapid.SampledFrom([]string{"ben", "priya", "sam"}), 1, 3, rapid.ID[string]).Draw(t, "ids")
@@ -177,23 +177,6 @@ func TestVerdictIsTheSameAllWeek(t *testing.T) {
 			}
 		}
 	})
-}
-
-// teamReport3Weeks is teamReport's team over three weeks from Monday
-// 2026-03-09.
-func teamReport3Weeks(t testing.TB) *overlap.Report {
-	t.Helper()
-	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
-	people := []calendar.Person{
-		{ID: "ben", Zone: zone(t, "Europe/Berlin"), Hours: hours},
-		{ID: "sam", Zone: zone(t, "America/New_York"), Hours: hours},
-		{ID: "priya", Zone: zone(t, "Asia/Kolkata"), Hours: hours},
-	}
-	r, err := overlap.Compute(context.Background(), people, week(calendar.MustParseDate("2026-03-09"), 3), overlap.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
 }
 
 // Reasons never contradict the verdict: a highly sensitive update to a

@@ -262,13 +262,19 @@ func TestTextRoundTrips(t *testing.T) {
 // 09:00-17:00, over the week of 2026-03-09.
 func teamReport(t testing.TB) *overlap.Report {
 	t.Helper()
+	return teamReportWeeks(t, 1)
+}
+
+// teamReportWeeks is teamReport's team over n weeks.
+func teamReportWeeks(t testing.TB, n int) *overlap.Report {
+	t.Helper()
 	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
 	people := []calendar.Person{
 		{ID: "ben", Zone: zone(t, "Europe/Berlin"), Hours: hours},
 		{ID: "sam", Zone: zone(t, "America/New_York"), Hours: hours},
 		{ID: "priya", Zone: zone(t, "Asia/Kolkata"), Hours: hours},
 	}
-	r, err := overlap.Compute(context.Background(), people, week(calendar.MustParseDate("2026-03-09"), 1), overlap.Options{})
+	r, err := overlap.Compute(context.Background(), people, week(calendar.MustParseDate("2026-03-09"), n), overlap.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
