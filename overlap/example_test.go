@@ -338,3 +338,38 @@ func ExampleReport_Schedule() {
 	// Output:
 	// priya Asia/Kolkata 40h0m0s
 }
+
+// How a day's meetings weigh on two people: Ana (UTC) and Ben (Berlin,
+// 08:00-16:00 UTC) meet at 10:00-10:30 and 13:00-14:00 UTC, and Ana
+// alone at 18:00 UTC, after her day. Ana keeps 10:30-13:00 and
+// 14:00-17:00 for focus (two hours or more) and 09:00-10:00 is a
+// fragment; Ben keeps 10:30-13:00 and has 08:00-10:00 and 14:00-16:00,
+// both two hours: focus too.
+func ExampleReport_Load() {
+	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	team := []calendar.Person{{ID: "ana", Zone: time.UTC, Hours: hours}, {ID: "ben", Zone: zone("Europe/Berlin"), Hours: hours}}
+	monday := calendar.MustParseDate("2026-03-09")
+	r, err := overlap.Compute(context.Background(), team, calendar.Days(monday, monday, time.UTC), overlap.Options{})
+	if err != nil {
+		panic(err)
+	}
+	at := func(h, m int) time.Time { return time.Date(2026, 3, 9, h, m, 0, 0, time.UTC) }
+	meetings := []overlap.Meeting{
+		{ID: "standup", Interval: calendar.Interval{Start: at(10, 0), End: at(10, 30)}, Attendees: []string{"ana", "ben"}},
+		{ID: "review", Interval: calendar.Interval{Start: at(13, 0), End: at(14, 0)}, Attendees: []string{"ana", "ben"}},
+		{ID: "late call", Interval: calendar.Interval{Start: at(18, 0), End: at(18, 30)}, Attendees: []string{"ana"}},
+	}
+	l, err := r.Load(context.Background(), meetings, 0)
+	if err != nil {
+		panic(err)
+	}
+	for _, p := range l.People {
+		fmt.Printf("%s: %d meetings, %s (after hours %s); focus %s, fragmented %s; longest %s\n",
+			p.ID, p.Meetings, p.Meeting, p.AfterHours, p.Focus, p.Fragmented, p.Days[0].Longest)
+	}
+	fmt.Println("team focus", l.Team.Focus)
+	// Output:
+	// ana: 3 meetings, 2h0m0s (after hours 30m0s); focus 5h30m0s, fragmented 1h0m0s; longest 3h0m0s
+	// ben: 2 meetings, 1h30m0s (after hours 0s); focus 6h30m0s, fragmented 0s; longest 2h30m0s
+	// team focus 12h0m0s
+}
