@@ -212,3 +212,11 @@ func ExampleSet_MarshalJSON() {
 	// [{"start":"2026-03-09T08:00:00Z","end":"2026-03-09T11:00:00Z"}]
 	// <nil> true
 }
+
+// Calendars name people by address, written as they please: matching
+// compares the normal form.
+func ExampleNormalEmail() {
+	fmt.Println(calendar.NormalEmail("MAILTO:Ana.Souza@Example.com") == calendar.NormalEmail("ana.souza@example.com"))
+	// Output:
+	// true
+}

@@ -57,6 +57,11 @@ type Person struct {
 	// for a meeting (their shoulder and night); zero fields mean the
 	// defaults.
 	Comfort Comfort
+
+	// Emails are the addresses the person is known by in calendars
+	// (organizer and attendees), matched without regard to letter case
+	// and with any "mailto:" left off.
+	Emails []string
 }
 
 // A BusySource gives busy time for any window: a calendar whose recurring

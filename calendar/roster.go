@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/tzplan/tzplan/internal/jsontext"
@@ -131,7 +132,7 @@ func readRoster(b []byte, lim Limits) (Roster, error) {
 		return Roster{}, errors.New(`no "people"`)
 	}
 	out := Roster{People: make([]Person, len(rj.People))}
-	seen := map[string]int{}
+	seen, emails := map[string]int{}, map[string]int{}
 	for i, raw := range rj.People {
 		p := &out.People[i]
 		if err := p.unmarshal(raw, lim); err != nil {
@@ -145,6 +146,12 @@ func readRoster(b []byte, lim Limits) (Roster, error) {
 			return Roster{}, fmt.Errorf("person %d: id %s is already used by person %d", i+1, icalvalue.Quote(p.ID), j)
 		}
 		seen[p.ID] = i + 1
+		for _, e := range p.Emails {
+			if j, dup := emails[NormalEmail(e)]; dup {
+				return Roster{}, fmt.Errorf("person %d: email %s is already used by person %d", i+1, icalvalue.Quote(e), j)
+			}
+			emails[NormalEmail(e)] = i + 1
+		}
 	}
 	return out, nil
 }
@@ -161,6 +168,7 @@ type personJSON struct {
 	Busy         []Interval    `json:"busy,omitempty"`
 	Calendars    []string      `json:"calendars,omitempty"`
 	Comfort      *comfortJSON  `json:"comfort,omitempty"`
+	Emails       []string      `json:"emails,omitempty"`
 }
 
 // comfortJSON is a Comfort: {"shoulder": "1h30m", "night": "23:00-08:00"},
@@ -199,7 +207,7 @@ func (p Person) MarshalJSON() ([]byte, error) {
 	which := p.HolidayDates
 	pj := personJSON{
 		ID: p.ID, Name: p.Name, Zone: p.Zone.String(), Hours: &hours,
-		Holidays: p.Holidays, HolidayDates: &which, Calendars: p.Calendars,
+		Holidays: p.Holidays, HolidayDates: &which, Calendars: p.Calendars, Emails: p.Emails,
 	}
 	for _, off := range p.TimeOff {
 		pj.TimeOff = append(pj.TimeOff, timeOffJSON(off))
@@ -297,6 +305,12 @@ func (p *Person) unmarshal(b []byte, lim Limits) error {
 		}
 	}
 	np.Calendars = pj.Calendars
+	for i, e := range pj.Emails {
+		if err := checkEmail(e); err != nil {
+			return fail(fmt.Sprintf("emails %d", i+1), err)
+		}
+	}
+	np.Emails = pj.Emails
 	if c := pj.Comfort; c != nil {
 		if c.Shoulder != "" {
 			if np.Comfort.Shoulder, err = time.ParseDuration(c.Shoulder); err != nil {
@@ -320,4 +334,28 @@ func (p *Person) unmarshal(b []byte, lim Limits) error {
 	}
 	*p = np
 	return nil
+}
+
+// checkEmail reports an address a calendar could not name someone by:
+// empty, with spaces or control characters, or over 320 bytes (RFC 3696's
+// longest address).
+func checkEmail(e string) error {
+	switch {
+	case e == "":
+		return errors.New("empty address")
+	case len(e) > 320:
+		return fmt.Errorf("address of %d bytes is longer than 320", len(e))
+	case strings.ContainsFunc(e, func(r rune) bool { return r <= ' ' || r == 0x7f }):
+		return fmt.Errorf("address %s has a space or control character", icalvalue.Quote(e))
+	}
+	return nil
+}
+
+// NormalEmail returns the form of a calendar address that matching
+// compares: without a leading "mailto:" (in any case), lower-cased.
+func NormalEmail(e string) string {
+	if len(e) >= 7 && strings.EqualFold(e[:7], "mailto:") {
+		e = e[7:]
+	}
+	return strings.ToLower(e)
 }

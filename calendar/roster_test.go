@@ -250,3 +250,37 @@ func TestRosterRepeatedKeysAreErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestRosterEmails: a person's emails read and write back; an address is
+// one person's only, whatever its case or "mailto:"; bad ones are errors
+// that name the person and the field.
+func TestRosterEmails(t *testing.T) {
+	r, err := ReadRoster(strings.NewReader(`{"people": [
+		{"id": "ana", "zone": "UTC", "emails": ["Ana@Example.com", "ana.souza@example.org"]},
+		{"id": "ben", "zone": "UTC", "emails": ["ben@example.com"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.People[0].Emails; len(got) != 2 || got[0] != "Ana@Example.com" {
+		t.Fatalf("emails %q", got)
+	}
+	b, err := json.Marshal(r.People[0])
+	if err != nil || !strings.Contains(string(b), `"emails":["Ana@Example.com","ana.souza@example.org"]`) {
+		t.Fatalf("written %s, %v", b, err)
+	}
+	for _, c := range []struct{ roster, want string }{
+		{`{"people": [{"id": "ana", "zone": "UTC", "emails": ["ana@x.com"]}, {"id": "ben", "zone": "UTC", "emails": ["MAILTO:ANA@X.COM"]}]}`,
+			`person 2: email "MAILTO:ANA@X.COM" is already used by person 1`},
+		{`{"people": [{"id": "ana", "zone": "UTC", "emails": [""]}]}`, `person "ana": emails 1: empty address`},
+		{`{"people": [{"id": "ana", "zone": "UTC", "emails": ["ana @x.com"]}]}`, `person "ana": emails 1: address "ana @x.com" has a space`},
+	} {
+		if _, err := ReadRoster(strings.NewReader(c.roster)); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want %q", c.roster, err, c.want)
+		}
+	}
+	for in, want := range map[string]string{"mailto:Ana@X.com": "ana@x.com", "MAILTO:ana@x.com": "ana@x.com", "Ana@X.com": "ana@x.com", "mail": "mail"} {
+		if got := NormalEmail(in); got != want {
+			t.Errorf("NormalEmail(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
