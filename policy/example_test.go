@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/calendar/ics"
 	"github.com/tzplan/tzplan/overlap"
 	"github.com/tzplan/tzplan/policy"
 )
@@ -561,4 +562,27 @@ func ExampleLevel() {
 	// Output:
 	// low low
 	// ["low","medium","high"] <nil>
+}
+
+// The team's meetings in its calendars: the weekly sync is in two
+// calendars and counts once; Sam declined the review.
+func ExampleMeetingsFrom() {
+	people := []calendar.Person{
+		{ID: "ana", Emails: []string{"ana@example.com"}},
+		{ID: "ben", Emails: []string{"ben@example.com"}},
+		{ID: "sam", Emails: []string{"sam@example.com"}},
+	}
+	at := func(h int) time.Time { return time.Date(2026, 3, 10, h, 0, 0, 0, time.UTC) }
+	sync := ics.Event{UID: "sync", RecurrenceID: at(9), Series: true, Start: at(9), End: at(10), Summary: "Weekly sync",
+		Organizer: ics.Attendee{Address: "ana@example.com"},
+		Attendees: []ics.Attendee{{Address: "mailto:BEN@example.com", PartStat: "ACCEPTED"}, {Address: "sam@example.com"}}}
+	review := ics.Event{UID: "review", Start: at(11), End: at(12), Summary: "Design review",
+		Organizer: ics.Attendee{Address: "ben@example.com"},
+		Attendees: []ics.Attendee{{Address: "ana@example.com", PartStat: "ACCEPTED"}, {Address: "sam@example.com", PartStat: "DECLINED"}}}
+	for _, o := range policy.MeetingsFrom(people, []ics.Event{sync, review}, []ics.Event{sync}) {
+		fmt.Println(o.Title, o.Interval.Start.Format("15:04"), o.Attendees, o.Recurring)
+	}
+	// Output:
+	// Weekly sync 09:00 [ana ben sam] true
+	// Design review 11:00 [ana ben] false
 }
