@@ -21,7 +21,9 @@ var meetingPeople = []calendar.Person{
 
 func at(h int) time.Time { return time.Date(2026, 3, 10, h, 0, 0, 0, time.UTC) }
 
-func attendee(addr, partstat string) ics.Attendee { return ics.Attendee{Address: addr, PartStat: partstat} }
+func attendee(addr, partstat string) ics.Attendee {
+	return ics.Attendee{Address: addr, PartStat: partstat}
+}
 
 // TestMeetingsFrom, worked out by hand: the weekly sync is in all three
 // calendars (counted once, with ben matched in another letter case and
@@ -73,8 +75,8 @@ func TestMeetingsFromIgnoresOrder(t *testing.T) {
 			for e := range rapid.IntRange(0, 4).Draw(t, fmt.Sprint("events", c)) {
 				h := rapid.IntRange(8, 16).Draw(t, fmt.Sprint("at", c, e))
 				ev := ics.Event{UID: rapid.SampledFrom([]string{"a", "b", "c", ""}).Draw(t, fmt.Sprint("uid", c, e)), Start: at(h), End: at(h + 1),
-					Summary: rapid.SampledFrom([]string{"x", "y"}).Draw(t, fmt.Sprint("title", c, e)),
-					Status:  rapid.SampledFrom([]string{"", "CONFIRMED", "CANCELLED"}).Draw(t, fmt.Sprint("status", c, e)),
+					Summary:   rapid.SampledFrom([]string{"x", "y"}).Draw(t, fmt.Sprint("title", c, e)),
+					Status:    rapid.SampledFrom([]string{"", "CONFIRMED", "CANCELLED"}).Draw(t, fmt.Sprint("status", c, e)),
 					Organizer: attendee(rapid.SampledFrom(addrs).Draw(t, fmt.Sprint("org", c, e)), "")}
 				for a := range rapid.IntRange(0, 3).Draw(t, fmt.Sprint("attendees", c, e)) {
 					ev.Attendees = append(ev.Attendees, attendee(rapid.SampledFrom(addrs).Draw(t, fmt.Sprint("addr", c, e, a)),
