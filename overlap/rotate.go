@@ -28,9 +28,9 @@ type Rotation struct {
 	// smallest, and the sum.
 	Max, Spread, Total time.Duration
 	// FairShare says that the plan keeps the rule that no attendee takes
-	// more than half of its inconvenient slots (those with a burden for
-	// someone). Rotate keeps it whenever some plan does; false says that
-	// none could.
+	// more than half of the slots at an inconvenient time (with a burden
+	// for them). Rotate keeps it whenever some plan does; false says that
+	// none could (or, with BestEffort, that the search found none).
 	FairShare bool
 	// BestEffort says that the search had too many partial plans to keep
 	// them all and dropped the least promising, so that a better plan
@@ -62,14 +62,17 @@ type Burden struct {
 // Request.AllowOffHours).
 //
 // Among the plans (one slot a part), Rotate picks, in this order:
-//   - one that keeps the fair-share rule (Rotation.FairShare), when any
-//     plan does;
+//   - one that keeps the fair-share rule (Rotation.FairShare: nobody
+//     has more than half of the slots at an inconvenient time), when any
+//     plan does. The rule asks to spread inconvenient slots, never to add
+//     one: a plan that inconveniences nobody more often than another
+//     keeps it whenever the other does;
 //   - the smallest largest burden;
 //   - the fewest inconvenient slots (with a burden) of the attendee who
 //     has the most;
 //   - the smallest spread (largest burden less smallest), then the
 //     smallest total, among the plans that no other plan beats for every
-//     attendee at once (in burden, inconvenient slots and share of them),
+//     attendee at once (in burden and inconvenient slots),
 //     which is where a fair plan lies: burdening someone more only to
 //     narrow the spread helps no one;
 //   - the one whose slots come first.
@@ -141,10 +144,8 @@ func (r *Report) Rotate(ctx context.Context, q Request, n int) (Rotation, error)
 	if err != nil {
 		return Rotation{}, fmt.Errorf("overlap.Report.Rotate: %w", err)
 	}
-	inconvenient := 0
 	for i, c := range again {
 		out.Slots[i] = p.suggestion(c)
-		some := false
 		for j, a := range out.Slots[i].Attendees {
 			out.Burden[j].Burden += a.Cost.Burden
 			if a.Present {
@@ -152,11 +153,7 @@ func (r *Report) Rotate(ctx context.Context, q Request, n int) (Rotation, error)
 			}
 			if a.Cost.Burden > 0 {
 				out.Burden[j].Inconvenient++
-				some = true
 			}
-		}
-		if some {
-			inconvenient++
 		}
 	}
 	lo := out.Burden[0].Burden
@@ -165,7 +162,7 @@ func (r *Report) Rotate(ctx context.Context, q Request, n int) (Rotation, error)
 		out.Max = max(out.Max, b.Burden)
 		lo = min(lo, b.Burden)
 		out.Total += b.Burden
-		out.FairShare = out.FairShare && 2*b.Inconvenient <= inconvenient
+		out.FairShare = out.FairShare && 2*b.Inconvenient <= n
 	}
 	out.Spread = out.Max - lo
 	return out, nil
@@ -206,8 +203,8 @@ func dominates(a, b []int64) bool {
 }
 
 // A rotationState is a partial plan: its vector, the sum of its slots'
-// (burdens, inconvenient slots and shares, as plan.evaluate makes them),
-// and how it was made.
+// (burdens and inconvenient slots, as plan.evaluate makes them), and how
+// it was made.
 type rotationState struct {
 	vec    []int64
 	prev   int // the index of the state of the previous part it extends
@@ -218,9 +215,9 @@ type rotationState struct {
 // rotationSearch picks one candidate per part as Rotate documents, and
 // says whether it had to drop partial plans that might have led to a
 // better one (best-effort). dims is the number of attendees: vectors are
-// 3*dims long.
+// 2*dims long.
 func rotationSearch(ctx context.Context, parts [][]candidate, dims, exact int) ([]candidate, bool, error) {
-	width := 3 * dims
+	width, n := 2*dims, len(parts)
 	// rest[i][j]: the least that coordinate j can grow by from parts i on.
 	rest := make([][]int64, len(parts)+1)
 	rest[len(parts)] = make([]int64, width)
@@ -238,7 +235,7 @@ func rotationSearch(ctx context.Context, parts [][]candidate, dims, exact int) (
 	// best plan keeps the rule too, with no larger a burden.
 	greedy := greedyPlan(parts, dims)
 	bound := int64(math.MaxInt64)
-	if g := planVector(parts, greedy, width); fairShare(g, dims) {
+	if g := planVector(parts, greedy, width); fairShare(g, dims, n) {
 		bound = slices.Max(g[:dims])
 	}
 	bestEffort := false
@@ -251,7 +248,7 @@ func rotationSearch(ctx context.Context, parts [][]candidate, dims, exact int) (
 		layer := layers[i]
 		if len(layer)*len(part) > maxGenerated {
 			// Too many plans to extend them all: keep the most promising.
-			layer = promising(layer, rest[i], dims, max(1, maxGenerated/len(part)))
+			layer = promising(layer, rest[i], dims, n, max(1, maxGenerated/len(part)))
 			bestEffort = true
 		}
 		// States in the order of their plans' starts, so that the first
@@ -259,7 +256,7 @@ func rotationSearch(ctx context.Context, parts [][]candidate, dims, exact int) (
 		var next []rotationState
 		seen := map[string]bool{}
 		v := make([]int64, width)       // scratch: a plan's vector
-		key := make([]byte, 0, 16*dims) // and its key
+		key := make([]byte, 0, 12*dims) // and its key
 		for _, s := range layer {
 		choices:
 			for ci, c := range part {
@@ -278,7 +275,7 @@ func rotationSearch(ctx context.Context, parts [][]candidate, dims, exact int) (
 			}
 		}
 		if len(next) > exact {
-			next = promising(next, rest[i+1], dims, max(1, exact/4))
+			next = promising(next, rest[i+1], dims, n, max(1, exact/4))
 			bestEffort = true
 		}
 		if len(next) == 0 {
@@ -295,7 +292,7 @@ func rotationSearch(ctx context.Context, parts [][]candidate, dims, exact int) (
 	last := layers[len(parts)]
 	best := 0
 	for k := 1; k < len(last); k++ {
-		if compareVectors(last[k].vec, last[best].vec, dims) < 0 {
+		if compareVectors(last[k].vec, last[best].vec, dims, n) < 0 {
 			best = k
 		}
 	}
@@ -305,19 +302,18 @@ func rotationSearch(ctx context.Context, parts [][]candidate, dims, exact int) (
 		choice[i-1] = s.choice
 		k = s.prev
 	}
-	if bestEffort && compareVectors(planVector(parts, greedy, width), planVector(parts, choice, width), dims) < 0 {
+	if bestEffort && compareVectors(planVector(parts, greedy, width), planVector(parts, choice, width), dims, n) < 0 {
 		// The beam lost the greedy plan and found none as good.
 		choice = greedy
 	}
 	return planOf(parts, choice), bestEffort, nil
 }
 
-// fairShare reports whether a plan's vector keeps the rule that no
-// attendee takes more than half of its inconvenient slots: each share
-// coordinate (twice the attendee's inconvenient slots less the plan's)
-// is at most zero.
-func fairShare(v []int64, dims int) bool {
-	return slices.Max(v[2*dims:]) <= 0
+// fairShare reports whether the vector of a plan of n slots keeps the
+// rule that no attendee takes more than half of them at an inconvenient
+// time.
+func fairShare(v []int64, dims, n int) bool {
+	return 2*slices.Max(v[dims:]) <= int64(n)
 }
 
 // planOf returns the candidates of the plan that takes choice[i] of part
@@ -330,13 +326,14 @@ func planOf(parts [][]candidate, choice []int) []candidate {
 	return out
 }
 
-// promising returns, in their order, the n states (of all, when fewer)
-// that look best for the rest of the search: those that may still keep
-// the rule first (their shares plus rest, the least each can still
-// grow by, at most zero), then by the least largest burden they can end
-// with, then their largest burden, then their total.
-func promising(states []rotationState, rest []int64, dims, n int) []rotationState {
-	if len(states) <= n {
+// promising returns, in their order, the keep states (of all, when
+// fewer) that look best for the rest of a search of n parts: those that
+// may still keep the rule first (their inconvenient slots plus rest, the
+// least each can still add, at most half of n), then by the least
+// largest burden they can end with, then their largest burden, then
+// their total.
+func promising(states []rotationState, rest []int64, dims, n, keep int) []rotationState {
+	if len(states) <= keep {
 		return states
 	}
 	type scored struct {
@@ -352,8 +349,8 @@ func promising(states []rotationState, rest []int64, dims, n int) []rotationStat
 			v.most = max(v.most, b)
 			v.total += b
 		}
-		for j := 2 * dims; j < 3*dims; j++ {
-			v.broken = v.broken || s.vec[j]+rest[j] > 0
+		for j := dims; j < 2*dims; j++ {
+			v.broken = v.broken || 2*(s.vec[j]+rest[j]) > int64(n)
 		}
 		sc[k] = v
 	}
@@ -361,13 +358,13 @@ func promising(states []rotationState, rest []int64, dims, n int) []rotationStat
 	slices.SortFunc(sc, func(a, b scored) int {
 		return cmp.Or(compareBool(a.broken, b.broken), cmp.Compare(a.bound, b.bound), cmp.Compare(a.most, b.most), cmp.Compare(a.total, b.total), cmp.Compare(a.k, b.k))
 	})
-	keep := make([]bool, len(states))
-	for _, v := range sc[:n] {
-		keep[v.k] = true
+	kept := make([]bool, len(states))
+	for _, v := range sc[:keep] {
+		kept[v.k] = true
 	}
-	out := make([]rotationState, 0, n)
+	out := make([]rotationState, 0, keep)
 	for k, s := range states {
-		if keep[k] {
+		if kept[k] {
 			out = append(out, s)
 		}
 	}
@@ -456,11 +453,11 @@ func paretoStates(states []rotationState) []rotationState {
 	return out
 }
 
-// compareVectors orders plans' vectors as Rotate ranks them: keeping the
-// rule first, then by largest burden, the most inconvenient slots of
-// anyone, spread, and total burden.
-func compareVectors(a, b []int64, dims int) int {
-	if c := compareBool(!fairShare(a, dims), !fairShare(b, dims)); c != 0 {
+// compareVectors orders the vectors of plans of n slots as Rotate ranks
+// them: keeping the rule first, then by largest burden, the most
+// inconvenient slots of anyone, spread, and total burden.
+func compareVectors(a, b []int64, dims, n int) int {
+	if c := compareBool(!fairShare(a, dims, n), !fairShare(b, dims, n)); c != 0 {
 		return c
 	}
 	ba, bb := a[:dims], b[:dims]
@@ -483,8 +480,8 @@ func compareVectors(a, b []int64, dims int) int {
 }
 
 // appendVectorKey appends the bytes of v, a vector of dims attendees, to
-// buf, as a map key: the burdens in 8 bytes each, the counts and shares,
-// which the number of parts bounds, in 4.
+// buf, as a map key: the burdens in 8 bytes each, the counts, which the
+// number of parts bounds, in 4.
 func appendVectorKey(buf []byte, v []int64, dims int) []byte {
 	for _, x := range v[:dims] {
 		buf = binary.LittleEndian.AppendUint64(buf, uint64(x))

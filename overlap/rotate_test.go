@@ -61,8 +61,8 @@ func rotationObjective(rot Rotation) objective {
 // slot (by the model, on a report with opt) per part, and false when some
 // part has none. The parts cut the window from q.NotBefore on, when that
 // is inside it. Spread and total are taken over the plans that no other
-// beats for every attendee (in burden, inconvenient slots and share of
-// them), as Rotate documents.
+// beats for every attendee (in burden and inconvenient slots), as Rotate
+// documents.
 func bruteRotate(t fataler, team []calendar.Person, window calendar.Interval, q Request, opt Options, n int) (objective, bool) {
 	q.AllowOffHours = true
 	q.Spacing, q.Max = -1, 1<<20
@@ -97,11 +97,10 @@ func bruteRotate(t fataler, team []calendar.Person, window calendar.Interval, q 
 			return objective{}, false
 		}
 	}
-	// Every plan's vector: burdens, inconvenient slots, shares.
+	// Every plan's vector: burdens and inconvenient slots.
 	type plan struct {
 		burden []time.Duration
 		count  []int
-		share  []int
 		o      objective
 	}
 	var plans []plan
@@ -115,28 +114,21 @@ func bruteRotate(t fataler, team []calendar.Person, window calendar.Interval, q 
 			}
 			return
 		}
-		p := plan{burden: make([]time.Duration, dims), count: make([]int, dims), share: make([]int, dims)}
-		bad := 0
+		p := plan{burden: make([]time.Duration, dims), count: make([]int, dims)}
 		for part, k := range choice {
 			s := parts[part][k]
-			some := false
 			for j := range dims {
 				p.burden[j] += s.Costs[j].Burden
 				if s.Costs[j].Burden > 0 {
 					p.count[j]++
-					some = true
 				}
-			}
-			if some {
-				bad++
 			}
 		}
 		p.o.Max, p.o.Spread = slices.Max(p.burden), slices.Max(p.burden)-slices.Min(p.burden)
 		p.o.Inconvenient = slices.Max(p.count)
+		p.o.Unfair = 2*p.o.Inconvenient > n
 		for j := range dims {
-			p.share[j] = 2*p.count[j] - bad
 			p.o.Total += p.burden[j]
-			p.o.Unfair = p.o.Unfair || p.share[j] > 0
 		}
 		plans = append(plans, p)
 	}
@@ -161,10 +153,10 @@ func bruteRotate(t fataler, team []calendar.Person, window calendar.Interval, q 
 	beats := func(a, b plan) bool {
 		same := true
 		for j := range dims {
-			if a.burden[j] > b.burden[j] || a.count[j] > b.count[j] || a.share[j] > b.share[j] {
+			if a.burden[j] > b.burden[j] || a.count[j] > b.count[j] {
 				return false
 			}
-			same = same && a.burden[j] == b.burden[j] && a.count[j] == b.count[j] && a.share[j] == b.share[j]
+			same = same && a.burden[j] == b.burden[j] && a.count[j] == b.count[j]
 		}
 		return !same
 	}

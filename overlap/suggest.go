@@ -745,7 +745,7 @@ type candidate struct {
 	status  []Status // per attendee
 	costs   []Cost   // per attendee: their part of cost
 	band    []Band   // per attendee: the worst band the meeting touches
-	burden  []int64  // for Rotate: per attendee their Cost.Burden, then 1 for each with some, then their share (evaluate)
+	burden  []int64  // for Rotate: per attendee their Cost.Burden, then 1 for each with some
 }
 
 // compareCandidates is the ranking.
@@ -784,7 +784,7 @@ func (p *plan) evaluate(ctx context.Context, starts []int64, burdens bool) ([]ca
 	}
 	var burden []int64
 	if burdens {
-		burden = make([]int64, 3*n*len(starts))
+		burden = make([]int64, 2*n*len(starts))
 	}
 	for k, ms := range starts {
 		if k%1024 == 0 {
@@ -799,7 +799,7 @@ func (p *plan) evaluate(ctx context.Context, starts []int64, burdens bool) ([]ca
 			c.costs, c.band = costs[k*n:(k+1)*n:(k+1)*n], bands[k*n:(k+1)*n:(k+1)*n]
 		}
 		if burdens {
-			c.burden = burden[3*k*n : 3*(k+1)*n : 3*(k+1)*n]
+			c.burden = burden[2*k*n : 2*(k+1)*n : 2*(k+1)*n]
 		}
 		for i := range p.att {
 			a := &p.att[i]
@@ -825,18 +825,6 @@ func (p *plan) evaluate(ctx context.Context, starts []int64, burdens bool) ([]ca
 			c.cost.add(mine)
 			if keepCosts {
 				c.costs[i] = mine
-			}
-		}
-		if burdens {
-			// Each attendee's share: twice their inconvenient slots less
-			// the plan's (1 when anyone's), which Rotate's rule keeps at
-			// most zero summed over the plan.
-			some := int64(0)
-			for i := range n {
-				some |= c.burden[n+i]
-			}
-			for i := range n {
-				c.burden[2*n+i] = 2*c.burden[n+i] - some
 			}
 		}
 		c.points = c.cost.Points()

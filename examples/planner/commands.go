@@ -423,9 +423,9 @@ func rotate(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 		writeSlot(out, c, i+1, s)
 	}
 	if rot.FairShare {
-		out.WriteString("Nobody has more than half of the inconvenient meetings.\n")
+		out.WriteString("Nobody has more than half of the meetings at an inconvenient time.\n")
 	} else {
-		out.WriteString("No plan keeps anyone from more than half of the inconvenient meetings.\n")
+		out.WriteString("No plan keeps everyone to at most half of the meetings at an inconvenient time.\n")
 	}
 	out.WriteString("Burden (the slots' band-weighted time outside working hours: a shoulder minute 1-1.75 points,\nlate 2, a day without hours 3, night 4), per person and slot:\n")
 	for j, b := range rot.Burden {
