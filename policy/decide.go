@@ -50,10 +50,11 @@ type Decision struct {
 	// 2-day comment window", "30-minute call, then written summary".
 	Format string
 	// Reasons are every rule that fired: those that asked for Mode, in
-	// the order they apply (the first decisive, the others agreeing),
-	// then those that asked for another mode (overridden, each saying by
-	// what), then those about the group's overlap. There is at least one,
-	// and exactly one is decisive.
+	// the order they apply (for async, async-default first; one of them
+	// decisive, the others agreeing), then those that asked for another
+	// mode (overridden, each saying by what), then those about the
+	// group's overlap. There is at least one, and exactly one is
+	// decisive.
 	Reasons []Reason
 	// Warnings are what people should know or fix: who is outside working
 	// hours, who must shift, a deadline that is too close.
@@ -67,8 +68,8 @@ type Decision struct {
 	// otherwise.
 	Slot *calendar.Interval
 	// Lead is the time a written part that comes before the meeting (a
-	// memo, a pre-read, written ideas) has to be read: a round trip
-	// (Facts.TypicalRoundTrip) when a common window comes that far ahead
+	// memo, a pre-read, written ideas) has to be read: a round trip from
+	// now (Facts.RoundTrip) when a common window comes that far ahead
 	// before the deadline; failing that, the time to the last window
 	// before the deadline, with a warning that it is short. The meeting
 	// never starts sooner than Facts.Now plus Lead. Zero when nothing
@@ -76,7 +77,9 @@ type Decision struct {
 	Lead time.Duration
 	// Expected is when the plan is expected to be done: for a decision in
 	// writing, Now plus the round trips it takes (Policy.ExpectedExchanges
-	// to gather input, one otherwise); with a meeting, the meeting's end.
+	// to gather input, one otherwise: the first from now, the others the
+	// team's typical one, each at least Policy.ReplyDelay); with a
+	// meeting, the meeting's end.
 	// An expected time after the deadline always comes with a warning
 	// that names both. The zero time when no meeting time is known.
 	Expected time.Time
@@ -236,7 +239,8 @@ func (d *decider) after(at time.Time) bool {
 func (d *decider) decide() Decision {
 	p, t, f := d.p, d.t, d.f
 	n := len(t.Participants)
-	rt := f.roundTrip()
+	rt := f.roundTrip()       // the team's: for the mode and the wording
+	rtNow := f.roundTripNow() // from now: for instants
 
 	// The purpose.
 	switch t.Purpose {
@@ -276,15 +280,16 @@ func (d *decider) decide() Decision {
 	case Connect:
 		d.propose(Sync, false, CodeConnect, srcConnect, "The topic is to connect: rapport is built face to face, in a short call; the work then goes on in writing.")
 	case Incident:
-		if d.after(f.Now.Add(rt)) {
+		// An incident is about now: the round trip from now.
+		if d.after(f.Now.Add(rtNow)) {
 			d.propose(Sync, true, CodeIncidentUrgent, srcIncident,
-				"The incident must be handled by %s, sooner than a round trip (%s): meet now.", stamp(t.NeedBy), jsontext.FormatDuration(rt))
+				"The incident must be handled by %s, sooner than a round trip from now (%s): meet now.", stamp(t.NeedBy), jsontext.FormatDuration(rtNow))
 			if len(f.OffHoursNow) > 0 {
 				d.warnf("Outside working hours now: %s.", strings.Join(f.OffHoursNow, ", "))
 			}
 		} else {
 			d.propose(Async, false, CodeIncidentCanWait, srcIncident,
-				"The incident can wait a round trip (%s): handle it in a written incident channel.", jsontext.FormatDuration(rt))
+				"The incident can wait a round trip from now (%s): handle it in a written incident channel.", jsontext.FormatDuration(rtNow))
 		}
 	}
 
@@ -441,19 +446,22 @@ func (d *decider) decide() Decision {
 	}
 	switch {
 	case mode == Async:
+		// The first round trip from now, the others as the team's; a
+		// reply takes at least the reply delay, even with no one to
+		// answer.
 		rounds := 1
 		if lead == CodeGatherInput {
 			rounds = p.ExpectedExchanges
 		}
-		dec.Expected = f.Now.Add(time.Duration(rounds) * rt)
+		dec.Expected = f.Now.Add(max(rtNow, p.ReplyDelay) + time.Duration(rounds-1)*max(rt, p.ReplyDelay))
 		if d.after(dec.Expected) {
-			d.warnf("In writing this is expected done by %s (%d round trip%s of %s), after the deadline %s: shorten the reply window, meet, or move the deadline.",
-				stamp(dec.Expected), rounds, plural(rounds), jsontext.FormatDuration(rt), stamp(t.NeedBy))
+			d.warnf("In writing this is expected done by %s (%d round trip%s, the first of %s from now), after the deadline %s: shorten the reply window, meet, or move the deadline.",
+				stamp(dec.Expected), rounds, plural(rounds), jsontext.FormatDuration(rtNow), stamp(t.NeedBy))
 		}
 	case dec.Slot != nil:
 		dec.Expected = dec.Slot.End
-		if d.after(dec.Expected) && winOK {
-			d.warnf("The meeting ends %s, after the deadline %s.", stamp(dec.Expected), stamp(t.NeedBy))
+		if d.after(dec.Expected) {
+			d.warnf("The meeting is expected to end %s, after the deadline %s.", stamp(dec.Expected), stamp(t.NeedBy))
 		}
 	}
 	if mode != Async {
@@ -559,7 +567,8 @@ func (d *decider) format(mode Mode, lead string, win calendar.Interval, winOK, u
 		if written == "written ideas" {
 			call = fmt.Sprintf("a %s call with at most %d people", meet, p.MaxSyncGroup)
 		}
-		rt := f.roundTrip()
+		// The written part is read from now on: the round trip from now.
+		rt := f.roundTripNow()
 		ahead := fmt.Sprintf("%s at least %s ahead, then %s", written, noun(rt), call)
 		if s, ok := d.slotFrom(f.Now.Add(rt), true); ok {
 			return ahead, slotAt(s), rt

@@ -176,7 +176,7 @@ func ExamplePolicy_Decide_hybrid() {
 	show(d)
 	// Output:
 	// must shift: [sam]
-	// hybrid - written memo at least 40 hours ahead, then a 30-minute call (recorded)
+	// hybrid - written memo at least 31 hours ahead, then a 30-minute call (recorded)
 	//   because decide-irreversible
 	//   because overlap-scarce
 	//   because wide-spread
@@ -455,7 +455,7 @@ func ExampleDecision() {
 	// mode: sync
 	// format: call now, then written incident summary
 	// slot: [2026-03-10T14:00:00Z, 2026-03-10T14:30:00Z)
-	// reason: incident-urgent: The incident must be handled by 2026-03-10 15:00 UTC, sooner than a round trip (20h): meet now.
+	// reason: incident-urgent: The incident must be handled by 2026-03-10 15:00 UTC, sooner than a round trip from now (20h): meet now.
 	// reason: overlap-short: The group is free together 1h a day, under the comfortable 4h: the meeting takes much of the time they share, so keep it to 30m and write its outcome down.
 	// warnings: [Outside working hours now: chen.]
 	// true

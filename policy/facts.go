@@ -214,6 +214,15 @@ func utcWeek(t time.Time) calendar.Interval {
 	return calendar.Interval{Start: calendar.Wall(monday, 0, time.UTC), End: calendar.Wall(monday.AddDays(7), 0, time.UTC)}
 }
 
+// roundTripNow returns the round trip from Now: RoundTrip, or the typical
+// one when that is not set.
+func (f Facts) roundTripNow() time.Duration {
+	if f.RoundTrip > 0 {
+		return f.RoundTrip
+	}
+	return f.TypicalRoundTrip
+}
+
 // typicalRoundTrip returns Facts.TypicalRoundTrip for ids of r, as of now.
 func typicalRoundTrip(ctx context.Context, r *overlap.Report, ids []string, now time.Time, reply time.Duration) (time.Duration, error) {
 	if len(ids) < 2 {

@@ -568,12 +568,12 @@ func TestMemoMeetingIsARoundTripAwayOrWarned(t *testing.T) {
 			return
 		}
 		warned := slices.ContainsFunc(d.Warnings, func(w string) bool { return strings.Contains(w, "may not have read it") })
-		if ready := f.Now.Add(f.roundTrip()); d.Slot.Start.Before(ready) && !warned {
+		if ready := f.Now.Add(f.roundTripNow()); d.Slot.Start.Before(ready) && !warned {
 			t.Fatalf("%s %q: slot %v is sooner than a round trip (%s, at %s), with no warning: %q",
-				d.Mode, d.Format, d.Slot, f.roundTrip(), ready.Format(time.RFC3339), d.Warnings)
+				d.Mode, d.Format, d.Slot, f.roundTripNow(), ready.Format(time.RFC3339), d.Warnings)
 		}
-		if d.Lead < f.roundTrip() && !strings.Contains(d.Format, " now, only ") {
-			t.Fatalf("%q: a lead of %s, under the round trip %s, not said", d.Format, d.Lead, f.roundTrip())
+		if d.Lead < f.roundTripNow() && !strings.Contains(d.Format, " now, only ") {
+			t.Fatalf("%q: a lead of %s, under the round trip %s, not said", d.Format, d.Lead, f.roundTripNow())
 		}
 	}
 

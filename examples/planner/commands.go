@@ -531,7 +531,7 @@ func writeAdvice(out *bytes.Buffer, c *common, r *overlap.Report, t policy.Topic
 		title = "The topic"
 	}
 	fmt.Fprintf(out, "%s (%s, %d people), as of %s:\n", title, t.Purpose, len(t.Participants), both(now, c.zone))
-	fmt.Fprintf(out, "  %s: %s\n", strings.ToUpper(d.Mode.String()), d.Format)
+	wrap(out, fmt.Sprintf("%s: %s", strings.ToUpper(d.Mode.String()), d.Format), "  ", 100)
 	if d.Slot != nil {
 		meet := span(*d.Slot, c.zone)
 		if c.zone != time.UTC {
