@@ -100,7 +100,11 @@ func (r *Report) freeFrom(ctx context.Context, m *member, at time.Time) iter.Seq
 			off := r.offset(at)
 			// Start at the segment that holds at, not at the window's
 			// start: round trips ask this for every pair.
-			segs := m.timeline()
+			segs, err := m.timeline()
+			if err != nil {
+				yield(calendar.Interval{}, err)
+				return
+			}
 			first, found := slices.BinarySearchFunc(segs, off, func(s calendar.Stretch, off int64) int { return cmp.Compare(s.Start, off) })
 			if !found {
 				first--

@@ -137,12 +137,23 @@ type member struct {
 type drawn struct {
 	once sync.Once
 	segs []calendar.Stretch
+	err  error // a panic while drawing, kept for every later reader
 }
 
 // timeline returns m's timeline in stretches, labelled by m.draft.Labels.
-func (m *member) timeline() []calendar.Stretch {
-	m.drawn.once.Do(func() { m.drawn.segs = m.draft.AppendStretches(nil) })
-	return m.drawn.segs
+func (m *member) timeline() ([]calendar.Stretch, error) {
+	m.drawn.once.Do(func() {
+		// Drawing runs on the caller's goroutine, outside Compute's
+		// recovery: a panic becomes an error, for this reader and the
+		// next.
+		defer func() {
+			if v := recover(); v != nil {
+				m.drawn.segs, m.drawn.err = nil, fmt.Errorf("person %q: internal error drawing the timeline: %s", m.sched.ID(), icalvalue.Quote(fmt.Sprint(v)))
+			}
+		}()
+		m.drawn.segs = m.draft.AppendStretches(nil)
+	})
+	return m.drawn.segs, m.drawn.err
 }
 
 // A span is [start, end) in nanoseconds after the window's start.
@@ -760,7 +771,11 @@ func (r *Report) Timeline(id string) ([]calendar.Segment, error) {
 		return nil, err
 	}
 	loc := m.sched.Zone()
-	segs, labels := m.timeline(), m.draft.Labels()
+	segs, err := m.timeline()
+	if err != nil {
+		return nil, fmt.Errorf("overlap.Report.Timeline: %w", err)
+	}
+	labels := m.draft.Labels()
 	out := make([]calendar.Segment, len(segs))
 	for i, s := range segs {
 		out[i] = calendar.Segment{

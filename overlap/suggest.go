@@ -14,8 +14,8 @@ import (
 
 // A Request asks Suggest (or Rotate) for meeting slots.
 //
-// The zero values of Step, Zone, MinAttendance and Max mean their
-// defaults. Everyone in Required and Optional must be in the report's team,
+// The zero values of Step, Zone, MinAttendance, Max and Spacing mean
+// their defaults. Everyone in Required and Optional must be in the report's team,
 // once: no one may be both required and optional.
 type Request struct {
 	// Duration is the meeting's length; it must be positive.
@@ -79,9 +79,9 @@ type Request struct {
 	Spacing time.Duration
 }
 
-// DefaultStep, DefaultMax and FragmentLength are the defaults of
-// Request.Step, Request.Max and Request.Spacing, and the length under
-// which a free stretch counts as a fragment.
+// DefaultStep, DefaultMax and DefaultSpacing are the defaults of
+// Request.Step, Request.Max and Request.Spacing; FragmentLength is the
+// length under which a free stretch counts as a fragment.
 const (
 	DefaultStep    = 15 * time.Minute
 	DefaultMax     = 10
@@ -424,7 +424,7 @@ func (p *plan) costs(a *attendee, starts []int64, acc, run []rankCost) {
 	after := func(t int64) int { return k + sort.Search(len(starts)-k, func(j int) bool { return starts[k+j] > t }) }
 	from := func(t int64) int { return k + sort.Search(len(starts)-k, func(j int) bool { return starts[k+j] >= t }) }
 	if len(a.noMeet) == 0 {
-		segs := a.m.timeline()
+		segs := a.segs
 		away, awayFirst, awayLast := false, 0, 0 // the run of starts kept away, not yet emitted
 		keepAway := func(first, last int) {
 			if away && first <= awayLast {
@@ -558,13 +558,19 @@ func (p *plan) best(ctx context.Context, starts []int64) (best []int64, fewest i
 		return cmp.Or(cmp.Compare(a.missing, b.missing), cmp.Compare(a.points, b.points), cmp.Compare(a.start, b.start))
 	})
 	spacing := int64(max(p.q.Spacing, 0))
+	var taken []int64 // best, sorted: a new start meets only its neighbours
 	for _, c := range allowed {
 		if len(best) == p.q.Max {
 			break
 		}
-		if !slices.ContainsFunc(best, func(b int64) bool { return c.start-b < spacing && b-c.start < spacing }) {
-			best = append(best, c.start)
+		if spacing > 0 {
+			i, _ := slices.BinarySearch(taken, c.start)
+			if i > 0 && c.start-taken[i-1] < spacing || i < len(taken) && taken[i]-c.start < spacing {
+				continue
+			}
+			taken = slices.Insert(taken, i, c.start)
 		}
+		best = append(best, c.start)
 	}
 	return best, fewest, nil
 }
@@ -584,12 +590,13 @@ type plan struct {
 type attendee struct {
 	m        *member
 	optional bool
-	ends     []int64     // where each timeline segment ends
-	noMeet   []span      // the no-meeting days, as spans of the window
-	bands    []bandPiece // the time outside working hours, by band
-	seg, nm  int         // cursors into the timeline and noMeet
-	band     int         // cursor into bands
-	everHere bool        // present at some candidate
+	segs     []calendar.Stretch // the member's timeline
+	ends     []int64            // where each timeline segment ends
+	noMeet   []span             // the no-meeting days, as spans of the window
+	bands    []bandPiece        // the time outside working hours, by band
+	seg, nm  int                // cursors into the timeline and noMeet
+	band     int                // cursor into bands
+	everHere bool               // present at some candidate
 }
 
 func (r *Report) newPlan(ctx context.Context, fn string, q Request) (*plan, error) {
@@ -649,7 +656,11 @@ func (r *Report) newPlan(ctx context.Context, fn string, q Request) (*plan, erro
 			if err != nil {
 				return nil, fmt.Errorf("%s: Request.%s: %w %q", fn, field, ErrUnknownID, id)
 			}
-			p.att = append(p.att, r.newAttendee(m, k == 1, &q))
+			a, err := r.newAttendee(m, k == 1, &q)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", fn, err)
+			}
+			p.att = append(p.att, a)
 		}
 	}
 	for p.need = 0; p.need < p.nReq && float64(p.need)/float64(p.nReq) < q.MinAttendance; p.need++ {
@@ -667,9 +678,12 @@ func (r *Report) newPlan(ctx context.Context, fn string, q Request) (*plan, erro
 	return p, nil
 }
 
-func (r *Report) newAttendee(m *member, optional bool, q *Request) attendee {
-	segs := m.timeline()
-	a := attendee{m: m, optional: optional, ends: make([]int64, len(segs))}
+func (r *Report) newAttendee(m *member, optional bool, q *Request) (attendee, error) {
+	segs, err := m.timeline()
+	if err != nil {
+		return attendee{}, err
+	}
+	a := attendee{m: m, optional: optional, segs: segs, ends: make([]int64, len(segs))}
 	for i := range segs {
 		a.ends[i] = end(segs, i, r.length)
 	}
@@ -681,7 +695,7 @@ func (r *Report) newAttendee(m *member, optional bool, q *Request) attendee {
 	if q.AllowOffHours {
 		a.bands = r.bands(m, m.sched.Comfort().Or(q.Comfort))
 	}
-	return a
+	return a, nil
 }
 
 // localDays returns, as spans of the window, the part [from, to) of each
@@ -906,7 +920,7 @@ func (e *evaluation) cost() Cost {
 func (p *plan) eval(a *attendee, ms int64) evaluation {
 	me := ms + int64(p.q.Duration)
 	ps, pe := ms-int64(p.q.Buffer), me+int64(p.q.Buffer)
-	segs := a.m.timeline()
+	segs := a.segs
 	for a.seg < len(segs) && a.ends[a.seg] <= ps {
 		a.seg++
 	}
