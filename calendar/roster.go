@@ -147,7 +147,10 @@ func readRoster(b []byte, lim Limits) (Roster, error) {
 		}
 		seen[p.ID] = i + 1
 		for _, e := range p.Emails {
-			if j, dup := emails[NormalEmail(e)]; dup {
+			switch j, dup := emails[NormalEmail(e)]; {
+			case dup && j == i+1:
+				return Roster{}, fmt.Errorf("person %d: email %s is listed twice", i+1, icalvalue.Quote(e))
+			case dup:
 				return Roster{}, fmt.Errorf("person %d: email %s is already used by person %d", i+1, icalvalue.Quote(e), j)
 			}
 			emails[NormalEmail(e)] = i + 1
@@ -341,7 +344,7 @@ func (p *Person) unmarshal(b []byte, lim Limits) error {
 // longest address).
 func checkEmail(e string) error {
 	switch {
-	case e == "":
+	case NormalEmail(e) == "":
 		return errors.New("empty address")
 	case len(e) > 320:
 		return fmt.Errorf("address of %d bytes is longer than 320", len(e))

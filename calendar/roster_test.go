@@ -272,6 +272,8 @@ func TestRosterEmails(t *testing.T) {
 		{`{"people": [{"id": "ana", "zone": "UTC", "emails": ["ana@x.com"]}, {"id": "ben", "zone": "UTC", "emails": ["MAILTO:ANA@X.COM"]}]}`,
 			`person 2: email "MAILTO:ANA@X.COM" is already used by person 1`},
 		{`{"people": [{"id": "ana", "zone": "UTC", "emails": [""]}]}`, `person "ana": emails 1: empty address`},
+		{`{"people": [{"id": "ana", "zone": "UTC", "emails": ["mailto:"]}]}`, `person "ana": emails 1: empty address`},
+		{`{"people": [{"id": "ana", "zone": "UTC", "emails": ["a@x.com", "A@X.com"]}]}`, `person 1: email "A@X.com" is listed twice`},
 		{`{"people": [{"id": "ana", "zone": "UTC", "emails": ["ana @x.com"]}]}`, `person "ana": emails 1: address "ana @x.com" has a space`},
 	} {
 		if _, err := ReadRoster(strings.NewReader(c.roster)); err == nil || !strings.Contains(err.Error(), c.want) {

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -42,7 +43,7 @@ func TestMemoComesBeforeTheMeeting(t *testing.T) {
 	}
 	if !slices.ContainsFunc(d.Warnings, func(w string) bool {
 		return strings.Contains(w, "gets only 9h30m before the meeting") && strings.Contains(w, "2026-03-11 10:00 UTC")
-	}) || !strings.Contains(d.Format, " now, only ") {
+	}) || !strings.Contains(d.Format, " now, ") {
 		t.Fatalf("with a deadline: format %q, warnings %q", d.Format, d.Warnings)
 	}
 }
@@ -267,6 +268,47 @@ func TestOffsetSpreadIsTheWeeks(t *testing.T) {
 		}
 		if f.OffsetSpread != c.want {
 			t.Errorf("at %s: spread %s, want %s", c.at, f.OffsetSpread, c.want)
+		}
+	}
+}
+
+// A send hour from which a round trip never completes (Bo leaves for
+// good on Wednesday) is left out of the typical round trip: the facts
+// from Monday morning stand, and read the hours before he leaves.
+func TestTypicalRoundTripSkipsHoursWithNoReply(t *testing.T) {
+	berlin := zone(t, "Europe/Berlin")
+	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	people := []calendar.Person{{ID: "ana", Zone: berlin, Hours: hours},
+		{ID: "bo", Zone: berlin, Hours: hours, TimeOff: []calendar.TimeOff{{From: calendar.MustParseDate("2026-03-11"), To: calendar.MustParseDate("2028-01-01"), Reason: "gone"}}}}
+	r, err := overlap.Compute(context.Background(), people, week(calendar.MustParseDate("2026-03-09"), 1), overlap.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := FactsFrom(context.Background(), r, []string{"ana", "bo"}, time.Date(2026, 3, 9, 8, 0, 0, 0, time.UTC), Default())
+	if err != nil {
+		t.Fatalf("FactsFrom: %v", err)
+	}
+	if f.RoundTrip != 8*time.Hour || f.TypicalRoundTrip == 0 {
+		t.Errorf("round trip %s, typical %s; want 8h and some typical figure", f.RoundTrip, f.TypicalRoundTrip)
+	}
+}
+
+func TestExpectedExchangesIsBounded(t *testing.T) {
+	if err := (Policy{ExpectedExchanges: MaxExpectedExchanges + 1}).Validate(); !errors.Is(err, ErrInvalid) {
+		t.Errorf("ExpectedExchanges %d: %v", MaxExpectedExchanges+1, err)
+	}
+}
+
+// A rule that asks for the mode decided agrees, even where the overlap
+// would have capped it: a conflict (a call, whatever the overlap) on a
+// long thread of a group free together 10 minutes a day.
+func TestCappedRuleThatAsksForTheModeAgrees(t *testing.T) {
+	f := Facts{Now: now, Participants: three, CommonPerDay: 10 * time.Minute, RoundTrip: 20 * time.Hour, Zones: 2, OffsetSpread: 3 * time.Hour,
+		Windows: daily(2, 1, 10*time.Minute)}
+	d := decide(t, Default(), Topic{Purpose: Resolve, Exchanges: 5, Participants: three}, f)
+	for _, r := range d.Reasons {
+		if r.Code == CodeLongThread && r.Role != RoleAgrees {
+			t.Errorf("%s: %s, %q; want agrees", r.Code, r.Role, r.Text)
 		}
 	}
 }

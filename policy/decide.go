@@ -379,37 +379,42 @@ func (d *decider) decide() Decision {
 			Source: srcFocus + "; " + srcAsyncFirst})
 	}
 	// Every rule that fired is listed: those that asked for the mode
-	// (the first decides, the others agree), then those overridden,
-	// saying by what.
-	for _, pr := range d.props {
-		m := pr.mode
-		if !pr.hard {
-			m = minMode(m, softCap)
+	// (the first that the overlap lets decide does, the others agree),
+	// then those overridden, saying by what.
+	effective := func(pr proposal) Mode {
+		if pr.hard {
+			return pr.mode
 		}
-		if m == mode {
+		return minMode(pr.mode, softCap)
+	}
+	for _, pr := range d.props {
+		if effective(pr) == mode && lead == "" {
+			lead = pr.reason.Code
+		}
+	}
+	for _, pr := range d.props {
+		if effective(pr) == mode || pr.mode == mode {
 			r := pr.reason
 			r.Role = RoleAgrees
-			if lead == "" {
-				lead, r.Role = r.Code, RoleDecisive
+			if r.Code == lead {
+				r.Role = RoleDecisive
 			}
 			reasons = append(reasons, r)
 		}
 	}
-	if mode == Async && lead == "" {
-		reasons[0].Role = RoleDecisive
-	} else if mode == Async {
+	if mode == Async {
 		reasons[0].Role = RoleAgrees
+		if lead == "" {
+			reasons[0].Role = RoleDecisive
+		}
 	}
 	decisive := lead
 	if decisive == "" {
 		decisive = CodeAsyncDefault
 	}
 	for _, pr := range d.props {
-		m := pr.mode
-		if !pr.hard {
-			m = minMode(m, softCap)
-		}
-		if m != mode {
+		m := effective(pr)
+		if m != mode && pr.mode != mode {
 			r := pr.reason
 			r.Role = RoleOverridden
 			if m != pr.mode {
@@ -570,6 +575,10 @@ func (d *decider) format(mode Mode, lead string, win calendar.Interval, winOK, u
 		// The written part is read from now on: the round trip from now.
 		rt := f.roundTripNow()
 		ahead := fmt.Sprintf("%s at least %s ahead, then %s", written, noun(rt), call)
+		if rt == 0 {
+			// No one to wait for (a group of one).
+			ahead = fmt.Sprintf("%s, then %s", written, call)
+		}
 		if s, ok := d.slotFrom(f.Now.Add(rt), true); ok {
 			return ahead, slotAt(s), rt
 		}
@@ -579,6 +588,9 @@ func (d *decider) format(mode Mode, lead string, win calendar.Interval, winOK, u
 			short := s.Sub(f.Now)
 			d.warnf("No common window of %s comes a round trip (%s) from now%s: the %s gets only %s before the meeting at %s, and some may not have read it by then.",
 				jsontext.FormatDuration(p.MinSlot), jsontext.FormatDuration(rt), d.beforeDeadline(), strings.TrimPrefix(written, "written "), jsontext.FormatDuration(short), stamp(s))
+			if short == 0 {
+				return fmt.Sprintf("%s now, with no time to read it before %s", written, call), slotAt(s), short
+			}
 			return fmt.Sprintf("%s now, only %s ahead of %s", written, jsontext.FormatDuration(short), call), slotAt(s), short
 		}
 		// No window before the deadline at all (the warnings say who

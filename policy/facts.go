@@ -2,6 +2,7 @@ package policy
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -262,15 +263,26 @@ func typicalRoundTrip(ctx context.Context, r *overlap.Report, ids []string, now 
 			sends = append(sends, at)
 		}
 	}
-	worst := make([]time.Duration, len(sends))
-	for k, at := range sends {
+	// An hour from which some round trip never completes (someone
+	// leaving for good) is left out; with none left, zero: the rules
+	// then read the round trip from now.
+	var worst []time.Duration
+	for _, at := range sends {
 		trips, err := r.RoundTrips(ctx, reply, at, ids...)
+		if errors.Is(err, overlap.ErrNoReply) {
+			continue
+		}
 		if err != nil {
 			return 0, err
 		}
+		w := time.Duration(0)
 		for _, d := range trips {
-			worst[k] = max(worst[k], d)
+			w = max(w, d)
 		}
+		worst = append(worst, w)
+	}
+	if len(worst) == 0 {
+		return 0, nil
 	}
 	slices.Sort(worst)
 	return worst[(len(worst)-1)/2], nil

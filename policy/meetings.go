@@ -25,7 +25,8 @@ type Occurrence struct {
 
 // MeetingsFrom returns the meetings among the events of calendars (each
 // as ics.Calendar.Events gives them, such as one calendar a person),
-// for the team people, in time order (then by ID). A meeting is an event
+// for the team people, in time order (then by ID). An address two people
+// give belongs to the one with the smaller ID. A meeting is an event
 // occurrence with at least two of the people among its organizer and
 // attendees, matched by their Emails (calendar.NormalEmail: letter case
 // and "mailto:" aside), that is neither cancelled, nor transparent, nor
@@ -37,10 +38,14 @@ type Occurrence struct {
 // smallest title hold, so that the order of people, calendars and events
 // does not matter.
 func MeetingsFrom(people []calendar.Person, calendars ...[]ics.Event) []Occurrence {
-	who := map[string]string{} // normal email -> ID
+	who := map[string]string{} // normal email -> ID: the smallest ID that has it
 	for _, p := range people {
 		for _, e := range p.Emails {
-			who[calendar.NormalEmail(e)] = p.ID
+			if n := calendar.NormalEmail(e); n != "" {
+				if id, ok := who[n]; !ok || p.ID < id {
+					who[n] = p.ID
+				}
+			}
 		}
 	}
 	type key struct {
@@ -63,7 +68,7 @@ func MeetingsFrom(people []calendar.Person, calendars ...[]ics.Event) []Occurren
 			// An occurrence of a series is known by its RECURRENCE-ID;
 			// a one-off by its UID and time, or with no UID by its title
 			// and time.
-			k := key{uid: e.UID, at: e.RecurrenceID}
+			k := key{uid: e.UID, at: e.RecurrenceID.UTC()}
 			switch {
 			case e.UID == "":
 				k = key{title: e.Summary, at: e.Start.UTC(), end: e.End.UTC()}
@@ -73,8 +78,11 @@ func MeetingsFrom(people []calendar.Person, calendars ...[]ics.Event) []Occurren
 			f := byKey[k]
 			if f == nil {
 				id := e.UID
-				if !e.RecurrenceID.IsZero() {
+				switch {
+				case !e.RecurrenceID.IsZero():
 					id += "@" + e.RecurrenceID.UTC().Format("20060102T150405Z")
+				case e.UID == "":
+					id = e.Summary + "@" + e.Start.UTC().Format("20060102T150405Z")
 				}
 				f = &found{
 					occ: Occurrence{
@@ -104,6 +112,7 @@ func MeetingsFrom(people []calendar.Person, calendars ...[]ics.Event) []Occurren
 			}
 			for _, a := range e.Attendees {
 				id, ok := who[calendar.NormalEmail(a.Address)]
+				ok = ok && calendar.NormalEmail(a.Address) != ""
 				switch {
 				case !ok:
 				case strings.EqualFold(a.PartStat, "DECLINED"):
@@ -129,7 +138,8 @@ func MeetingsFrom(people []calendar.Person, calendars ...[]ics.Event) []Occurren
 		out = append(out, f.occ)
 	}
 	slices.SortFunc(out, func(a, b Occurrence) int {
-		return cmp.Or(a.Interval.Start.Compare(b.Interval.Start), cmp.Compare(a.ID, b.ID), cmp.Compare(a.Title, b.Title))
+		return cmp.Or(a.Interval.Start.Compare(b.Interval.Start), cmp.Compare(a.ID, b.ID), cmp.Compare(a.Title, b.Title),
+			a.Interval.End.Compare(b.Interval.End), slices.Compare(a.Attendees, b.Attendees))
 	})
 	return out
 }

@@ -103,3 +103,36 @@ func TestMeetingsFromIgnoresOrder(t *testing.T) {
 		}
 	})
 }
+
+// TestMeetingsFromOddInputs: an occurrence read from calendars in two
+// zones is one meeting; an address two people give belongs to the
+// smaller ID, whatever their order; a room written as a bare "mailto:"
+// matches no one.
+func TestMeetingsFromOddInputs(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	occ := ics.Event{UID: "s", RecurrenceID: at(14).In(ny), Series: true, Start: at(14).In(ny), End: at(15).In(ny),
+		Organizer: attendee("ana@example.com", ""), Attendees: []ics.Attendee{attendee("sam@example.com", "ACCEPTED")}}
+	inBerlin := occ
+	inBerlin.RecurrenceID, inBerlin.Start, inBerlin.End = at(14).In(berlin), at(14).In(berlin), at(15).In(berlin)
+	if got := MeetingsFrom(meetingPeople, []ics.Event{occ}, []ics.Event{inBerlin}); len(got) != 1 {
+		t.Errorf("one occurrence in two zones: %d meetings", len(got))
+	}
+	shared := []calendar.Person{{ID: "ben", Emails: []string{"team@x.example"}}, {ID: "ana", Emails: []string{"team@x.example"}}, {ID: "cy", Emails: []string{"cy@x.example"}}}
+	ev := ics.Event{UID: "t", Start: at(9), End: at(10), Organizer: attendee("cy@x.example", ""), Attendees: []ics.Attendee{attendee("team@x.example", "ACCEPTED")}}
+	for _, people := range [][]calendar.Person{shared, {shared[1], shared[0], shared[2]}} {
+		if got := MeetingsFrom(people, []ics.Event{ev}); len(got) != 1 || !slices.Equal(got[0].Attendees, []string{"ana", "cy"}) {
+			t.Errorf("a shared address: %+v", got)
+		}
+	}
+	room := ics.Event{UID: "r", Start: at(9), End: at(10), Organizer: attendee("ben@home.example", ""), Attendees: []ics.Attendee{attendee("mailto:", "ACCEPTED")}}
+	if got := MeetingsFrom([]calendar.Person{{ID: "ana", Emails: []string{"mailto:"}}, meetingPeople[1]}, []ics.Event{room}); len(got) != 0 {
+		t.Errorf("a bare mailto: matched someone: %+v", got)
+	}
+}

@@ -41,8 +41,12 @@ type Policy struct {
 
 // MaxReplyDelay is the longest ReplyDelay a Policy may have: a week of
 // someone's free time (about a month of working days) is no longer a
-// reply.
-const MaxReplyDelay = 7 * 24 * time.Hour
+// reply. MaxExpectedExchanges bounds ExpectedExchanges: a hundred round
+// trips is no longer gathering input.
+const (
+	MaxReplyDelay        = 7 * 24 * time.Hour
+	MaxExpectedExchanges = 100
+)
 
 // The defaults of the Policy fields.
 const (
@@ -91,7 +95,8 @@ func (p Policy) withDefaults() Policy {
 }
 
 // Validate reports the first thing wrong with p, zero fields read as
-// their defaults: a negative field, a ReplyDelay over MaxReplyDelay, a MinSlot or ComfortOverlap that is
+// their defaults: a negative field, a ReplyDelay over MaxReplyDelay, an
+// ExpectedExchanges over MaxExpectedExchanges, a MinSlot or ComfortOverlap that is
 // not a whole number of minutes, a ComfortOverlap under MinSlot, or a
 // MaxSyncGroup under 2. The errors wrap ErrInvalid.
 func (p Policy) Validate() error {
@@ -113,6 +118,8 @@ func (p Policy) Validate() error {
 		return fail("MaxExchanges %d is negative", p.MaxExchanges)
 	case p.ExpectedExchanges < 0:
 		return fail("ExpectedExchanges %d is negative", p.ExpectedExchanges)
+	case p.ExpectedExchanges > MaxExpectedExchanges:
+		return fail("ExpectedExchanges %d is more than %d", p.ExpectedExchanges, MaxExpectedExchanges)
 	}
 	q := p.withDefaults()
 	switch {

@@ -572,7 +572,7 @@ func TestMemoMeetingIsARoundTripAwayOrWarned(t *testing.T) {
 			t.Fatalf("%s %q: slot %v is sooner than a round trip (%s, at %s), with no warning: %q",
 				d.Mode, d.Format, d.Slot, f.roundTripNow(), ready.Format(time.RFC3339), d.Warnings)
 		}
-		if d.Lead < f.roundTripNow() && !strings.Contains(d.Format, " now, only ") {
+		if d.Lead < f.roundTripNow() && !strings.Contains(d.Format, " now, ") {
 			t.Fatalf("%q: a lead of %s, under the round trip %s, not said", d.Format, d.Lead, f.roundTripNow())
 		}
 	}
