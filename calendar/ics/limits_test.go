@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"runtime"
 	"runtime/metrics"
 	"slices"
@@ -152,6 +153,22 @@ func TestReadMemoryIsAFewTimesItsInput(t *testing.T) {
 	}
 	b.WriteString("END:VCALENDAR\r\n")
 	data := b.Bytes()
+	// The peak counts garbage the collector has not yet reached, which
+	// depends on how busy the machine is: the least of three reads.
+	growth := math.Inf(1)
+	for range 3 {
+		growth = min(growth, readGrowth(t, data))
+	}
+	t.Logf("%d bytes read; the heap grew by %.1f times that at its peak (the least of three)", len(data), growth)
+	if growth > 12 {
+		t.Errorf("reading %d bytes grew the heap by %.1f times that, want at most 12", len(data), growth)
+	}
+}
+
+// readGrowth reads data and returns how many times its size the heap grew
+// by at its peak, sampled while Read runs.
+func readGrowth(t *testing.T, data []byte) float64 {
+	t.Helper()
 	runtime.GC()
 	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	heap := func() int64 {
@@ -180,8 +197,5 @@ func TestReadMemoryIsAFewTimesItsInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	runtime.KeepAlive(c)
-	t.Logf("%d bytes read; the heap grew by %.1f times that at its peak", len(data), growth)
-	if growth > 12 {
-		t.Errorf("reading %d bytes grew the heap by %.1f times that, want at most 12", len(data), growth)
-	}
+	return growth
 }
