@@ -373,3 +373,35 @@ func ExampleReport_Load() {
 	// ben: 2 meetings, 1h30m0s (after hours 0s); focus 6h30m0s, fragmented 0s; longest 2h30m0s
 	// team focus 12h0m0s
 }
+
+// What each meeting of the day costs in focus time, summed over its
+// attendees: without the 10:00 stand-up Ana would have 09:00-13:00 whole
+// (1h30 more focus, the hour before it being a fragment now) and Ben
+// 08:00-13:00 (30m more); without the 13:00 review, Ana gains an hour and
+// Ben an hour; the late call, after Ana's day, costs no focus.
+func ExampleReport_FocusCosts() {
+	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	team := []calendar.Person{{ID: "ana", Zone: time.UTC, Hours: hours}, {ID: "ben", Zone: zone("Europe/Berlin"), Hours: hours}}
+	monday := calendar.MustParseDate("2026-03-09")
+	r, err := overlap.Compute(context.Background(), team, calendar.Days(monday, monday, time.UTC), overlap.Options{})
+	if err != nil {
+		panic(err)
+	}
+	at := func(h, m int) time.Time { return time.Date(2026, 3, 9, h, m, 0, 0, time.UTC) }
+	meetings := []overlap.Meeting{
+		{ID: "stand-up", Interval: calendar.Interval{Start: at(10, 0), End: at(10, 30)}, Attendees: []string{"ana", "ben"}},
+		{ID: "review", Interval: calendar.Interval{Start: at(13, 0), End: at(14, 0)}, Attendees: []string{"ana", "ben"}},
+		{ID: "late call", Interval: calendar.Interval{Start: at(18, 0), End: at(18, 30)}, Attendees: []string{"ana"}},
+	}
+	costs, err := r.FocusCosts(context.Background(), meetings, 0)
+	if err != nil {
+		panic(err)
+	}
+	for k, m := range meetings {
+		fmt.Println(m.ID, costs[k])
+	}
+	// Output:
+	// stand-up 2h0m0s
+	// review 2h0m0s
+	// late call 0s
+}

@@ -208,3 +208,53 @@ func TestRemovingAMeetingNeverLowersFocus(t *testing.T) {
 		}
 	})
 }
+
+// TestFocusCostsOfADay: the day of TestLoadOfADay. Without the 10:00
+// meeting, 09:00-13:00 is one stretch of 4h (focus 7h, not 5h30): it
+// costs 1h30; without the 13:00 one, 10:30-17:00 (focus 6h30): 1h; the
+// 18:00 one, after her day, costs nothing.
+func TestFocusCostsOfADay(t *testing.T) {
+	monday := calendar.MustParseDate("2026-03-09")
+	team := []calendar.Person{{ID: "ana", Zone: time.UTC, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")}}
+	r := mustCompute(t, team, calendar.Days(monday, monday, time.UTC), Options{})
+	at := func(clock string) time.Time { return calendar.Wall(monday, calendar.MustParseClock(clock), time.UTC) }
+	meet := func(from, to string) Meeting {
+		return Meeting{ID: from, Interval: calendar.Interval{Start: at(from), End: at(to)}, Attendees: []string{"ana"}}
+	}
+	got, err := r.FocusCosts(context.Background(), []Meeting{meet("10:00", "10:30"), meet("13:00", "14:00"), meet("18:00", "18:30")}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []time.Duration{90 * time.Minute, time.Hour, 0}; !slices.Equal(got, want) {
+		t.Fatalf("focus costs %v, want %v", got, want)
+	}
+}
+
+// Each meeting's focus cost is the team's focus time without it less with
+// all of them, as Load (checked against its minute model) says.
+func TestFocusCostsAreLoadsWithAndWithout(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		window := drawWindow(t)
+		team := drawTeam(t, window)
+		meetings := drawMeetings(t, team, window)
+		block := time.Duration(rapid.SampledFrom([]int{0, 30, 90}).Draw(t, "block")) * time.Minute
+		r := mustCompute(t, team, window, Options{})
+		costs, err := r.FocusCosts(context.Background(), meetings, block)
+		if err != nil {
+			t.Fatal(err)
+		}
+		with, err := r.Load(context.Background(), meetings, block)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k := range meetings {
+			without, err := r.Load(context.Background(), slices.Delete(slices.Clone(meetings), k, k+1), block)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := without.Team.Focus - with.Team.Focus; costs[k] != want {
+				t.Fatalf("meeting %d %v: focus cost %s, the loads say %s", k, meetings[k], costs[k], want)
+			}
+		}
+	})
+}
