@@ -15,8 +15,9 @@ import (
 // bucketsModel is the brute-force model of Buckets: every minute of the
 // window goes to the bucket that its wall clock in loc shows (the date,
 // and the time of day rounded down to the step), or, in the second pass of
-// a fall-back night, to the bucket of the latest wall time shown so far,
-// so that the buckets follow each other in time; a bucket is its minutes,
+// a fall-back night, to the bucket of the latest wall time shown so far
+// (counting the hours before the window), so that the buckets follow each
+// other in time; a bucket is its minutes,
 // which must be one unbroken run, and its Free counts the people whose
 // minute bitmap is free at every one of them. Every civil day from the
 // window's first to its last has all its buckets, empty or not.
@@ -31,9 +32,18 @@ func bucketsModel(t fataler, team []calendar.Person, window calendar.Interval, o
 	}
 	type run struct{ first, last int } // minutes of the window
 	runs := map[key]*run{}
-	var latest calendar.DateTime // the latest wall time shown so far
+	// The latest wall time shown so far, from three hours before the
+	// window (more than any fall-back): a window that starts in the
+	// second pass of a fall-back night starts in the bucket the clocks
+	// fell back in, as it would if it started earlier.
+	latest := calendar.DateTimeOf(window.Start.Add(-3 * time.Hour).In(loc))
+	for m := -180; m < 0; m++ {
+		if shown := calendar.DateTimeOf(window.Start.Add(time.Duration(m) * time.Minute).In(loc)); shown.Compare(latest) > 0 {
+			latest = shown
+		}
+	}
 	for m := range int(window.Duration() / time.Minute) {
-		if shown := calendar.DateTimeOf(window.Start.Add(time.Duration(m) * time.Minute).In(loc)); m == 0 || shown.Compare(latest) > 0 {
+		if shown := calendar.DateTimeOf(window.Start.Add(time.Duration(m) * time.Minute).In(loc)); shown.Compare(latest) > 0 {
 			latest = shown
 		}
 		k := key{latest.Date, latest.Clock / calendar.Clock(step/time.Minute) * calendar.Clock(step/time.Minute)}
