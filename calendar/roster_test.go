@@ -198,6 +198,10 @@ func FuzzReadRoster(f *testing.F) {
 		`{"people": [{"id": "a", "zone": "UTC", "focus": [{"name": "f", "rule": "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "start": "2026-01-06T09:00", "duration": "1h"}]}]}`,
 		`{"people": [{"id": "a", "zone": "UTC", "busy": [{"start": "2026-03-03T14:00:00Z", "end": "2026-03-03T15:00:00Z"}]}]}`,
 		`{"people": [{"id": "a", "zone": "UTC", "timeOff": [{"from": "0001-01-01", "to": "9999-12-31"}]}]}`,
+		`{"people": [{"id": "a", "zone": "UTC", "comfort": {"shoulder": "90m", "night": "23:00-08:00"}, "emails": ["A@x.com", "mailto:a2@x.com"]}]}`,
+		`{"people": [{"id": "a", "zone": "UTC", "comfort": {"shoulder": "-5m", "night": "24:00-01:00"}}]}`,
+		`{"people": [{"id": "a", "zone": "UTC", "emails": ["a@x.com"]}, {"id": "b", "zone": "UTC", "emails": ["MAILTO:A@X.COM"]}]}`,
+		`{"people": [{"id": "a", "zone": "UTC", "emails": ["\u0000"], "comfort": {}}]}`,
 		`[]`, `null`, `{"people": null}`, `{"people": [null]}`,
 	} {
 		f.Add(s)

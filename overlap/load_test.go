@@ -20,7 +20,9 @@ import (
 // fragmented, 2h in meetings of which 30m after hours, three meetings,
 // the longest stretch 3h. Without the 13:00 meeting, 10:30-17:00 is one
 // stretch of 6h30: that meeting costs an hour of focus.
-func TestLoadOfADay(t *testing.T) {
+// anasDay is the report of Ana's Monday 2026-03-09, 09:00-17:00 UTC, and
+// a maker of her meetings that day, from and to wall times.
+func anasDay(t *testing.T) (*Report, func(from, to string) Meeting) {
 	monday := calendar.MustParseDate("2026-03-09")
 	team := []calendar.Person{{ID: "ana", Zone: time.UTC, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")}}
 	r := mustCompute(t, team, calendar.Days(monday, monday, time.UTC), Options{})
@@ -28,6 +30,11 @@ func TestLoadOfADay(t *testing.T) {
 	meet := func(from, to string) Meeting {
 		return Meeting{ID: from, Interval: calendar.Interval{Start: at(from), End: at(to)}, Attendees: []string{"ana"}}
 	}
+	return r, meet
+}
+
+func TestLoadOfADay(t *testing.T) {
+	r, meet := anasDay(t)
 	meetings := []Meeting{meet("10:00", "10:30"), meet("13:00", "14:00"), meet("18:00", "18:30")}
 	l, err := r.Load(context.Background(), meetings, 0)
 	if err != nil {
@@ -35,7 +42,7 @@ func TestLoadOfADay(t *testing.T) {
 	}
 	want := PersonLoad{ID: "ana", LoadFigures: LoadFigures{Meeting: 2 * time.Hour, AfterHours: 30 * time.Minute,
 		Focus: 5*time.Hour + 30*time.Minute, Fragmented: time.Hour, Meetings: 3},
-		Days: []DayFocus{{monday, 3 * time.Hour}}}
+		Days: []DayFocus{{calendar.MustParseDate("2026-03-09"), 3 * time.Hour}}}
 	if diff := cmp.Diff(Load{People: []PersonLoad{want}, Team: want.LoadFigures}, l); diff != "" {
 		t.Fatalf("load (-want +got):\n%s", diff)
 	}
@@ -214,13 +221,7 @@ func TestRemovingAMeetingNeverLowersFocus(t *testing.T) {
 // costs 1h30; without the 13:00 one, 10:30-17:00 (focus 6h30): 1h; the
 // 18:00 one, after her day, costs nothing.
 func TestFocusCostsOfADay(t *testing.T) {
-	monday := calendar.MustParseDate("2026-03-09")
-	team := []calendar.Person{{ID: "ana", Zone: time.UTC, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")}}
-	r := mustCompute(t, team, calendar.Days(monday, monday, time.UTC), Options{})
-	at := func(clock string) time.Time { return calendar.Wall(monday, calendar.MustParseClock(clock), time.UTC) }
-	meet := func(from, to string) Meeting {
-		return Meeting{ID: from, Interval: calendar.Interval{Start: at(from), End: at(to)}, Attendees: []string{"ana"}}
-	}
+	r, meet := anasDay(t)
 	got, err := r.FocusCosts(context.Background(), []Meeting{meet("10:00", "10:30"), meet("13:00", "14:00"), meet("18:00", "18:30")}, 0)
 	if err != nil {
 		t.Fatal(err)
