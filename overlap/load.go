@@ -177,18 +177,10 @@ func (r *Report) personLoad(m *member, pm personMeetings, block time.Duration) P
 }
 
 // unionSpans returns the union of spans, sorted, disjoint and never
-// touching.
+// touching; it reorders and reuses spans.
 func unionSpans(spans []span) []span {
 	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.start, b.start) })
-	var out []span
-	for _, s := range spans {
-		if n := len(out); n > 0 && s.start <= out[n-1].end {
-			out[n-1].end = max(out[n-1].end, s.end)
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
+	return mergeTouching(spans)
 }
 
 // subtractSpans returns the parts of a (sorted, disjoint) outside b
