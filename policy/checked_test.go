@@ -110,8 +110,8 @@ func berlinTeam(t testing.TB) (*overlap.Report, []string) {
 // working time and that answer after 4h more; sent at 08:00 that is 16:00
 // the same day (8h), sent from 09:00 to 15:00 it ends at the same hour
 // the next working day (24h), and sent on Friday after 08:00 on Monday
-// (72h). Of the week's 40 working hours, 5 give 8h, 28 give 24h and 7
-// give 72h: the median is 24h. Two round trips (48h) miss a 24h deadline
+// (72h). Of the week's 20 working even hours (08, 10, 12, 14), 5 give 8h,
+// 12 give 24h and 3 give 72h: the median is 24h. Two round trips (48h) miss a 24h deadline
 // while the common window is sooner: a call, at either hour. On Friday
 // at 15:00, 48h is within 72h: in writing; but this time the first round
 // trip ends Monday 15:00 (72h) and the second Tuesday 15:00, after the

@@ -112,12 +112,12 @@ func ExamplePolicy_Decide_async() {
 	// 06:00 (1h30m on Monday, 2h30m on Tuesday), and sam answers that at
 	// Tue 17:00: 31h, the slowest round trip. The three share no time.
 	// The rules read the round trip of the team, not of the hour: the
-	// median of the slowest one sent on each working hour of the week,
-	// 40h, and the comment window is that long.
+	// median of the slowest one sent on each working even hour of the
+	// week, 39h30m, and the comment window is that long, in hours.
 	fmt.Println("round trip:", f.RoundTrip, "between", f.RoundTripPair, "typically", f.TypicalRoundTrip)
 	show(d)
 	// Output:
-	// round trip: 31h0m0s between [sam priya] typically 40h0m0s
+	// round trip: 31h0m0s between [sam priya] typically 39h30m0s
 	// async - written proposal with owner ben and a 40-hour comment window
 	//   because async-default
 	//   because decide-reversible

@@ -47,10 +47,10 @@ type Facts struct {
 	RoundTrip     time.Duration
 	RoundTripPair [2]string
 	// TypicalRoundTrip is the group's round trip as a property of the
-	// team, not of the minute: the median, over send times on the hour
-	// through the UTC week (Monday to Monday) that holds Now at which at
-	// least one participant is in working hours, of the worst round trip
-	// sent then. The rules read it, so that a verdict does not change
+	// team, not of the minute: the median, over send times on the even
+	// hours (UTC) of the UTC week (Monday to Monday) that holds Now,
+	// inside the report's window, at which at least one participant is
+	// in working hours, of the worst round trip sent then. The rules read it, so that a verdict does not change
 	// with the hour it is asked; zero (facts filled in by hand) means
 	// RoundTrip.
 	TypicalRoundTrip time.Duration
@@ -229,16 +229,12 @@ func typicalRoundTrip(ctx context.Context, r *overlap.Report, ids []string, now 
 	if len(ids) < 2 {
 		return 0, nil
 	}
-	week := utcWeek(now)
-	// Who works when, that week, from the schedules (the week may reach
-	// past the report's window).
+	// The hours of the week inside the report's window, where its
+	// timelines answer quickly: the same for every now of the week.
+	week := utcWeek(now).Intersect(r.Window())
 	working := make([][]calendar.Interval, len(ids))
 	for i, id := range ids {
-		s, err := r.Schedule(id)
-		if err != nil {
-			return 0, err
-		}
-		segs, err := s.Timeline(ctx, week)
+		segs, err := r.Timeline(id)
 		if err != nil {
 			return 0, err
 		}
@@ -248,8 +244,15 @@ func typicalRoundTrip(ctx context.Context, r *overlap.Report, ids []string, now 
 			}
 		}
 	}
-	var sends []time.Time
-	for at := week.Start; at.Before(week.End); at = at.Add(time.Hour) {
+	// Every second hour on the even hours of UTC: a median needs no
+	// more, and each send costs two replies a person.
+	var sends, all []time.Time
+	first := week.Start.Truncate(2 * time.Hour)
+	if first.Before(week.Start) {
+		first = first.Add(2 * time.Hour)
+	}
+	for at := first; at.Before(week.End); at = at.Add(2 * time.Hour) {
+		all = append(all, at)
 		for _, ivs := range working {
 			if slices.ContainsFunc(ivs, func(iv calendar.Interval) bool { return iv.Contains(at) }) {
 				sends = append(sends, at)
@@ -258,26 +261,47 @@ func typicalRoundTrip(ctx context.Context, r *overlap.Report, ids []string, now 
 		}
 	}
 	if len(sends) == 0 {
-		// Nobody works that week: every hour of it.
-		for at := week.Start; at.Before(week.End); at = at.Add(time.Hour) {
-			sends = append(sends, at)
+		sends = all // nobody works then: every hour
+	}
+	// The worst round trip from at: a reply comes no sooner for a later
+	// message, so a's worst is the answer to the latest reply a gets
+	// from anyone else. Two replies a person, not one a pair.
+	worstFrom := func(at time.Time) (time.Duration, error) {
+		back := make([]time.Time, len(ids))
+		for i, id := range ids {
+			t, err := r.Reply(ctx, id, at, reply)
+			if err != nil {
+				return 0, err
+			}
+			back[i] = t
 		}
+		var w time.Duration
+		for i, id := range ids {
+			var latest time.Time
+			for j, t := range back {
+				if j != i && t.After(latest) {
+					latest = t
+				}
+			}
+			t, err := r.Reply(ctx, id, latest, reply)
+			if err != nil {
+				return 0, err
+			}
+			w = max(w, t.Sub(at))
+		}
+		return w, nil
 	}
 	// An hour from which some round trip never completes (someone
 	// leaving for good) is left out; with none left, zero: the rules
 	// then read the round trip from now.
 	var worst []time.Duration
 	for _, at := range sends {
-		trips, err := r.RoundTrips(ctx, reply, at, ids...)
+		w, err := worstFrom(at)
 		if errors.Is(err, overlap.ErrNoReply) {
 			continue
 		}
 		if err != nil {
 			return 0, err
-		}
-		w := time.Duration(0)
-		for _, d := range trips {
-			w = max(w, d)
 		}
 		worst = append(worst, w)
 	}
