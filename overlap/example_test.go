@@ -339,13 +339,10 @@ func ExampleReport_Schedule() {
 	// priya Asia/Kolkata 40h0m0s
 }
 
-// How a day's meetings weigh on two people: Ana (UTC) and Ben (Berlin,
-// 08:00-16:00 UTC) meet at 10:00-10:30 and 13:00-14:00 UTC, and Ana
-// alone at 18:00 UTC, after her day. Ana keeps 10:30-13:00 and
-// 14:00-17:00 for focus (two hours or more) and 09:00-10:00 is a
-// fragment; Ben keeps 10:30-13:00 and has 08:00-10:00 and 14:00-16:00,
-// both two hours: focus too.
-func ExampleReport_Load() {
+// dayOfMeetings is Monday 2026-03-09 of Ana (UTC) and Ben (Berlin), both
+// 09:00-17:00, with a stand-up at 10:00-10:30 and a review at
+// 13:00-14:00 UTC for both, and a late call at 18:00 UTC for Ana.
+func dayOfMeetings() (*overlap.Report, []overlap.Meeting) {
 	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
 	team := []calendar.Person{{ID: "ana", Zone: time.UTC, Hours: hours}, {ID: "ben", Zone: zone("Europe/Berlin"), Hours: hours}}
 	monday := calendar.MustParseDate("2026-03-09")
@@ -355,10 +352,21 @@ func ExampleReport_Load() {
 	}
 	at := func(h, m int) time.Time { return time.Date(2026, 3, 9, h, m, 0, 0, time.UTC) }
 	meetings := []overlap.Meeting{
-		{ID: "standup", Interval: calendar.Interval{Start: at(10, 0), End: at(10, 30)}, Attendees: []string{"ana", "ben"}},
+		{ID: "stand-up", Interval: calendar.Interval{Start: at(10, 0), End: at(10, 30)}, Attendees: []string{"ana", "ben"}},
 		{ID: "review", Interval: calendar.Interval{Start: at(13, 0), End: at(14, 0)}, Attendees: []string{"ana", "ben"}},
 		{ID: "late call", Interval: calendar.Interval{Start: at(18, 0), End: at(18, 30)}, Attendees: []string{"ana"}},
 	}
+	return r, meetings
+}
+
+// How a day's meetings weigh on two people: Ana (UTC) and Ben (Berlin,
+// 08:00-16:00 UTC) meet at 10:00-10:30 and 13:00-14:00 UTC, and Ana
+// alone at 18:00 UTC, after her day. Ana keeps 10:30-13:00 and
+// 14:00-17:00 for focus (two hours or more) and 09:00-10:00 is a
+// fragment; Ben keeps 10:30-13:00 and has 08:00-10:00 and 14:00-16:00,
+// both two hours: focus too.
+func ExampleReport_Load() {
+	r, meetings := dayOfMeetings()
 	l, err := r.Load(context.Background(), meetings, 0)
 	if err != nil {
 		panic(err)
@@ -380,19 +388,7 @@ func ExampleReport_Load() {
 // 08:00-13:00 (30m more); without the 13:00 review, Ana gains an hour and
 // Ben an hour; the late call, after Ana's day, costs no focus.
 func ExampleReport_FocusCosts() {
-	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
-	team := []calendar.Person{{ID: "ana", Zone: time.UTC, Hours: hours}, {ID: "ben", Zone: zone("Europe/Berlin"), Hours: hours}}
-	monday := calendar.MustParseDate("2026-03-09")
-	r, err := overlap.Compute(context.Background(), team, calendar.Days(monday, monday, time.UTC), overlap.Options{})
-	if err != nil {
-		panic(err)
-	}
-	at := func(h, m int) time.Time { return time.Date(2026, 3, 9, h, m, 0, 0, time.UTC) }
-	meetings := []overlap.Meeting{
-		{ID: "stand-up", Interval: calendar.Interval{Start: at(10, 0), End: at(10, 30)}, Attendees: []string{"ana", "ben"}},
-		{ID: "review", Interval: calendar.Interval{Start: at(13, 0), End: at(14, 0)}, Attendees: []string{"ana", "ben"}},
-		{ID: "late call", Interval: calendar.Interval{Start: at(18, 0), End: at(18, 30)}, Attendees: []string{"ana"}},
-	}
+	r, meetings := dayOfMeetings()
 	costs, err := r.FocusCosts(context.Background(), meetings, 0)
 	if err != nil {
 		panic(err)

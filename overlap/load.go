@@ -84,7 +84,7 @@ func (r *Report) Load(ctx context.Context, meetings []Meeting, block time.Durati
 	if block < 0 {
 		return fail("focus block %s is negative", block)
 	}
-	byPerson, err := r.meetingSpans(meetings)
+	byPerson, err := r.byAttendee(meetings)
 	if err != nil {
 		return fail("%w", err)
 	}
@@ -106,17 +106,17 @@ func (r *Report) Load(ctx context.Context, meetings []Meeting, block time.Durati
 	return out, nil
 }
 
-// A personMeetings is one person's meetings in the window: how many,
-// and their union as sorted spans.
-type personMeetings struct {
-	count int
-	spans []span
+// An attended is one meeting of a person in the window: its index and
+// its part inside the window.
+type attended struct {
+	k int
+	span
 }
 
-// meetingSpans returns each member's meetings (by index in r.people),
-// checking the attendees.
-func (r *Report) meetingSpans(meetings []Meeting) ([]personMeetings, error) {
-	out := make([]personMeetings, len(r.people))
+// byAttendee returns each member's meetings in the window (by index in
+// r.people), in the order given, checking the attendees.
+func (r *Report) byAttendee(meetings []Meeting) ([][]attended, error) {
+	out := make([][]attended, len(r.people))
 	for k, mt := range meetings {
 		for j, id := range mt.Attendees {
 			i, ok := slices.BinarySearchFunc(r.people, id, func(m member, id string) int { return cmp.Compare(m.sched.ID(), id) })
@@ -129,21 +129,20 @@ func (r *Report) meetingSpans(meetings []Meeting) ([]personMeetings, error) {
 			if mt.Interval.IsEmpty() || !mt.Interval.Overlaps(r.window) {
 				continue
 			}
-			s := span{max(0, r.offset(mt.Interval.Start)), min(r.length, r.offset(mt.Interval.End))}
-			out[i].count++
-			out[i].spans = append(out[i].spans, s)
+			out[i] = append(out[i], attended{k, span{max(0, r.offset(mt.Interval.Start)), min(r.length, r.offset(mt.Interval.End))}})
 		}
-	}
-	for i := range out {
-		out[i].spans = unionSpans(out[i].spans)
 	}
 	return out, nil
 }
 
-// personLoad is m's load with the meetings pm.
-func (r *Report) personLoad(m *member, pm personMeetings, block time.Duration) PersonLoad {
-	pl := PersonLoad{ID: m.sched.ID()}
-	pl.Meetings = pm.count
+// personLoad is m's load with the meetings ms.
+func (r *Report) personLoad(m *member, ms []attended, block time.Duration) PersonLoad {
+	pl := PersonLoad{ID: m.sched.ID(), LoadFigures: LoadFigures{Meetings: len(ms)}}
+	busy := make([]span, len(ms))
+	for j, a := range ms {
+		busy[j] = a.span
+	}
+	busy = unionSpans(busy)
 	var available, off []span
 	for s, e := range m.draft.Spans(func(k calendar.Kind, hard bool) bool { return k == calendar.KindFree || k == calendar.KindFocus }) {
 		available = append(available, span{s, e})
@@ -151,11 +150,11 @@ func (r *Report) personLoad(m *member, pm personMeetings, block time.Duration) P
 	for s, e := range m.draft.Spans(func(k calendar.Kind, hard bool) bool { return k == calendar.KindOffHours }) {
 		off = append(off, span{s, e})
 	}
-	for _, s := range pm.spans {
+	for _, s := range busy {
 		pl.Meeting += time.Duration(s.end - s.start)
 	}
-	pl.AfterHours = time.Duration(overlapLength(pm.spans, off))
-	free := subtractSpans(available, pm.spans)
+	pl.AfterHours = time.Duration(overlapLength(busy, off))
+	free := subtractSpans(available, busy)
 	// The local days of the window, each with its longest stretch.
 	loc := m.sched.Zone()
 	first, last := calendar.DateOf(r.window.Start.In(loc)), calendar.DateOf(r.window.End.Add(-1).In(loc))
@@ -223,24 +222,9 @@ func (r *Report) FocusCosts(ctx context.Context, meetings []Meeting, block time.
 	if block < 0 {
 		return fail("focus block %s is negative", block)
 	}
-	if _, err := r.meetingSpans(meetings); err != nil {
+	byPerson, err := r.byAttendee(meetings)
+	if err != nil {
 		return fail("%w", err)
-	}
-	// Each person's meetings in the window, by index.
-	type mine struct {
-		k int
-		span
-	}
-	byPerson := make([][]mine, len(r.people))
-	for k, mt := range meetings {
-		if mt.Interval.IsEmpty() || !mt.Interval.Overlaps(r.window) {
-			continue
-		}
-		s := span{max(0, r.offset(mt.Interval.Start)), min(r.length, r.offset(mt.Interval.End))}
-		for _, id := range mt.Attendees {
-			i, _ := slices.BinarySearchFunc(r.people, id, func(m member, id string) int { return cmp.Compare(m.sched.ID(), id) })
-			byPerson[i] = append(byPerson[i], mine{k, s})
-		}
 	}
 	costs := make([]time.Duration, len(meetings))
 	focusOf := func(s span, busy []span) time.Duration {
@@ -263,7 +247,7 @@ func (r *Report) FocusCosts(ctx context.Context, meetings []Meeting, block time.
 		// Free stretches never cross a stretch of available time: a
 		// meeting changes only the stretches it lies in.
 		for s, e := range r.people[i].draft.Spans(func(k calendar.Kind, hard bool) bool { return k == calendar.KindFree || k == calendar.KindFocus }) {
-			var here []mine
+			var here []attended
 			for _, m := range ms {
 				if m.start < e && m.end > s {
 					here = append(here, m)

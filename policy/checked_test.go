@@ -69,9 +69,7 @@ func TestMissedDeadlineIsWarned(t *testing.T) {
 // meeting or a warning.
 func TestDeadlineBeforeAsyncCompletionIsNeverSilent(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		p := genPolicy(t)
-		f := genFacts(t)
-		tp := genTopic(t, f)
+		p, tp, f := genCase(t)
 		d := decide(t, p, tp, f)
 		if d.Mode != Async || tp.NeedBy.IsZero() || !d.Expected.After(tp.NeedBy) {
 			return

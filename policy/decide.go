@@ -323,12 +323,20 @@ func (d *decider) decide() Decision {
 		overlapReasons = append(overlapReasons, Reason{Code: CodeOverlapScarce, Role: RoleContext, Text: fmt.Sprintf("The group is free together %s a day, under the %s minimum slot: prefer writing, and meet only with a written part.", jsontext.FormatDuration(f.CommonPerDay), jsontext.FormatDuration(p.MinSlot)),
 			Source: srcOverlap})
 	}
+	// What a proposal comes to once the overlap has capped the soft
+	// ones (softCap as it stands when asked).
+	effective := func(pr proposal) Mode {
+		if pr.hard {
+			return pr.mode
+		}
+		return minMode(pr.mode, softCap)
+	}
 	softMode := Async
 	for _, pr := range d.props {
 		if pr.hard {
 			hardMode = maxMode(hardMode, pr.mode)
 		} else {
-			softMode = maxMode(softMode, minMode(pr.mode, softCap))
+			softMode = maxMode(softMode, effective(pr))
 		}
 	}
 	win, winOK := d.windowBeforeDeadline()
@@ -381,12 +389,6 @@ func (d *decider) decide() Decision {
 	// Every rule that fired is listed: those that asked for the mode
 	// (the first that the overlap lets decide does, the others agree),
 	// then those overridden, saying by what.
-	effective := func(pr proposal) Mode {
-		if pr.hard {
-			return pr.mode
-		}
-		return minMode(pr.mode, softCap)
-	}
 	for _, pr := range d.props {
 		if effective(pr) == mode && lead == "" {
 			lead = pr.reason.Code

@@ -169,9 +169,7 @@ func TestDecideOnInvalidInputIsAnError(t *testing.T) {
 	for _, fl := range faults {
 		t.Run(fl.name, func(t *testing.T) {
 			rapid.Check(t, func(t *rapid.T) {
-				p := genPolicy(t)
-				f := genFacts(t)
-				tp := genTopic(t, f)
+				p, tp, f := genCase(t)
 				if _, err := p.Decide(tp, f); err != nil {
 					t.Fatalf("generator bug: the input is invalid before the fault: %v", err)
 				}

@@ -168,9 +168,7 @@ func TestJSONRoundTrips(t *testing.T) {
 	// Decisions as Decide makes them, with their texts and sources.
 	t.Run("decided", func(t *testing.T) {
 		rapid.Check(t, func(t *rapid.T) {
-			p := genPolicy(t)
-			f := genFacts(t)
-			tp := genTopic(t, f)
+			p, tp, f := genCase(t)
 			tp.Title = rapid.String().Draw(t, "title")
 			jsonRoundTrip(t, tp)
 			jsonRoundTrip(t, p)

@@ -58,6 +58,14 @@ func subset(t *rapid.T, ids []string, label string) []string {
 }
 
 // genTopic draws a valid topic for the participants of f.
+// genCase draws a valid policy, facts and a topic about them, in that
+// order.
+func genCase(t *rapid.T) (Policy, Topic, Facts) {
+	p := genPolicy(t)
+	f := genFacts(t)
+	return p, genTopic(t, f), f
+}
+
 func genTopic(t *rapid.T, f Facts) Topic {
 	tp := Topic{
 		Purpose:            Purpose(rapid.IntRange(int(Inform), int(Incident)).Draw(t, "purpose")),
@@ -108,9 +116,7 @@ func decide(t interface{ Fatalf(string, ...any) }, p Policy, tp Topic, f Facts) 
 
 func TestDecideIsDeterministic(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		p := genPolicy(t)
-		f := genFacts(t)
-		tp := genTopic(t, f)
+		p, tp, f := genCase(t)
 		a, b := decide(t, p, tp, f), decide(t, p, tp, f)
 		if diff := cmp.Diff(a, b); diff != "" {
 			t.Fatalf("two decisions differ (-first +second):\n%s", diff)
@@ -125,9 +131,7 @@ func TestDecideIsDeterministic(t *testing.T) {
 
 func TestEveryDecisionHasAReason(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		p := genPolicy(t)
-		f := genFacts(t)
-		tp := genTopic(t, f)
+		p, tp, f := genCase(t)
 		d := decide(t, p, tp, f)
 		if len(d.Reasons) == 0 {
 			t.Fatalf("decision %s has no reason", d.Mode)
@@ -586,9 +590,7 @@ func TestMemoMeetingIsARoundTripAwayOrWarned(t *testing.T) {
 
 	t.Run("any", func(t *testing.T) {
 		rapid.Check(t, func(t *rapid.T) {
-			p := genPolicy(t)
-			f := genFacts(t)
-			tp := genTopic(t, f)
+			p, tp, f := genCase(t)
 			tp.Purpose, tp.Reversible = Decide, false
 			check(t, p, tp, f)
 		})
@@ -598,9 +600,7 @@ func TestMemoMeetingIsARoundTripAwayOrWarned(t *testing.T) {
 // The order in which the topic and the facts list people does not matter.
 func TestDecideIgnoresTheOrderOfParticipants(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		p := genPolicy(t)
-		f := genFacts(t)
-		tp := genTopic(t, f)
+		p, tp, f := genCase(t)
 		d := decide(t, p, tp, f)
 		tp2, f2 := tp, f
 		tp2.Participants = rapid.Permutation(tp.Participants).Draw(t, "topicOrder")
@@ -619,9 +619,7 @@ func TestDecideIgnoresTheOrderOfParticipants(t *testing.T) {
 // (overlap-scarce) under a sync verdict is overridden too.
 func TestExplanationsNeverContradictTheVerdict(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		p := genPolicy(t)
-		f := genFacts(t)
-		tp := genTopic(t, f)
+		p, tp, f := genCase(t)
 		d := decide(t, p, tp, f)
 		decisive := 0
 		for _, r := range d.Reasons {
