@@ -382,22 +382,44 @@ func ExampleReport_Load() {
 	// team focus 12h0m0s
 }
 
-// What each meeting of the day costs in focus time, summed over its
-// attendees: without the 10:00 stand-up Ana would have 09:00-13:00 whole
-// (1h30 more focus, the hour before it being a fragment now) and Ben
-// 08:00-13:00 (30m more); without the 13:00 review, Ana gains an hour and
-// Ben an hour; the late call, after Ana's day, costs no focus.
-func ExampleReport_FocusCosts() {
+// What each meeting of the day costs: without the 10:00 stand-up Ana
+// would have 09:00-13:00 whole (1h30 more focus, the hour before it
+// being a fragment now) and Ben 08:00-13:00 (30m more); without the 13:00
+// review, Ana gains an hour and Ben an hour; the late call, after Ana's
+// day, costs no focus, and all of it is after hours.
+func ExampleReport_MeetingCosts() {
 	r, meetings := dayOfMeetings()
-	costs, err := r.FocusCosts(context.Background(), meetings, 0)
+	costs, err := r.MeetingCosts(context.Background(), meetings, 0)
 	if err != nil {
 		panic(err)
 	}
 	for k, m := range meetings {
-		fmt.Println(m.ID, costs[k])
+		fmt.Println(m.ID, costs[k].Time, "focus cost", costs[k].FocusCost, "after hours", costs[k].AfterHours)
 	}
 	// Output:
-	// stand-up 2h0m0s
-	// review 2h0m0s
-	// late call 0s
+	// stand-up 30m0s focus cost 2h0m0s after hours [0s 0s]
+	// review 1h0m0s focus cost 2h0m0s after hours [0s 0s]
+	// late call 30m0s focus cost 0s after hours [30m0s]
+}
+
+// Moving the review (13:00-14:00 UTC) to another time of day. Without
+// it, Ana has 10:30-17:00 (6h30 of focus) and Ben 10:30-16:00 UTC (5h30).
+// An hour earlier it leaves each of them 10:30-12:00, a fragment, and
+// 13:00 to the end of their day: 2h30 of focus each; two hours later
+// (15:00-16:00 UTC, Ben's last hour) it leaves Ana 10:30-15:00 and a
+// fragment (2h) and Ben 10:30-15:00 (1h); three hours later it is after
+// Ben's day.
+func ExampleReport_Shifts() {
+	r, meetings := dayOfMeetings()
+	shifts, err := r.Shifts(context.Background(), meetings, []int{1}, []time.Duration{-time.Hour, 2 * time.Hour, 3 * time.Hour}, 0)
+	if err != nil {
+		panic(err)
+	}
+	for _, s := range shifts {
+		fmt.Println(s.Offset, s.Fits, s.FocusCost)
+	}
+	// Output:
+	// -1h0m0s true 5h0m0s
+	// 2h0m0s true 3h0m0s
+	// 3h0m0s false 0s
 }

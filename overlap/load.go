@@ -109,7 +109,7 @@ func (r *Report) Load(ctx context.Context, meetings []Meeting, block time.Durati
 // An attended is one meeting of a person in the window: its index and
 // its part inside the window.
 type attended struct {
-	k int
+	k, j int // the meeting's index, and the attendee's in it
 	span
 }
 
@@ -129,7 +129,7 @@ func (r *Report) byAttendee(meetings []Meeting) ([][]attended, error) {
 			if mt.Interval.IsEmpty() || !mt.Interval.Overlaps(r.window) {
 				continue
 			}
-			out[i] = append(out[i], attended{k, span{max(0, r.offset(mt.Interval.Start)), min(r.length, r.offset(mt.Interval.End))}})
+			out[i] = append(out[i], attended{k, j, span{max(0, r.offset(mt.Interval.Start)), min(r.length, r.offset(mt.Interval.End))}})
 		}
 	}
 	return out, nil
@@ -143,13 +143,7 @@ func (r *Report) personLoad(m *member, ms []attended, block time.Duration) Perso
 		busy[j] = a.span
 	}
 	busy = unionSpans(busy)
-	var available, off []span
-	for s, e := range m.draft.Spans(func(k calendar.Kind, hard bool) bool { return k == calendar.KindFree || k == calendar.KindFocus }) {
-		available = append(available, span{s, e})
-	}
-	for s, e := range m.draft.Spans(func(k calendar.Kind, hard bool) bool { return k == calendar.KindOffHours }) {
-		off = append(off, span{s, e})
-	}
+	available, off := m.spans(isAvailable), m.spans(isOffHours)
 	for _, s := range busy {
 		pl.Meeting += time.Duration(s.end - s.start)
 	}
@@ -205,16 +199,28 @@ func subtractSpans(a, b []span) []span {
 	return out
 }
 
-// FocusCosts returns the focus cost of each of meetings, with focus
-// blocks of block (zero means DefaultFocusBlock): the focus time its
-// attendees would have without it less the focus time they have with
-// all the meetings, summed over them (Clockwise's "focus time cost").
-// The meetings are checked as for Load. Removing a meeting only ever
-// joins the free time around it, so the cost is never negative; it is
-// worked out stretch of working time by stretch, where the meeting lies.
-func (r *Report) FocusCosts(ctx context.Context, meetings []Meeting, block time.Duration) ([]time.Duration, error) {
-	fail := func(format string, args ...any) ([]time.Duration, error) {
-		return nil, fmt.Errorf("overlap.Report.FocusCosts: "+format, args...)
+// A MeetingCost is what one meeting costs its attendees.
+type MeetingCost struct {
+	// Time is the part of the meeting inside the window.
+	Time time.Duration
+	// AfterHours is the time of it outside working hours (off-hours:
+	// not in any working span) for each attendee, in the meeting's order.
+	AfterHours []time.Duration
+	// FocusCost is the focus time its attendees would have without it
+	// less the focus time they have with all the meetings, summed over
+	// them (Clockwise's "focus time cost"). Removing a meeting only ever
+	// joins the free time around it, so it is never negative.
+	FocusCost time.Duration
+}
+
+// MeetingCosts returns what each of meetings costs its attendees, with
+// focus blocks of block (zero means DefaultFocusBlock). The meetings are
+// checked as for Load, and as for Load the report's timelines should not
+// hold them as busy time: a meeting that is also busy on a timeline
+// frees nothing when it is taken away, and so costs no focus there.
+func (r *Report) MeetingCosts(ctx context.Context, meetings []Meeting, block time.Duration) ([]MeetingCost, error) {
+	fail := func(format string, args ...any) ([]MeetingCost, error) {
+		return nil, fmt.Errorf("overlap.Report.MeetingCosts: "+format, args...)
 	}
 	if block == 0 {
 		block = DefaultFocusBlock
@@ -226,7 +232,73 @@ func (r *Report) FocusCosts(ctx context.Context, meetings []Meeting, block time.
 	if err != nil {
 		return fail("%w", err)
 	}
-	costs := make([]time.Duration, len(meetings))
+	costs := make([]MeetingCost, len(meetings))
+	for k, m := range meetings {
+		if m.Interval.Overlaps(r.window) {
+			costs[k].Time = m.Interval.Intersect(r.window).Duration()
+		}
+		costs[k].AfterHours = make([]time.Duration, len(m.Attendees))
+	}
+	focus := make([]time.Duration, len(meetings))
+	for i := range r.people {
+		if err := ctx.Err(); err != nil {
+			return fail("%w", err)
+		}
+		ms := byPerson[i]
+		if len(ms) == 0 {
+			continue
+		}
+		m := &r.people[i]
+		off := m.spans(isOffHours)
+		for _, a := range ms {
+			costs[a.k].AfterHours[a.j] = time.Duration(overlapLength([]span{a.span}, off))
+		}
+		addFocusCosts(m.spans(isAvailable), ms, block, focus)
+	}
+	for k := range costs {
+		costs[k].FocusCost = focus[k]
+	}
+	return costs, nil
+}
+
+// isAvailable picks the kinds of time a load counts as working time a
+// meeting may take: free and focus. isBookable leaves out hard focus,
+// which is never booked over; isOffHours picks time outside working
+// hours.
+func isAvailable(k calendar.Kind, hard bool) bool {
+	return k == calendar.KindFree || k == calendar.KindFocus
+}
+func isBookable(k calendar.Kind, hard bool) bool {
+	return k == calendar.KindFree || k == calendar.KindFocus && !hard
+}
+func isOffHours(k calendar.Kind, hard bool) bool { return k == calendar.KindOffHours }
+
+// spans returns the member's spans of the kinds where picks.
+func (m *member) spans(where func(calendar.Kind, bool) bool) []span {
+	var out []span
+	for s, e := range m.draft.Spans(where) {
+		out = append(out, span{s, e})
+	}
+	return out
+}
+
+// addFocusCosts adds to costs[a.k] the focus cost to one person of each
+// of their meetings ms with a.k >= 0 (those with a.k < 0 are only
+// there), given their available time (sorted, disjoint). Free stretches
+// never cross a stretch of available time: a meeting changes only the
+// stretches it lies in.
+func addFocusCosts(available []span, ms []attended, block time.Duration, costs []time.Duration) {
+	here := make([][]span, len(available))  // the meetings in each stretch
+	owners := make([][]int, len(available)) // and their indices
+	for _, a := range ms {
+		first, _ := slices.BinarySearchFunc(available, a.start, func(s span, at int64) int { return cmp.Compare(s.end, at+1) })
+		for x := first; x < len(available) && available[x].start < a.end; x++ {
+			if available[x].end > a.start {
+				here[x] = append(here[x], a.span)
+				owners[x] = append(owners[x], a.k)
+			}
+		}
+	}
 	focusOf := func(s span, busy []span) time.Duration {
 		var f time.Duration
 		for _, p := range subtractSpans([]span{s}, unionSpans(busy)) {
@@ -236,36 +308,150 @@ func (r *Report) FocusCosts(ctx context.Context, meetings []Meeting, block time.
 		}
 		return f
 	}
-	for i := range r.people {
+	for x, s := range available {
+		if len(here[x]) == 0 {
+			continue
+		}
+		base := focusOf(s, slices.Clone(here[x]))
+		for j, k := range owners[x] {
+			if k < 0 {
+				continue
+			}
+			others := append(slices.Clone(here[x][:j]), here[x][j+1:]...)
+			costs[k] += focusOf(s, others) - base
+		}
+	}
+}
+
+// A Shift is a set of meetings moved by Offset: whether they fit there,
+// and what they would cost.
+type Shift struct {
+	Offset time.Duration
+	// Fits says that every moved meeting lies inside the window, in time
+	// each of its attendees could book (free, or in a soft focus block),
+	// clear of their other meetings.
+	Fits bool
+	// FocusCost is the focus cost of the moved meetings at their new
+	// times, summed (as MeetingCost.FocusCost with the other meetings
+	// where they are); zero when they do not fit.
+	FocusCost time.Duration
+}
+
+// Shifts returns, for each offset, what moving the meetings with the
+// indices moved by it would cost: a meeting series moved to another
+// time of day, say. The meetings are checked as for Load, each index must
+// be one of theirs (listed once), and the offsets are whole minutes. The
+// moved meetings' focus cost where they are is MeetingCosts'.
+func (r *Report) Shifts(ctx context.Context, meetings []Meeting, moved []int, offsets []time.Duration, block time.Duration) ([]Shift, error) {
+	fail := func(format string, args ...any) ([]Shift, error) {
+		return nil, fmt.Errorf("overlap.Report.Shifts: "+format, args...)
+	}
+	if block == 0 {
+		block = DefaultFocusBlock
+	}
+	if block < 0 {
+		return fail("focus block %s is negative", block)
+	}
+	isMoved := make([]bool, len(meetings))
+	for _, k := range moved {
+		if k < 0 || k >= len(meetings) {
+			return fail("moved meeting %d: want 0 to %d", k, len(meetings)-1)
+		}
+		if isMoved[k] {
+			return fail("moved meeting %d is listed twice", k)
+		}
+		isMoved[k] = true
+	}
+	for _, d := range offsets {
+		if d%time.Minute != 0 {
+			return fail("offset %s is not a whole number of minutes", d)
+		}
+	}
+	byPerson, err := r.byAttendee(meetings)
+	if err != nil {
+		return fail("%w", err)
+	}
+	// The people the moved meetings concern: their other meetings stay,
+	// the moved ones go; a moved meeting must lie wholly in the window to
+	// be moved at all.
+	type concerned struct {
+		bookable, available []span
+		others              []attended
+		moved               []span
+	}
+	var people []concerned
+	for _, k := range moved {
+		if iv := meetings[k].Interval; !iv.IsEmpty() && (iv.Start.Before(r.window.Start) || iv.End.After(r.window.End)) {
+			return fail("moved meeting %d (%s) is not inside the window", k, iv)
+		}
+	}
+	for i, ms := range byPerson {
+		c := concerned{}
+		for _, a := range ms {
+			if isMoved[a.k] {
+				c.moved = append(c.moved, a.span)
+			} else {
+				c.others = append(c.others, attended{k: -1, j: a.j, span: a.span})
+			}
+		}
+		if len(c.moved) == 0 {
+			continue
+		}
+		m := &r.people[i]
+		c.bookable, c.available = m.spans(isBookable), m.spans(isAvailable)
+		c.others = append(c.others, make([]attended, len(c.moved))...) // room for the moved ones
+		people = append(people, c)
+	}
+	out := make([]Shift, len(offsets))
+	cost := []time.Duration{0}
+	for n, d := range offsets {
 		if err := ctx.Err(); err != nil {
 			return fail("%w", err)
 		}
-		ms := byPerson[i]
-		if len(ms) == 0 {
-			continue
+		out[n] = Shift{Offset: d, Fits: true}
+		cost[0] = 0
+		for _, k := range moved {
+			if iv := meetings[k].Interval; !iv.IsEmpty() && (r.offset(iv.Start)+int64(d) < 0 || r.offset(iv.End)+int64(d) > r.length) {
+				out[n].Fits = false
+			}
 		}
-		// Free stretches never cross a stretch of available time: a
-		// meeting changes only the stretches it lies in.
-		for s, e := range r.people[i].draft.Spans(func(k calendar.Kind, hard bool) bool { return k == calendar.KindFree || k == calendar.KindFocus }) {
-			var here []attended
-			for _, m := range ms {
-				if m.start < e && m.end > s {
-					here = append(here, m)
+		for _, c := range people {
+			if !out[n].Fits {
+				break
+			}
+			base := len(c.others) - len(c.moved)
+			for j, s := range c.moved {
+				s = span{s.start + int64(d), s.end + int64(d)}
+				if !within(c.bookable, s) || overlapsAny(c.others[:base], s) {
+					out[n].Fits = false
+					break
 				}
+				c.others[base+j] = attended{k: 0, span: s}
 			}
-			if len(here) == 0 {
-				continue
+			if !out[n].Fits {
+				break
 			}
-			all := make([]span, len(here))
-			for j, m := range here {
-				all[j] = m.span
-			}
-			base := focusOf(span{s, e}, slices.Clone(all))
-			for j, m := range here {
-				others := append(slices.Clone(all[:j]), all[j+1:]...)
-				costs[m.k] += focusOf(span{s, e}, others) - base
-			}
+			addFocusCosts(c.available, c.others, block, cost)
+		}
+		if out[n].Fits {
+			out[n].FocusCost = cost[0]
 		}
 	}
-	return costs, nil
+	return out, nil
+}
+
+// within reports whether s lies inside one of spans (sorted, disjoint).
+func within(spans []span, s span) bool {
+	x, _ := slices.BinarySearchFunc(spans, s.start, func(p span, at int64) int { return cmp.Compare(p.end, at+1) })
+	return x < len(spans) && spans[x].start <= s.start && s.end <= spans[x].end
+}
+
+// overlapsAny reports whether s overlaps one of the meetings ms.
+func overlapsAny(ms []attended, s span) bool {
+	for _, a := range ms {
+		if a.start < s.end && s.start < a.end {
+			return true
+		}
+	}
+	return false
 }

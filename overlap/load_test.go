@@ -216,31 +216,37 @@ func TestRemovingAMeetingNeverLowersFocus(t *testing.T) {
 	})
 }
 
-// TestFocusCostsOfADay: the day of TestLoadOfADay. Without the 10:00
+// TestMeetingCostsOfADay: the day of TestLoadOfADay. Without the 10:00
 // meeting, 09:00-13:00 is one stretch of 4h (focus 7h, not 5h30): it
 // costs 1h30; without the 13:00 one, 10:30-17:00 (focus 6h30): 1h; the
-// 18:00 one, after her day, costs nothing.
-func TestFocusCostsOfADay(t *testing.T) {
+// 18:00 one, after her day, costs nothing, and is all after hours.
+func TestMeetingCostsOfADay(t *testing.T) {
 	r, meet := anasDay(t)
-	got, err := r.FocusCosts(context.Background(), []Meeting{meet("10:00", "10:30"), meet("13:00", "14:00"), meet("18:00", "18:30")}, 0)
+	got, err := r.MeetingCosts(context.Background(), []Meeting{meet("10:00", "10:30"), meet("13:00", "14:00"), meet("18:00", "18:30")}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []time.Duration{90 * time.Minute, time.Hour, 0}; !slices.Equal(got, want) {
-		t.Fatalf("focus costs %v, want %v", got, want)
+	want := []MeetingCost{
+		{Time: 30 * time.Minute, AfterHours: []time.Duration{0}, FocusCost: 90 * time.Minute},
+		{Time: time.Hour, AfterHours: []time.Duration{0}, FocusCost: time.Hour},
+		{Time: 30 * time.Minute, AfterHours: []time.Duration{30 * time.Minute}, FocusCost: 0},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("costs (-want +got):\n%s", diff)
 	}
 }
 
 // Each meeting's focus cost is the team's focus time without it less with
-// all of them, as Load (checked against its minute model) says.
-func TestFocusCostsAreLoadsWithAndWithout(t *testing.T) {
+// all of them, as Load (checked against its minute model) says; its time
+// and each attendee's time after hours are counted minute by minute.
+func TestMeetingCostsAreLoadsWithAndWithout(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		window := drawWindow(t)
 		team := drawTeam(t, window)
 		meetings := drawMeetings(t, team, window)
 		block := time.Duration(rapid.SampledFrom([]int{0, 30, 90}).Draw(t, "block")) * time.Minute
 		r := mustCompute(t, team, window, Options{})
-		costs, err := r.FocusCosts(context.Background(), meetings, block)
+		costs, err := r.MeetingCosts(context.Background(), meetings, block)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -248,14 +254,162 @@ func TestFocusCostsAreLoadsWithAndWithout(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for k := range meetings {
+		models := map[string]minuteModel{}
+		for _, p := range team {
+			models[p.ID] = newMinuteModel(t, &p, window)
+		}
+		for k, m := range meetings {
 			without, err := r.Load(context.Background(), slices.Delete(slices.Clone(meetings), k, k+1), block)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want := without.Team.Focus - with.Team.Focus; costs[k] != want {
-				t.Fatalf("meeting %d %v: focus cost %s, the loads say %s", k, meetings[k], costs[k], want)
+			if want := without.Team.Focus - with.Team.Focus; costs[k].FocusCost != want {
+				t.Fatalf("meeting %d %v: focus cost %s, the loads say %s", k, m, costs[k].FocusCost, want)
 			}
+			var inside time.Duration
+			after := make([]time.Duration, len(m.Attendees))
+			for i := range int(window.Duration() / time.Minute) {
+				if !m.Interval.Contains(window.Start.Add(time.Duration(i) * time.Minute)) {
+					continue
+				}
+				inside += time.Minute
+				for j, id := range m.Attendees {
+					if models[id].kind[i] == calendar.KindOffHours {
+						after[j] += time.Minute
+					}
+				}
+			}
+			if costs[k].Time != inside || !slices.Equal(costs[k].AfterHours, after) {
+				t.Fatalf("meeting %d %v: time %s after hours %v, the minutes say %s and %v", k, m, costs[k].Time, costs[k].AfterHours, inside, after)
+			}
+		}
+	})
+}
+
+// TestShiftsOfADay: Ana's day with meetings at 10:00-10:30 and
+// 13:00-14:00; the 13:00 one moved. Worked out by hand (without it she
+// has 10:30-17:00, 6h30 of focus): an hour earlier (12:00-13:00) leaves
+// 10:30-12:00 (a fragment) and 13:00-17:00 (4h): it costs 2h30; an hour
+// later (14:00-15:00), 3h30 and 2h: 1h; three hours later (16:00-17:00),
+// 5h30: 1h; three and a half hours later it runs past 17:00, out of her
+// hours; two and a half hours earlier (10:30) it touches the 10:00
+// meeting and fits, leaving 11:30-17:00: 1h; three hours earlier it meets
+// it; a day earlier it leaves the window.
+func TestShiftsOfADay(t *testing.T) {
+	r, meet := anasDay(t)
+	meetings := []Meeting{meet("10:00", "10:30"), meet("13:00", "14:00")}
+	offsets := []time.Duration{-time.Hour, time.Hour, 3 * time.Hour, 210 * time.Minute, -150 * time.Minute, -3 * time.Hour, -24 * time.Hour}
+	got, err := r.Shifts(context.Background(), meetings, []int{1}, offsets, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Shift{{-time.Hour, true, 150 * time.Minute}, {time.Hour, true, time.Hour}, {3 * time.Hour, true, time.Hour},
+		{210 * time.Minute, false, 0}, {-150 * time.Minute, true, time.Hour}, {-3 * time.Hour, false, 0}, {-24 * time.Hour, false, 0}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("shifts (-want +got):\n%s", diff)
+	}
+}
+
+func TestShiftsErrors(t *testing.T) {
+	r, meet := anasDay(t)
+	early := meet("10:00", "10:30")
+	early.Interval.Start = early.Interval.Start.Add(-11 * time.Hour)
+	meetings := []Meeting{meet("10:00", "10:30"), early}
+	for _, c := range []struct {
+		moved   []int
+		offsets []time.Duration
+		want    string
+	}{
+		{[]int{2}, nil, "overlap.Report.Shifts: moved meeting 2: want 0 to 1"},
+		{[]int{0, 0}, nil, "overlap.Report.Shifts: moved meeting 0 is listed twice"},
+		{[]int{0}, []time.Duration{time.Second}, "overlap.Report.Shifts: offset 1s is not a whole number of minutes"},
+		{[]int{1}, nil, "overlap.Report.Shifts: moved meeting 1 ([2026-03-08T23:00:00Z, 2026-03-09T10:30:00Z)) is not inside the window"},
+	} {
+		if _, err := r.Shifts(context.Background(), meetings, c.moved, c.offsets, 0); err == nil || err.Error() != c.want {
+			t.Errorf("%v %v: error %v, want %q", c.moved, c.offsets, err, c.want)
+		}
+	}
+}
+
+// A shift fits where every moved meeting, moved, is inside the window in
+// each attendee's free or soft focus minutes and clear of their other
+// meetings, minute by minute; and its focus cost is then the moved
+// meetings' focus cost with the meetings moved (MeetingCosts, itself
+// checked against the loads).
+func TestShiftsMatchMinuteModel(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		window := drawWindow(t)
+		team := drawTeam(t, window)
+		meetings := drawMeetings(t, team, window)
+		var inside []int
+		for k, m := range meetings {
+			if !m.Interval.Start.Before(window.Start) && !m.Interval.End.After(window.End) {
+				inside = append(inside, k)
+			}
+		}
+		if len(inside) == 0 {
+			return
+		}
+		var moved []int
+		for _, k := range inside {
+			if rapid.Bool().Draw(t, fmt.Sprint("moved", k)) {
+				moved = append(moved, k)
+			}
+		}
+		d := time.Duration(rapid.IntRange(-600, 600).Draw(t, "offset")) * time.Minute
+		r := mustCompute(t, team, window, Options{})
+		got, err := r.Shifts(context.Background(), meetings, moved, []time.Duration{d}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		models := map[string]minuteModel{}
+		for _, p := range team {
+			models[p.ID] = newMinuteModel(t, &p, window)
+		}
+		shifted := slices.Clone(meetings)
+		fits := true
+		W := int(window.Duration() / time.Minute)
+		for _, k := range moved {
+			m := meetings[k]
+			iv := calendar.Interval{Start: m.Interval.Start.Add(d), End: m.Interval.End.Add(d)}
+			shifted[k].Interval = iv
+			if iv.IsEmpty() {
+				continue
+			}
+			if iv.Start.Before(window.Start) || iv.End.After(window.End) {
+				fits = false
+				continue
+			}
+			for _, id := range m.Attendees {
+				for i := range W {
+					at := window.Start.Add(time.Duration(i) * time.Minute)
+					if !iv.Contains(at) {
+						continue
+					}
+					mm := models[id]
+					if !(mm.kind[i] == calendar.KindFree || mm.kind[i] == calendar.KindFocus && !mm.hard[i]) {
+						fits = false
+					}
+					for o, other := range meetings {
+						if !slices.Contains(moved, o) && slices.Contains(other.Attendees, id) && other.Interval.Contains(at) {
+							fits = false
+						}
+					}
+				}
+			}
+		}
+		want := Shift{Offset: d, Fits: fits}
+		if fits {
+			costs, err := r.MeetingCosts(context.Background(), shifted, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, k := range moved {
+				want.FocusCost += costs[k].FocusCost
+			}
+		}
+		if diff := cmp.Diff([]Shift{want}, got); diff != "" {
+			t.Fatalf("moved %v by %s (-model +got):\n%s", moved, d, diff)
 		}
 	})
 }

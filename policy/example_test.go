@@ -243,7 +243,7 @@ func ExamplePolicy() {
 	fmt.Println(err)
 	// Output:
 	// 45m0s 5 0s <nil>
-	// {"replyDelay":"0s","minSlot":"45m","comfortOverlap":"0s","maxSyncGroup":5,"maxExchanges":0,"expectedExchanges":0}
+	// {"replyDelay":"0s","minSlot":"45m","comfortOverlap":"0s","maxSyncGroup":5,"maxExchanges":0,"expectedExchanges":0,"focusBlock":"0s","afterHoursLimit":"0s","focusCostLimit":"0s"}
 	// policy.Policy.UnmarshalJSON: invalid: json: unknown field "minSlots"
 }
 

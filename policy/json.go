@@ -92,6 +92,9 @@ type policyJSON struct {
 	MaxSyncGroup      int               `json:"maxSyncGroup"`
 	MaxExchanges      int               `json:"maxExchanges"`
 	ExpectedExchanges int               `json:"expectedExchanges"`
+	FocusBlock        jsontext.Duration `json:"focusBlock"`
+	AfterHoursLimit   jsontext.Duration `json:"afterHoursLimit"`
+	FocusCostLimit    jsontext.Duration `json:"focusCostLimit"`
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -99,6 +102,7 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 	return json.Marshal(policyJSON{
 		jsontext.Duration(p.ReplyDelay), jsontext.Duration(p.MinSlot), jsontext.Duration(p.ComfortOverlap),
 		p.MaxSyncGroup, p.MaxExchanges, p.ExpectedExchanges,
+		jsontext.Duration(p.FocusBlock), jsontext.Duration(p.AfterHoursLimit), jsontext.Duration(p.FocusCostLimit),
 	})
 }
 
@@ -112,6 +116,7 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 	*p = Policy{
 		time.Duration(j.ReplyDelay), time.Duration(j.MinSlot), time.Duration(j.ComfortOverlap),
 		j.MaxSyncGroup, j.MaxExchanges, j.ExpectedExchanges,
+		time.Duration(j.FocusBlock), time.Duration(j.AfterHoursLimit), time.Duration(j.FocusCostLimit),
 	}
 	return nil
 }

@@ -93,6 +93,9 @@ func genAnyPolicy(t *rapid.T) Policy {
 		MaxSyncGroup:      rapid.Int().Draw(t, "group"),
 		MaxExchanges:      rapid.Int().Draw(t, "exchanges"),
 		ExpectedExchanges: rapid.Int().Draw(t, "expected"),
+		FocusBlock:        genDuration(t, "focusBlock"),
+		AfterHoursLimit:   genDuration(t, "afterHoursLimit"),
+		FocusCostLimit:    genDuration(t, "focusCostLimit"),
 	}
 }
 
@@ -228,7 +231,7 @@ func TestJSONFieldNames(t *testing.T) {
 			"decisionMakers", "writtenProposal", "exchanges", "firstCollaboration", "recurring"}},
 		{"topic without the optional fields", Topic{Purpose: Inform, Participants: []string{"ana"}},
 			[]string{"purpose", "ambiguity", "sensitivity", "reversible", "participants", "writtenProposal", "exchanges", "firstCollaboration", "recurring"}},
-		{"policy", Default(), []string{"replyDelay", "minSlot", "comfortOverlap", "maxSyncGroup", "maxExchanges", "expectedExchanges"}},
+		{"policy", Default(), []string{"replyDelay", "minSlot", "comfortOverlap", "maxSyncGroup", "maxExchanges", "expectedExchanges", "focusBlock", "afterHoursLimit", "focusCostLimit"}},
 		{"facts", f, []string{"now", "participants", "horizon", "commonPerDay", "common", "nextWindow", "windows",
 			"roundTrip", "roundTripPair", "typicalRoundTrip", "zones", "offsetSpread", "mustShift", "offHoursNow"}},
 		{"zero facts", Facts{}, []string{"now", "participants", "horizon", "commonPerDay", "common", "nextWindow", "windows",
@@ -267,7 +270,7 @@ func TestJSONFieldNames(t *testing.T) {
 		t.Errorf("topic JSON:\n got %s\nwant %s", b, want)
 	}
 	b, _ = json.Marshal(Default())
-	if want := `{"replyDelay":"4h","minSlot":"30m","comfortOverlap":"4h","maxSyncGroup":7,"maxExchanges":3,"expectedExchanges":2}`; string(b) != want {
+	if want := `{"replyDelay":"4h","minSlot":"30m","comfortOverlap":"4h","maxSyncGroup":7,"maxExchanges":3,"expectedExchanges":2,"focusBlock":"2h","afterHoursLimit":"1h","focusCostLimit":"4h"}`; string(b) != want {
 		t.Errorf("policy JSON:\n got %s\nwant %s", b, want)
 	}
 	b, _ = json.Marshal(Decision{})
@@ -275,7 +278,7 @@ func TestJSONFieldNames(t *testing.T) {
 		t.Errorf("a decision with no slot: %s, want %s", b, want)
 	}
 	b, _ = json.Marshal(Policy{MinSlot: 90 * time.Minute, ComfortOverlap: 4*time.Hour + 30*time.Second})
-	if want := `{"replyDelay":"0s","minSlot":"1h30m","comfortOverlap":"4h0m30s","maxSyncGroup":0,"maxExchanges":0,"expectedExchanges":0}`; string(b) != want {
+	if want := `{"replyDelay":"0s","minSlot":"1h30m","comfortOverlap":"4h0m30s","maxSyncGroup":0,"maxExchanges":0,"expectedExchanges":0,"focusBlock":"0s","afterHoursLimit":"0s","focusCostLimit":"0s"}`; string(b) != want {
 		t.Errorf("policy JSON:\n got %s\nwant %s", b, want)
 	}
 }

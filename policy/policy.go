@@ -37,6 +37,22 @@ type Policy struct {
 	// ExpectedExchanges is how many round trips gathering input takes in
 	// writing: one to ask, one to follow up. Default 2 (a tzplan default).
 	ExpectedExchanges int
+
+	// FocusBlock is the shortest stretch of free working time that an
+	// audit counts as focus time. Default 2h: overlap.DefaultFocusBlock,
+	// the threshold of Clockwise's focus time, Microsoft Viva Insights'
+	// focus hours and Multitudes' deep work. A move must also win back
+	// at least this much focus time a month.
+	FocusBlock time.Duration
+	// AfterHoursLimit is the time outside working hours a month that one
+	// person may spend in one recurring series before the audit asks to
+	// rotate it (when it is more than half of their occurrences). Default
+	// 1h (a tzplan default: a quarter hour a week).
+	AfterHoursLimit time.Duration
+	// FocusCostLimit is the focus cost a month from which the audit asks
+	// to shorten a recurring series that no move helps. Default 4h (a
+	// tzplan default: two focus blocks, half a working day).
+	FocusCostLimit time.Duration
 }
 
 // MaxReplyDelay is the longest ReplyDelay a Policy may have: a week of
@@ -56,6 +72,9 @@ const (
 	DefaultMaxSyncGroup      = 7
 	DefaultMaxExchanges      = 3
 	DefaultExpectedExchanges = 2
+	DefaultFocusBlock        = overlap.DefaultFocusBlock
+	DefaultAfterHoursLimit   = time.Hour
+	DefaultFocusCostLimit    = 4 * time.Hour
 )
 
 // Default returns the policy with every threshold at its default.
@@ -67,6 +86,9 @@ func Default() Policy {
 		MaxSyncGroup:      DefaultMaxSyncGroup,
 		MaxExchanges:      DefaultMaxExchanges,
 		ExpectedExchanges: DefaultExpectedExchanges,
+		FocusBlock:        DefaultFocusBlock,
+		AfterHoursLimit:   DefaultAfterHoursLimit,
+		FocusCostLimit:    DefaultFocusCostLimit,
 	}
 }
 
@@ -91,13 +113,22 @@ func (p Policy) withDefaults() Policy {
 	if p.ExpectedExchanges == 0 {
 		p.ExpectedExchanges = d.ExpectedExchanges
 	}
+	if p.FocusBlock == 0 {
+		p.FocusBlock = d.FocusBlock
+	}
+	if p.AfterHoursLimit == 0 {
+		p.AfterHoursLimit = d.AfterHoursLimit
+	}
+	if p.FocusCostLimit == 0 {
+		p.FocusCostLimit = d.FocusCostLimit
+	}
 	return p
 }
 
 // Validate reports the first thing wrong with p, zero fields read as
 // their defaults: a negative field, a ReplyDelay over MaxReplyDelay, an
-// ExpectedExchanges over MaxExpectedExchanges, a MinSlot or ComfortOverlap that is
-// not a whole number of minutes, a ComfortOverlap under MinSlot, or a
+// ExpectedExchanges over MaxExpectedExchanges, a MinSlot, ComfortOverlap
+// or FocusBlock that is not a whole number of minutes, a ComfortOverlap under MinSlot, or a
 // MaxSyncGroup under 2. The errors wrap ErrInvalid.
 func (p Policy) Validate() error {
 	fail := func(format string, args ...any) error {
@@ -120,6 +151,12 @@ func (p Policy) Validate() error {
 		return fail("ExpectedExchanges %d is negative", p.ExpectedExchanges)
 	case p.ExpectedExchanges > MaxExpectedExchanges:
 		return fail("ExpectedExchanges %d is more than %d", p.ExpectedExchanges, MaxExpectedExchanges)
+	case p.FocusBlock < 0:
+		return fail("FocusBlock %s is negative", p.FocusBlock)
+	case p.AfterHoursLimit < 0:
+		return fail("AfterHoursLimit %s is negative", p.AfterHoursLimit)
+	case p.FocusCostLimit < 0:
+		return fail("FocusCostLimit %s is negative", p.FocusCostLimit)
 	}
 	q := p.withDefaults()
 	switch {
@@ -131,6 +168,8 @@ func (p Policy) Validate() error {
 		return fail("ComfortOverlap %s is under MinSlot %s", q.ComfortOverlap, q.MinSlot)
 	case q.MaxSyncGroup < 2:
 		return fail("MaxSyncGroup %d is under 2", q.MaxSyncGroup)
+	case q.FocusBlock%time.Minute != 0:
+		return fail("FocusBlock %s is not a whole number of minutes", q.FocusBlock)
 	}
 	return nil
 }

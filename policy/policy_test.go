@@ -101,6 +101,9 @@ func genPolicy(t *rapid.T) Policy {
 		MaxSyncGroup:      rapid.IntRange(2, 10).Draw(t, "maxSyncGroup"),
 		MaxExchanges:      rapid.IntRange(1, 6).Draw(t, "maxExchanges"),
 		ExpectedExchanges: rapid.IntRange(1, 4).Draw(t, "expectedExchanges"),
+		FocusBlock:        time.Duration(rapid.IntRange(30, 4*60).Draw(t, "focusBlockMin")) * time.Minute,
+		AfterHoursLimit:   time.Duration(rapid.IntRange(0, 10*60).Draw(t, "afterHoursLimitMin")) * time.Minute,
+		FocusCostLimit:    time.Duration(rapid.IntRange(0, 10*60).Draw(t, "focusCostLimitMin")) * time.Minute,
 	}
 }
 
@@ -192,7 +195,7 @@ func TestPolicyValidate(t *testing.T) {
 		t.Fatalf("Policy{}.Validate(): %v", err)
 	}
 	want := Policy{ReplyDelay: 4 * time.Hour, MinSlot: 30 * time.Minute, ComfortOverlap: 4 * time.Hour,
-		MaxSyncGroup: 7, MaxExchanges: 3, ExpectedExchanges: 2}
+		MaxSyncGroup: 7, MaxExchanges: 3, ExpectedExchanges: 2, FocusBlock: 2 * time.Hour, AfterHoursLimit: time.Hour, FocusCostLimit: 4 * time.Hour}
 	if diff := cmp.Diff(want, Default()); diff != "" {
 		t.Errorf("Default() (-want +got):\n%s", diff)
 	}
@@ -215,6 +218,7 @@ var invalidPolicies = []Policy{
 	{ComfortOverlap: -time.Hour}, {ComfortOverlap: 4*time.Hour + time.Second},
 	{ComfortOverlap: 10 * time.Minute}, {MinSlot: 5 * time.Hour},
 	{MaxSyncGroup: 1}, {MaxSyncGroup: -3}, {MaxExchanges: -1}, {ExpectedExchanges: -2},
+	{FocusBlock: -time.Hour}, {FocusBlock: time.Hour + time.Second}, {AfterHoursLimit: -time.Minute}, {FocusCostLimit: -time.Hour},
 }
 
 func TestTextRoundTrips(t *testing.T) {
