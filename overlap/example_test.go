@@ -365,9 +365,13 @@ func dayOfMeetings() (*overlap.Report, []overlap.Meeting) {
 // 14:00-17:00 for focus (two hours or more) and 09:00-10:00 is a
 // fragment; Ben keeps 10:30-13:00 and has 08:00-10:00 and 14:00-16:00,
 // both two hours: focus too.
-func ExampleReport_Load() {
+func ExampleAgenda_Load() {
 	r, meetings := dayOfMeetings()
-	l, err := r.Load(context.Background(), meetings, 0)
+	a, err := r.Agenda(meetings)
+	if err != nil {
+		panic(err)
+	}
+	l, err := a.Load(context.Background(), 0)
 	if err != nil {
 		panic(err)
 	}
@@ -387,9 +391,13 @@ func ExampleReport_Load() {
 // being a fragment now) and Ben 08:00-13:00 (30m more); without the 13:00
 // review, Ana gains an hour and Ben an hour; the late call, after Ana's
 // day, costs no focus, and all of it is after hours.
-func ExampleReport_MeetingCosts() {
+func ExampleAgenda_Costs() {
 	r, meetings := dayOfMeetings()
-	costs, err := r.MeetingCosts(context.Background(), meetings, 0)
+	a, err := r.Agenda(meetings)
+	if err != nil {
+		panic(err)
+	}
+	costs, err := a.Costs(context.Background(), 0)
 	if err != nil {
 		panic(err)
 	}
@@ -409,9 +417,13 @@ func ExampleReport_MeetingCosts() {
 // (15:00-16:00 UTC, Ben's last hour) it leaves Ana 10:30-15:00 and a
 // fragment (2h) and Ben 10:30-15:00 (1h); three hours later it is after
 // Ben's day.
-func ExampleReport_Shifts() {
+func ExampleAgenda_Shifts() {
 	r, meetings := dayOfMeetings()
-	shifts, err := r.Shifts(context.Background(), meetings, []int{1}, []time.Duration{-time.Hour, 2 * time.Hour, 3 * time.Hour}, 0)
+	a, err := r.Agenda(meetings)
+	if err != nil {
+		panic(err)
+	}
+	shifts, err := a.Shifts(context.Background(), []int{1}, []time.Duration{-time.Hour, 2 * time.Hour, 3 * time.Hour}, 0)
 	if err != nil {
 		panic(err)
 	}

@@ -374,3 +374,95 @@ func (e *NoSlotError) UnmarshalJSON(b []byte) error {
 	*e = NoSlotError(j)
 	return nil
 }
+
+type loadFiguresJSON struct {
+	Meeting    jsontext.Duration `json:"meeting"`
+	AfterHours jsontext.Duration `json:"afterHours"`
+	Focus      jsontext.Duration `json:"focus"`
+	Fragmented jsontext.Duration `json:"fragmented"`
+	Meetings   int               `json:"meetings"`
+}
+
+func (f LoadFigures) toJSON() loadFiguresJSON {
+	return loadFiguresJSON{jsontext.Duration(f.Meeting), jsontext.Duration(f.AfterHours), jsontext.Duration(f.Focus), jsontext.Duration(f.Fragmented), f.Meetings}
+}
+
+func (j loadFiguresJSON) figures() LoadFigures {
+	return LoadFigures{time.Duration(j.Meeting), time.Duration(j.AfterHours), time.Duration(j.Focus), time.Duration(j.Fragmented), j.Meetings}
+}
+
+// MarshalJSON implements json.Marshaler: {"meeting", "afterHours",
+// "focus", "fragmented", "meetings"}.
+func (f LoadFigures) MarshalJSON() ([]byte, error) { return json.Marshal(f.toJSON()) }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (f *LoadFigures) UnmarshalJSON(b []byte) error {
+	var j loadFiguresJSON
+	if err := jsontext.Decode(b, &j, "overlap.LoadFigures.UnmarshalJSON"); err != nil {
+		return err
+	}
+	*f = j.figures()
+	return nil
+}
+
+type personLoadJSON struct {
+	ID string `json:"id"`
+	loadFiguresJSON
+	Days []DayFocus `json:"days"`
+}
+
+// MarshalJSON implements json.Marshaler: {"id", the figures of
+// LoadFigures, "days"}.
+func (p PersonLoad) MarshalJSON() ([]byte, error) {
+	return json.Marshal(personLoadJSON{p.ID, p.LoadFigures.toJSON(), jsontext.List(p.Days)})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (p *PersonLoad) UnmarshalJSON(b []byte) error {
+	var j personLoadJSON
+	if err := jsontext.Decode(b, &j, "overlap.PersonLoad.UnmarshalJSON"); err != nil {
+		return err
+	}
+	*p = PersonLoad{j.ID, j.figures(), jsontext.Nil(j.Days)}
+	return nil
+}
+
+type dayFocusJSON struct {
+	Date    calendar.Date     `json:"date"`
+	Longest jsontext.Duration `json:"longest"`
+}
+
+// MarshalJSON implements json.Marshaler: {"date", "longest"}.
+func (d DayFocus) MarshalJSON() ([]byte, error) {
+	return json.Marshal(dayFocusJSON{d.Date, jsontext.Duration(d.Longest)})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (d *DayFocus) UnmarshalJSON(b []byte) error {
+	var j dayFocusJSON
+	if err := jsontext.Decode(b, &j, "overlap.DayFocus.UnmarshalJSON"); err != nil {
+		return err
+	}
+	*d = DayFocus{j.Date, time.Duration(j.Longest)}
+	return nil
+}
+
+type loadJSON struct {
+	People []PersonLoad `json:"people"`
+	Team   LoadFigures  `json:"team"`
+}
+
+// MarshalJSON implements json.Marshaler: {"people", "team"}.
+func (l Load) MarshalJSON() ([]byte, error) {
+	return json.Marshal(loadJSON{jsontext.List(l.People), l.Team})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (l *Load) UnmarshalJSON(b []byte) error {
+	var j loadJSON
+	if err := jsontext.Decode(b, &j, "overlap.Load.UnmarshalJSON"); err != nil {
+		return err
+	}
+	*l = Load{jsontext.Nil(j.People), j.Team}
+	return nil
+}

@@ -94,6 +94,12 @@ func jsonValues(t fataler) []struct {
 			`{"date":"2026-03-08","clock":"02:00","start":"2026-03-08T07:00:00Z","end":"2026-03-08T07:00:00Z","free":0}`},
 		{"NoSlotError", &NoSlotError{Never: []string{"sam"}, Best: 0.5, Want: 1, Slots: 95}, `{"never":["sam"],"best":0.5,"want":1,"slots":95}`},
 		{"NoSlotError with no one never there", &NoSlotError{Best: 0.75, Want: 1, Slots: 12}, `{"never":[],"best":0.75,"want":1,"slots":12}`},
+		{"Load", Load{People: []PersonLoad{{ID: "ana", LoadFigures: LoadFigures{Meeting: 2 * time.Hour, AfterHours: 30 * time.Minute, Focus: 330 * time.Minute, Fragmented: time.Hour, Meetings: 3},
+			Days: []DayFocus{{calendar.MustParseDate("2026-03-09"), 3 * time.Hour}}}},
+			Team: LoadFigures{Meeting: 2 * time.Hour, AfterHours: 30 * time.Minute, Focus: 330 * time.Minute, Fragmented: time.Hour, Meetings: 3}},
+			`{"people":[{"id":"ana","meeting":"2h","afterHours":"30m","focus":"5h30m","fragmented":"1h","meetings":3,"days":[{"date":"2026-03-09","longest":"3h"}]}],` +
+				`"team":{"meeting":"2h","afterHours":"30m","focus":"5h30m","fragmented":"1h","meetings":3}}`},
+		{"empty Load", Load{}, `{"people":[],"team":{"meeting":"0s","afterHours":"0s","focus":"0s","fragmented":"0s","meetings":0}}`},
 	}
 }
 
@@ -278,6 +284,22 @@ func TestJSONRoundTrips(t *testing.T) {
 		},
 		"Bucket": func(t *rapid.T) any {
 			return Bucket{Date: drawDate(t, "date"), Clock: calendar.Clock(rapid.IntRange(0, 1439).Draw(t, "clock")), Interval: drawInterval(t, "bucket"), Free: rapid.IntRange(0, 99).Draw(t, "free")}
+		},
+		"Load": func(t *rapid.T) any {
+			figures := func(label string) LoadFigures {
+				return LoadFigures{drawDuration(t, label+"meeting"), drawDuration(t, label+"after"), drawDuration(t, label+"focus"), drawDuration(t, label+"fragmented"),
+					rapid.IntRange(0, 999).Draw(t, label+"meetings")}
+			}
+			var l Load
+			for i := range rapid.IntRange(0, 3).Draw(t, "people") {
+				pl := PersonLoad{ID: fmt.Sprint("p", i), LoadFigures: figures(fmt.Sprint(i))}
+				for j := range rapid.IntRange(0, 3).Draw(t, fmt.Sprint("days", i)) {
+					pl.Days = append(pl.Days, DayFocus{drawDate(t, fmt.Sprint("date", i, j)), drawDuration(t, fmt.Sprint("longest", i, j))})
+				}
+				l.People = append(l.People, pl)
+			}
+			l.Team = figures("team")
+			return l
 		},
 		"NoSlotError": func(t *rapid.T) any {
 			return &NoSlotError{Never: drawIDs(t, "never"), Best: rapid.Float64Range(0, 1).Draw(t, "best"), Want: rapid.Float64Range(0, 1).Draw(t, "want"), Slots: rapid.IntRange(0, 9999).Draw(t, "slots")}

@@ -66,35 +66,93 @@ type DayFocus struct {
 	Longest time.Duration
 }
 
-// Load returns how meetings weigh on the report's people over its window,
-// with focus blocks of block (zero means DefaultFocusBlock). Each
-// meeting's attendees must be IDs of the team, listed once; a meeting
-// may lie partly or wholly outside the window, whose part inside counts.
-// The report's timelines should not hold the meetings as busy time
-// (leave them out of the people's calendars): the load takes them from
-// meetings, and a meeting also busy on the timeline is taken from free
-// time once only all the same. A stretch is cut at the window's edges.
-func (r *Report) Load(ctx context.Context, meetings []Meeting, block time.Duration) (Load, error) {
-	fail := func(format string, args ...any) (Load, error) {
-		return Load{}, fmt.Errorf("overlap.Report.Load: "+format, args...)
+// An Agenda is a set of meetings read against a report, ready to be
+// weighed on its people: Load, Costs and Shifts. The report's timelines
+// should not hold the meetings as busy time (leave them out of the
+// people's calendars): the agenda takes them from its meetings, and a
+// meeting also busy on a timeline is taken from free time once all the
+// same, but frees nothing when taken away (and so costs no focus there).
+// An Agenda is immutable and safe for concurrent use.
+type Agenda struct {
+	r        *Report
+	meetings []Meeting
+	people   []agendaPerson // as r.people
+}
+
+// agendaPerson is one member's part of an agenda: their meetings in the
+// window, in the order given, and their time of each kind that the
+// agenda reads.
+type agendaPerson struct {
+	meetings                 []attended
+	available, bookable, off []span
+}
+
+// Agenda reads meetings against the report. Each meeting's attendees
+// must be IDs of the team, listed once; a meeting may lie partly or
+// wholly outside the window, whose part inside counts. The agenda keeps
+// its own copy of the meetings (the attendee lists are shared).
+func (r *Report) Agenda(meetings []Meeting) (*Agenda, error) {
+	a := &Agenda{r: r, meetings: slices.Clone(meetings), people: make([]agendaPerson, len(r.people))}
+	index := make(map[string]int, len(r.people))
+	for i := range r.people {
+		index[r.people[i].sched.ID()] = i
+	}
+	for k, mt := range a.meetings {
+		for j, id := range mt.Attendees {
+			i, ok := index[id]
+			if !ok {
+				return nil, fmt.Errorf("overlap.Report.Agenda: meeting %d: %w %q", k+1, ErrUnknownID, id)
+			}
+			if slices.Contains(mt.Attendees[:j], id) {
+				return nil, fmt.Errorf("overlap.Report.Agenda: meeting %d: attendee %q is listed twice", k+1, id)
+			}
+			if mt.Interval.IsEmpty() || !mt.Interval.Overlaps(r.window) {
+				continue
+			}
+			p := &a.people[i]
+			p.meetings = append(p.meetings, attended{k, j, span{max(0, r.offset(mt.Interval.Start)), min(r.length, r.offset(mt.Interval.End))}})
+		}
+	}
+	for i := range a.people {
+		p, m := &a.people[i], &r.people[i]
+		p.available, p.off = m.spans(isAvailable), m.spans(isOffHours)
+		if len(p.meetings) > 0 {
+			p.bookable = m.spans(isBookable)
+		}
+	}
+	return a, nil
+}
+
+// Meetings returns the agenda's meetings, in the order given.
+func (a *Agenda) Meetings() []Meeting { return slices.Clone(a.meetings) }
+
+// focusBlock checks a focus block, zero meaning DefaultFocusBlock.
+func focusBlock(block time.Duration) (time.Duration, error) {
+	if block < 0 {
+		return 0, fmt.Errorf("focus block %s is negative", block)
 	}
 	if block == 0 {
-		block = DefaultFocusBlock
+		return DefaultFocusBlock, nil
 	}
-	if block < 0 {
-		return fail("focus block %s is negative", block)
-	}
-	byPerson, err := r.byAttendee(meetings)
+	return block, nil
+}
+
+// Load returns how the meetings weigh on the report's people over its
+// window, with focus blocks of block (zero means DefaultFocusBlock). A
+// stretch is cut at the window's edges.
+func (a *Agenda) Load(ctx context.Context, block time.Duration) (Load, error) {
+	fail := func(err error) (Load, error) { return Load{}, fmt.Errorf("overlap.Agenda.Load: %w", err) }
+	block, err := focusBlock(block)
 	if err != nil {
-		return fail("%w", err)
+		return fail(err)
 	}
+	r := a.r
 	out := Load{People: make([]PersonLoad, len(r.people))}
 	for i := range r.people {
 		if err := ctx.Err(); err != nil {
-			return fail("%w", err)
+			return fail(err)
 		}
-		m := &r.people[i]
-		pl := r.personLoad(m, byPerson[i], block)
+		pl := a.personLoad(i, block)
 		out.People[i] = pl
 		t := &out.Team
 		t.Meeting += pl.Meeting
@@ -113,37 +171,17 @@ type attended struct {
 	span
 }
 
-// byAttendee returns each member's meetings in the window (by index in
-// r.people), in the order given, checking the attendees.
-func (r *Report) byAttendee(meetings []Meeting) ([][]attended, error) {
-	out := make([][]attended, len(r.people))
-	for k, mt := range meetings {
-		for j, id := range mt.Attendees {
-			i, ok := slices.BinarySearchFunc(r.people, id, func(m member, id string) int { return cmp.Compare(m.sched.ID(), id) })
-			if !ok {
-				return nil, fmt.Errorf("meeting %d: %w %q", k+1, ErrUnknownID, id)
-			}
-			if slices.Contains(mt.Attendees[:j], id) {
-				return nil, fmt.Errorf("meeting %d: attendee %q is listed twice", k+1, id)
-			}
-			if mt.Interval.IsEmpty() || !mt.Interval.Overlaps(r.window) {
-				continue
-			}
-			out[i] = append(out[i], attended{k, j, span{max(0, r.offset(mt.Interval.Start)), min(r.length, r.offset(mt.Interval.End))}})
-		}
-	}
-	return out, nil
-}
-
-// personLoad is m's load with the meetings ms.
-func (r *Report) personLoad(m *member, ms []attended, block time.Duration) PersonLoad {
+// personLoad is the load of the report's member i.
+func (a *Agenda) personLoad(i int, block time.Duration) PersonLoad {
+	r, m, p := a.r, &a.r.people[i], &a.people[i]
+	ms := p.meetings
 	pl := PersonLoad{ID: m.sched.ID(), LoadFigures: LoadFigures{Meetings: len(ms)}}
 	busy := make([]span, len(ms))
 	for j, a := range ms {
 		busy[j] = a.span
 	}
 	busy = unionSpans(busy)
-	available, off := m.spans(isAvailable), m.spans(isOffHours)
+	available, off := p.available, p.off
 	for _, s := range busy {
 		pl.Meeting += time.Duration(s.end - s.start)
 	}
@@ -213,47 +251,32 @@ type MeetingCost struct {
 	FocusCost time.Duration
 }
 
-// MeetingCosts returns what each of meetings costs its attendees, with
-// focus blocks of block (zero means DefaultFocusBlock). The meetings are
-// checked as for Load, and as for Load the report's timelines should not
-// hold them as busy time: a meeting that is also busy on a timeline
-// frees nothing when it is taken away, and so costs no focus there.
-func (r *Report) MeetingCosts(ctx context.Context, meetings []Meeting, block time.Duration) ([]MeetingCost, error) {
-	fail := func(format string, args ...any) ([]MeetingCost, error) {
-		return nil, fmt.Errorf("overlap.Report.MeetingCosts: "+format, args...)
-	}
-	if block == 0 {
-		block = DefaultFocusBlock
-	}
-	if block < 0 {
-		return fail("focus block %s is negative", block)
-	}
-	byPerson, err := r.byAttendee(meetings)
+// Costs returns what each meeting costs its attendees, with focus blocks
+// of block (zero means DefaultFocusBlock), in the order of the meetings.
+func (a *Agenda) Costs(ctx context.Context, block time.Duration) ([]MeetingCost, error) {
+	fail := func(err error) ([]MeetingCost, error) { return nil, fmt.Errorf("overlap.Agenda.Costs: %w", err) }
+	block, err := focusBlock(block)
 	if err != nil {
-		return fail("%w", err)
+		return fail(err)
 	}
-	costs := make([]MeetingCost, len(meetings))
-	for k, m := range meetings {
+	r := a.r
+	costs := make([]MeetingCost, len(a.meetings))
+	for k, m := range a.meetings {
 		if m.Interval.Overlaps(r.window) {
 			costs[k].Time = m.Interval.Intersect(r.window).Duration()
 		}
 		costs[k].AfterHours = make([]time.Duration, len(m.Attendees))
 	}
-	focus := make([]time.Duration, len(meetings))
-	for i := range r.people {
+	focus := make([]time.Duration, len(a.meetings))
+	for i := range a.people {
 		if err := ctx.Err(); err != nil {
-			return fail("%w", err)
+			return fail(err)
 		}
-		ms := byPerson[i]
-		if len(ms) == 0 {
-			continue
+		p := &a.people[i]
+		for _, at := range p.meetings {
+			costs[at.k].AfterHours[at.j] = time.Duration(overlapLength([]span{at.span}, p.off))
 		}
-		m := &r.people[i]
-		off := m.spans(isOffHours)
-		for _, a := range ms {
-			costs[a.k].AfterHours[a.j] = time.Duration(overlapLength([]span{a.span}, off))
-		}
-		addFocusCosts(m.spans(isAvailable), ms, block, focus)
+		addFocusCosts(p.available, p.meetings, block, focus)
 	}
 	for k := range costs {
 		costs[k].FocusCost = focus[k]
@@ -291,34 +314,24 @@ func addFocusCosts(available []span, ms []attended, block time.Duration, costs [
 	here := make([][]span, len(available))  // the meetings in each stretch
 	owners := make([][]int, len(available)) // and their indices
 	for _, a := range ms {
-		first, _ := slices.BinarySearchFunc(available, a.start, func(s span, at int64) int { return cmp.Compare(s.end, at+1) })
-		for x := first; x < len(available) && available[x].start < a.end; x++ {
+		for x := stretchOf(available, a.span); x < len(available) && available[x].start < a.end; x++ {
 			if available[x].end > a.start {
 				here[x] = append(here[x], a.span)
 				owners[x] = append(owners[x], a.k)
 			}
 		}
 	}
-	focusOf := func(s span, busy []span) time.Duration {
-		var f time.Duration
-		for _, p := range subtractSpans([]span{s}, unionSpans(busy)) {
-			if d := time.Duration(p.end - p.start); d >= block {
-				f += d
-			}
-		}
-		return f
-	}
 	for x, s := range available {
 		if len(here[x]) == 0 {
 			continue
 		}
-		base := focusOf(s, slices.Clone(here[x]))
+		base := focusIn(s, slices.Clone(here[x]), block)
 		for j, k := range owners[x] {
 			if k < 0 {
 				continue
 			}
 			others := append(slices.Clone(here[x][:j]), here[x][j+1:]...)
-			costs[k] += focusOf(s, others) - base
+			costs[k] += focusIn(s, others, block) - base
 		}
 	}
 }
@@ -339,119 +352,153 @@ type Shift struct {
 
 // Shifts returns, for each offset, what moving the meetings with the
 // indices moved by it would cost: a meeting series moved to another
-// time of day, say. The meetings are checked as for Load, each index must
-// be one of theirs (listed once), and the offsets are whole minutes. The
-// moved meetings' focus cost where they are is MeetingCosts'.
-func (r *Report) Shifts(ctx context.Context, meetings []Meeting, moved []int, offsets []time.Duration, block time.Duration) ([]Shift, error) {
+// time of day, say. Each index must be one of the agenda's meetings
+// (listed once) that lies wholly inside the window, and the offsets are
+// whole minutes. The moved meetings' focus cost where they are is
+// Costs'.
+func (a *Agenda) Shifts(ctx context.Context, moved []int, offsets []time.Duration, block time.Duration) ([]Shift, error) {
 	fail := func(format string, args ...any) ([]Shift, error) {
-		return nil, fmt.Errorf("overlap.Report.Shifts: "+format, args...)
+		return nil, fmt.Errorf("overlap.Agenda.Shifts: "+format, args...)
 	}
-	if block == 0 {
-		block = DefaultFocusBlock
+	block, err := focusBlock(block)
+	if err != nil {
+		return fail("%w", err)
 	}
-	if block < 0 {
-		return fail("focus block %s is negative", block)
-	}
-	isMoved := make([]bool, len(meetings))
-	for _, k := range moved {
+	r, meetings := a.r, a.meetings
+	sorted := slices.Sorted(slices.Values(moved))
+	for n, k := range sorted {
 		if k < 0 || k >= len(meetings) {
 			return fail("moved meeting %d: want 0 to %d", k, len(meetings)-1)
 		}
-		if isMoved[k] {
+		if n > 0 && sorted[n-1] == k {
 			return fail("moved meeting %d is listed twice", k)
 		}
-		isMoved[k] = true
+		if iv := meetings[k].Interval; !iv.IsEmpty() && (iv.Start.Before(r.window.Start) || iv.End.After(r.window.End)) {
+			return fail("moved meeting %d (%s) is not inside the window", k, iv)
+		}
 	}
 	for _, d := range offsets {
 		if d%time.Minute != 0 {
 			return fail("offset %s is not a whole number of minutes", d)
 		}
 	}
-	byPerson, err := r.byAttendee(meetings)
-	if err != nil {
-		return fail("%w", err)
-	}
-	// The people the moved meetings concern: their other meetings stay,
-	// the moved ones go; a moved meeting must lie wholly in the window to
-	// be moved at all.
+	// The people the moved meetings concern: their other meetings stay
+	// (only their union matters), the moved ones go.
 	type concerned struct {
-		bookable, available []span
-		others              []attended
-		moved               []span
+		bookable, available, others []span
+		moved                       []span
 	}
 	var people []concerned
-	for _, k := range moved {
-		if iv := meetings[k].Interval; !iv.IsEmpty() && (iv.Start.Before(r.window.Start) || iv.End.After(r.window.End)) {
-			return fail("moved meeting %d (%s) is not inside the window", k, iv)
-		}
-	}
-	for i, ms := range byPerson {
-		c := concerned{}
-		for _, a := range ms {
-			if isMoved[a.k] {
-				c.moved = append(c.moved, a.span)
-			} else {
-				c.others = append(c.others, attended{k: -1, j: a.j, span: a.span})
+	seen := map[int]bool{}
+	for _, k := range sorted {
+		for _, id := range meetings[k].Attendees {
+			i, _ := slices.BinarySearchFunc(r.people, id, func(m member, id string) int { return cmp.Compare(m.sched.ID(), id) })
+			if seen[i] {
+				continue
 			}
+			seen[i] = true
+			p := &a.people[i]
+			c := concerned{bookable: p.bookable, available: p.available}
+			for _, at := range p.meetings {
+				if _, ok := slices.BinarySearch(sorted, at.k); ok {
+					c.moved = append(c.moved, at.span)
+				} else {
+					c.others = append(c.others, at.span)
+				}
+			}
+			if len(c.moved) == 0 {
+				continue
+			}
+			c.others = unionSpans(c.others)
+			slices.SortFunc(c.moved, func(a, b span) int { return cmp.Compare(a.start, b.start) })
+			people = append(people, c)
 		}
-		if len(c.moved) == 0 {
-			continue
-		}
-		m := &r.people[i]
-		c.bookable, c.available = m.spans(isBookable), m.spans(isAvailable)
-		c.others = append(c.others, make([]attended, len(c.moved))...) // room for the moved ones
-		people = append(people, c)
 	}
 	out := make([]Shift, len(offsets))
-	cost := []time.Duration{0}
+	var busy []span
 	for n, d := range offsets {
 		if err := ctx.Err(); err != nil {
 			return fail("%w", err)
 		}
 		out[n] = Shift{Offset: d, Fits: true}
-		cost[0] = 0
 		for _, k := range moved {
 			if iv := meetings[k].Interval; !iv.IsEmpty() && (r.offset(iv.Start)+int64(d) < 0 || r.offset(iv.End)+int64(d) > r.length) {
 				out[n].Fits = false
 			}
 		}
+		var cost time.Duration
 		for _, c := range people {
 			if !out[n].Fits {
 				break
 			}
-			base := len(c.others) - len(c.moved)
-			for j, s := range c.moved {
-				s = span{s.start + int64(d), s.end + int64(d)}
-				if !within(c.bookable, s) || overlapsAny(c.others[:base], s) {
+			// Each moved meeting lies in one stretch of available time
+			// (bookable time is available); its cost there depends on
+			// the stretch's other meetings and the moved ones in it.
+			for j := 0; j < len(c.moved) && out[n].Fits; {
+				s := span{c.moved[j].start + int64(d), c.moved[j].end + int64(d)}
+				if !within(c.bookable, s) || overlapsAny(c.others, s) {
 					out[n].Fits = false
 					break
 				}
-				c.others[base+j] = attended{k: 0, span: s}
+				x := stretchOf(c.available, s)
+				stretch := c.available[x]
+				here := []span{s}
+				for j++; j < len(c.moved) && c.moved[j].start+int64(d) < stretch.end; j++ {
+					s := span{c.moved[j].start + int64(d), c.moved[j].end + int64(d)}
+					if !within(c.bookable, s) || overlapsAny(c.others, s) {
+						out[n].Fits = false
+						break
+					}
+					here = append(here, s)
+				}
+				if !out[n].Fits {
+					break
+				}
+				busy = append(busy[:0], here...)
+				for y := stretchOf(c.others, span{stretch.start, stretch.start}); y < len(c.others) && c.others[y].start < stretch.end; y++ {
+					busy = append(busy, c.others[y])
+				}
+				base := focusIn(stretch, slices.Clone(busy), block)
+				for h := range here {
+					without := append(slices.Clone(busy[:h]), busy[h+1:]...)
+					cost += focusIn(stretch, without, block) - base
+				}
 			}
-			if !out[n].Fits {
-				break
-			}
-			addFocusCosts(c.available, c.others, block, cost)
 		}
 		if out[n].Fits {
-			out[n].FocusCost = cost[0]
+			out[n].FocusCost = cost
 		}
 	}
 	return out, nil
 }
 
+// stretchOf returns the index of the first of spans (sorted, disjoint)
+// that ends after s starts.
+func stretchOf(spans []span, s span) int {
+	x, _ := slices.BinarySearchFunc(spans, s.start, func(p span, at int64) int { return cmp.Compare(p.end, at+1) })
+	return x
+}
+
+// focusIn returns the focus time of stretch less busy (which it
+// reorders): the parts of at least block.
+func focusIn(stretch span, busy []span, block time.Duration) time.Duration {
+	var f time.Duration
+	for _, p := range subtractSpans([]span{stretch}, unionSpans(busy)) {
+		if d := time.Duration(p.end - p.start); d >= block {
+			f += d
+		}
+	}
+	return f
+}
+
 // within reports whether s lies inside one of spans (sorted, disjoint).
 func within(spans []span, s span) bool {
-	x, _ := slices.BinarySearchFunc(spans, s.start, func(p span, at int64) int { return cmp.Compare(p.end, at+1) })
+	x := stretchOf(spans, s)
 	return x < len(spans) && spans[x].start <= s.start && s.end <= spans[x].end
 }
 
-// overlapsAny reports whether s overlaps one of the meetings ms.
-func overlapsAny(ms []attended, s span) bool {
-	for _, a := range ms {
-		if a.start < s.end && s.start < a.end {
-			return true
-		}
-	}
-	return false
+// overlapsAny reports whether s overlaps one of spans (sorted, disjoint).
+func overlapsAny(spans []span, s span) bool {
+	x := stretchOf(spans, s)
+	return x < len(spans) && spans[x].start < s.end
 }

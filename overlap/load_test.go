@@ -36,7 +36,7 @@ func anasDay(t *testing.T) (*Report, func(from, to string) Meeting) {
 func TestLoadOfADay(t *testing.T) {
 	r, meet := anasDay(t)
 	meetings := []Meeting{meet("10:00", "10:30"), meet("13:00", "14:00"), meet("18:00", "18:30")}
-	l, err := r.Load(context.Background(), meetings, 0)
+	l, err := agendaOf(t, r, meetings).Load(context.Background(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func TestLoadOfADay(t *testing.T) {
 	if diff := cmp.Diff(Load{People: []PersonLoad{want}, Team: want.LoadFigures}, l); diff != "" {
 		t.Fatalf("load (-want +got):\n%s", diff)
 	}
-	without, err := r.Load(context.Background(), slices.Delete(slices.Clone(meetings), 1, 2), 0)
+	without, err := agendaOf(t, r, slices.Delete(slices.Clone(meetings), 1, 2)).Load(context.Background(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,23 +55,52 @@ func TestLoadOfADay(t *testing.T) {
 	}
 }
 
-func TestLoadErrors(t *testing.T) {
+// agendaOf is r.Agenda(meetings), failing the test on an error.
+func agendaOf(t fataler, r *Report, meetings []Meeting) *Agenda {
+	a, err := r.Agenda(meetings)
+	if err != nil {
+		t.Fatalf("Agenda: %v", err)
+	}
+	return a
+}
+
+func TestAgendaErrors(t *testing.T) {
 	monday := calendar.MustParseDate("2026-03-09")
 	team := []calendar.Person{{ID: "ana", Zone: time.UTC, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")}}
 	r := mustCompute(t, team, calendar.Days(monday, monday, time.UTC), Options{})
 	iv := calendar.Interval{Start: calendar.Wall(monday, 600, time.UTC), End: calendar.Wall(monday, 660, time.UTC)}
 	for _, c := range []struct {
 		meetings []Meeting
-		block    time.Duration
 		want     string
 	}{
-		{[]Meeting{{Interval: iv, Attendees: []string{"zed"}}}, 0, `overlap.Report.Load: meeting 1: unknown ID "zed"`},
-		{[]Meeting{{Interval: iv, Attendees: []string{"ana", "ana"}}}, 0, `overlap.Report.Load: meeting 1: attendee "ana" is listed twice`},
-		{nil, -time.Hour, "overlap.Report.Load: focus block -1h0m0s is negative"},
+		{[]Meeting{{Interval: iv, Attendees: []string{"ana"}}, {Interval: iv, Attendees: []string{"zed"}}}, `overlap.Report.Agenda: meeting 2: unknown ID "zed"`},
+		{[]Meeting{{Interval: iv, Attendees: []string{"ana", "ana"}}}, `overlap.Report.Agenda: meeting 1: attendee "ana" is listed twice`},
 	} {
-		if _, err := r.Load(context.Background(), c.meetings, c.block); err == nil || err.Error() != c.want {
+		if _, err := r.Agenda(c.meetings); err == nil || err.Error() != c.want {
 			t.Errorf("%v: error %v, want %q", c.meetings, err, c.want)
 		}
+	}
+	a := agendaOf(t, r, []Meeting{{Interval: iv, Attendees: []string{"ana"}}})
+	if _, err := a.Load(context.Background(), -time.Hour); err == nil || err.Error() != "overlap.Agenda.Load: focus block -1h0m0s is negative" {
+		t.Errorf("Load with a negative block: %v", err)
+	}
+	if _, err := a.Costs(context.Background(), -time.Hour); err == nil || err.Error() != "overlap.Agenda.Costs: focus block -1h0m0s is negative" {
+		t.Errorf("Costs with a negative block: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := a.Load(ctx, 0); err == nil || err.Error() != "overlap.Agenda.Load: context canceled" {
+		t.Errorf("Load with a cancelled context: %v", err)
+	}
+	if _, err := a.Shifts(ctx, []int{0}, []time.Duration{time.Hour}, 0); err == nil || err.Error() != "overlap.Agenda.Shifts: context canceled" {
+		t.Errorf("Shifts with a cancelled context: %v", err)
+	}
+	// The agenda keeps its own copy of the meetings.
+	ms := []Meeting{{ID: "a", Interval: iv, Attendees: []string{"ana"}}}
+	a = agendaOf(t, r, ms)
+	ms[0].ID = "b"
+	if got := a.Meetings()[0].ID; got != "a" {
+		t.Errorf("the agenda's meeting changed with the caller's slice: %q", got)
 	}
 }
 
@@ -176,7 +205,7 @@ func TestLoadMatchesMinuteModel(t *testing.T) {
 		meetings := drawMeetings(t, team, window)
 		block := time.Duration(rapid.SampledFrom([]int{0, 30, 60, 120}).Draw(t, "block")) * time.Minute
 		r := mustCompute(t, team, window, drawOptions(t))
-		got, err := r.Load(context.Background(), meetings, block)
+		got, err := agendaOf(t, r, meetings).Load(context.Background(), block)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -199,12 +228,12 @@ func TestRemovingAMeetingNeverLowersFocus(t *testing.T) {
 			return
 		}
 		r := mustCompute(t, team, window, Options{})
-		with, err := r.Load(context.Background(), meetings, 0)
+		with, err := agendaOf(t, r, meetings).Load(context.Background(), 0)
 		if err != nil {
 			t.Fatal(err)
 		}
 		k := rapid.IntRange(0, len(meetings)-1).Draw(t, "removed")
-		without, err := r.Load(context.Background(), slices.Delete(slices.Clone(meetings), k, k+1), 0)
+		without, err := agendaOf(t, r, slices.Delete(slices.Clone(meetings), k, k+1)).Load(context.Background(), 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -222,7 +251,7 @@ func TestRemovingAMeetingNeverLowersFocus(t *testing.T) {
 // 18:00 one, after her day, costs nothing, and is all after hours.
 func TestMeetingCostsOfADay(t *testing.T) {
 	r, meet := anasDay(t)
-	got, err := r.MeetingCosts(context.Background(), []Meeting{meet("10:00", "10:30"), meet("13:00", "14:00"), meet("18:00", "18:30")}, 0)
+	got, err := agendaOf(t, r, []Meeting{meet("10:00", "10:30"), meet("13:00", "14:00"), meet("18:00", "18:30")}).Costs(context.Background(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -246,11 +275,11 @@ func TestMeetingCostsAreLoadsWithAndWithout(t *testing.T) {
 		meetings := drawMeetings(t, team, window)
 		block := time.Duration(rapid.SampledFrom([]int{0, 30, 90}).Draw(t, "block")) * time.Minute
 		r := mustCompute(t, team, window, Options{})
-		costs, err := r.MeetingCosts(context.Background(), meetings, block)
+		costs, err := agendaOf(t, r, meetings).Costs(context.Background(), block)
 		if err != nil {
 			t.Fatal(err)
 		}
-		with, err := r.Load(context.Background(), meetings, block)
+		with, err := agendaOf(t, r, meetings).Load(context.Background(), block)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -259,7 +288,7 @@ func TestMeetingCostsAreLoadsWithAndWithout(t *testing.T) {
 			models[p.ID] = newMinuteModel(t, &p, window)
 		}
 		for k, m := range meetings {
-			without, err := r.Load(context.Background(), slices.Delete(slices.Clone(meetings), k, k+1), block)
+			without, err := agendaOf(t, r, slices.Delete(slices.Clone(meetings), k, k+1)).Load(context.Background(), block)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -299,12 +328,33 @@ func TestShiftsOfADay(t *testing.T) {
 	r, meet := anasDay(t)
 	meetings := []Meeting{meet("10:00", "10:30"), meet("13:00", "14:00")}
 	offsets := []time.Duration{-time.Hour, time.Hour, 3 * time.Hour, 210 * time.Minute, -150 * time.Minute, -3 * time.Hour, -24 * time.Hour}
-	got, err := r.Shifts(context.Background(), meetings, []int{1}, offsets, 0)
+	got, err := agendaOf(t, r, meetings).Shifts(context.Background(), []int{1}, offsets, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []Shift{{-time.Hour, true, 150 * time.Minute}, {time.Hour, true, time.Hour}, {3 * time.Hour, true, time.Hour},
 		{210 * time.Minute, false, 0}, {-150 * time.Minute, true, time.Hour}, {-3 * time.Hour, false, 0}, {-24 * time.Hour, false, 0}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("shifts (-want +got):\n%s", diff)
+	}
+}
+
+// TestShiftsOfTwo: Ana's day with a meeting at 13:00-13:30 that stays,
+// and two moved, 12:00-12:30 and 14:00-14:30. An hour earlier the first
+// fits (11:00) but the second meets the one that stays; an hour later
+// the first does; two hours earlier (10:00 and 12:00) both fit, and
+// leave her 09:00-10:00, 10:30-12:00 and 12:30-13:00 (fragments) and
+// 13:30-17:00: 3h30 of focus. Without the first she would have
+// 09:00-12:00 too (6h30): it costs 3h; without the second, 10:30-13:00
+// (6h): 2h30.
+func TestShiftsOfTwo(t *testing.T) {
+	r, meet := anasDay(t)
+	meetings := []Meeting{meet("13:00", "13:30"), meet("12:00", "12:30"), meet("14:00", "14:30")}
+	got, err := agendaOf(t, r, meetings).Shifts(context.Background(), []int{2, 1}, []time.Duration{-time.Hour, time.Hour, -2 * time.Hour}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Shift{{-time.Hour, false, 0}, {time.Hour, false, 0}, {-2 * time.Hour, true, 330 * time.Minute}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Fatalf("shifts (-want +got):\n%s", diff)
 	}
@@ -320,12 +370,12 @@ func TestShiftsErrors(t *testing.T) {
 		offsets []time.Duration
 		want    string
 	}{
-		{[]int{2}, nil, "overlap.Report.Shifts: moved meeting 2: want 0 to 1"},
-		{[]int{0, 0}, nil, "overlap.Report.Shifts: moved meeting 0 is listed twice"},
-		{[]int{0}, []time.Duration{time.Second}, "overlap.Report.Shifts: offset 1s is not a whole number of minutes"},
-		{[]int{1}, nil, "overlap.Report.Shifts: moved meeting 1 ([2026-03-08T23:00:00Z, 2026-03-09T10:30:00Z)) is not inside the window"},
+		{[]int{2}, nil, "overlap.Agenda.Shifts: moved meeting 2: want 0 to 1"},
+		{[]int{0, 0}, nil, "overlap.Agenda.Shifts: moved meeting 0 is listed twice"},
+		{[]int{0}, []time.Duration{time.Second}, "overlap.Agenda.Shifts: offset 1s is not a whole number of minutes"},
+		{[]int{1}, nil, "overlap.Agenda.Shifts: moved meeting 1 ([2026-03-08T23:00:00Z, 2026-03-09T10:30:00Z)) is not inside the window"},
 	} {
-		if _, err := r.Shifts(context.Background(), meetings, c.moved, c.offsets, 0); err == nil || err.Error() != c.want {
+		if _, err := agendaOf(t, r, meetings).Shifts(context.Background(), c.moved, c.offsets, 0); err == nil || err.Error() != c.want {
 			t.Errorf("%v %v: error %v, want %q", c.moved, c.offsets, err, c.want)
 		}
 	}
@@ -358,7 +408,7 @@ func TestShiftsMatchMinuteModel(t *testing.T) {
 		}
 		d := time.Duration(rapid.IntRange(-600, 600).Draw(t, "offset")) * time.Minute
 		r := mustCompute(t, team, window, Options{})
-		got, err := r.Shifts(context.Background(), meetings, moved, []time.Duration{d}, 0)
+		got, err := agendaOf(t, r, meetings).Shifts(context.Background(), moved, []time.Duration{d}, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -400,7 +450,7 @@ func TestShiftsMatchMinuteModel(t *testing.T) {
 		}
 		want := Shift{Offset: d, Fits: fits}
 		if fits {
-			costs, err := r.MeetingCosts(context.Background(), shifted, 0)
+			costs, err := agendaOf(t, r, shifted).Costs(context.Background(), 0)
 			if err != nil {
 				t.Fatal(err)
 			}

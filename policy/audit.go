@@ -193,11 +193,15 @@ func (p Policy) Audit(ctx context.Context, r *overlap.Report, meetings []Occurre
 	for k, m := range ms {
 		plain[k] = m.Meeting
 	}
-	costs, err := r.MeetingCosts(ctx, plain, p.FocusBlock)
+	agenda, err := r.Agenda(plain)
 	if err != nil {
 		return fail(err)
 	}
-	load, err := r.Load(ctx, plain, p.FocusBlock)
+	costs, err := agenda.Costs(ctx, p.FocusBlock)
+	if err != nil {
+		return fail(err)
+	}
+	load, err := agenda.Load(ctx, p.FocusBlock)
 	if err != nil {
 		return fail(err)
 	}
@@ -223,7 +227,7 @@ func (p Policy) Audit(ctx context.Context, r *overlap.Report, meetings []Occurre
 		if err := ctx.Err(); err != nil {
 			return fail(err)
 		}
-		s, err := p.auditSeries(ctx, r, &a, ms, plain, costs, g, purposes)
+		s, err := p.auditSeries(ctx, r, agenda, &a, ms, costs, g, purposes)
 		if err != nil {
 			return fail(err)
 		}
@@ -254,7 +258,8 @@ func compareBool(a, b bool) int {
 }
 
 // auditSeries weighs the series of the occurrences ms[g...].
-func (p Policy) auditSeries(ctx context.Context, r *overlap.Report, a *Audit, ms []Occurrence, plain []overlap.Meeting, costs []overlap.MeetingCost, g []int, purposes map[string]Purpose) (SeriesAudit, error) {
+func (p Policy) auditSeries(ctx context.Context, r *overlap.Report, agenda *overlap.Agenda, a *Audit, ms []Occurrence, costs []overlap.MeetingCost,
+	g []int, purposes map[string]Purpose) (SeriesAudit, error) {
 	first := ms[g[0]]
 	s := SeriesAudit{Series: first.Series, Title: first.Title, Occurrences: len(g)}
 	if s.Series == "" {
@@ -338,7 +343,7 @@ func (p Policy) auditSeries(ctx context.Context, r *overlap.Report, a *Audit, ms
 	concentrated = concentrated && s.Recurring && perMonth(worst.Time) >= p.AfterHoursLimit
 	if s.Recurring && (concentrated || perMonth(s.FocusCost) >= p.FocusBlock) {
 		var err error
-		if best, err = p.bestMove(ctx, r, plain, costs, inside); err != nil {
+		if best, err = p.bestMove(ctx, agenda, ms, costs, inside); err != nil {
 			return s, err
 		}
 	}
@@ -351,8 +356,11 @@ func (p Policy) auditSeries(ctx context.Context, r *overlap.Report, a *Audit, ms
 			move = &best.Move
 			fire(VerdictMove, CodeAfterHoursMovable, srcFairShare, "%s; moved %s it is inside everyone's working hours, at %s of focus time a month",
 				text, offsetText(best.Offset), hoursText(perMonth(s.FocusCost-best.saved)))
+		} else if len(verdicts) > 0 {
+			// The rotation would be overridden: spare its search.
+			fire(VerdictRotate, CodeAfterHoursSameOne, srcFairShare, "%s, and no time is inside everyone's working hours: a rotation would share it", text)
 		} else {
-			rot, err := rotationFor(ctx, r, s, len(g))
+			rot, err := p.rotationFor(ctx, r, s, len(g))
 			if err != nil {
 				return s, err
 			}
@@ -429,13 +437,14 @@ func sumAfter(ah []AfterHours) time.Duration {
 
 // rotationFor proposes a rotation of the series' time: one slot for each
 // of its attendees' zones (two to four, and no more than it has
-// occurrences), over the report's window. Nil when there is none.
-func rotationFor(ctx context.Context, r *overlap.Report, s SeriesAudit, occurrences int) (*overlap.Rotation, error) {
+// occurrences), over the report's window, starting on MinSlot steps.
+// Nil when there is none.
+func (p Policy) rotationFor(ctx context.Context, r *overlap.Report, s SeriesAudit, occurrences int) (*overlap.Rotation, error) {
 	n := min(max(len(s.Zones), 2), 4, occurrences)
 	if n < 2 {
 		return nil, nil
 	}
-	rot, err := r.Rotate(ctx, overlap.Request{Duration: s.Length, Required: s.Attendees}, n)
+	rot, err := r.Rotate(ctx, overlap.Request{Duration: s.Length, Required: s.Attendees, Step: p.MinSlot}, n)
 	var none *overlap.NoSlotError
 	switch {
 	case errors.As(err, &none):
@@ -453,10 +462,10 @@ type shift struct {
 }
 
 // bestMove returns the move of the occurrences inside (indices of
-// meetings) that every attendee could book with the least focus cost,
+// meetings, the agenda's) that every attendee could book with the least focus cost,
 // and what it saves (negative when it costs more), or nil when none
 // fits: the smallest offset first among equals, earlier first.
-func (p Policy) bestMove(ctx context.Context, r *overlap.Report, meetings []overlap.Meeting, costs []overlap.MeetingCost, inside []int) (*shift, error) {
+func (p Policy) bestMove(ctx context.Context, agenda *overlap.Agenda, meetings []Occurrence, costs []overlap.MeetingCost, inside []int) (*shift, error) {
 	if len(inside) == 0 {
 		return nil, nil
 	}
@@ -464,7 +473,7 @@ func (p Policy) bestMove(ctx context.Context, r *overlap.Report, meetings []over
 	for d := p.MinSlot; d <= 12*time.Hour; d += p.MinSlot {
 		offsets = append(offsets, -d, d)
 	}
-	shifts, err := r.Shifts(ctx, meetings, inside, offsets, p.FocusBlock)
+	shifts, err := agenda.Shifts(ctx, inside, offsets, p.FocusBlock)
 	if err != nil {
 		return nil, err
 	}

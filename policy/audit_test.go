@@ -2,6 +2,7 @@ package policy
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -382,5 +383,44 @@ func TestVerdictText(t *testing.T) {
 	var v Verdict
 	if err := v.UnmarshalText([]byte("cancel")); err == nil || !strings.Contains(err.Error(), `verdict "cancel" is not`) {
 		t.Errorf("an unknown verdict: %v", err)
+	}
+}
+
+// An audit reads back from its JSON as it was, with lower camelCase
+// names, durations as text and no proposal as null.
+func TestAuditJSON(t *testing.T) {
+	a, err := Default().Audit(context.Background(), juneTeam(t), juneMeetings(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Audit
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(a, back, cmp.Comparer(func(x, y time.Time) bool { return x.Equal(y) })); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"window", "months", "series", "personTime", "load"}, jsonKeys(t, b)); diff != "" {
+		t.Errorf("audit keys (-want +got):\n%s", diff)
+	}
+	s, _ := json.Marshal(a.Series[0])
+	if diff := cmp.Diff([]string{"series", "title", "recurring", "occurrences", "attendees", "zones", "length", "purpose", "guessed",
+		"personTime", "focusCost", "afterHours", "concentration", "verdict", "reasons", "rotation", "move"}, jsonKeys(t, s)); diff != "" {
+		t.Errorf("series keys (-want +got):\n%s", diff)
+	}
+	for _, want := range []string{`"series":"plan"`, `"verdict":"shorten"`, `"purpose":"decide"`, `"personTime":"8h"`, `"focusCost":"14h"`, `"rotation":null`, `"move":null`, `"afterHours":[]`} {
+		if !strings.Contains(string(s), want) {
+			t.Errorf("series JSON lacks %s:\n%s", want, s)
+		}
+	}
+	if err := json.Unmarshal([]byte(`{"series":"x","verdict":"cancel"}`), new(SeriesAudit)); err == nil || !strings.Contains(err.Error(), `verdict "cancel"`) {
+		t.Errorf("an unknown verdict read: %v", err)
+	}
+	if err := json.Unmarshal([]byte(`{"window":{"start":"2026-06-01T00:00:00Z","end":"2026-07-01T00:00:00Z"},"extra":1}`), new(Audit)); err == nil || !strings.Contains(err.Error(), "extra") {
+		t.Errorf("an unknown field read: %v", err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tzplan/tzplan/calendar"
 	"github.com/tzplan/tzplan/internal/jsontext"
+	"github.com/tzplan/tzplan/overlap"
 )
 
 // In JSON, field names are lower camelCase, durations are Go duration
@@ -196,5 +197,114 @@ func (d *Decision) UnmarshalJSON(b []byte) error {
 	}
 	*d = Decision{Mode: j.Mode, Format: j.Format, Reasons: jsontext.Nil(j.Reasons), Warnings: jsontext.Nil(j.Warnings), Facts: j.Facts, Slot: j.Slot,
 		Lead: time.Duration(j.Lead), Expected: fromTimePtr(j.Expected)}
+	return nil
+}
+
+type auditJSON struct {
+	Window     calendar.Interval `json:"window"`
+	Months     float64           `json:"months"`
+	Series     []SeriesAudit     `json:"series"`
+	PersonTime jsontext.Duration `json:"personTime"`
+	Load       overlap.Load      `json:"load"`
+}
+
+// MarshalJSON implements json.Marshaler: {"window", "months", "series",
+// "personTime", "load"}.
+func (a Audit) MarshalJSON() ([]byte, error) {
+	return json.Marshal(auditJSON{a.Window, a.Months, jsontext.List(a.Series), jsontext.Duration(a.PersonTime), a.Load})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (a *Audit) UnmarshalJSON(b []byte) error {
+	var j auditJSON
+	if err := decodeStrict(b, &j, "Audit"); err != nil {
+		return err
+	}
+	*a = Audit{j.Window, j.Months, jsontext.Nil(j.Series), time.Duration(j.PersonTime), j.Load}
+	return nil
+}
+
+type seriesAuditJSON struct {
+	Series        string            `json:"series"`
+	Title         string            `json:"title"`
+	Recurring     bool              `json:"recurring"`
+	Occurrences   int               `json:"occurrences"`
+	Attendees     []string          `json:"attendees"`
+	Zones         []string          `json:"zones"`
+	Length        jsontext.Duration `json:"length"`
+	Purpose       Purpose           `json:"purpose"`
+	Guessed       bool              `json:"guessed"`
+	PersonTime    jsontext.Duration `json:"personTime"`
+	FocusCost     jsontext.Duration `json:"focusCost"`
+	AfterHours    []AfterHours      `json:"afterHours"`
+	Concentration float64           `json:"concentration"`
+	Verdict       Verdict           `json:"verdict"`
+	Reasons       []Reason          `json:"reasons"`
+	Rotation      *overlap.Rotation `json:"rotation"`
+	Move          *Move             `json:"move"`
+}
+
+// MarshalJSON implements json.Marshaler, with lower camelCase names and
+// "rotation" and "move" null when there is none.
+func (s SeriesAudit) MarshalJSON() ([]byte, error) {
+	return json.Marshal(seriesAuditJSON{s.Series, s.Title, s.Recurring, s.Occurrences, jsontext.List(s.Attendees), jsontext.List(s.Zones),
+		jsontext.Duration(s.Length), s.Purpose, s.Guessed, jsontext.Duration(s.PersonTime), jsontext.Duration(s.FocusCost),
+		jsontext.List(s.AfterHours), s.Concentration, s.Verdict, jsontext.List(s.Reasons), s.Rotation, s.Move})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *SeriesAudit) UnmarshalJSON(b []byte) error {
+	var j seriesAuditJSON
+	if err := decodeStrict(b, &j, "SeriesAudit"); err != nil {
+		return err
+	}
+	*s = SeriesAudit{j.Series, j.Title, j.Recurring, j.Occurrences, jsontext.Nil(j.Attendees), jsontext.Nil(j.Zones),
+		time.Duration(j.Length), j.Purpose, j.Guessed, time.Duration(j.PersonTime), time.Duration(j.FocusCost),
+		jsontext.Nil(j.AfterHours), j.Concentration, j.Verdict, jsontext.Nil(j.Reasons), j.Rotation, j.Move}
+	return nil
+}
+
+type afterHoursJSON struct {
+	ID          string            `json:"id"`
+	Time        jsontext.Duration `json:"time"`
+	Occurrences int               `json:"occurrences"`
+	Attended    int               `json:"attended"`
+}
+
+// MarshalJSON implements json.Marshaler: {"id", "time", "occurrences",
+// "attended"}.
+func (a AfterHours) MarshalJSON() ([]byte, error) {
+	return json.Marshal(afterHoursJSON{a.ID, jsontext.Duration(a.Time), a.Occurrences, a.Attended})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (a *AfterHours) UnmarshalJSON(b []byte) error {
+	var j afterHoursJSON
+	if err := decodeStrict(b, &j, "AfterHours"); err != nil {
+		return err
+	}
+	*a = AfterHours{j.ID, time.Duration(j.Time), j.Occurrences, j.Attended}
+	return nil
+}
+
+type moveJSON struct {
+	Offset    jsontext.Duration `json:"offset"`
+	FocusCost jsontext.Duration `json:"focusCost"`
+	First     calendar.Interval `json:"first"`
+}
+
+// MarshalJSON implements json.Marshaler: {"offset", "focusCost",
+// "first"}.
+func (m Move) MarshalJSON() ([]byte, error) {
+	return json.Marshal(moveJSON{jsontext.Duration(m.Offset), jsontext.Duration(m.FocusCost), m.First})
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (m *Move) UnmarshalJSON(b []byte) error {
+	var j moveJSON
+	if err := decodeStrict(b, &j, "Move"); err != nil {
+		return err
+	}
+	*m = Move{time.Duration(j.Offset), time.Duration(j.FocusCost), j.First}
 	return nil
 }
