@@ -366,8 +366,12 @@ func (p Policy) auditSeries(ctx context.Context, r *overlap.Report, agenda *over
 			}
 			if rot != nil {
 				rotation = rot
-				fire(VerdictRotate, CodeAfterHoursSameOne, srcFairShare, "%s, and no time is inside everyone's working hours: a rotation of %d times shares it (largest burden %s)",
-					text, len(rot.Slots), hoursText(rot.Max))
+				share := "shares it"
+				if !rot.FairShare {
+					share = "spreads it, though none keeps everyone to half of the times at an inconvenient hour"
+				}
+				fire(VerdictRotate, CodeAfterHoursSameOne, srcFairShare, "%s, and no time is inside everyone's working hours: a rotation of %d times %s (largest burden %s)",
+					text, len(rot.Slots), share, hoursText(rot.Max))
 			} else {
 				fired = append(fired, Reason{Code: CodeAfterHoursSameOne, Source: srcFairShare, Role: RoleContext,
 					Text: text + ", and neither a time inside everyone's working hours nor a rotation was found"})

@@ -77,16 +77,9 @@ func MeetingsFrom(people []calendar.Person, calendars ...[]ics.Event) []Occurren
 			}
 			f := byKey[k]
 			if f == nil {
-				id := e.UID
-				switch {
-				case !e.RecurrenceID.IsZero():
-					id += "@" + e.RecurrenceID.UTC().Format("20060102T150405Z")
-				case e.UID == "":
-					id = e.Summary + "@" + e.Start.UTC().Format("20060102T150405Z")
-				}
 				f = &found{
 					occ: Occurrence{
-						Meeting:   overlap.Meeting{ID: id, Interval: calendar.Interval{Start: e.Start.UTC(), End: e.End.UTC()}},
+						Meeting:   overlap.Meeting{ID: occurrenceID(e), Interval: calendar.Interval{Start: e.Start.UTC(), End: e.End.UTC()}},
 						Series:    e.UID,
 						Title:     e.Summary,
 						Recurring: e.Series,
@@ -142,4 +135,39 @@ func MeetingsFrom(people []calendar.Person, calendars ...[]ics.Event) []Occurren
 			a.Interval.End.Compare(b.Interval.End), slices.Compare(a.Attendees, b.Attendees))
 	})
 	return out
+}
+
+// occurrenceID names an event occurrence as a meeting: its UID, with
+// "@" and its RECURRENCE-ID (UTC) for an occurrence of a series; with no
+// UID, its title, "@" and its start (UTC).
+func occurrenceID(e ics.Event) string {
+	switch {
+	case !e.RecurrenceID.IsZero():
+		return e.UID + "@" + e.RecurrenceID.UTC().Format("20060102T150405Z")
+	case e.UID == "":
+		return e.Summary + "@" + e.Start.UTC().Format("20060102T150405Z")
+	}
+	return e.UID
+}
+
+// BusyBesides returns the busy time of events (one calendar of the person
+// id, as ics.Calendar.Events gives them) other than the meetings among
+// meetings (as MeetingsFrom finds them) that id attends: the busy time a
+// report for Audit should give the person, since the audit takes their
+// meetings from their free time itself. An event is busy as for
+// ics.Calendar.Busy: neither cancelled nor transparent.
+func BusyBesides(id string, events []ics.Event, meetings []Occurrence) calendar.Set {
+	mine := map[string]bool{}
+	for _, m := range meetings {
+		if slices.Contains(m.Attendees, id) {
+			mine[m.ID] = true
+		}
+	}
+	var b calendar.SetBuilder
+	for _, e := range events {
+		if e.Busy() && e.End.After(e.Start) && !mine[occurrenceID(e)] {
+			b.Add(calendar.Interval{Start: e.Start, End: e.End})
+		}
+	}
+	return b.Set()
 }

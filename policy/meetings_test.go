@@ -136,3 +136,41 @@ func TestMeetingsFromOddInputs(t *testing.T) {
 		t.Errorf("a bare mailto: matched someone: %+v", got)
 	}
 }
+
+// BusyBesides keeps a person's busy events that are not their meetings:
+// the private event and the meeting they declined, not the meeting they
+// attend (a series occurrence, matched by UID and RECURRENCE-ID), nor the
+// cancelled or transparent events.
+func TestBusyBesides(t *testing.T) {
+	at := func(h int) time.Time { return time.Date(2026, 3, 9, h, 0, 0, 0, time.UTC) }
+	person := func(id string) calendar.Person { return calendar.Person{ID: id, Emails: []string{id + "@example.com"}} }
+	people := []calendar.Person{person("ana"), person("ben"), person("cy")}
+	who := func(ids ...string) []ics.Attendee {
+		var out []ics.Attendee
+		for _, id := range ids {
+			out = append(out, ics.Attendee{Address: id + "@example.com"})
+		}
+		return out
+	}
+	declined := who("ben", "cy")
+	declined = append(declined, ics.Attendee{Address: "ana@example.com", PartStat: "DECLINED"})
+	events := []ics.Event{
+		{UID: "standup", Series: true, RecurrenceID: at(9), Start: at(9), End: at(10), Attendees: who("ana", "ben")},
+		{UID: "review", Start: at(11), End: at(12), Attendees: declined},
+		{UID: "dentist", Start: at(13), End: at(14)},
+		{UID: "gone", Start: at(15), End: at(16), Status: "CANCELLED", Attendees: who("ana", "ben")},
+		{UID: "hold", Start: at(16), End: at(17), Transparent: true},
+	}
+	meetings := MeetingsFrom(people, events)
+	if len(meetings) != 2 {
+		t.Fatalf("meetings %+v, want the standup and the review", meetings)
+	}
+	got := BusyBesides("ana", events, meetings)
+	want := calendar.NewSet(calendar.Interval{Start: at(11), End: at(12)}, calendar.Interval{Start: at(13), End: at(14)})
+	if !got.Equal(want) {
+		t.Errorf("ana's busy time besides her meetings: %v, want %v", got, want)
+	}
+	if got := BusyBesides("ben", events, meetings); !got.Equal(calendar.NewSet(calendar.Interval{Start: at(13), End: at(14)})) {
+		t.Errorf("ben's: %v, want the dentist only", got)
+	}
+}

@@ -82,7 +82,20 @@ func tour(ctx context.Context, args []string, out *bytes.Buffer, now time.Time, 
 	topic := policy.Topic{Title: "Choose the release date", Purpose: policy.Decide,
 		Participants: append(append([]string{}, req.Required...), req.Optional...), NeedBy: c.window.End}
 	out.WriteString("\n")
-	return writeAdvice(out, c, r, topic, at)
+	if err := writeAdvice(out, c, r, topic, at); err != nil {
+		return err
+	}
+
+	// The meetings the calendars already hold, in brief.
+	a, err := audit(c, nil)
+	if err != nil {
+		return err
+	}
+	if len(a.Series) > 0 {
+		out.WriteString("\n")
+		writeVerdicts(out, a)
+	}
+	return nil
 }
 
 func availability(ctx context.Context, args []string, out *bytes.Buffer, now time.Time) error {

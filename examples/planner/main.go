@@ -10,6 +10,7 @@
 //	planner suggest       [flags]   ranked meeting slots
 //	planner rotate        [flags]   fair rotation for a recurring meeting
 //	planner advise        [flags]   async, sync or hybrid for a topic
+//	planner audit         [flags]   what the calendars' meetings cost, and which to change
 //	planner holidays                the holiday calendar codes
 //
 // Common flags: -roster FILE (default: the embedded demo team, also in
@@ -29,7 +30,7 @@ package main
 import (
 	"bytes"
 	"context"
-	_ "embed"
+	"embed"
 	"errors"
 	"flag"
 	"fmt"
@@ -44,8 +45,15 @@ import (
 	"github.com/tzplan/tzplan/overlap"
 )
 
-//go:embed demo.json
-var demoTeam []byte
+// The demo team and its calendars (demo/<id>.ics, exports of Google
+// Calendar, Outlook, Exchange and Apple Calendar with the team's
+// meetings), which demo.json names.
+var (
+	//go:embed demo.json
+	demoTeam []byte
+	//go:embed demo/*.ics
+	demoCalendars embed.FS
+)
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, time.Now())) }
 
@@ -58,6 +66,7 @@ const usage = `usage: planner [subcommand] [flags]
   planner suggest       [flags]   ranked meeting slots (-duration 30m -required a,b -optional c)
   planner rotate        [flags]   fair rotation for a recurring meeting (-n 8)
   planner advise        [flags]   async / sync / hybrid for a topic (-purpose decide ...)
+  planner audit         [flags]   what the calendars' meetings cost, and which to change
   planner holidays                the holiday calendar codes
 
 Run "planner SUBCOMMAND -h" for a subcommand's flags.
@@ -131,13 +140,15 @@ func dispatch(ctx context.Context, name string, args []string, out *bytes.Buffer
 		return rotate(ctx, args, out, now)
 	case "advise":
 		return advise(ctx, args, out, now)
+	case "audit":
+		return auditCmd(ctx, args, out, now)
 	case "holidays":
 		return holidays(args, out)
 	case "help":
 		out.WriteString(usage)
 		return flag.ErrHelp
 	}
-	return badf("unknown subcommand %q (want availability, overlap, suggest, rotate, advise or holidays)", name)
+	return badf("unknown subcommand %q (want availability, overlap, suggest, rotate, advise, audit or holidays)", name)
 }
 
 // isTerminal reports whether w is a terminal that may show colour.
@@ -242,7 +253,7 @@ func (c *common) readRoster() error {
 	var r calendar.Roster
 	var err error
 	if c.rosterFile == "" {
-		r, err = calendar.ReadRoster(bytes.NewReader(demoTeam))
+		r, err = ics.ReadRosterFS(c.ctx, bytes.NewReader(demoTeam), demoCalendars, ics.Options{Strict: true})
 		if err != nil {
 			return fmt.Errorf("the demo roster: %w", err)
 		}
