@@ -435,3 +435,16 @@ func ExampleAgenda_Shifts() {
 	// 2h0m0s true 3h0m0s
 	// 3h0m0s false 0s
 }
+
+// An agenda reads meetings against a report once; a meeting of someone
+// the report does not know is an error that names the meeting.
+func ExampleReport_Agenda() {
+	r, meetings := dayOfMeetings()
+	a, err := r.Agenda(meetings)
+	fmt.Println(len(a.Meetings()), err)
+	_, err = r.Agenda(append(meetings, overlap.Meeting{ID: "visit", Interval: meetings[0].Interval, Attendees: []string{"zoe"}}))
+	fmt.Println(err)
+	// Output:
+	// 3 <nil>
+	// overlap.Report.Agenda: meeting 4: unknown ID "zoe"
+}

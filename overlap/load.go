@@ -311,29 +311,65 @@ func (m *member) spans(where func(calendar.Kind, bool) bool) []span {
 // never cross a stretch of available time: a meeting changes only the
 // stretches it lies in.
 func addFocusCosts(available []span, ms []attended, block time.Duration, costs []time.Duration) {
-	here := make([][]span, len(available))  // the meetings in each stretch
-	owners := make([][]int, len(available)) // and their indices
+	here := make([][]owned, len(available)) // the meetings in each stretch
 	for _, a := range ms {
 		for x := stretchOf(available, a.span); x < len(available) && available[x].start < a.end; x++ {
 			if available[x].end > a.start {
-				here[x] = append(here[x], a.span)
-				owners[x] = append(owners[x], a.k)
+				here[x] = append(here[x], owned{a.span, a.k})
 			}
 		}
 	}
 	for x, s := range available {
-		if len(here[x]) == 0 {
-			continue
-		}
-		base := focusIn(s, slices.Clone(here[x]), block)
-		for j, k := range owners[x] {
-			if k < 0 {
-				continue
-			}
-			others := append(slices.Clone(here[x][:j]), here[x][j+1:]...)
-			costs[k] += focusIn(s, others, block) - base
+		addStretchCosts(s, here[x], block, func(k int, d time.Duration) { costs[k] += d })
+	}
+}
+
+// An owned span is a meeting's, k its index (negative: not costed).
+type owned struct {
+	span
+	k int
+}
+
+// addStretchCosts calls add with the focus cost in stretch of each of
+// busy (which it sorts) with a k of 0 or more: the focus time of the
+// stretch less the others, less that less all of them.
+func addStretchCosts(stretch span, busy []owned, block time.Duration, add func(k int, d time.Duration)) {
+	if len(busy) == 0 {
+		return
+	}
+	slices.SortFunc(busy, func(a, b owned) int { return cmp.Compare(a.start, b.start) })
+	base := focusSkipping(stretch, busy, -1, block)
+	for i, b := range busy {
+		if b.k >= 0 {
+			add(b.k, focusSkipping(stretch, busy, i, block)-base)
 		}
 	}
+}
+
+// focusSkipping returns the focus time of stretch less busy (sorted by
+// start) but busy[skip]: its free parts of at least block.
+func focusSkipping(stretch span, busy []owned, skip int, block time.Duration) time.Duration {
+	var f time.Duration
+	at := stretch.start
+	free := func(to int64) {
+		if d := time.Duration(min(to, stretch.end) - at); d >= block && d > 0 {
+			f += d
+		}
+	}
+	for i, b := range busy {
+		if i == skip {
+			continue
+		}
+		if b.start > at {
+			free(b.start)
+		}
+		at = max(at, b.end)
+		if at >= stretch.end {
+			return f
+		}
+	}
+	free(stretch.end)
+	return f
 }
 
 // A Shift is a set of meetings moved by Offset: whether they fit there,
@@ -415,7 +451,7 @@ func (a *Agenda) Shifts(ctx context.Context, moved []int, offsets []time.Duratio
 		}
 	}
 	out := make([]Shift, len(offsets))
-	var busy []span
+	var busy []owned
 	for n, d := range offsets {
 		if err := ctx.Err(); err != nil {
 			return fail("%w", err)
@@ -440,29 +476,23 @@ func (a *Agenda) Shifts(ctx context.Context, moved []int, offsets []time.Duratio
 					out[n].Fits = false
 					break
 				}
-				x := stretchOf(c.available, s)
-				stretch := c.available[x]
-				here := []span{s}
+				stretch := c.available[stretchOf(c.available, s)]
+				busy = append(busy[:0], owned{s, 0})
 				for j++; j < len(c.moved) && c.moved[j].start+int64(d) < stretch.end; j++ {
 					s := span{c.moved[j].start + int64(d), c.moved[j].end + int64(d)}
 					if !within(c.bookable, s) || overlapsAny(c.others, s) {
 						out[n].Fits = false
 						break
 					}
-					here = append(here, s)
+					busy = append(busy, owned{s, 0})
 				}
 				if !out[n].Fits {
 					break
 				}
-				busy = append(busy[:0], here...)
 				for y := stretchOf(c.others, span{stretch.start, stretch.start}); y < len(c.others) && c.others[y].start < stretch.end; y++ {
-					busy = append(busy, c.others[y])
+					busy = append(busy, owned{c.others[y], -1})
 				}
-				base := focusIn(stretch, slices.Clone(busy), block)
-				for h := range here {
-					without := append(slices.Clone(busy[:h]), busy[h+1:]...)
-					cost += focusIn(stretch, without, block) - base
-				}
+				addStretchCosts(stretch, busy, block, func(_ int, d time.Duration) { cost += d })
 			}
 		}
 		if out[n].Fits {
@@ -477,18 +507,6 @@ func (a *Agenda) Shifts(ctx context.Context, moved []int, offsets []time.Duratio
 func stretchOf(spans []span, s span) int {
 	x, _ := slices.BinarySearchFunc(spans, s.start, func(p span, at int64) int { return cmp.Compare(p.end, at+1) })
 	return x
-}
-
-// focusIn returns the focus time of stretch less busy (which it
-// reorders): the parts of at least block.
-func focusIn(stretch span, busy []span, block time.Duration) time.Duration {
-	var f time.Duration
-	for _, p := range subtractSpans([]span{stretch}, unionSpans(busy)) {
-		if d := time.Duration(p.end - p.start); d >= block {
-			f += d
-		}
-	}
-	return f
 }
 
 // within reports whether s lies inside one of spans (sorted, disjoint).

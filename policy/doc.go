@@ -106,4 +106,58 @@
 // topic's sensitivity never moves a decision away from sync; less overlap
 // never turns async into sync; a later deadline never turns async into
 // sync.
+//
+// # The meeting audit
+//
+// [MeetingsFrom] finds the meetings a team already has in its calendars
+// (ics.Calendar.Events): an event occurrence with at least two of the
+// team among its organizer and attendees (matched by the addresses a
+// roster gives, without regard to letter case or "mailto:"), not
+// declined by them, not cancelled, not transparent, not all-day; the
+// same meeting in several calendars once (by UID and RECURRENCE-ID); a
+// series is every occurrence of one UID. [BusyBesides] gives the busy
+// time that is not a meeting, for the report the audit reads.
+//
+// [Policy.Audit] weighs them with overlap.Agenda, on these definitions:
+//
+//	focus time          free working time in stretches of at least         Clockwise "Focus Time"; Microsoft Viva Insights
+//	                    FocusBlock (2h)                                    focus hours; Multitudes deep work
+//	fragmented time     free working time in shorter stretches             the same
+//	meeting time        time in meetings (a person's overlapping ones      -
+//	                    once)
+//	after-hours time    meeting time outside the person's working hours    -
+//	focus cost          the focus time a meeting's attendees would have    Clockwise "focus time cost"
+//	                    without it less with it, summed over them
+//	series cost         a month (30 days) of: person-time, each            -
+//	                    attendee's after-hours time, focus cost, and how
+//	                    concentrated the after-hours time is (the largest
+//	                    share of occurrences one person spends partly
+//	                    after hours)
+//
+// Each series gets the verdict of the first rule that applies, with every
+// rule that applied among its reasons (the later ones overridden) and
+// what its purpose rests on:
+//
+//	make-async               the purpose is to inform (status, update,       HBR "Do You Really Need to Hold That
+//	                         standup, an audience of listeners)              Meeting?" (2015); GitLab
+//	after-hours-movable      one person outside working hours in more than   tzplan: the rotation's fair-share rule
+//	  (move)                 half of the occurrences, AfterHoursLimit (1h)
+//	                         a month or more, and a time of day everyone
+//	                         could book: move there
+//	after-hours-same-people  the same, with no such time: rotate             tzplan: the rotation's fair-share rule
+//	  (rotate)               (overlap.Report.Rotate, one slot per zone)
+//	focus-cost-movable       moved by a multiple of MinSlot (up to 12h), it  Clockwise; Viva Insights; Multitudes
+//	  (move)                 would cost at least FocusBlock (2h) a month
+//	                         less focus time
+//	focus-cost-high          it costs FocusCostLimit (4h) of focus a month   Clockwise; Viva Insights; Multitudes
+//	  (shorten)              or more and no move wins back FocusBlock:
+//	                         shorten it or meet less often
+//	one-off, keep (keep)     a one-off meeting (over once held), or nothing  tzplan
+//	                         above
+//
+// The purpose is the caller's where given (by series or title);
+// otherwise [GuessPurpose] guesses it from title words (1:1, review,
+// standup, status, sync, planning, brainstorm, incident, ...) and, with
+// none, from the number of attendees (two: a 1:1; more than MaxSyncGroup:
+// listeners), and the reasons say it is a guess and from what.
 package policy

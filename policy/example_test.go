@@ -586,3 +586,82 @@ func ExampleMeetingsFrom() {
 	// Weekly sync 09:00 [ana ben sam] true
 	// Design review 11:00 [ana ben] false
 }
+
+// A month of two series between Ana (UTC) and Raj (Kolkata, 09:00-17:00
+// IST: 03:30-11:30 UTC), both at 10:00-10:30 UTC: the weekly status on
+// Mondays, and a design review on Wednesdays. Each breaks both their
+// days: Ana keeps 09:00-10:00 (a fragment) and 10:30-17:00, Raj
+// 03:30-10:00 and 10:30-11:30 (a fragment): 1h30 of focus each, 3h a
+// time. The status informs: make it async. The review, an hour earlier
+// (09:00 UTC), would leave each of them 7h30 of focus: 30m lost each.
+func ExamplePolicy_Audit() {
+	hours := calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+	kolkata, _ := time.LoadLocation("Asia/Kolkata")
+	team := []calendar.Person{{ID: "ana", Zone: time.UTC, Hours: hours}, {ID: "raj", Zone: kolkata, Hours: hours}}
+	june := calendar.Interval{Start: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)}
+	r, err := overlap.Compute(context.Background(), team, june, overlap.Options{})
+	if err != nil {
+		panic(err)
+	}
+	var meetings []policy.Occurrence
+	add := func(series, title string, days ...int) {
+		for _, d := range days {
+			start := time.Date(2026, 6, d, 10, 0, 0, 0, time.UTC)
+			meetings = append(meetings, policy.Occurrence{Series: series, Title: title, Recurring: true,
+				Meeting: overlap.Meeting{ID: fmt.Sprint(series, d), Interval: calendar.Interval{Start: start, End: start.Add(30 * time.Minute)}, Attendees: []string{"ana", "raj"}}})
+		}
+	}
+	add("status", "Weekly status", 1, 8, 15, 22, 29)
+	add("review", "Design review", 3, 10, 17, 24)
+	a, err := policy.Default().Audit(context.Background(), r, meetings, nil)
+	if err != nil {
+		panic(err)
+	}
+	for _, s := range a.Series {
+		fmt.Printf("%s: %s; %s of people's time, %s of focus a month\n", s.Title, s.Verdict, a.PerMonth(s.PersonTime), a.PerMonth(s.FocusCost))
+		fmt.Printf("  %s\n", s.Reasons[0].Text)
+		if s.Move != nil {
+			fmt.Printf("  first moved: %s\n", s.Move.First)
+		}
+	}
+	// Output:
+	// Weekly status: make-async; 5h0m0s of people's time, 15h0m0s of focus a month
+	//   a meeting to inform 2 people, 5h a month of people's time: a written update reaches them in their own hours
+	// Design review: move; 4h0m0s of people's time, 12h0m0s of focus a month
+	//   it costs 12h of focus time a month; moved 1h earlier it would cost 4h, 8h less (from 2h, a focus block)
+	//   first moved: [2026-06-03T09:00:00Z, 2026-06-03T09:30:00Z)
+}
+
+// The guesses of a series' purpose, and what each rests on.
+func ExampleGuessPurpose() {
+	for _, c := range []struct {
+		title string
+		n     int
+	}{{"Daily stand-up", 8}, {"Ana / Ben 1:1", 2}, {"Q3 planning", 5}, {"Budget", 12}, {"Budget", 4}} {
+		p, why := policy.GuessPurpose(c.title, c.n, policy.DefaultMaxSyncGroup)
+		fmt.Printf("%q with %d: %q, from %s\n", c.title, c.n, p, why)
+	}
+	// Output:
+	// "Daily stand-up" with 8: "inform", from the title word "stand-up"
+	// "Ana / Ben 1:1" with 2: "connect", from the title word "1:1"
+	// "Q3 planning" with 5: "decide", from the title word "planning"
+	// "Budget" with 12: "inform", from its 12 attendees, more than 7: mostly listeners
+	// "Budget" with 4: "", from no title word and 4 attendees
+}
+
+// Ana's calendar holds the weekly sync (a meeting, which the audit weighs
+// itself) and a dentist's appointment: only the appointment is busy time
+// for the audit's report.
+func ExampleBusyBesides() {
+	people := []calendar.Person{{ID: "ana", Emails: []string{"ana@example.com"}}, {ID: "ben", Emails: []string{"ben@example.com"}}}
+	at := func(h int) time.Time { return time.Date(2026, 3, 10, h, 0, 0, 0, time.UTC) }
+	events := []ics.Event{
+		{UID: "sync", Start: at(9), End: at(10), Summary: "Weekly sync", Organizer: ics.Attendee{Address: "ana@example.com"},
+			Attendees: []ics.Attendee{{Address: "ben@example.com"}}},
+		{UID: "dentist", Start: at(14), End: at(15), Summary: "Dentist"},
+	}
+	meetings := policy.MeetingsFrom(people, events)
+	fmt.Println(policy.BusyBesides("ana", events, meetings))
+	// Output:
+	// {[2026-03-10T14:00:00Z, 2026-03-10T15:00:00Z)}
+}

@@ -100,9 +100,10 @@ func audit(c *common, purposes map[string]policy.Purpose) (policy.Audit, error) 
 // writeAudit writes the audit's tables: the series, most people's time
 // first, each with its verdict and the reason for it; then the people.
 func writeAudit(out *bytes.Buffer, c *common, a policy.Audit) {
-	fmt.Fprintf(out, "Meeting audit, %s to %s: %s in %s, a month of it (30 days) shown\n",
+	fmt.Fprintf(out, "Meeting audit, %s to %s: %s, %s\n",
 		a.Window.Start.In(c.zone).Format("Mon 2006-01-02"), a.Window.End.In(c.zone).Format("Mon 2006-01-02 MST"),
 		plural(len(a.Series), "series", "series"), plural(a.Load.Team.Meetings, "attendance", "attendances"))
+	fmt.Fprintf(out, "Figures for a month (30 days) of the window; focus is free working time in blocks of %s+.\n", hours(policy.DefaultFocusBlock))
 	if len(a.Series) == 0 {
 		out.WriteString("No meetings: no event in the window has two of the team among its organizer and attendees.\n")
 	} else {
@@ -136,7 +137,7 @@ func writeAudit(out *bytes.Buffer, c *common, a policy.Audit) {
 			wrap(out, "rotate among: "+strings.Join(times, "; "), "      ", 100)
 		}
 	}
-	fmt.Fprintf(out, "\nPer person, over the window (focus: free working time in blocks of %s or more):\n", hours(policy.DefaultFocusBlock))
+	out.WriteString("\nPer person, over the whole window:\n")
 	fmt.Fprintf(out, "%-10s %8s %11s %11s %8s %11s\n", "person", "meetings", "in meetings", "after hours", "focus", "fragmented")
 	for _, p := range a.Load.People {
 		fmt.Fprintf(out, "%-10s %8d %11s %11s %8s %11s\n", p.ID, p.Meetings, hours(p.Meeting), hours(p.AfterHours), hours(p.Focus), hours(p.Fragmented))

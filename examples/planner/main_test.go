@@ -157,6 +157,7 @@ func TestEverySubcommandInEveryFormat(t *testing.T) {
 		"suggest":      {"text", "json"},
 		"rotate":       {"text", "json"},
 		"advise":       {"text", "json"},
+		"audit":        {"text", "json", "svg"},
 	}
 	extra := map[string][]string{
 		"suggest": {"-required", "ben,priya,sam", "-optional", "ana"},

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tzplan/tzplan/policy"
+)
+
+// The demo team's four weeks from 2026-03-09, worked out from its
+// calendars: the daily standup (every weekday, 20 of them) and the weekly
+// status inform by their titles: make-async. Sam (07:00-15:00 New York,
+// 11:00-19:00 UTC in EDT) and Mia (08:00-16:00 Sydney, 21:00-05:00 UTC in
+// AEDT until April 5) share no working hour, and their 1:1 (Wednesday
+// 16:00 New York) is after both their days every time: rotate, since no
+// time of day fits both. The kickoff is a one-off: keep. The cancelled
+// "Offsite logistics" is no meeting.
+func TestAuditOfTheDemoTeam(t *testing.T) {
+	out := mustRun(t, weekNow, "audit", "-from", "2026-03-09", "-to", "2026-04-06")
+	checkText(t, out)
+	verdicts := map[string]string{}
+	for _, line := range strings.Split(out, "\n") {
+		if f := strings.Fields(line); len(f) > 6 && !strings.HasPrefix(line, " ") {
+			verdicts[strings.Join(f[:len(f)-6], " ")] = f[len(f)-1]
+		}
+	}
+	for title, want := range map[string]string{
+		"Daily standup (20x)": "make-async", "Weekly status (4x)": "make-async", "Sam / Mia 1:1 (4x)": "rotate", "Q2 roadmap kickoff": "keep",
+	} {
+		if verdicts[title] != want {
+			t.Errorf("%s: verdict %q, want %s\n%s", title, verdicts[title], want, out)
+		}
+	}
+	if strings.Contains(out, "Offsite logistics") {
+		t.Errorf("the cancelled meeting is audited:\n%s", out)
+	}
+	for _, id := range demoIDs {
+		if !strings.Contains(out, "\n"+id+" ") {
+			t.Errorf("no row for %s:\n%s", id, out)
+		}
+	}
+	if !strings.Contains(out, "rotate among: ") {
+		t.Errorf("the rotation is not proposed:\n%s", out)
+	}
+}
+
+func TestAuditJSONAndSVG(t *testing.T) {
+	out := mustRun(t, weekNow, "audit", "-from", "2026-03-09", "-to", "2026-04-06", "-format", "json")
+	checkUTC(t, out)
+	var a policy.Audit
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatalf("the audit's JSON does not read back: %v", err)
+	}
+	if len(a.Series) != 8 || len(a.Load.People) != len(demoIDs) || a.Months != 28.0/30 {
+		t.Errorf("%d series, %d people, %v months; want 8, %d and 28 days", len(a.Series), len(a.Load.People), a.Months, len(demoIDs))
+	}
+	svg := mustRun(t, weekNow, "audit", "-from", "2026-03-09", "-to", "2026-04-06", "-format", "svg")
+	if err := xml.Unmarshal([]byte(svg), new(struct{})); err != nil {
+		t.Fatalf("not XML: %v", err)
+	}
+	for _, id := range demoIDs {
+		if !strings.Contains(svg, ">"+id+"</text>") || !strings.Contains(svg, "<title>"+id+": ") {
+			t.Errorf("no bar for %s", id)
+		}
+	}
+}
+
+// A purpose given on the command line wins over the title's.
+func TestAuditPurposeFlag(t *testing.T) {
+	out := mustRun(t, weekNow, "audit", "-from", "2026-03-09", "-to", "2026-04-06", "-format", "json", "-purpose", "Weekly status=decide")
+	var a policy.Audit
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range a.Series {
+		if s.Title == "Weekly status" && (s.Purpose != policy.Decide || s.Guessed || s.Verdict == policy.VerdictMakeAsync) {
+			t.Errorf("Weekly status: purpose %s (guessed %v), verdict %s", s.Purpose, s.Guessed, s.Verdict)
+		}
+	}
+	for _, c := range []struct{ flag, want string }{
+		{"Weekly status", `"Weekly status": want TITLE=PURPOSE`},
+		{"Weekly status=chat", `unknown purpose`},
+		{"=decide", `want TITLE=PURPOSE`},
+	} {
+		code, _, errOut := planner(t, weekNow, "audit", "-purpose", c.flag)
+		if code != 2 || !strings.Contains(errOut, c.want) || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("-purpose %q: exit %d, stderr %q; want one line with %q", c.flag, code, errOut, c.want)
+		}
+	}
+}
+
+// A roster whose calendars hold no meeting of two of its people says so.
+func TestAuditWithNoMeetings(t *testing.T) {
+	dir := t.TempDir()
+	roster := filepath.Join(dir, "team.json")
+	if err := os.WriteFile(roster, []byte(`{"people":[{"id":"ben","zone":"Europe/Berlin"},{"id":"ana","zone":"UTC"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := mustRun(t, weekNow, "audit", "-roster", roster)
+	if !strings.Contains(out, "No meetings:") {
+		t.Errorf("no word of no meetings:\n%s", out)
+	}
+}
