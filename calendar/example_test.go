@@ -124,6 +124,19 @@ func ExampleParseWeeklyHours() {
 	// calendar.ParseWeeklyHours("Mon-Fry 09:00-17:00"): "Fry": unknown day
 }
 
+// Hours as people write them: a span of more than 16 hours is most
+// likely a 12-hour clock read as a 24-hour one, and is refused with the
+// likely reading; the whole day and night shifts are fine.
+func ExampleParseWorkingHours() {
+	_, err := calendar.ParseWorkingHours("Mon-Fri 9:00-5:00")
+	fmt.Println(err)
+	w, err := calendar.ParseWorkingHours("Mon-Fri 9:00-17:00; Sat 00:00-24:00; Sun 22:00-06:00")
+	fmt.Println(w, err)
+	// Output:
+	// calendar.ParseWorkingHours("Mon-Fri 9:00-5:00"): "9:00-5:00": a span of 20h past midnight, over 16h; did you mean 9:00-17:00 (a 24-hour clock)?
+	// Mon-Fri 09:00-17:00; Sat 00:00-24:00; Sun 22:00-06:00 <nil>
+}
+
 // Working hours stay on the wall clock when the clocks change: Berlin's
 // 09:00 is 08:00 UTC in winter and 07:00 UTC in summer.
 func ExampleWeeklyHours_Working() {

@@ -3,6 +3,7 @@ package calendar
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -419,6 +420,41 @@ func TestWeeklyHoursSpansIsACopy(t *testing.T) {
 	for _, d := range []time.Weekday{-1, 7} {
 		if got := w.Spans(d); got != nil {
 			t.Errorf("Spans(%d) = %v, want nil", d, got)
+		}
+	}
+}
+
+// ParseWorkingHours refuses a written span of more than 16 hours, but
+// for the whole day, and names the likely reading: the end on a 24-hour
+// clock, when that is a span of 16 hours or less. Worked out by hand:
+// 09:00-5:00 runs 20h (to 05:00 the next day), meant 09:00-17:00 (8h);
+// 13:00-5:30, 16h30, meant 13:00-17:30; 08:00-01:00 (17h) meant
+// 08:00-13:00; 06:00-23:00 (17h) and 00:00-00:00 (24h) have no such
+// reading; 22:00-06:00 (8h), 9:00-17:00, 00:00-24:00 and 07:00-23:00
+// (exactly 16h) are kept.
+func TestParseWorkingHours(t *testing.T) {
+	for in, want := range map[string]string{
+		"Mon-Fri 09:00-5:00": `"09:00-5:00": a span of 20h past midnight, over 16h; did you mean 09:00-17:00 (a 24-hour clock)?`,
+		"Mon 13:00-5:30":     `"13:00-5:30": a span of 16h30m past midnight, over 16h; did you mean 13:00-17:30 (a 24-hour clock)?`,
+		"Tue 08:00-01:00":    `"08:00-01:00": a span of 17h past midnight, over 16h; did you mean 08:00-13:00 (a 24-hour clock)?`,
+		"Wed 06:00-23:00":    `"06:00-23:00": a span of 17h, over 16h (00:00-24:00 is the whole day)`,
+		"Thu 00:00-00:00":    `"00:00-00:00": a span of 24h past midnight, over 16h (00:00-24:00 is the whole day)`,
+	} {
+		_, err := ParseWorkingHours(in)
+		if err == nil || err.Error() != fmt.Sprintf("calendar.ParseWorkingHours(%q): %s", in, want) {
+			t.Errorf("ParseWorkingHours(%q): %v, want %s", in, err, want)
+		}
+		if _, err := ParseWeeklyHours(in); err != nil {
+			t.Errorf("ParseWeeklyHours(%q): %v, want it read", in, err)
+		}
+	}
+	for _, in := range []string{"Mon-Fri 22:00-06:00", "Mon-Fri 9:00-17:00", "Sat 00:00-24:00", "Sun 07:00-23:00", "Mon 09:00-17:00,17:00-01:00"} {
+		strict, err := ParseWorkingHours(in)
+		if err != nil {
+			t.Errorf("ParseWorkingHours(%q): %v", in, err)
+		}
+		if loose := MustParseWeeklyHours(in); !loose.Equal(strict) {
+			t.Errorf("ParseWorkingHours(%q) = %s, ParseWeeklyHours %s", in, strict, loose)
 		}
 	}
 }

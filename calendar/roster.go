@@ -271,7 +271,7 @@ func (p *Person) unmarshal(b []byte, lim Limits) error {
 	if pj.Hours != nil {
 		hours = *pj.Hours
 	}
-	if np.Hours, err = ParseWeeklyHours(hours); err != nil {
+	if np.Hours, err = ParseWorkingHours(hours); err != nil {
 		return fail("hours", err)
 	}
 	np.NoHours = np.Hours.IsZero()

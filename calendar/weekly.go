@@ -55,6 +55,34 @@ type WeeklyHours struct {
 	days [7][]Span // by time.Weekday
 }
 
+// MaxSpan is the longest span of working hours ParseWorkingHours reads
+// (but for 00:00-24:00, the whole day): a longer one is most often a
+// 12-hour clock time written as if it were 24-hour ("09:00-5:00").
+const MaxSpan = 16 * time.Hour
+
+// longSpan says what is wrong with a span longer than MaxSpan, and the
+// likely intended reading: the end on a 24-hour clock, when that gives a
+// span of MaxSpan or less.
+func longSpan(sp Span, from string) string {
+	msg := fmt.Sprintf("a span of %s, over %s", formatHours(sp.Length()), formatHours(MaxSpan))
+	if sp.Overnight() {
+		msg = fmt.Sprintf("a span of %s past midnight, over %s", formatHours(sp.Length()), formatHours(MaxSpan))
+	}
+	if pm := sp.To + 12*60; sp.To > 0 && sp.To < 12*60 && pm > sp.From && pm <= EndOfDay && (Span{sp.From, pm}).Length() <= MaxSpan {
+		return msg + fmt.Sprintf("; did you mean %s-%s (a 24-hour clock)?", from, pm)
+	}
+	return msg + " (00:00-24:00 is the whole day)"
+}
+
+// formatHours writes d in whole hours and minutes: "20h", "16h30m".
+func formatHours(d time.Duration) string {
+	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
+	if m == 0 {
+		return fmt.Sprintf("%dh", h)
+	}
+	return fmt.Sprintf("%dh%02dm", h, m)
+}
+
 // ParseWeeklyHours reads weekly hours written as clauses separated by
 // semicolons, each a list of days and a list of spans:
 //
@@ -68,14 +96,31 @@ type WeeklyHours struct {
 // after its start crosses midnight and belongs to the day it starts on;
 // 24:00 is a valid end. Spans given for one day in several places are
 // merged; a day's spans may not join into one longer than 24 hours. Empty
-// text means no working hours.
+// text means no working hours. ParseWorkingHours also refuses spans that
+// look like a 12-hour clock misread.
 func ParseWeeklyHours(s string) (WeeklyHours, error) {
+	return parseWeeklyHours("ParseWeeklyHours", s, false)
+}
+
+// ParseWorkingHours is ParseWeeklyHours for hours that people write, as
+// in a roster: it also refuses a span longer than MaxSpan (16 hours) but
+// for 00:00-24:00, the whole day, with an error that names the likely
+// intended reading: "09:00-5:00" runs 20 hours past midnight, and was
+// most likely meant as 09:00-17:00. Single-digit hours are read as
+// usual ("9:00-17:00"). (ParseWeeklyHours reads any span, so that what
+// WeeklyHours.String writes, which may join spans into a longer one, is
+// always read back.)
+func ParseWorkingHours(s string) (WeeklyHours, error) {
+	return parseWeeklyHours("ParseWorkingHours", s, true)
+}
+
+func parseWeeklyHours(fn, s string, strict bool) (WeeklyHours, error) {
 	var raw [7][]Span
 	for _, clause := range strings.Split(s, ";") {
 		if strings.TrimSpace(clause) == "" {
 			continue
 		}
-		if err := parseClause(s, clause, &raw); err != nil {
+		if err := parseClause(fn, s, clause, strict, &raw); err != nil {
 			return WeeklyHours{}, err
 		}
 	}
@@ -83,7 +128,7 @@ func ParseWeeklyHours(s string) (WeeklyHours, error) {
 	for d := range raw {
 		spans, err := mergeSpans(raw[d])
 		if err != nil {
-			return WeeklyHours{}, &ParseError{Func: "ParseWeeklyHours", Input: s,
+			return WeeklyHours{}, &ParseError{Func: fn, Input: s,
 				Msg: time.Weekday(d).String() + ": " + err.Error()}
 		}
 		w.days[d] = spans
@@ -102,9 +147,9 @@ func MustParseWeeklyHours(s string) WeeklyHours {
 }
 
 // parseClause reads one "days spans" clause of input into raw.
-func parseClause(input, clause string, raw *[7][]Span) error {
+func parseClause(fn, input, clause string, strict bool, raw *[7][]Span) error {
 	fail := func(part, msg string) error {
-		return &ParseError{Func: "ParseWeeklyHours", Input: input, Part: strings.TrimSpace(part), Msg: msg}
+		return &ParseError{Func: fn, Input: input, Part: strings.TrimSpace(part), Msg: msg}
 	}
 	i := strings.IndexAny(clause, "0123456789")
 	if i < 0 {
@@ -145,16 +190,19 @@ func parseClause(input, clause string, raw *[7][]Span) error {
 		if !ok {
 			return fail(item, "want a span HH:MM-HH:MM")
 		}
-		f, err := parseClock("ParseWeeklyHours", input, strings.TrimSpace(from))
+		f, err := parseClock(fn, input, strings.TrimSpace(from))
 		if err != nil {
 			return err
 		}
-		t, err := parseClock("ParseWeeklyHours", input, strings.TrimSpace(to))
+		t, err := parseClock(fn, input, strings.TrimSpace(to))
 		if err != nil {
 			return err
 		}
 		if f == EndOfDay {
 			return fail(item, "a span cannot start at 24:00 (write 00:00 of the next day)")
+		}
+		if sp := (Span{f, t}); strict && sp.Length() > MaxSpan && !(f == 0 && t == EndOfDay) {
+			return fail(item, longSpan(sp, strings.TrimSpace(from)))
 		}
 		for d, on := range days {
 			if on {
