@@ -83,8 +83,8 @@ type Agenda struct {
 // window, in the order given, and their time of each kind that the
 // agenda reads.
 type agendaPerson struct {
-	meetings                 []attended
-	available, bookable, off []span
+	meetings                       []attended
+	available, bookable, off, away []span
 }
 
 // Agenda reads meetings against the report. Each meeting's attendees
@@ -117,7 +117,7 @@ func (r *Report) Agenda(meetings []Meeting) (*Agenda, error) {
 		p, m := &a.people[i], &r.people[i]
 		p.available, p.off = m.spans(isAvailable), m.spans(isOffHours)
 		if len(p.meetings) > 0 {
-			p.bookable = m.spans(isBookable)
+			p.bookable, p.away = m.spans(isBookable), m.spans(isAway)
 		}
 	}
 	return a, nil
@@ -296,6 +296,11 @@ func isBookable(k calendar.Kind, hard bool) bool {
 }
 func isOffHours(k calendar.Kind, hard bool) bool { return k == calendar.KindOffHours }
 
+// isAway picks a person's days off in working time: holidays and time off.
+func isAway(k calendar.Kind, hard bool) bool {
+	return k == calendar.KindHoliday || k == calendar.KindTimeOff
+}
+
 // spans returns the member's spans of the kinds where picks.
 func (m *member) spans(where func(calendar.Kind, bool) bool) []span {
 	var out []span
@@ -391,7 +396,9 @@ type Shift struct {
 // time of day, say. Each index must be one of the agenda's meetings
 // (listed once) that lies wholly inside the window, and the offsets are
 // whole minutes. The moved meetings' focus cost where they are is
-// Costs'.
+// Costs'. An attendee on a holiday or time off during any of a moved
+// meeting where it is misses it, and is not held to it where it goes:
+// that meeting neither has to fit their time nor costs them focus.
 func (a *Agenda) Shifts(ctx context.Context, moved []int, offsets []time.Duration, block time.Duration) ([]Shift, error) {
 	fail := func(format string, args ...any) ([]Shift, error) {
 		return nil, fmt.Errorf("overlap.Agenda.Shifts: "+format, args...)
@@ -436,10 +443,14 @@ func (a *Agenda) Shifts(ctx context.Context, moved []int, offsets []time.Duratio
 			p := &a.people[i]
 			c := concerned{bookable: p.bookable, available: p.available}
 			for _, at := range p.meetings {
-				if _, ok := slices.BinarySearch(sorted, at.k); ok {
-					c.moved = append(c.moved, at.span)
-				} else {
+				// A moved meeting on the person's day off is one they
+				// miss: they are not held to it where it goes.
+				_, ok := slices.BinarySearch(sorted, at.k)
+				switch {
+				case !ok:
 					c.others = append(c.others, at.span)
+				case !overlapsAny(p.away, at.span):
+					c.moved = append(c.moved, at.span)
 				}
 			}
 			if len(c.moved) == 0 {

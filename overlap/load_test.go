@@ -383,9 +383,10 @@ func TestShiftsErrors(t *testing.T) {
 
 // A shift fits where every moved meeting, moved, is inside the window in
 // each attendee's free or soft focus minutes and clear of their other
-// meetings, minute by minute; and its focus cost is then the moved
-// meetings' focus cost with the meetings moved (MeetingCosts, itself
-// checked against the loads).
+// meetings, minute by minute (but for an attendee on a holiday or time
+// off in a minute of its own time, who misses it); and its focus cost is
+// then the moved meetings' focus cost with the meetings moved, without
+// those who miss them (Costs, itself checked against the loads).
 func TestShiftsMatchMinuteModel(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		window := drawWindow(t)
@@ -430,7 +431,21 @@ func TestShiftsMatchMinuteModel(t *testing.T) {
 				fits = false
 				continue
 			}
+			var there []string // those not on a day off at its own time
 			for _, id := range m.Attendees {
+				away := false
+				for i := range W {
+					k := models[id].kind[i]
+					if m.Interval.Contains(window.Start.Add(time.Duration(i)*time.Minute)) && (k == calendar.KindHoliday || k == calendar.KindTimeOff) {
+						away = true
+					}
+				}
+				if !away {
+					there = append(there, id)
+				}
+			}
+			shifted[k].Attendees = there
+			for _, id := range there {
 				for i := range W {
 					at := window.Start.Add(time.Duration(i) * time.Minute)
 					if !iv.Contains(at) {

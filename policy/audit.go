@@ -5,12 +5,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"math"
 	"slices"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/internal/icalvalue"
 	"github.com/tzplan/tzplan/overlap"
 )
 
@@ -20,14 +24,16 @@ const Month = 30 * 24 * time.Hour
 // A Verdict is what an audit says to do with a meeting series.
 type Verdict string
 
-// The verdicts, in the order the audit's rules try them: the first that
-// applies is the series' verdict.
+// The verdicts. The audit's rules try make-async, then move or rotate
+// (the same people outside working hours: a time of day that fits
+// everyone, else a rotation), then move (focus), shorten and keep: the
+// first that applies is the series' verdict.
 const (
 	VerdictMakeAsync Verdict = "make-async" // its purpose is to inform: a written update instead
-	VerdictRotate    Verdict = "rotate"     // the same people meet outside working hours: rotate its time
-	VerdictMove      Verdict = "move"       // it breaks focus time, and another time of day breaks less
+	VerdictRotate    Verdict = "rotate"     // the same people meet outside working hours, and no time fits all: rotate its time
+	VerdictMove      Verdict = "move"       // another time of day fits everyone, or breaks less focus time
 	VerdictShorten   Verdict = "shorten"    // it breaks focus time wherever it goes: shorten it or meet less often
-	VerdictKeep      Verdict = "keep"       // nothing above applies
+	VerdictKeep      Verdict = "keep"       // nothing above applies, or nothing found helps
 )
 
 // UnmarshalText reads a verdict, refusing an unknown one.
@@ -86,7 +92,17 @@ type Audit struct {
 
 // PerMonth returns d, a figure over the audit's window, for a month.
 func (a Audit) PerMonth(d time.Duration) time.Duration {
-	return time.Duration(float64(d) / a.Months).Round(time.Minute)
+	if a.Months <= 0 {
+		return 0
+	}
+	f := float64(d) / a.Months
+	switch {
+	case f >= math.MaxInt64:
+		return math.MaxInt64 // a figure past 292 years a month is saturated, not wrapped
+	case f <= math.MinInt64:
+		return math.MinInt64
+	}
+	return time.Duration(f).Round(time.Minute)
 }
 
 // A SeriesAudit is one meeting series' cost over the audit's window, and
@@ -155,40 +171,63 @@ type Move struct {
 // reasons. purposes gives the purpose of series the caller knows, by
 // their Series or their Title (Series first); the others are guessed
 // (GuessPurpose), and the guess is stated. The report's timelines should
-// not hold the meetings as busy time (overlap.Report.MeetingCosts), and
-// every attendee must be one of its people. The rules, first that applies:
+// not hold the meetings as busy time (overlap.Agenda; BusyBesides gives
+// the rest), every attendee must be one of its people, and no two
+// occurrences may have one ID. Occurrences wholly outside the report's
+// window are left out. The rules, first that applies:
 //
 //   - make-async: the purpose is to inform (a status or update meeting,
 //     or a guessed audience of listeners).
-//   - rotate: a recurring series in which one attendee is outside working
-//     hours in more than half of the occurrences (the rotation's
-//     fair-share rule), at least Policy.AfterHoursLimit a month; the
-//     proposal is overlap.Report.Rotate's, with one slot for each of the
-//     attendees' zones (two to four), or none when no rotation exists.
-//   - move: a recurring series whose occurrences, moved by the same
-//     multiple of Policy.MinSlot (up to 12 hours either way) into time
-//     every attendee could book, would cost at least Policy.FocusBlock a
-//     month less focus time (overlap.Report.Shifts); the best such move.
+//   - move (after hours): a recurring series in which an attendee is
+//     outside working hours in more than half of the occurrences (the
+//     rotation's fair-share rule), at least Policy.AfterHoursLimit a
+//     month, and which moved by a multiple of Policy.MinSlot (up to 12
+//     hours either way) lies in time every attendee could book
+//     (overlap.Agenda.Shifts; an attendee on a day off for an occurrence
+//     is not held to it): the move with the least focus cost, whatever
+//     that cost.
+//   - rotate: the same, when no such move exists: the proposal is
+//     overlap.Report.Rotate's, with one slot for each of the attendees'
+//     zones (two to four); when it finds none, or none away from the
+//     series' time of day, the rule is context and the series is kept.
+//   - move (focus): a recurring series that such a move would make cost
+//     at least Policy.FocusBlock a month less focus time.
 //   - shorten: a recurring series that costs at least
 //     Policy.FocusCostLimit of focus time a month, with no such move.
 //   - keep: none of the above (one-off meetings other than to inform are
 //     kept: they are over once held).
 //
-// The result does not depend on the order of meetings or of the report's
-// people: series are read in time order, ties broken by IDs.
+// The monthly figures are the window's, read for a month (Audit.PerMonth):
+// a window of four weeks or more shows a series' rhythm best. The result
+// does not depend on the order of meetings or of the report's people:
+// series are read in time order, ties broken by IDs.
 func (p Policy) Audit(ctx context.Context, r *overlap.Report, meetings []Occurrence, purposes map[string]Purpose) (Audit, error) {
 	fail := func(err error) (Audit, error) { return Audit{}, fmt.Errorf("policy.Policy.Audit: %w", err) }
 	if err := p.Validate(); err != nil {
 		return fail(err)
 	}
 	p = p.withDefaults()
-	for k, v := range purposes {
-		if !v.valid() {
-			return fail(fmt.Errorf("%w: purposes[%q]: %w %d", ErrInvalid, k, ErrUnknownPurpose, int(v)))
+	for _, k := range slices.Sorted(maps.Keys(purposes)) {
+		if v := purposes[k]; !v.valid() {
+			return fail(fmt.Errorf("%w: purposes[%s]: %w %d", ErrInvalid, icalvalue.Quote(k), ErrUnknownPurpose, int(v)))
 		}
 	}
-	ms := slices.Clone(meetings)
+	window := r.Window()
+	var ms []Occurrence
+	for _, m := range meetings {
+		if m.Interval.Overlaps(window) {
+			ms = append(ms, m)
+		}
+	}
 	slices.SortFunc(ms, compareOccurrences)
+	seen := make(map[string]bool, len(ms))
+	for _, m := range ms {
+		if seen[m.ID] {
+			// Each copy would cost nothing: removing it leaves the other.
+			return fail(fmt.Errorf("%w: occurrence %s is given twice", ErrInvalid, icalvalue.Quote(m.ID)))
+		}
+		seen[m.ID] = true
+	}
 	plain := make([]overlap.Meeting, len(ms))
 	for k, m := range ms {
 		plain[k] = m.Meeting
@@ -205,7 +244,6 @@ func (p Policy) Audit(ctx context.Context, r *overlap.Report, meetings []Occurre
 	if err != nil {
 		return fail(err)
 	}
-	window := r.Window()
 	a := Audit{Window: window, Months: float64(window.Duration()) / float64(Month), Load: load}
 	// The series, in the order of their first occurrence.
 	index := map[string]int{}
@@ -333,15 +371,20 @@ func (p Policy) auditSeries(ctx context.Context, r *overlap.Report, agenda *over
 	}
 	n := len(s.Attendees)
 	if s.Purpose == Inform {
-		fire(VerdictMakeAsync, CodeInformAsync, srcHBR, "a meeting to inform %d %s, %s a month of people's time: a written update reaches them in their own hours",
-			n, pluralWord(n, "person", "people"), hoursText(perMonth(s.PersonTime)))
+		cost := hoursText(perMonth(s.PersonTime)) + " a month"
+		if !s.Recurring {
+			cost = hoursText(s.PersonTime)
+		}
+		fire(VerdictMakeAsync, CodeInformAsync, srcHBR, "a meeting to inform %d %s, %s of people's time: a written update reaches them in their own hours",
+			n, pluralWord(n, "person", "people"), cost)
 	}
 	// One move serves both the after-hours rule and the focus rule: the
 	// best time of day every attendee could book.
 	var best *shift
-	worst, concentrated := s.mostAfterHours(len(g))
-	concentrated = concentrated && s.Recurring && perMonth(worst.Time) >= p.AfterHoursLimit
-	if s.Recurring && (concentrated || perMonth(s.FocusCost) >= p.FocusBlock) {
+	worst, concentrated := s.mostAfterHours(len(g), func(d time.Duration) bool { return perMonth(d) >= p.AfterHoursLimit })
+	concentrated = concentrated && s.Recurring
+	focusy := perMonth(s.FocusCost) >= min(p.FocusBlock, p.FocusCostLimit)
+	if s.Recurring && (concentrated || focusy) {
 		var err error
 		if best, err = p.bestMove(ctx, agenda, ms, costs, inside); err != nil {
 			return s, err
@@ -352,15 +395,16 @@ func (p Policy) auditSeries(ctx context.Context, r *overlap.Report, agenda *over
 	if concentrated {
 		text := fmt.Sprintf("%s is outside working hours in %d of its %d occurrences, %s a month (from %s)",
 			worst.ID, worst.Occurrences, len(g), hoursText(perMonth(worst.Time)), hoursText(p.AfterHoursLimit))
-		if best != nil {
+		switch {
+		case best != nil:
 			move = &best.Move
-			fire(VerdictMove, CodeAfterHoursMovable, srcFairShare, "%s; moved %s it is inside everyone's working hours, at %s of focus time a month",
+			fire(VerdictMove, CodeAfterHoursMovable, srcFairShare, "%s; moved %s it is in time every attendee could book, at %s of focus time a month",
 				text, offsetText(best.Offset), hoursText(perMonth(s.FocusCost-best.saved)))
-		} else if len(verdicts) > 0 {
+		case len(verdicts) > 0:
 			// The rotation would be overridden: spare its search.
-			fire(VerdictRotate, CodeAfterHoursSameOne, srcFairShare, "%s, and no time is inside everyone's working hours: a rotation would share it", text)
-		} else {
-			rot, err := p.rotationFor(ctx, r, s, len(g))
+			fire(VerdictRotate, CodeAfterHoursSameOne, srcFairShare, "%s, and no time of day fits every attendee: a rotation would share it", text)
+		default:
+			rot, err := p.rotationFor(ctx, r, s, ms[g[0]].Interval.Start)
 			if err != nil {
 				return s, err
 			}
@@ -370,23 +414,24 @@ func (p Policy) auditSeries(ctx context.Context, r *overlap.Report, agenda *over
 				if !rot.FairShare {
 					share = "spreads it, though none keeps everyone to half of the times at an inconvenient hour"
 				}
-				fire(VerdictRotate, CodeAfterHoursSameOne, srcFairShare, "%s, and no time is inside everyone's working hours: a rotation of %d times %s (largest burden %s)",
+				fire(VerdictRotate, CodeAfterHoursSameOne, srcFairShare, "%s, and no time of day fits every attendee: a rotation of %d times %s (largest burden %s)",
 					text, len(rot.Slots), share, hoursText(rot.Max))
 			} else {
 				fired = append(fired, Reason{Code: CodeAfterHoursSameOne, Source: srcFairShare, Role: RoleContext,
-					Text: text + ", and neither a time inside everyone's working hours nor a rotation was found"})
+					Text: text + ", and neither a time of day that fits every attendee nor a rotation away from its time was found"})
 				verdicts = append(verdicts, "")
 			}
 		}
 	}
-	if s.Recurring && perMonth(s.FocusCost) >= p.FocusBlock {
-		if best != nil && perMonth(best.saved) >= p.FocusBlock {
+	if s.Recurring && focusy {
+		switch {
+		case best != nil && perMonth(best.saved) >= p.FocusBlock:
 			if move == nil {
 				move = &best.Move
 			}
 			fire(VerdictMove, CodeFocusMovable, srcFocusTime, "it costs %s of focus time a month; moved %s it would cost %s, %s less (from %s, a focus block)",
 				hoursText(perMonth(s.FocusCost)), offsetText(best.Offset), hoursText(perMonth(s.FocusCost-best.saved)), hoursText(perMonth(best.saved)), hoursText(p.FocusBlock))
-		} else if perMonth(s.FocusCost) >= p.FocusCostLimit {
+		case perMonth(s.FocusCost) >= p.FocusCostLimit:
 			fire(VerdictShorten, CodeFocusCostly, srcFocusTime, "it costs %s of focus time a month (from %s) and no other time of day wins back a focus block (%s): shorten it or meet less often",
 				hoursText(perMonth(s.FocusCost)), hoursText(p.FocusCostLimit), hoursText(p.FocusBlock))
 		}
@@ -395,8 +440,12 @@ func (p Policy) auditSeries(ctx context.Context, r *overlap.Report, agenda *over
 		fire(VerdictKeep, CodeOneOff, srcKeep, "a one-off meeting: over once held")
 	}
 	if !slices.ContainsFunc(verdicts, func(v Verdict) bool { return v != "" }) {
-		fire(VerdictKeep, CodeKeep, srcKeep, "%s a month of people's time, %s of focus time, %s outside working hours: no rule asks for a change",
-			hoursText(perMonth(s.PersonTime)), hoursText(perMonth(s.FocusCost)), hoursText(perMonth(sumAfter(s.AfterHours))))
+		change := "no rule asks for a change"
+		if len(verdicts) > 0 {
+			change = "no change found helps: no time of day fits every attendee, and no rotation moves it off its time"
+		}
+		fire(VerdictKeep, CodeKeep, srcKeep, "%s a month of people's time, %s of focus time, %s outside working hours: %s",
+			hoursText(perMonth(s.PersonTime)), hoursText(perMonth(s.FocusCost)), hoursText(perMonth(sumAfter(s.AfterHours))), change)
 	}
 	for i, rs := range fired {
 		switch {
@@ -418,17 +467,22 @@ func (p Policy) auditSeries(ctx context.Context, r *overlap.Report, agenda *over
 	return s, nil
 }
 
-// mostAfterHours returns the attendee outside working hours in the most
-// of the n occurrences (then for the longest, then the first by ID), and
-// whether that is more than half of them: the rotation's fair-share rule.
-func (s *SeriesAudit) mostAfterHours(n int) (AfterHours, bool) {
+// mostAfterHours returns, of the attendees outside working hours in more
+// than half of the n occurrences (the rotation's fair-share rule) for a
+// time that counts, the one with the most such time (then the most
+// occurrences, then the first by ID), and whether there is one.
+func (s *SeriesAudit) mostAfterHours(n int, counts func(time.Duration) bool) (AfterHours, bool) {
 	var worst AfterHours
+	found := false
 	for _, a := range s.AfterHours {
-		if a.Occurrences > worst.Occurrences || a.Occurrences == worst.Occurrences && (a.Time > worst.Time || a.Time == worst.Time && a.ID < worst.ID) {
-			worst = a
+		if 2*a.Occurrences <= n || !counts(a.Time) {
+			continue
+		}
+		if !found || a.Time > worst.Time || a.Time == worst.Time && (a.Occurrences > worst.Occurrences || a.Occurrences == worst.Occurrences && a.ID < worst.ID) {
+			worst, found = a, true
 		}
 	}
-	return worst, 2*worst.Occurrences > n
+	return worst, found
 }
 
 func sumAfter(ah []AfterHours) time.Duration {
@@ -440,14 +494,12 @@ func sumAfter(ah []AfterHours) time.Duration {
 }
 
 // rotationFor proposes a rotation of the series' time: one slot for each
-// of its attendees' zones (two to four, and no more than it has
-// occurrences), over the report's window, starting on MinSlot steps.
-// Nil when there is none.
-func (p Policy) rotationFor(ctx context.Context, r *overlap.Report, s SeriesAudit, occurrences int) (*overlap.Rotation, error) {
-	n := min(max(len(s.Zones), 2), 4, occurrences)
-	if n < 2 {
-		return nil, nil
-	}
+// of its attendees' zones (two to four), over the report's window,
+// starting on MinSlot steps. Nil when there is none, or when every slot
+// is at the time of day (UTC) of at, the series' first occurrence: that
+// rotation would change nothing.
+func (p Policy) rotationFor(ctx context.Context, r *overlap.Report, s SeriesAudit, at time.Time) (*overlap.Rotation, error) {
+	n := min(max(len(s.Zones), 2), 4)
 	rot, err := r.Rotate(ctx, overlap.Request{Duration: s.Length, Required: s.Attendees, Step: p.MinSlot}, n)
 	var none *overlap.NoSlotError
 	switch {
@@ -455,6 +507,10 @@ func (p Policy) rotationFor(ctx context.Context, r *overlap.Report, s SeriesAudi
 		return nil, nil
 	case err != nil:
 		return nil, err
+	}
+	clock := func(t time.Time) time.Duration { return t.UTC().Sub(t.UTC().Truncate(24 * time.Hour)) }
+	if !slices.ContainsFunc(rot.Slots, func(sl overlap.Suggestion) bool { return clock(sl.Interval.Start) != clock(at) }) {
+		return nil, nil
 	}
 	return &rot, nil
 }
@@ -514,22 +570,29 @@ var purposeWords = []struct {
 }
 
 // GuessPurpose guesses what a meeting series is for from its title and
-// its number of attendees, and says from what: the first title word of
-// the signal table that the title has (1:1, coffee, kickoff: connect;
-// review, retro, feedback: gather input; standup, status, update, sync,
-// all-hands, demo: inform; decision, approval, planning: decide;
-// brainstorm, workshop: ideate; incident, outage: incident); failing
-// that, two attendees are a 1:1 (connect) and more than maxGroup (the
-// rule of 7: Policy.MaxSyncGroup) an audience of listeners (inform).
-// Otherwise it returns 0, and the signal says so.
+// its number of attendees, and says from what: the title word of the
+// signal table that comes first in the title (1:1, coffee, kickoff:
+// connect; review, retro, feedback: gather input; standup, status,
+// update, sync, all-hands, demo: inform; decision, approval, planning:
+// decide; brainstorm, workshop: ideate; incident, outage: incident), the
+// longer word where two start together; failing that, two attendees are
+// a 1:1 (connect) and more than maxGroup (the rule of 7:
+// Policy.MaxSyncGroup) an audience of listeners (inform). Otherwise it
+// returns 0, and the signal says so.
 func GuessPurpose(title string, attendees, maxGroup int) (Purpose, string) {
 	t := strings.ToLower(title)
+	at, word := -1, ""
+	var purpose Purpose
 	for _, pw := range purposeWords {
 		for _, w := range pw.words {
-			if hasWord(t, w) {
-				return pw.purpose, fmt.Sprintf("the title word %q", w)
+			i := wordIndex(t, w)
+			if i >= 0 && (at < 0 || i < at || i == at && len(w) > len(word)) {
+				at, word, purpose = i, w, pw.purpose
 			}
 		}
+	}
+	if at >= 0 {
+		return purpose, fmt.Sprintf("the title word %q", word)
 	}
 	switch {
 	case attendees == 2:
@@ -540,22 +603,24 @@ func GuessPurpose(title string, attendees, maxGroup int) (Purpose, string) {
 	return 0, fmt.Sprintf("no title word and %d attendees", attendees)
 }
 
-// hasWord reports whether text has w at word boundaries: neither letter
-// nor digit just before or after it.
-func hasWord(text, w string) bool {
+// wordIndex returns where text first has w at word boundaries (neither
+// letter nor digit just before or after it), or -1.
+func wordIndex(text, w string) int {
 	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-	for from := 0; ; {
+	for from := 0; from <= len(text); {
 		i := strings.Index(text[from:], w)
 		if i < 0 {
-			return false
+			return -1
 		}
 		i += from
-		before, after := []rune(text[:i]), []rune(text[i+len(w):])
-		if (len(before) == 0 || !isWord(before[len(before)-1])) && (len(after) == 0 || !isWord(after[0])) {
-			return true
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[i+len(w):])
+		if (i == 0 || !isWord(before)) && (i+len(w) == len(text) || !isWord(after)) {
+			return i
 		}
 		from = i + 1
 	}
+	return -1
 }
 
 // hoursText writes d for people: "2h", "1h30m", "45m", "0m".

@@ -661,7 +661,7 @@ func ExampleBusyBesides() {
 		{UID: "dentist", Start: at(14), End: at(15), Summary: "Dentist"},
 	}
 	meetings := policy.MeetingsFrom(people, events)
-	fmt.Println(policy.BusyBesides("ana", events, meetings))
+	fmt.Println(policy.BusyBesides(people[0], events, meetings))
 	// Output:
 	// {[2026-03-10T14:00:00Z, 2026-03-10T15:00:00Z)}
 }

@@ -32,8 +32,8 @@ type Occurrence struct {
 // and "mailto:" aside), that is neither cancelled, nor transparent, nor
 // all-day. An attendee who declined (PARTSTAT=DECLINED) in any copy of
 // the event is not there. The same meeting found in several calendars (an
-// occurrence of a series by UID and RECURRENCE-ID, a one-off by UID and
-// time, an event with no UID by title and time) is one meeting, with
+// occurrence of a series by UID and RECURRENCE-ID, a one-off by UID, an
+// event with no UID by title and start) is one meeting, with
 // everyone any copy names; where copies differ, the earliest time and the
 // smallest title hold, so that the order of people, calendars and events
 // does not matter.
@@ -50,8 +50,7 @@ func MeetingsFrom(people []calendar.Person, calendars ...[]ics.Event) []Occurren
 	}
 	type key struct {
 		uid, title string
-		at         time.Time // the RECURRENCE-ID, or with no UID the start
-		end        time.Time // with no UID, the end
+		at         time.Time // the RECURRENCE-ID (zero for a one-off), or with no UID the start
 	}
 	type found struct {
 		occ      Occurrence
@@ -65,15 +64,13 @@ func MeetingsFrom(people []calendar.Person, calendars ...[]ics.Event) []Occurren
 			if e.Status == "CANCELLED" || e.Transparent || e.AllDay || !e.End.After(e.Start) {
 				continue
 			}
-			// An occurrence of a series is known by its RECURRENCE-ID;
-			// a one-off by its UID and time, or with no UID by its title
-			// and time.
+			// An occurrence of a series is known by its RECURRENCE-ID,
+			// a one-off by its UID (a copy at another time is the same
+			// meeting, moved in one calendar only), an event with no UID
+			// by its title and start.
 			k := key{uid: e.UID, at: e.RecurrenceID.UTC()}
-			switch {
-			case e.UID == "":
-				k = key{title: e.Summary, at: e.Start.UTC(), end: e.End.UTC()}
-			case e.RecurrenceID.IsZero():
-				k = key{uid: e.UID, at: e.Start.UTC(), end: e.End.UTC()}
+			if e.UID == "" {
+				k = key{title: e.Summary, at: e.Start.UTC()}
 			}
 			f := byKey[k]
 			if f == nil {
@@ -151,21 +148,33 @@ func occurrenceID(e ics.Event) string {
 }
 
 // BusyBesides returns the busy time of events (one calendar of the person
-// id, as ics.Calendar.Events gives them) other than the meetings among
-// meetings (as MeetingsFrom finds them) that id attends: the busy time a
-// report for Audit should give the person, since the audit takes their
-// meetings from their free time itself. An event is busy as for
+// p, as ics.Calendar.Events gives them) other than the meetings among
+// meetings (as MeetingsFrom finds them) that p attends, and other than
+// the events p declined (PARTSTAT=DECLINED for one of p.Emails): the busy
+// time a report for Audit should give the person, since the audit takes
+// their meetings from their free time itself. An event is busy as for
 // ics.Calendar.Busy: neither cancelled nor transparent.
-func BusyBesides(id string, events []ics.Event, meetings []Occurrence) calendar.Set {
+func BusyBesides(p calendar.Person, events []ics.Event, meetings []Occurrence) calendar.Set {
 	mine := map[string]bool{}
 	for _, m := range meetings {
-		if slices.Contains(m.Attendees, id) {
+		if slices.Contains(m.Attendees, p.ID) {
 			mine[m.ID] = true
 		}
 	}
+	emails := map[string]bool{}
+	for _, e := range p.Emails {
+		if n := calendar.NormalEmail(e); n != "" {
+			emails[n] = true
+		}
+	}
+	declined := func(e ics.Event) bool {
+		return slices.ContainsFunc(e.Attendees, func(a ics.Attendee) bool {
+			return strings.EqualFold(a.PartStat, "DECLINED") && emails[calendar.NormalEmail(a.Address)]
+		})
+	}
 	var b calendar.SetBuilder
 	for _, e := range events {
-		if e.Busy() && e.End.After(e.Start) && !mine[occurrenceID(e)] {
+		if e.Busy() && e.End.After(e.Start) && !mine[occurrenceID(e)] && !declined(e) {
 			b.Add(calendar.Interval{Start: e.Start, End: e.End})
 		}
 	}

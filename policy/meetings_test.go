@@ -138,9 +138,9 @@ func TestMeetingsFromOddInputs(t *testing.T) {
 }
 
 // BusyBesides keeps a person's busy events that are not their meetings:
-// the private event and the meeting they declined, not the meeting they
-// attend (a series occurrence, matched by UID and RECURRENCE-ID), nor the
-// cancelled or transparent events.
+// the private event, not the meeting they attend (a series occurrence,
+// matched by UID and RECURRENCE-ID), nor the one they declined (they are
+// not there), nor the cancelled or transparent events.
 func TestBusyBesides(t *testing.T) {
 	at := func(h int) time.Time { return time.Date(2026, 3, 9, h, 0, 0, 0, time.UTC) }
 	person := func(id string) calendar.Person { return calendar.Person{ID: id, Emails: []string{id + "@example.com"}} }
@@ -165,12 +165,30 @@ func TestBusyBesides(t *testing.T) {
 	if len(meetings) != 2 {
 		t.Fatalf("meetings %+v, want the standup and the review", meetings)
 	}
-	got := BusyBesides("ana", events, meetings)
-	want := calendar.NewSet(calendar.Interval{Start: at(11), End: at(12)}, calendar.Interval{Start: at(13), End: at(14)})
+	got := BusyBesides(people[0], events, meetings)
+	want := calendar.NewSet(calendar.Interval{Start: at(13), End: at(14)})
 	if !got.Equal(want) {
 		t.Errorf("ana's busy time besides her meetings: %v, want %v", got, want)
 	}
-	if got := BusyBesides("ben", events, meetings); !got.Equal(calendar.NewSet(calendar.Interval{Start: at(13), End: at(14)})) {
+	if got := BusyBesides(people[1], events, meetings); !got.Equal(calendar.NewSet(calendar.Interval{Start: at(13), End: at(14)})) {
 		t.Errorf("ben's: %v, want the dentist only", got)
+	}
+}
+
+// A one-off moved in one calendar only is still one meeting, at the
+// earlier time, with the IDs unique: the audit refuses an occurrence
+// given twice.
+func TestOneOffMovedInOneCalendar(t *testing.T) {
+	at := func(h int) time.Time { return time.Date(2026, 3, 9, h, 0, 0, 0, time.UTC) }
+	people := []calendar.Person{{ID: "ana", Emails: []string{"ana@example.com"}}, {ID: "ben", Emails: []string{"ben@example.com"}}}
+	who := []ics.Attendee{{Address: "ana@example.com"}, {Address: "ben@example.com"}}
+	anas := ics.Event{UID: "kickoff", Start: at(10), End: at(11), Summary: "Kickoff", Attendees: who}
+	bens := anas
+	bens.Start, bens.End = at(14), at(15)
+	for _, order := range [][][]ics.Event{{{anas}, {bens}}, {{bens}, {anas}}} {
+		got := MeetingsFrom(people, order...)
+		if len(got) != 1 || got[0].ID != "kickoff" || !got[0].Interval.Start.Equal(at(10)) || !got[0].Interval.End.Equal(at(11)) {
+			t.Errorf("meetings %+v, want the kickoff once at 10:00-11:00", got)
+		}
 	}
 }

@@ -18,6 +18,7 @@ import (
 func auditCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Time) error {
 	c := newCommon(ctx, "audit", out, "text", "json", "svg")
 	c.defaultWeeks = 4
+	c.fs.Lookup("to").Usage = "the day after the window (YYYY-MM-DD in -zone) or an RFC 3339 instant; default: four weeks after -from"
 	purposes := map[string]policy.Purpose{}
 	c.fs.Func("purpose", `a series' purpose, as TITLE=PURPOSE or UID=PURPOSE (e.g. "Weekly status=decide"); repeatable`, func(s string) error {
 		name, value, ok := strings.Cut(s, "=")
@@ -34,7 +35,7 @@ func auditCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Ti
 	if err := c.parse(args, out, now); err != nil {
 		return err
 	}
-	a, err := audit(c, purposes)
+	a, err := audit(c, c.window, purposes)
 	if err != nil {
 		return err
 	}
@@ -49,10 +50,10 @@ func auditCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Ti
 	return nil
 }
 
-// audit reads the meetings of the team's calendars over the window and
+// audit reads the meetings of the team's calendars over window and
 // audits them, on a report whose busy time is everything in the
 // calendars but those meetings (which the audit weighs itself).
-func audit(c *common, purposes map[string]policy.Purpose) (policy.Audit, error) {
+func audit(c *common, window calendar.Interval, purposes map[string]policy.Purpose) (policy.Audit, error) {
 	events := make([][][]ics.Event, len(c.team)) // by person, by calendar
 	var all [][]ics.Event
 	for i, p := range c.team {
@@ -61,7 +62,7 @@ func audit(c *common, purposes map[string]policy.Purpose) (policy.Audit, error) 
 			if !ok {
 				continue
 			}
-			es, err := cal.Events(c.ctx, c.window, p.Zone)
+			es, err := cal.Events(c.ctx, window, p.Zone)
 			if err != nil {
 				name := fmt.Sprint("calendar ", j+1)
 				if j < len(p.Calendars) {
@@ -79,7 +80,7 @@ func audit(c *common, purposes map[string]policy.Purpose) (policy.Audit, error) 
 		var b calendar.SetBuilder
 		b.AddSet(p.Busy)
 		for _, es := range events[i] {
-			b.AddSet(policy.BusyBesides(p.ID, es, meetings))
+			b.AddSet(policy.BusyBesides(p, es, meetings))
 		}
 		var other []calendar.BusySource // sources that are not calendar files stay
 		for _, src := range p.Sources {
@@ -90,7 +91,7 @@ func audit(c *common, purposes map[string]policy.Purpose) (policy.Audit, error) 
 		p.Busy, p.Sources = b.Set(), other
 		people[i] = p
 	}
-	r, err := overlap.Compute(c.ctx, people, c.window, overlap.Options{})
+	r, err := overlap.Compute(c.ctx, people, window, overlap.Options{})
 	if err != nil {
 		return policy.Audit{}, err
 	}
@@ -216,9 +217,9 @@ func loadChart(out *bytes.Buffer, a policy.Audit) {
 
 // writeVerdicts writes the audit in brief: the series under each verdict
 // but keep, and how many are kept.
-func writeVerdicts(out *bytes.Buffer, a policy.Audit) {
-	fmt.Fprintf(out, "Meetings in the calendars (%s, %s of people's time; planner audit for more):\n",
-		plural(len(a.Series), "series", "series"), hours(a.PersonTime))
+func writeVerdicts(out *bytes.Buffer, c *common, a policy.Audit) {
+	fmt.Fprintf(out, "Meetings in the calendars, 4 weeks from %s: %s, %s of people's time a month\n(planner audit for more):\n",
+		a.Window.Start.In(c.zone).Format("Mon 01-02"), plural(len(a.Series), "series", "series"), hours(a.PerMonth(a.PersonTime)))
 	kept := 0
 	for _, v := range []policy.Verdict{policy.VerdictMakeAsync, policy.VerdictMove, policy.VerdictRotate, policy.VerdictShorten} {
 		var names []string

@@ -16,9 +16,13 @@ import (
 // status inform by their titles: make-async. Sam (07:00-15:00 New York,
 // 11:00-19:00 UTC in EDT) and Mia (08:00-16:00 Sydney, 21:00-05:00 UTC in
 // AEDT until April 5) share no working hour, and their 1:1 (Wednesday
-// 16:00 New York) is after both their days every time: rotate, since no
-// time of day fits both. The kickoff is a one-off: keep. The cancelled
-// "Offsite logistics" is no meeting.
+// 16:00 New York, 20:00 UTC) is an hour after Sam's day and an hour before
+// Mia's every time: no time of day fits both, and it already sits in the
+// middle of the gap, where a rotation keeps it: keep, saying so. (In
+// December, with New York on EST, it is at 21:00 UTC, in Mia's day and
+// two hours after Sam's: a rotation moves it, and shares the burden.) The
+// kickoff is a one-off: keep. The cancelled "Offsite logistics" is no
+// meeting.
 func TestAuditOfTheDemoTeam(t *testing.T) {
 	out := mustRun(t, weekNow, "audit", "-from", "2026-03-09", "-to", "2026-04-06")
 	checkText(t, out)
@@ -29,7 +33,7 @@ func TestAuditOfTheDemoTeam(t *testing.T) {
 		}
 	}
 	for title, want := range map[string]string{
-		"Daily standup (20x)": "make-async", "Weekly status (4x)": "make-async", "Sam / Mia 1:1 (4x)": "rotate", "Q2 roadmap kickoff": "keep",
+		"Daily standup (20x)": "make-async", "Weekly status (4x)": "make-async", "Sam / Mia 1:1 (4x)": "keep", "Q2 roadmap kickoff": "keep",
 	} {
 		if verdicts[title] != want {
 			t.Errorf("%s: verdict %q, want %s\n%s", title, verdicts[title], want, out)
@@ -43,8 +47,12 @@ func TestAuditOfTheDemoTeam(t *testing.T) {
 			t.Errorf("no row for %s:\n%s", id, out)
 		}
 	}
-	if !strings.Contains(out, "rotate among: ") {
-		t.Errorf("the rotation is not proposed:\n%s", out)
+	if !strings.Contains(strings.Join(strings.Fields(out), " "), "no rotation moves it off its time") {
+		t.Errorf("the 1:1 kept without saying why:\n%s", out)
+	}
+	december := mustRun(t, weekNow, "audit", "-from", "2026-12-21")
+	if !strings.Contains(december, "Sam / Mia 1:1 (4x)") || !strings.Contains(december, "rotate among: ") {
+		t.Errorf("no rotation of the 1:1 in December:\n%s", december)
 	}
 }
 
@@ -103,5 +111,40 @@ func TestAuditWithNoMeetings(t *testing.T) {
 	out := mustRun(t, weekNow, "audit", "-roster", roster)
 	if !strings.Contains(out, "No meetings:") {
 		t.Errorf("no word of no meetings:\n%s", out)
+	}
+}
+
+// TestReadmeExcerpts: every line the README shows of the tour and of the
+// audit (but the "..." that cut them) is a line the planner prints for
+// the command it names.
+func TestReadmeExcerpts(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		after string
+		args  []string
+	}{
+		{"A part of the tour (`-from 2026-03-09`):", []string{"-from", "2026-03-09"}},
+		{"December (`audit -from 2026-12-07`):", []string{"audit", "-from", "2026-12-07"}},
+	} {
+		text := string(readme)
+		i := strings.Index(text, c.after)
+		if i < 0 {
+			t.Fatalf("the README has no %q", c.after)
+		}
+		text = text[i:]
+		start := strings.Index(text, "```\n") + 4
+		block := text[start : start+strings.Index(text[start:], "```")]
+		lines := map[string]bool{}
+		for _, l := range strings.Split(mustRun(t, weekNow, c.args...), "\n") {
+			lines[l] = true
+		}
+		for _, l := range strings.Split(strings.TrimSuffix(block, "\n"), "\n") {
+			if l != "..." && !lines[l] {
+				t.Errorf("the README's %q shows a line the planner does not print: %q", c.after, l)
+			}
+		}
 	}
 }

@@ -87,13 +87,14 @@ func tour(ctx context.Context, args []string, out *bytes.Buffer, now time.Time, 
 	}
 
 	// The meetings the calendars already hold, in brief.
-	a, err := audit(c, nil)
+	// Over four weeks, so that a series shows its rhythm.
+	a, err := audit(c, calendar.Interval{Start: c.window.Start, End: c.window.Start.AddDate(0, 0, 28)}, nil)
 	if err != nil {
 		return err
 	}
 	if len(a.Series) > 0 {
 		out.WriteString("\n")
-		writeVerdicts(out, a)
+		writeVerdicts(out, c, a)
 	}
 	return nil
 }
