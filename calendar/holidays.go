@@ -82,10 +82,37 @@ const maxHolidayYears = 1000
 // slice. A code is an ISO 3166 country ("DE", "US", "GB"), a country and a
 // region ("DE-BY", "AU-NSW", "CH-ZH"), or "ECB" (the days the European
 // Central Bank is closed). The calendars are the lists of
-// github.com/rickar/cal/v2 v2.1.26, and a regional calendar is complete in
-// itself: "DE-BY" has Germany's holidays and Bavaria's. Australia has only
-// regional calendars, and "CH" is every holiday kept in any Swiss canton, so
-// a canton's code fits a person better.
+// github.com/rickar/cal/v2 v2.1.26, corrected as below, and a regional
+// calendar is complete in itself: "DE-BY" has Germany's holidays and
+// Bavaria's. Australia has only regional calendars. "GB" is England and
+// Wales: it has neither Scotland's nor Northern Ireland's own bank holidays
+// (Banking and Financial Dealings Act 1971, Schedule 1).
+// "CH" is every holiday of the Swiss cantonal calendars, so a canton's code
+// fits a person better; those calendars are rickar's, which lack some
+// cantonal days (Geneva's Jeûne genevois, for one).
+//
+// These calendars are corrected from the law (each correction cites its
+// source in holidayfix.go):
+//   - "NZ" has Matariki from 2022, on the dates of Te Kāhui o Matariki
+//     Public Holiday Act 2022, Schedule 1 (2022 to 2052).
+//   - "LU" has National Day on 23 June, not 23 July, and Europe Day, 9 May,
+//     from 2019 (Code du travail, art. L. 232-2; loi du 25 avril 2019).
+//   - "AR" has Good Friday on Good Friday, not on Holy Thursday, which is a
+//     día no laborable and not a holiday (Ley 27.399).
+//   - "MX" has Constitution Day on the first Monday of February, Benito
+//     Juárez's Birthday on the third Monday of March and Revolution Day on
+//     the third Monday of November (since the reform of 2006; 2007 for
+//     Benito Juárez), and no holiday moved off a weekend (Ley Federal del
+//     Trabajo, art. 74).
+//   - "RU" has the New Year holidays, 1 to 6 and 8 January, and Christmas, 7
+//     January, none of them moved off a weekend (Labour Code, art. 112); the
+//     days off that the government moves by decree each year are left out.
+//   - "DE-MV" has International Women's Day, 8 March, from 2023
+//     (Feiertagsgesetz Mecklenburg-Vorpommern, § 2).
+//   - "IT" has San Francesco d'Assisi, 4 October, from 2026 (legge 8
+//     ottobre 2025, n. 151).
+//   - "CH" has All Saints' Day, 1 November, which rickar gives the cantons
+//     that keep it but not "CH".
 func HolidayCodes() []string {
 	return holidayCodeList()
 }
@@ -96,7 +123,7 @@ func HolidayCodes() []string {
 // and quotes the code.
 func CanonicalHolidayCode(code string) (string, error) {
 	c := asciiUpper(code)
-	if holidayList(c) == nil {
+	if holidayList(c) == nil { // corrections add no code
 		return "", fmt.Errorf("calendar.CanonicalHolidayCode: %w %s (HolidayCodes lists them)", ErrUnknownHolidayCode, icalvalue.Quote(code))
 	}
 	return c, nil
@@ -151,7 +178,7 @@ func Holidays(codes []string, from, to Date, which HolidayDates) ([]Holiday, err
 	}
 	var found []ranked
 	for rank, code := range canon {
-		for _, h := range holidayList(code) {
+		for _, h := range correctedList(code) {
 			for y := firstYear; y <= lastYear; y++ {
 				actual, observed, ok := holidayDates(h, y)
 				d := observed
