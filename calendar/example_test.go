@@ -1,9 +1,11 @@
 package calendar_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
@@ -232,4 +234,30 @@ func ExampleNormalEmail() {
 	fmt.Println(calendar.NormalEmail("MAILTO:Ana.Souza@Example.com") == calendar.NormalEmail("ana.souza@example.com"))
 	// Output:
 	// true
+}
+
+// Days off and working days of a person's own, over their holiday
+// calendar: in Berlin (DE-BE) 2026-05-01, Labour Day, is a working day
+// for Ben, and 2026-05-04 a day off of the company's.
+func ExampleDayOff() {
+	berlin := load("Europe/Berlin")
+	ben := calendar.Person{ID: "ben", Zone: berlin, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00"), Holidays: []string{"DE-BE"},
+		WorkingDays: []calendar.Date{calendar.MustParseDate("2026-05-01")},
+		DaysOff:     []calendar.DayOff{{Date: calendar.MustParseDate("2026-05-04"), Name: "Company day"}}}
+	s, err := calendar.Compile(context.Background(), ben)
+	if err != nil {
+		panic(err)
+	}
+	segs, err := s.Timeline(context.Background(), calendar.Days(calendar.MustParseDate("2026-05-01"), calendar.MustParseDate("2026-05-04"), berlin))
+	if err != nil {
+		panic(err)
+	}
+	for _, sg := range segs {
+		if sg.Kind != calendar.KindOffHours {
+			fmt.Println(strings.TrimSpace(fmt.Sprint(sg.Interval.In(berlin), " ", sg.Kind, " ", sg.Label)))
+		}
+	}
+	// Output:
+	// [2026-05-01T09:00:00+02:00, 2026-05-01T17:00:00+02:00) free
+	// [2026-05-04T09:00:00+02:00, 2026-05-04T17:00:00+02:00) holiday Company day
 }

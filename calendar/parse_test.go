@@ -434,11 +434,12 @@ func TestWeeklyHoursSpansIsACopy(t *testing.T) {
 // (exactly 16h) are kept.
 func TestParseWorkingHours(t *testing.T) {
 	for in, want := range map[string]string{
-		"Mon-Fri 09:00-5:00": `"09:00-5:00": a span of 20h past midnight, over 16h; did you mean 09:00-17:00 (a 24-hour clock)?`,
-		"Mon 13:00-5:30":     `"13:00-5:30": a span of 16h30m past midnight, over 16h; did you mean 13:00-17:30 (a 24-hour clock)?`,
-		"Tue 08:00-01:00":    `"08:00-01:00": a span of 17h past midnight, over 16h; did you mean 08:00-13:00 (a 24-hour clock)?`,
-		"Wed 06:00-23:00":    `"06:00-23:00": a span of 17h, over 16h (00:00-24:00 is the whole day)`,
-		"Thu 00:00-00:00":    `"00:00-00:00": a span of 24h past midnight, over 16h (00:00-24:00 is the whole day)`,
+		"Mon-Fri 09:00-5:00":          `"09:00-5:00": a span of 20h past midnight, over 16h; did you mean 09:00-17:00 (a 24-hour clock)?`,
+		"Mon 13:00-5:30":              `"13:00-5:30": a span of 16h30m past midnight, over 16h; did you mean 13:00-17:30 (a 24-hour clock)?`,
+		"Tue 08:00-01:00":             `"08:00-01:00": a span of 17h past midnight, over 16h; did you mean 08:00-13:00 (a 24-hour clock)?`,
+		"Wed 06:00-23:00":             `"06:00-23:00": a span of 17h, over 16h (00:00-24:00 is the whole day)`,
+		"Thu 00:00-00:00":             `"00:00-00:00": a span of 24h past midnight, over 16h (00:00-24:00 is the whole day)`,
+		"Fri 06:00-14:00,14:00-23:00": `Friday: spans join into 06:00-23:00, 17h long, over 16h`,
 	} {
 		_, err := ParseWorkingHours(in)
 		if err == nil || err.Error() != fmt.Sprintf("calendar.ParseWorkingHours(%q): %s", in, want) {
@@ -448,7 +449,7 @@ func TestParseWorkingHours(t *testing.T) {
 			t.Errorf("ParseWeeklyHours(%q): %v, want it read", in, err)
 		}
 	}
-	for _, in := range []string{"Mon-Fri 22:00-06:00", "Mon-Fri 9:00-17:00", "Sat 00:00-24:00", "Sun 07:00-23:00", "Mon 09:00-17:00,17:00-01:00"} {
+	for _, in := range []string{"Mon-Fri 22:00-06:00", "Mon-Fri 9:00-17:00", "Sat 00:00-24:00", "Sun 07:00-23:00", "Mon 09:00-17:00,17:00-01:00", "Tue 00:00-12:00,12:00-24:00"} {
 		strict, err := ParseWorkingHours(in)
 		if err != nil {
 			t.Errorf("ParseWorkingHours(%q): %v", in, err)

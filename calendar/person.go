@@ -39,6 +39,22 @@ type Person struct {
 	// its observed day off (the default) or stays on its own date.
 	HolidayDates HolidayDates
 
+	// HolidayCalendars name iCalendar calendars of holidays (a country's
+	// published calendar, the company's), as a roster gives them
+	// (relative to the roster file); HolidaySources give their days, such
+	// as those files once read (package ics reads them). Each day of an
+	// all-day event in them is a holiday in the person's zone, named by
+	// the event.
+	HolidayCalendars []string
+	HolidaySources   []HolidaySource
+	// WorkingDays are dates the person works although a holiday
+	// calendar (Holidays, HolidaySources) has a holiday on them: they
+	// cancel those holidays. DaysOff are days off of the person's own,
+	// such as a company's: each is a holiday, whatever the calendars and
+	// WorkingDays say. Both are civil dates in the person's zone.
+	WorkingDays []Date
+	DaysOff     []DayOff
+
 	TimeOff []TimeOff
 	Focus   []FocusBlock
 
@@ -77,6 +93,22 @@ type Person struct {
 // is done.
 type BusySource interface {
 	Busy(ctx context.Context, window Interval, zone *time.Location) (Set, error)
+}
+
+// A HolidaySource gives the holidays of a calendar from one date to
+// another, inclusive, such as an iCalendar file of holidays (package ics
+// reads them). A Holiday's Code may be empty. Like a BusySource, it is
+// called concurrently, and a panic in it is recovered and returned as an
+// error wrapping ErrSourcePanicked.
+type HolidaySource interface {
+	Holidays(ctx context.Context, from, to Date) ([]Holiday, error)
+}
+
+// A DayOff is a day off of a person's own (a company's day, a bridge
+// day): a civil date in their zone, and its name.
+type DayOff struct {
+	Date Date
+	Name string
 }
 
 // DefaultHours are the working hours of a roster entry that gives none.

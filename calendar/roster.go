@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -44,6 +45,18 @@ type Roster struct {
 // has no file to be relative to, so it keeps their names in
 // Person.Calendars and opens none of them; ReadRosterWith opens them, and
 // ics.ReadRosterFile reads a roster file and its iCalendar files.
+//
+// Holidays beyond the "holidays" codes: "holidayCalendars" name
+// iCalendar files of holidays (each all-day event's days are holidays,
+// named by the event), "daysOff" ([{"date", "name"}]) are days off of
+// the person's own, such as a company's, and "workingDays" (dates) cancel
+// the holidays of the codes and calendars on their dates; a day off is
+// one whatever the working days. All three may be given for the whole
+// roster, next to "people", and for a person: the roster's come first,
+// and a person's working day also cancels a roster's day off on its
+// date (Person.HolidayCalendars, DaysOff, WorkingDays). "hours" are read
+// by ParseWorkingHours, which refuses a span of more than 16 hours (but
+// 00:00-24:00) and names the likely reading of one.
 func ReadRoster(r io.Reader) (Roster, error) {
 	return ReadRosterWith(context.Background(), r, RosterOptions{})
 }
@@ -54,6 +67,11 @@ type RosterOptions struct {
 	// "calendars", as written there. Its result is added to the person's
 	// Sources. Nil leaves Sources empty.
 	OpenCalendar func(ctx context.Context, name string) (BusySource, error)
+	// OpenHolidays opens a holiday calendar named in "holidayCalendars"
+	// (the roster's or a person's), as written there, once a name. Its
+	// result is added to the HolidaySources of everyone who names it. Nil
+	// leaves HolidaySources empty.
+	OpenHolidays func(ctx context.Context, name string) (HolidaySource, error)
 }
 
 // ReadRosterWith is ReadRoster with options: it also opens the calendar
@@ -71,6 +89,25 @@ func ReadRosterWith(ctx context.Context, r io.Reader, opt RosterOptions) (Roster
 	ro, err := readRoster(b, lim)
 	if err != nil {
 		return Roster{}, fmt.Errorf("calendar.ReadRoster: %w", err)
+	}
+	if opt.OpenHolidays != nil {
+		opened := map[string]HolidaySource{}
+		for i := range ro.People {
+			p := &ro.People[i]
+			for _, name := range p.HolidayCalendars {
+				src, ok := opened[name]
+				if !ok {
+					if err := ctx.Err(); err != nil {
+						return Roster{}, fmt.Errorf("calendar.ReadRoster: %w", err)
+					}
+					if src, err = opt.OpenHolidays(ctx, name); err != nil {
+						return Roster{}, fmt.Errorf("calendar.ReadRoster: %w", p.errorFor(fmt.Errorf("holiday calendar %s: %w", icalvalue.Quote(name), err)))
+					}
+					opened[name] = src
+				}
+				p.HolidaySources = append(p.HolidaySources, src)
+			}
+		}
 	}
 	if opt.OpenCalendar != nil {
 		for i := range ro.People {
@@ -101,7 +138,15 @@ func (r Roster) Person(id string) (*Person, bool) {
 }
 
 type rosterJSON struct {
-	People []json.RawMessage `json:"people"`
+	People           []json.RawMessage `json:"people"`
+	HolidayCalendars []string          `json:"holidayCalendars,omitempty"`
+	DaysOff          []dayOffJSON      `json:"daysOff,omitempty"`
+	WorkingDays      []Date            `json:"workingDays,omitempty"`
+}
+
+type dayOffJSON struct {
+	Date Date   `json:"date"`
+	Name string `json:"name"`
 }
 
 // MarshalJSON writes the roster in the form ReadRoster reads.
@@ -131,6 +176,16 @@ func readRoster(b []byte, lim Limits) (Roster, error) {
 	if rj.People == nil {
 		return Roster{}, errors.New(`no "people"`)
 	}
+	for i, name := range rj.HolidayCalendars {
+		if name == "" {
+			return Roster{}, fmt.Errorf("holidayCalendars %d: empty file name", i+1)
+		}
+	}
+	for i, d := range rj.DaysOff {
+		if d.Name == "" {
+			return Roster{}, fmt.Errorf("daysOff %d (%s): no name", i+1, d.Date)
+		}
+	}
 	out := Roster{People: make([]Person, len(rj.People))}
 	seen, emails := map[string]int{}, map[string]int{}
 	for i, raw := range rj.People {
@@ -142,6 +197,7 @@ func readRoster(b []byte, lim Limits) (Roster, error) {
 			}
 			return Roster{}, fmt.Errorf("person %d: %w", i+1, err)
 		}
+		p.withRosterDays(rj)
 		if j, dup := seen[p.ID]; dup {
 			return Roster{}, fmt.Errorf("person %d: id %s is already used by person %d", i+1, icalvalue.Quote(p.ID), j)
 		}
@@ -172,6 +228,10 @@ type personJSON struct {
 	Calendars    []string      `json:"calendars,omitempty"`
 	Comfort      *comfortJSON  `json:"comfort,omitempty"`
 	Emails       []string      `json:"emails,omitempty"`
+
+	HolidayCalendars []string     `json:"holidayCalendars,omitempty"`
+	DaysOff          []dayOffJSON `json:"daysOff,omitempty"`
+	WorkingDays      []Date       `json:"workingDays,omitempty"`
 }
 
 // comfortJSON is a Comfort: {"shoulder": "1h30m", "night": "23:00-08:00"},
@@ -211,6 +271,10 @@ func (p Person) MarshalJSON() ([]byte, error) {
 	pj := personJSON{
 		ID: p.ID, Name: p.Name, Zone: p.Zone.String(), Hours: &hours,
 		Holidays: p.Holidays, HolidayDates: &which, Calendars: p.Calendars, Emails: p.Emails,
+		HolidayCalendars: p.HolidayCalendars, WorkingDays: p.WorkingDays,
+	}
+	for _, d := range p.DaysOff {
+		pj.DaysOff = append(pj.DaysOff, dayOffJSON(d))
 	}
 	for _, off := range p.TimeOff {
 		pj.TimeOff = append(pj.TimeOff, timeOffJSON(off))
@@ -308,6 +372,19 @@ func (p *Person) unmarshal(b []byte, lim Limits) error {
 		}
 	}
 	np.Calendars = pj.Calendars
+	for i, name := range pj.HolidayCalendars {
+		if name == "" {
+			return fail(fmt.Sprintf("holidayCalendars %d", i+1), errors.New("empty file name"))
+		}
+	}
+	np.HolidayCalendars = pj.HolidayCalendars
+	for i, d := range pj.DaysOff {
+		if d.Name == "" {
+			return fail(fmt.Sprintf("daysOff %d", i+1), fmt.Errorf("%s has no name", d.Date))
+		}
+		np.DaysOff = append(np.DaysOff, DayOff(d))
+	}
+	np.WorkingDays = pj.WorkingDays
 	for i, e := range pj.Emails {
 		if err := checkEmail(e); err != nil {
 			return fail(fmt.Sprintf("emails %d", i+1), err)
@@ -337,6 +414,34 @@ func (p *Person) unmarshal(b []byte, lim Limits) error {
 	}
 	*p = np
 	return nil
+}
+
+// withRosterDays puts the roster's holiday calendars and days before the
+// person's own. A person's working day cancels a roster's day off on its
+// date, as it cancels a calendar's holiday; a person's day off is one
+// whatever the roster's working days.
+func (p *Person) withRosterDays(rj rosterJSON) {
+	var cals []string
+	for _, name := range append(slices.Clone(rj.HolidayCalendars), p.HolidayCalendars...) {
+		if !slices.Contains(cals, name) {
+			cals = append(cals, name)
+		}
+	}
+	p.HolidayCalendars = cals
+	var off []DayOff
+	for _, d := range rj.DaysOff {
+		if !slices.Contains(p.WorkingDays, d.Date) {
+			off = append(off, DayOff(d))
+		}
+	}
+	p.DaysOff = append(off, p.DaysOff...)
+	var working []Date
+	for _, d := range rj.WorkingDays {
+		if !slices.Contains(p.WorkingDays, d) {
+			working = append(working, d)
+		}
+	}
+	p.WorkingDays = append(working, p.WorkingDays...)
 }
 
 // checkEmail reports an address a calendar could not name someone by:

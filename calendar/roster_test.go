@@ -124,6 +124,13 @@ func TestReadRosterErrors(t *testing.T) {
 		{"busy not a time", person(`, "busy": [{"start": "tomorrow", "end": "2026-03-03T14:00:00Z"}]`), "tomorrow"},
 		{"empty calendar name", person(`, "calendars": ["a.ics", ""]`), `calendars 2: empty file name`},
 		{"trailing data", `{"people": []} {}`, "data after the value"},
+		{"misspelt roster field", `{"people": [], "holidayCalendar": ["a.ics"]}`, `unknown field "holidayCalendar"`},
+		{"roster day off with no name", `{"people": [], "daysOff": [{"date": "2026-03-03"}]}`, "daysOff 1 (2026-03-03): no name"},
+		{"roster day off not a date", `{"people": [], "daysOff": [{"date": "2026-02-30", "name": "x"}]}`, "2026-02-30"},
+		{"empty holiday calendar name", `{"people": [], "holidayCalendars": [""]}`, "holidayCalendars 1: empty file name"},
+		{"person day off with no name", person(`, "daysOff": [{"date": "2026-03-03"}]`), "daysOff 1: 2026-03-03 has no name"},
+		{"person working day not a date", person(`, "workingDays": ["03/04/2026"]`), "03/04/2026"},
+		{"person empty holiday calendar", person(`, "holidayCalendars": [""]`), "holidayCalendars 1: empty file name"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -204,6 +211,10 @@ func FuzzReadRoster(f *testing.F) {
 		`{"people": [{"id": "a", "zone": "UTC", "comfort": {"shoulder": "-5m", "night": "24:00-01:00"}}]}`,
 		`{"people": [{"id": "a", "zone": "UTC", "emails": ["a@x.com"]}, {"id": "b", "zone": "UTC", "emails": ["MAILTO:A@X.COM"]}]}`,
 		`{"people": [{"id": "a", "zone": "UTC", "emails": ["\u0000"], "comfort": {}}]}`,
+		`{"people": [{"id": "a", "zone": "UTC", "hours": "Mon 06:00-14:00,14:00-22:00"}]}`,
+		`{"holidayCalendars": ["h.ics"], "daysOff": [{"date": "2026-03-03", "name": "Company day"}], "workingDays": ["2026-03-04"],
+		  "people": [{"id": "a", "zone": "Europe/Berlin", "holidays": ["DE-BE"], "workingDays": ["2026-03-03"], "daysOff": [{"date": "2026-03-05", "name": "Own"}], "holidayCalendars": ["h.ics", "i.ics"]}]}`,
+		`{"daysOff": [{"date": "2026-02-30", "name": "x"}], "people": []}`, `{"daysOff": [{"date": "2026-03-03"}], "people": []}`,
 		`[]`, `null`, `{"people": null}`, `{"people": [null]}`,
 	} {
 		f.Add(s)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"iter"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/tzplan/tzplan/internal/icalvalue"
@@ -29,6 +30,9 @@ type Schedule struct {
 	hoursKey     string   // WeeklyHours.key of hours: one key for the same hours
 	holidays     []string // canonical codes
 	holidayDates HolidayDates
+	holidaySrcs  []holidaySource
+	workingDays  []Date // sorted
+	ownDaysOff   []DayOff
 	timeOff      []TimeOff
 	focus        []focusRule
 	busy         Set
@@ -60,6 +64,22 @@ type busySource struct {
 	src  BusySource
 }
 
+// A holidaySource is a HolidaySource, named for errors.
+type holidaySource struct {
+	name string
+	src  HolidaySource
+}
+
+// holidays calls the source, and turns a panic in it into an error.
+func (h holidaySource) holidays(ctx context.Context, from, to Date) (hs []Holiday, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			hs, err = nil, fmt.Errorf("%w: %s", ErrSourcePanicked, icalvalue.Quote(fmt.Sprint(p)))
+		}
+	}()
+	return h.src.Holidays(ctx, from, to)
+}
+
 // busy calls the source, and turns a panic in it into an error: a
 // source is the caller's code, run where the caller's recover may not
 // reach (on overlap.Compute's goroutines, say).
@@ -73,9 +93,9 @@ func (b busySource) busy(ctx context.Context, window Interval, loc *time.Locatio
 }
 
 // ErrSourcePanicked is wrapped by the error a timeline returns when a
-// BusySource panics: the panic is recovered, and its value quoted (cut
+// BusySource or a HolidaySource panics: the panic is recovered, and its value quoted (cut
 // short) in the error, which also names the person and the source.
-var ErrSourcePanicked = errors.New("busy source panicked")
+var ErrSourcePanicked = errors.New("source panicked")
 
 // ErrNoFreeTime is the error that Schedule.FreeFrom ends with when a
 // person has no free time for a whole MaxSilence.
@@ -184,6 +204,32 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 		if !off.From.IsValid() || !off.To.IsValid() || off.To.Before(off.From) {
 			return fail("time off %d: %s to %s is not a range of dates", i+1, off.From, off.To)
 		}
+	}
+	for i, d := range p.WorkingDays {
+		if !d.IsValid() {
+			return fail("working days %d: %s is not a date", i+1, d)
+		}
+	}
+	for i, d := range p.DaysOff {
+		if !d.Date.IsValid() {
+			return fail("days off %d: %s is not a date", i+1, d.Date)
+		}
+	}
+	if len(p.WorkingDays) > 0 {
+		s.workingDays = slices.SortedFunc(slices.Values(p.WorkingDays), Date.Compare)
+	}
+	if len(p.DaysOff) > 0 {
+		s.ownDaysOff = slices.Clone(p.DaysOff)
+	}
+	for i, src := range p.HolidaySources {
+		if src == nil {
+			continue
+		}
+		name := fmt.Sprint("holiday source ", i+1)
+		if i < len(p.HolidayCalendars) {
+			name = "holiday calendar " + icalvalue.Quote(p.HolidayCalendars[i])
+		}
+		s.holidaySrcs = append(s.holidaySrcs, holidaySource{name, src})
 	}
 	if len(p.Focus) > lim.FocusBlocks {
 		// Each block is a layer of every timeline, and its rule is
@@ -395,7 +441,7 @@ func (s *Schedule) draft(ctx context.Context, window Interval, b *Batch) (Draft,
 	} else {
 		sc = new(timelineScratch)
 	}
-	days, err := s.daysOff(first, last, b, sc.days[:0])
+	days, err := s.daysOff(ctx, first, last, b, sc.days[:0])
 	if err != nil {
 		return Draft{}, err
 	}
@@ -656,11 +702,13 @@ type dayOff struct {
 	day   int // days after the timeline's first
 }
 
-// daysOff returns s's holidays and days of time off from first to last.
+// daysOff returns s's holidays and days of time off from first to last:
+// the holidays of its codes and its holiday sources but on its working
+// days, and its own days off.
 // A holiday wins over time off on the same day; the names of two holidays
 // on one day are joined.
 // The days are appended to dst.
-func (s *Schedule) daysOff(first, last Date, b *Batch, dst []dayOff) (daysOff, error) {
+func (s *Schedule) daysOff(ctx context.Context, first, last Date, b *Batch, dst []dayOff) (daysOff, error) {
 	days := daysOff{first: first, days: dst}
 	if len(s.holidays) > 0 {
 		var hs []dayOff
@@ -674,6 +722,12 @@ func (s *Schedule) daysOff(first, last Date, b *Batch, dst []dayOff) (daysOff, e
 			return daysOff{}, err
 		}
 		days.days = append(days.days, hs...)
+	}
+	if len(s.holidaySrcs) > 0 || len(s.workingDays) > 0 || len(s.ownDaysOff) > 0 {
+		var err error
+		if days.days, err = s.ownHolidays(ctx, first, last, days.days); err != nil {
+			return daysOff{}, err
+		}
 	}
 	holidays := len(days.days)
 	for _, off := range s.timeOff {
@@ -690,6 +744,55 @@ func (s *Schedule) daysOff(first, last Date, b *Batch, dst []dayOff) (daysOff, e
 		days.days = slices.CompactFunc(days.days, func(a, b dayOff) bool { return a.day == b.day })
 	}
 	return days, nil
+}
+
+// ownHolidays adds to hs (the code holidays, one a day, sorted) the
+// holidays of s's sources, takes away those on its working days, and
+// adds its own days off; it returns the holidays one a day, sorted, each
+// day's names joined once each.
+func (s *Schedule) ownHolidays(ctx context.Context, first, last Date, hs []dayOff) ([]dayOff, error) {
+	type named struct {
+		day  int
+		name string
+	}
+	var all []named
+	for _, h := range hs {
+		all = append(all, named{h.day, h.label})
+	}
+	for _, src := range s.holidaySrcs {
+		got, err := src.holidays(ctx, first, last)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", src.name, err)
+		}
+		for _, h := range got {
+			if !h.Date.Before(first) && !h.Date.After(last) {
+				all = append(all, named{h.Date.DaysSince(first), h.Name})
+			}
+		}
+	}
+	if len(s.workingDays) > 0 {
+		all = slices.DeleteFunc(all, func(n named) bool {
+			_, working := slices.BinarySearchFunc(s.workingDays, n.day, func(d Date, day int) int { return cmp.Compare(d.DaysSince(first), day) })
+			return working
+		})
+	}
+	for _, d := range s.ownDaysOff {
+		if !d.Date.Before(first) && !d.Date.After(last) {
+			all = append(all, named{d.Date.DaysSince(first), d.Name})
+		}
+	}
+	slices.SortStableFunc(all, func(a, b named) int { return cmp.Compare(a.day, b.day) })
+	out := hs[:0]
+	for _, n := range all {
+		if k := len(out); k > 0 && out[k-1].day == n.day {
+			if !slices.Contains(strings.Split(out[k-1].label, ", "), n.name) {
+				out[k-1].label += ", " + n.name
+			}
+			continue
+		}
+		out = append(out, dayOff{KindHoliday, n.name, n.day})
+	}
+	return out, nil
 }
 
 // holidayDays returns the holidays of the calendars codes from first to

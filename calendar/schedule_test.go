@@ -876,3 +876,47 @@ func TestFreeFromRangedConcurrently(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+type holidaySourceFunc func(ctx context.Context, from, to Date) ([]Holiday, error)
+
+func (f holidaySourceFunc) Holidays(ctx context.Context, from, to Date) ([]Holiday, error) {
+	return f(ctx, from, to)
+}
+
+// A holiday source's days are holidays, its errors name the calendar,
+// and its panics come back as errors.
+func TestHolidaySources(t *testing.T) {
+	week := Days(MustParseDate("2026-03-09"), MustParseDate("2026-03-15"), time.UTC)
+	day := MustParseDate("2026-03-10")
+	for _, c := range []struct {
+		src  HolidaySource
+		want string // the label of Tuesday 12:00, or the error
+	}{
+		{holidaySourceFunc(func(ctx context.Context, from, to Date) ([]Holiday, error) {
+			return []Holiday{{Date: day, Name: "Founders' day"}, {Date: MustParseDate("2030-01-01"), Name: "outside"}}, nil
+		}), "Founders' day"},
+		{holidaySourceFunc(func(ctx context.Context, from, to Date) ([]Holiday, error) { return nil, errors.New("gone") }),
+			`person "a": holiday calendar "co.ics": gone`},
+		{holidaySourceFunc(func(ctx context.Context, from, to Date) ([]Holiday, error) { panic("boom") }),
+			`holiday calendar "co.ics": source panicked: "boom"`},
+	} {
+		p := Person{ID: "a", Zone: time.UTC, Hours: MustParseWeeklyHours("Mon-Fri 09:00-17:00"), HolidayCalendars: []string{"co.ics"}, HolidaySources: []HolidaySource{c.src}}
+		s, err := Compile(context.Background(), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		segs, err := s.Timeline(context.Background(), week)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		for _, sg := range segs {
+			if sg.Contains(Wall(day, MustParseClock("12:00"), time.UTC)) && sg.Kind == KindHoliday {
+				got = sg.Label
+			}
+		}
+		if !strings.Contains(got, c.want) {
+			t.Errorf("got %q, want %q", got, c.want)
+		}
+	}
+}

@@ -106,7 +106,8 @@ func ParseWeeklyHours(s string) (WeeklyHours, error) {
 // in a roster: it also refuses a span longer than MaxSpan (16 hours) but
 // for 00:00-24:00, the whole day, with an error that names the likely
 // intended reading: "09:00-5:00" runs 20 hours past midnight, and was
-// most likely meant as 09:00-17:00. Single-digit hours are read as
+// most likely meant as 09:00-17:00. Spans that join into one longer than
+// MaxSpan are refused too. Single-digit hours are read as
 // usual ("9:00-17:00"). (ParseWeeklyHours reads any span, so that what
 // WeeklyHours.String writes, which may join spans into a longer one, is
 // always read back.)
@@ -130,6 +131,14 @@ func parseWeeklyHours(fn, s string, strict bool) (WeeklyHours, error) {
 		if err != nil {
 			return WeeklyHours{}, &ParseError{Func: fn, Input: s,
 				Msg: time.Weekday(d).String() + ": " + err.Error()}
+		}
+		for _, sp := range spans {
+			// Spans that join into a longer one are held to it too, so
+			// that what String writes reads back.
+			if strict && sp.Length() > MaxSpan && !(sp.From == 0 && sp.To == EndOfDay) {
+				return WeeklyHours{}, &ParseError{Func: fn, Input: s,
+					Msg: fmt.Sprintf("%s: spans join into %s, %s long, over %s", time.Weekday(d), sp, formatHours(sp.Length()), formatHours(MaxSpan))}
+			}
 		}
 		w.days[d] = spans
 	}

@@ -2,6 +2,7 @@ package ics
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -192,4 +193,50 @@ func attendee(p *prop) Attendee {
 		PartStat: strings.ToUpper(first("PARTSTAT")),
 		Role:     strings.ToUpper(first("ROLE")),
 	}
+}
+
+// Holidays reads the calendar as a calendar of holidays
+// (calendar.HolidaySource): every day of an all-day event (a DTSTART
+// that is a date) that is not cancelled is a holiday named by the
+// event's summary, from from to to, inclusive, each name once a date.
+// Transparency is ignored: published holiday calendars mark their events
+// transparent. An all-day event of no length is one day. Timed events
+// are no holidays, nor are events whose summary says "not a public
+// holiday" (as officeholidays.com's calendars mark observances); other
+// observances a published calendar lists (Mother's Day, say) are
+// holidays unless a working day (calendar.Person.WorkingDays) cancels
+// them. The costs and limits are those of Events.
+func (c *Calendar) Holidays(ctx context.Context, from, to calendar.Date) ([]calendar.Holiday, error) {
+	if to.Before(from) {
+		return nil, nil
+	}
+	window := calendar.Days(from, to, time.UTC)
+	events, err := c.Events(ctx, window, time.UTC)
+	if err != nil {
+		return nil, fmt.Errorf("ics.Calendar.Holidays: %w", err)
+	}
+	var out []calendar.Holiday
+	for _, e := range events {
+		name := strings.TrimSpace(e.Summary)
+		if !e.AllDay || e.Status == "CANCELLED" || strings.Contains(strings.ToLower(name), "not a public holiday") {
+			continue
+		}
+		first, last := calendar.DateOf(e.Start), calendar.DateOf(e.End)
+		if e.End.After(e.Start) {
+			last = calendar.DateOf(e.End.Add(-1))
+		}
+		if first.Before(from) {
+			first = from
+		}
+		for d := first; !d.After(last) && !d.After(to); d = d.AddDays(1) {
+			out = append(out, calendar.Holiday{Date: d, Name: name})
+		}
+	}
+	slices.SortFunc(out, func(a, b calendar.Holiday) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return slices.Compact(out), nil
 }

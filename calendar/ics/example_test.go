@@ -165,3 +165,29 @@ func ExampleCalendar_Events() {
 	// Mon 03-09 14:00-14:30 "Team sync (moved)" (instance of 03-09 10:00) 0 attendees
 	// Mon 03-16 10:00-10:30 "Team sync" (instance of 03-16 10:00) 2 attendees
 }
+
+// A company's calendar of holidays: a two-day break and a company day
+// are holidays for whoever names it in "holidayCalendars"; the timed
+// event is not.
+func ExampleCalendar_Holidays() {
+	const src = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//tzplan//example//EN\r\n" +
+		"BEGIN:VEVENT\r\nUID:1\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20261224\r\nDTEND;VALUE=DATE:20261226\r\nSUMMARY:Winter break\r\nEND:VEVENT\r\n" +
+		"BEGIN:VEVENT\r\nUID:2\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20261231\r\nSUMMARY:Company day\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\n" +
+		"BEGIN:VEVENT\r\nUID:3\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20261230T100000Z\r\nDTEND:20261230T110000Z\r\nSUMMARY:Year review\r\nEND:VEVENT\r\n" +
+		"END:VCALENDAR\r\n"
+	c, err := ics.Read(context.Background(), strings.NewReader(src), ics.Options{Strict: true})
+	if err != nil {
+		panic(err)
+	}
+	hs, err := c.Holidays(context.Background(), calendar.MustParseDate("2026-12-01"), calendar.MustParseDate("2026-12-31"))
+	if err != nil {
+		panic(err)
+	}
+	for _, h := range hs {
+		fmt.Println(h.Date, h.Name)
+	}
+	// Output:
+	// 2026-12-24 Winter break
+	// 2026-12-25 Winter break
+	// 2026-12-31 Company day
+}

@@ -46,6 +46,7 @@ func FuzzRead(f *testing.F) {
 		"BEGIN:VCALENDAR\rBEGIN:VEVENT\rDTSTART:20260101T000000\rDURATION:P99999999W\rEND:VEVENT\rEND:VCALENDAR\r",
 		"BEGIN:VCALENDAR\nX-WR-TIMEZONE:Local\nEND:VCALENDAR\n",
 		"BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=PERIOD:20260101T000000Z/PT1H\nEND:VEVENT\nEND:VCALENDAR\n",
+		"BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:h\nDTSTART;VALUE=DATE:20260228\nDTEND;VALUE=DATE:20260305\nSUMMARY:Break\nRRULE:FREQ=WEEKLY;COUNT=3\nEND:VEVENT\nEND:VCALENDAR\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -94,6 +95,18 @@ func FuzzRead(f *testing.F) {
 			}
 			if out := s.Subtract(calendar.NewSet(month)); !out.IsEmpty() {
 				t.Fatalf("Busy reaches outside the window: %s", out)
+			}
+		}
+		// Read as a holiday calendar: days inside the range, sorted.
+		from, to := calendar.MustParseDate("2026-03-01"), calendar.MustParseDate("2026-03-31")
+		hs, err := c.Holidays(ctx, from, to)
+		if err != nil {
+			checkErrorText(t, err)
+			return
+		}
+		for i, h := range hs {
+			if h.Date.Before(from) || h.Date.After(to) || i > 0 && h.Date.Before(hs[i-1].Date) {
+				t.Fatalf("holiday %d of %v: %s out of the range or order", i, hs, h.Date)
 			}
 		}
 	})

@@ -12,8 +12,8 @@ import (
 	"github.com/tzplan/tzplan/calendar"
 )
 
-// ReadRosterFile reads a roster file and the iCalendar files its people
-// name in "calendars", from the roster file's folder: it is
+// ReadRosterFile reads a roster file and the iCalendar files it names in
+// "calendars" and "holidayCalendars", from the roster file's folder: it is
 // ReadRosterFS with that folder as the root. The roster file itself must
 // be a regular file of at most calendar.Limits.RosterBytes.
 func ReadRosterFile(ctx context.Context, path string, opt Options) (calendar.Roster, error) {
@@ -42,15 +42,16 @@ func ReadRosterFile(ctx context.Context, path string, opt Options) (calendar.Ros
 }
 
 // ReadRosterFS reads a roster (calendar.ReadRosterWith) and the iCalendar
-// files its people name in "calendars", as slash-separated paths inside
-// fsys. Give it a root the roster may read, such as (*os.Root).FS() of
+// files it names in "calendars" and "holidayCalendars" (the roster's or a
+// person's), as slash-separated paths inside fsys. Give it a root the roster may read, such as (*os.Root).FS() of
 // the roster's folder: a name that leaves it ("../x", "/etc/x", or a link
 // that points outside an os.Root) is refused, and so is anything but a
 // regular file (a FIFO, a device) and a file larger than
 // calendar.Limits.FileBytes (the limits are those of ctx).
 // Each file is read once, however many people name it, as opt says, and
-// becomes one of the person's Sources, an *ics.Calendar whose Problems say
-// what was skipped.
+// becomes one of the person's Sources (or HolidaySources: see
+// Calendar.Holidays), an *ics.Calendar whose Problems say what was
+// skipped.
 //
 // An error about a calendar file names the person and the file, and never
 // quotes the file's content, so that a roster cannot make the error show
@@ -69,17 +70,23 @@ func ReadRosterFS(ctx context.Context, r io.Reader, fsys fs.FS, opt Options) (ca
 
 func readRoster(ctx context.Context, r io.Reader, fsys fs.FS, opt Options) (calendar.Roster, error) {
 	read := make(map[string]*Calendar)
+	open := func(ctx context.Context, name string) (*Calendar, error) {
+		if c, ok := read[name]; ok {
+			return c, nil
+		}
+		c, err := readCalendarIn(ctx, fsys, name, opt)
+		if err != nil {
+			return nil, err
+		}
+		read[name] = c
+		return c, nil
+	}
 	return calendar.ReadRosterWith(ctx, r, calendar.RosterOptions{
 		OpenCalendar: func(ctx context.Context, name string) (calendar.BusySource, error) {
-			if c, ok := read[name]; ok {
-				return c, nil
-			}
-			c, err := readCalendarIn(ctx, fsys, name, opt)
-			if err != nil {
-				return nil, err
-			}
-			read[name] = c
-			return c, nil
+			return open(ctx, name)
+		},
+		OpenHolidays: func(ctx context.Context, name string) (calendar.HolidaySource, error) {
+			return open(ctx, name)
 		},
 	})
 }

@@ -1,12 +1,16 @@
 package ics
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -205,6 +209,98 @@ func TestReadRosterFileStaysInItsFolder(t *testing.T) {
 			}
 		case <-time.After(10 * time.Second):
 			t.Fatal("a FIFO as the roster: ReadRosterFile did not return")
+		}
+	}
+}
+
+// Holidays combine in the documented order: the codes' and the holiday
+// calendars', less the working days, plus the days off; the roster's
+// before the person's, so that a person's working day cancels a roster's
+// day off. Worked out by hand for Ben and Ana in Berlin (DE-BE), with the
+// company's calendar (an anniversary on Friday 2026-06-12, a summer
+// break 2026-08-03 to 08-07), the company's days off (Monday 06-15, a
+// team day; Wednesday 12-23) and a working day on Labour Day (Friday
+// 05-01); Ana works the team day and takes 05-01 off as her own day.
+func TestHolidaysCombine(t *testing.T) {
+	company := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n" +
+		"BEGIN:VEVENT\r\nUID:1\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260612\r\nSUMMARY:Company anniversary\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\n" +
+		"BEGIN:VEVENT\r\nUID:2\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260803\r\nDTEND;VALUE=DATE:20260808\r\nSUMMARY:Summer break\r\nEND:VEVENT\r\n" +
+		"END:VCALENDAR\r\n"
+	roster := `{"holidayCalendars": ["company.ics"],
+	  "daysOff": [{"date": "2026-06-15", "name": "Team day"}, {"date": "2026-12-23", "name": "Company day"}],
+	  "workingDays": ["2026-05-01"],
+	  "people": [
+	    {"id": "ben", "zone": "Europe/Berlin", "holidays": ["DE-BE"]},
+	    {"id": "ana", "zone": "Europe/Berlin", "holidays": ["DE-BE"], "workingDays": ["2026-06-15"],
+	     "daysOff": [{"date": "2026-05-01", "name": "Ana's day"}]}]}`
+	fsys := fstest.MapFS{"company.ics": {Data: []byte(company)}}
+	r, err := ReadRosterFS(context.Background(), strings.NewReader(roster), fsys, Options{Strict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	// What each person's 10:00 is on each date: "" for working time, else
+	// the holiday's name.
+	day := func(p calendar.Person, date string) string {
+		s, err := calendar.Compile(context.Background(), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := calendar.MustParseDate(date)
+		segs, err := s.Timeline(context.Background(), calendar.Days(d, d, berlin))
+		if err != nil {
+			t.Fatal(err)
+		}
+		at := calendar.Wall(d, calendar.MustParseClock("10:00"), berlin)
+		for _, sg := range segs {
+			if sg.Contains(at) {
+				if sg.Kind == calendar.KindHoliday {
+					return sg.Label
+				}
+				return ""
+			}
+		}
+		return "?"
+	}
+	want := map[string][2]string{ // date: ben's, ana's
+		"2026-05-01": {"", "Ana's day"},
+		"2026-06-12": {"Company anniversary", "Company anniversary"},
+		"2026-06-15": {"Team day", ""},
+		"2026-08-05": {"Summer break", "Summer break"},
+		"2026-12-23": {"Company day", "Company day"},
+		"2026-06-16": {"", ""},
+	}
+	for date, w := range want {
+		for i, id := range []string{"ben", "ana"} {
+			p, _ := r.Person(id)
+			if got := day(*p, date); got != w[i] {
+				t.Errorf("%s on %s: %q, want %q", id, date, got, w[i])
+			}
+		}
+	}
+	// The code's holidays stay: Ascension Day, Thursday 2026-05-14.
+	ben, _ := r.Person("ben")
+	if got := day(*ben, "2026-05-14"); got == "" || got == "?" {
+		t.Errorf("ben on Ascension Day: %q, want a holiday", got)
+	}
+	// The person's lists: the roster's first, less the team day Ana
+	// works; read back from JSON as they are.
+	ana, _ := r.Person("ana")
+	if diff := cmp.Diff([]calendar.DayOff{{Date: calendar.MustParseDate("2026-12-23"), Name: "Company day"},
+		{Date: calendar.MustParseDate("2026-05-01"), Name: "Ana's day"}}, ana.DaysOff); diff != "" {
+		t.Errorf("ana's days off (-want +got):\n%s", diff)
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := calendar.ReadRoster(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range back.People {
+		if !slices.Equal(p.HolidayCalendars, r.People[i].HolidayCalendars) || !slices.Equal(p.DaysOff, r.People[i].DaysOff) || !slices.Equal(p.WorkingDays, r.People[i].WorkingDays) {
+			t.Errorf("%s read back: %+v", p.ID, p)
 		}
 	}
 }
