@@ -751,14 +751,33 @@ func (s *Schedule) daysOff(ctx context.Context, first, last Date, b *Batch, dst 
 // adds its own days off; it returns the holidays one a day, sorted, each
 // day's names joined once each.
 func (s *Schedule) ownHolidays(ctx context.Context, first, last Date, hs []dayOff) ([]dayOff, error) {
-	type named struct {
-		day  int
-		name string
+	list := make([]Holiday, len(hs))
+	for i, h := range hs {
+		list[i] = Holiday{Date: first.AddDays(h.day), Name: h.label}
 	}
-	var all []named
-	for _, h := range hs {
-		all = append(all, named{h.day, h.label})
+	list, err := s.extraHolidays(ctx, first, last, list)
+	if err != nil {
+		return nil, err
 	}
+	out := hs[:0]
+	for _, h := range list {
+		day := h.Date.DaysSince(first)
+		if k := len(out); k > 0 && out[k-1].day == day {
+			if !slices.Contains(strings.Split(out[k-1].label, ", "), h.Name) {
+				out[k-1].label += ", " + h.Name
+			}
+			continue
+		}
+		out = append(out, dayOff{KindHoliday, h.Name, day})
+	}
+	return out, nil
+}
+
+// extraHolidays adds to hs (holidays from first to last) those of s's
+// holiday sources, takes away those on its working days, and adds its own
+// days off, named as sources and days off say: the result is sorted by
+// date (stable otherwise), each name once a date.
+func (s *Schedule) extraHolidays(ctx context.Context, first, last Date, hs []Holiday) ([]Holiday, error) {
 	for _, src := range s.holidaySrcs {
 		got, err := src.holidays(ctx, first, last)
 		if err != nil {
@@ -766,33 +785,42 @@ func (s *Schedule) ownHolidays(ctx context.Context, first, last Date, hs []dayOf
 		}
 		for _, h := range got {
 			if !h.Date.Before(first) && !h.Date.After(last) {
-				all = append(all, named{h.Date.DaysSince(first), h.Name})
+				hs = append(hs, Holiday{Date: h.Date, Name: h.Name, Code: h.Code})
 			}
 		}
 	}
 	if len(s.workingDays) > 0 {
-		all = slices.DeleteFunc(all, func(n named) bool {
-			_, working := slices.BinarySearchFunc(s.workingDays, n.day, func(d Date, day int) int { return cmp.Compare(d.DaysSince(first), day) })
+		hs = slices.DeleteFunc(hs, func(h Holiday) bool {
+			_, working := slices.BinarySearchFunc(s.workingDays, h.Date, Date.Compare)
 			return working
 		})
 	}
 	for _, d := range s.ownDaysOff {
 		if !d.Date.Before(first) && !d.Date.After(last) {
-			all = append(all, named{d.Date.DaysSince(first), d.Name})
+			hs = append(hs, Holiday{Date: d.Date, Name: d.Name})
 		}
 	}
-	slices.SortStableFunc(all, func(a, b named) int { return cmp.Compare(a.day, b.day) })
-	out := hs[:0]
-	for _, n := range all {
-		if k := len(out); k > 0 && out[k-1].day == n.day {
-			if !slices.Contains(strings.Split(out[k-1].label, ", "), n.name) {
-				out[k-1].label += ", " + n.name
-			}
-			continue
-		}
-		out = append(out, dayOff{KindHoliday, n.name, n.day})
+	slices.SortStableFunc(hs, func(a, b Holiday) int { return a.Date.Compare(b.Date) })
+	return slices.CompactFunc(hs, func(a, b Holiday) bool { return a.Date == b.Date && a.Name == b.Name }), nil
+}
+
+// Holidays returns the person's holidays from from to to, inclusive: those
+// of their holiday codes (with the code), of their holiday sources (with
+// the Code the source gives), but for their working days, and their own
+// days off (with no code), sorted by date.
+func (s *Schedule) Holidays(ctx context.Context, from, to Date) ([]Holiday, error) {
+	fail := func(err error) ([]Holiday, error) { return nil, s.errorf("Holidays", err) }
+	if s.zone == nil {
+		return fail(errNotCompiled)
 	}
-	return out, nil
+	hs, err := Holidays(s.holidays, from, to, s.holidayDates)
+	if err != nil {
+		return fail(err)
+	}
+	if hs, err = s.extraHolidays(ctx, from.AddDays(0), to.AddDays(0), hs); err != nil {
+		return fail(err)
+	}
+	return hs, nil
 }
 
 // holidayDays returns the holidays of the calendars codes from first to

@@ -920,3 +920,37 @@ func TestHolidaySources(t *testing.T) {
 		}
 	}
 }
+
+// Schedule.Holidays lists what the timeline takes as holidays, each with
+// where it comes from: in Berlin (DE-BE) in May 2026, Labour Day (05-01,
+// a working day for this person: gone), Ascension Day (05-14) and Whit
+// Monday (05-25) by the code; a company day (05-04) of their own; the
+// holiday source's 05-20.
+func TestScheduleHolidays(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	src := holidaySourceFunc(func(ctx context.Context, from, to Date) ([]Holiday, error) {
+		return []Holiday{{Date: MustParseDate("2026-05-20"), Name: "Anniversary", Code: "co.ics"}}, nil
+	})
+	p := Person{ID: "ben", Zone: berlin, Hours: MustParseWeeklyHours("Mon-Fri 09:00-17:00"), Holidays: []string{"DE-BE"},
+		WorkingDays: []Date{MustParseDate("2026-05-01")}, DaysOff: []DayOff{{Date: MustParseDate("2026-05-04"), Name: "Company day"}},
+		HolidaySources: []HolidaySource{src}}
+	s, err := Compile(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs, err := s.Holidays(context.Background(), MustParseDate("2026-05-01"), MustParseDate("2026-05-31"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range hs {
+		got = append(got, h.Date.String()+" "+h.Code)
+	}
+	want := []string{"2026-05-04 ", "2026-05-14 DE-BE", "2026-05-20 co.ics", "2026-05-25 DE-BE"}
+	if !slices.Equal(got, want) {
+		t.Errorf("holidays %v, want %v (%v)", got, want, hs)
+	}
+	if _, err := (&Schedule{}).Holidays(context.Background(), MustParseDate("2026-05-01"), MustParseDate("2026-05-31")); err == nil {
+		t.Error("the zero Schedule's holidays: no error")
+	}
+}

@@ -148,3 +148,57 @@ func TestReadmeExcerpts(t *testing.T) {
 		}
 	}
 }
+
+// holidays lists the dates of codes over a window, as the law has them:
+// in June and July 2026, the King's (rickar: Queen's) Birthday in New
+// Zealand on Monday 06-01, Juneteenth on Friday 06-19, Independence Day
+// (Saturday 07-04) observed on Friday 07-03, and Matariki on Friday
+// 07-10 (Te Kāhui o Matariki Public Holiday Act 2022); -actual keeps
+// Independence Day on the 4th.
+func TestHolidayDates(t *testing.T) {
+	out := mustRun(t, weekNow, "holidays", "-codes", "nz,US", "-from", "2026-06-01", "-to", "2026-08-01")
+	want := "Holidays of NZ, US, 2026-06-01 to 2026-07-31 (observed dates):\n" +
+		"  Mon 2026-06-01  NZ      Queen's Birthday\n" +
+		"  Fri 2026-06-19  US      Juneteenth\n" +
+		"  Fri 2026-07-03  US      Independence Day\n" +
+		"  Fri 2026-07-10  NZ      Matariki\n"
+	if out != want {
+		t.Errorf("got:\n%s\nwant:\n%s", out, want)
+	}
+	var j struct {
+		From, To string
+		Codes    []string
+		Holidays []struct{ Date, Name, Code string }
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, weekNow, "holidays", "-codes", "US", "-actual", "-from", "2026-07-01", "-to", "2026-07-31", "-format", "json")), &j); err != nil {
+		t.Fatal(err)
+	}
+	if j.From != "2026-07-01" || j.To != "2026-07-30" || len(j.Holidays) != 1 || j.Holidays[0].Date != "2026-07-04" || j.Holidays[0].Code != "US" {
+		t.Errorf("JSON %+v", j)
+	}
+	// The default window is this year; the demo roster's people each on
+	// their own calendar, with the holiday calendars a roster names.
+	if out := mustRun(t, weekNow, "holidays", "-codes", "DE-BE"); !strings.Contains(out, "2026-01-01 to 2026-12-31") || !strings.Contains(out, "Tag der Deutschen Einheit") {
+		t.Errorf("DE-BE this year:\n%s", out)
+	}
+	dir := t.TempDir()
+	company := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTAMP:20260101T000000Z\r\n" +
+		"DTSTART;VALUE=DATE:20260612\r\nSUMMARY:Company anniversary\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	if err := os.WriteFile(filepath.Join(dir, "company.ics"), []byte(company), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	roster := filepath.Join(dir, "team.json")
+	if err := os.WriteFile(roster, []byte(`{"holidayCalendars": ["company.ics"], "people": [{"id": "ana", "zone": "Europe/Berlin",
+		"workingDays": ["2026-05-01"], "daysOff": [{"date": "2026-06-15", "name": "Team day"}]}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out = mustRun(t, weekNow, "holidays", "-roster", roster, "-from", "2026-05-01", "-to", "2026-07-01")
+	want = "Holidays, 2026-05-01 to 2026-06-30, each on the person's own calendar:\nana (Europe/Berlin):\n" +
+		"  Fri 2026-06-12  own     Company anniversary\n  Mon 2026-06-15  own     Team day\n"
+	if out != want {
+		t.Errorf("got:\n%s\nwant:\n%s", out, want)
+	}
+	if code, _, errOut := planner(t, weekNow, "holidays", "-codes", "NZ,UK"); code != 2 || !strings.Contains(errOut, `"UK"`) {
+		t.Errorf("an unknown code: exit %d, %q", code, errOut)
+	}
+}

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -569,31 +567,119 @@ func writeAdvice(out *bytes.Buffer, c *common, r *overlap.Report, t policy.Topic
 	return nil
 }
 
-func holidays(args []string, out *bytes.Buffer) error {
-	fs := flag.NewFlagSet("planner holidays", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	format := fs.String("format", "text", "the output: text or json")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			out.WriteString("usage: planner holidays [-format text|json]\n")
+func holidays(ctx context.Context, args []string, out *bytes.Buffer, now time.Time) error {
+	c := newCommon(ctx, "holidays", out, "text", "json")
+	codes := c.fs.String("codes", "", "holiday calendar codes, comma-separated (e.g. NZ,US): list their dates")
+	actual := c.fs.Bool("actual", false, "with -codes: a holiday's own date, not the weekday it is observed on")
+	c.fs.Lookup("from").Usage = "the first day listed (YYYY-MM-DD); default: January 1 of this year"
+	c.fs.Lookup("to").Usage = "the day after the last listed (YYYY-MM-DD); default: January 1 of next year"
+	c.fs.Lookup("roster").Usage = "a roster file (JSON): list each person's holidays (codes, holiday calendars, days off and working days)"
+	if err := c.fs.Parse(args); err == nil && c.from == "" && c.to == "" {
+		y := now.In(time.UTC).Year()
+		if z, err := calendar.LoadZone(c.zoneName); err == nil {
+			y = now.In(z).Year()
+		}
+		c.from, c.to = fmt.Sprintf("%04d-01-01", y), fmt.Sprintf("%04d-01-01", y+1)
+	}
+	if err := c.parse(args, out, now); err != nil {
+		return err
+	}
+	from := calendar.DateOf(c.window.Start.In(c.zone))
+	to := calendar.DateOf(c.window.End.Add(-time.Nanosecond).In(c.zone))
+	type holidayJSON struct {
+		Date calendar.Date `json:"date"`
+		Name string        `json:"name"`
+		Code string        `json:"code"`
+	}
+	list := func(hs []calendar.Holiday) []holidayJSON {
+		out := []holidayJSON{}
+		for _, h := range hs {
+			out = append(out, holidayJSON{h.Date, h.Name, h.Code})
+		}
+		return out
+	}
+	write := func(out *bytes.Buffer, indent string, hs []calendar.Holiday) {
+		if len(hs) == 0 {
+			fmt.Fprintf(out, "%snone\n", indent)
+		}
+		for _, h := range hs {
+			code := h.Code
+			if code == "" {
+				code = "own"
+			}
+			fmt.Fprintf(out, "%s%s %s  %-7s %s\n", indent, h.Date.Weekday().String()[:3], h.Date, code, h.Name)
+		}
+	}
+	switch {
+	case *codes != "":
+		which := calendar.Observed
+		if *actual {
+			which = calendar.Actual
+		}
+		var cs []string
+		for _, code := range splitIDs(*codes) {
+			canon, err := calendar.CanonicalHolidayCode(code)
+			if err != nil {
+				return badf("-codes: %v", err)
+			}
+			cs = append(cs, canon)
+		}
+		hs, err := calendar.Holidays(cs, from, to, which)
+		if err != nil {
 			return err
 		}
-		return fmt.Errorf("planner holidays: %v", err)
+		if c.format == "json" {
+			return writeJSON(out, struct {
+				From     calendar.Date `json:"from"`
+				To       calendar.Date `json:"to"`
+				Codes    []string      `json:"codes"`
+				Holidays []holidayJSON `json:"holidays"`
+			}{from, to, cs, list(hs)})
+		}
+		fmt.Fprintf(out, "Holidays of %s, %s to %s (%s dates):\n", strings.Join(cs, ", "), from, to, which)
+		write(out, "  ", hs)
+		return nil
+	case c.rosterFile != "":
+		type personJSON struct {
+			ID       string        `json:"id"`
+			Zone     string        `json:"zone"`
+			Holidays []holidayJSON `json:"holidays"`
+		}
+		var people []personJSON
+		var text bytes.Buffer
+		fmt.Fprintf(&text, "Holidays, %s to %s, each on the person's own calendar:\n", from, to)
+		for _, p := range c.team {
+			s, err := calendar.Compile(c.ctx, p)
+			if err != nil {
+				return err
+			}
+			hs, err := s.Holidays(c.ctx, from, to)
+			if err != nil {
+				return err
+			}
+			people = append(people, personJSON{p.ID, p.Zone.String(), list(hs)})
+			fmt.Fprintf(&text, "%s (%s):\n", p.ID, p.Zone)
+			write(&text, "  ", hs)
+		}
+		if c.format == "json" {
+			return writeJSON(out, struct {
+				From   calendar.Date `json:"from"`
+				To     calendar.Date `json:"to"`
+				People []personJSON  `json:"people"`
+			}{from, to, people})
+		}
+		out.Write(text.Bytes())
+		return nil
 	}
-	if fs.NArg() > 0 {
-		return badf("planner holidays: unexpected argument %q", fs.Arg(0))
-	}
-	if *format != "text" && *format != "json" {
-		return badf("-format %q: planner holidays writes text or json", *format)
-	}
-	codes := calendar.HolidayCodes()
-	if *format == "json" {
+	all := calendar.HolidayCodes()
+	if c.format == "json" {
 		return writeJSON(out, struct {
 			Codes []string `json:"codes"`
-		}{codes})
+		}{all})
 	}
-	fmt.Fprintf(out, "%d holiday calendars (a country, or a country and region), for a roster's \"holidays\":\n", len(codes))
-	wrap(out, strings.Join(codes, " "), "  ", 100)
+	fmt.Fprintf(out, "%d holiday calendars (a country, or a country and region), for a roster's \"holidays\":\n", len(all))
+	wrap(out, strings.Join(all, " "), "  ", 100)
+	out.WriteString("Their dates: planner holidays -codes NZ,US [-from 2026-01-01 -to 2027-01-01];\na roster's people's (their codes, holiday calendars and days off): -roster FILE.\n")
 	return nil
 }
 

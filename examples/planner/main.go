@@ -11,7 +11,7 @@
 //	planner rotate        [flags]   fair rotation for a recurring meeting
 //	planner advise        [flags]   async, sync or hybrid for a topic
 //	planner audit         [flags]   what the calendars' meetings cost, and which to change
-//	planner holidays                the holiday calendar codes
+//	planner holidays      [flags]   holiday codes; their dates (-codes NZ,US), or a roster's people's
 //
 // Common flags: -roster FILE (default: the embedded demo team, also in
 // demo.json), -from DATE -to DATE (civil dates in -zone, the window
@@ -67,7 +67,7 @@ const usage = `usage: planner [subcommand] [flags]
   planner rotate        [flags]   fair rotation for a recurring meeting (-n 8)
   planner advise        [flags]   async / sync / hybrid for a topic (-purpose decide ...)
   planner audit         [flags]   what the calendars' meetings cost, and which to change
-  planner holidays                the holiday calendar codes
+  planner holidays      [flags]   holiday codes; their dates (-codes NZ,US), or a roster's people's
 
 Run "planner SUBCOMMAND -h" for a subcommand's flags.
 `
@@ -143,7 +143,7 @@ func dispatch(ctx context.Context, name string, args []string, out *bytes.Buffer
 	case "audit":
 		return auditCmd(ctx, args, out, now)
 	case "holidays":
-		return holidays(args, out)
+		return holidays(ctx, args, out, now)
 	case "help":
 		out.WriteString(usage)
 		return flag.ErrHelp
