@@ -261,3 +261,31 @@ func ExampleDayOff() {
 	// [2026-05-01T09:00:00+02:00, 2026-05-01T17:00:00+02:00) free
 	// [2026-05-04T09:00:00+02:00, 2026-05-04T17:00:00+02:00) holiday Company day
 }
+
+// Ben (Berlin, 09:00-17:00) spends Tuesday and Wednesday in New York:
+// those days he works 09:00-17:00 there, 13:00-21:00 UTC (New York is on
+// EDT from 2026-03-08, Berlin on CET until 03-29), and summer Fridays
+// start on 03-13: 09:00-13:00.
+func ExampleStay() {
+	berlin, ny := load("Europe/Berlin"), load("America/New_York")
+	ben := calendar.Person{ID: "ben", Zone: berlin, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00"),
+		Stays:     []calendar.Stay{{From: calendar.MustParseDate("2026-03-10"), To: calendar.MustParseDate("2026-03-11"), Zone: ny}},
+		HoursFrom: []calendar.DatedHours{{From: calendar.MustParseDate("2026-03-13"), Hours: calendar.MustParseWeeklyHours("Mon-Thu 09:00-17:00; Fri 09:00-13:00")}}}
+	s, err := calendar.Compile(context.Background(), ben)
+	if err != nil {
+		panic(err)
+	}
+	free, err := s.Free(context.Background(), calendar.Days(calendar.MustParseDate("2026-03-09"), calendar.MustParseDate("2026-03-13"), time.UTC))
+	if err != nil {
+		panic(err)
+	}
+	for iv := range free.All() {
+		fmt.Println(iv.Start.UTC().Format("Mon 15:04"), "-", iv.End.UTC().Format("15:04 UTC"))
+	}
+	// Output:
+	// Mon 08:00 - 16:00 UTC
+	// Tue 13:00 - 21:00 UTC
+	// Wed 13:00 - 21:00 UTC
+	// Thu 08:00 - 16:00 UTC
+	// Fri 08:00 - 12:00 UTC
+}

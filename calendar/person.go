@@ -55,6 +55,17 @@ type Person struct {
 	WorkingDays []Date
 	DaysOff     []DayOff
 
+	// Stays are the dates the person spends in another zone (travel):
+	// on each date of a stay their working hours, focus blocks and the
+	// floating times of their calendars follow the wall clock of the
+	// stay's zone, and their holidays are the stay's, when it names any,
+	// else those of home. HoursFrom are working hours that apply from a
+	// date on, until the next one's date (summer Fridays, a new
+	// contract); before the first, Hours apply. See Schedule.Timeline for
+	// the day the zone or the hours change.
+	Stays     []Stay
+	HoursFrom []DatedHours
+
 	TimeOff []TimeOff
 	Focus   []FocusBlock
 
@@ -102,6 +113,21 @@ type BusySource interface {
 // error wrapping ErrSourcePanicked.
 type HolidaySource interface {
 	Holidays(ctx context.Context, from, to Date) ([]Holiday, error)
+}
+
+// A Stay is a stay in another zone: the whole days From to To, inclusive,
+// and the zone, with the holiday codes kept there (nil: those of home;
+// an empty, non-nil list: none).
+type Stay struct {
+	From, To Date
+	Zone     *time.Location
+	Holidays []string
+}
+
+// DatedHours are working hours that apply from a date on.
+type DatedHours struct {
+	From  Date
+	Hours WeeklyHours
 }
 
 // A DayOff is a day off of a person's own (a company's day, a bridge

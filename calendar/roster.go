@@ -57,6 +57,11 @@ type Roster struct {
 // date (Person.HolidayCalendars, DaysOff, WorkingDays). "hours" are read
 // by ParseWorkingHours, which refuses a span of more than 16 hours (but
 // 00:00-24:00) and names the likely reading of one.
+//
+// A person's "stays" ([{"from", "to", "zone", "holidays"}]) are dates
+// spent in another zone, with the holiday codes kept there when given
+// ([] for none; left out, those of home), and "hoursFrom" ([{"from",
+// "hours"}]) working hours from a date on (Person.Stays, HoursFrom).
 func ReadRoster(r io.Reader) (Roster, error) {
 	return ReadRosterWith(context.Background(), r, RosterOptions{})
 }
@@ -182,8 +187,16 @@ func readRoster(b []byte, lim Limits) (Roster, error) {
 		}
 	}
 	for i, d := range rj.DaysOff {
-		if d.Name == "" {
+		switch {
+		case !d.Date.IsValid():
+			return Roster{}, fmt.Errorf("daysOff %d: no date", i+1)
+		case d.Name == "":
 			return Roster{}, fmt.Errorf("daysOff %d (%s): no name", i+1, d.Date)
+		}
+	}
+	for i, d := range rj.WorkingDays {
+		if !d.IsValid() {
+			return Roster{}, fmt.Errorf("workingDays %d: no date", i+1)
 		}
 	}
 	out := Roster{People: make([]Person, len(rj.People))}
@@ -232,6 +245,23 @@ type personJSON struct {
 	HolidayCalendars []string     `json:"holidayCalendars,omitempty"`
 	DaysOff          []dayOffJSON `json:"daysOff,omitempty"`
 	WorkingDays      []Date       `json:"workingDays,omitempty"`
+
+	Stays     []stayJSON      `json:"stays,omitempty"`
+	HoursFrom []hoursFromJSON `json:"hoursFrom,omitempty"`
+}
+
+// stayJSON is a Stay: {"from", "to", "zone"}, and "holidays" when the
+// stay keeps its own (an empty list: none).
+type stayJSON struct {
+	From     Date      `json:"from"`
+	To       Date      `json:"to"`
+	Zone     string    `json:"zone"`
+	Holidays *[]string `json:"holidays,omitempty"`
+}
+
+type hoursFromJSON struct {
+	From  Date   `json:"from"`
+	Hours string `json:"hours"`
 }
 
 // comfortJSON is a Comfort: {"shoulder": "1h30m", "night": "23:00-08:00"},
@@ -275,6 +305,19 @@ func (p Person) MarshalJSON() ([]byte, error) {
 	}
 	for _, d := range p.DaysOff {
 		pj.DaysOff = append(pj.DaysOff, dayOffJSON(d))
+	}
+	for _, st := range p.Stays {
+		if st.Zone == nil {
+			return nil, fmt.Errorf("calendar.Person.MarshalJSON: person %q: a stay with no zone", p.ID)
+		}
+		sj := stayJSON{From: st.From, To: st.To, Zone: st.Zone.String()}
+		if st.Holidays != nil {
+			sj.Holidays = &st.Holidays
+		}
+		pj.Stays = append(pj.Stays, sj)
+	}
+	for _, h := range p.HoursFrom {
+		pj.HoursFrom = append(pj.HoursFrom, hoursFromJSON{From: h.From, Hours: h.Hours.String()})
 	}
 	for _, off := range p.TimeOff {
 		pj.TimeOff = append(pj.TimeOff, timeOffJSON(off))
@@ -378,13 +421,44 @@ func (p *Person) unmarshal(b []byte, lim Limits) error {
 		}
 	}
 	np.HolidayCalendars = pj.HolidayCalendars
+	for i, d := range pj.WorkingDays {
+		if !d.IsValid() {
+			return fail(fmt.Sprintf("workingDays %d", i+1), errors.New("no date"))
+		}
+	}
 	for i, d := range pj.DaysOff {
+		if !d.Date.IsValid() {
+			return fail(fmt.Sprintf("daysOff %d", i+1), errors.New("no date"))
+		}
 		if d.Name == "" {
 			return fail(fmt.Sprintf("daysOff %d", i+1), fmt.Errorf("%s has no name", d.Date))
 		}
 		np.DaysOff = append(np.DaysOff, DayOff(d))
 	}
 	np.WorkingDays = pj.WorkingDays
+	for i, sj := range pj.Stays {
+		if !sj.From.IsValid() || !sj.To.IsValid() {
+			return fail(fmt.Sprintf("stays %d", i+1), errors.New(`want "from" and "to" dates`))
+		}
+		st := Stay{From: sj.From, To: sj.To}
+		if st.Zone, err = loadZone(sj.Zone); err != nil {
+			return fail(fmt.Sprintf("stays %d: zone", i+1), err)
+		}
+		if sj.Holidays != nil {
+			st.Holidays = append([]string{}, *sj.Holidays...)
+		}
+		np.Stays = append(np.Stays, st)
+	}
+	for i, hj := range pj.HoursFrom {
+		if !hj.From.IsValid() {
+			return fail(fmt.Sprintf("hoursFrom %d", i+1), errors.New(`want a "from" date`))
+		}
+		h := DatedHours{From: hj.From}
+		if h.Hours, err = ParseWorkingHours(hj.Hours); err != nil {
+			return fail(fmt.Sprintf("hoursFrom %d", i+1), err)
+		}
+		np.HoursFrom = append(np.HoursFrom, h)
+	}
 	for i, e := range pj.Emails {
 		if err := checkEmail(e); err != nil {
 			return fail(fmt.Sprintf("emails %d", i+1), err)

@@ -131,6 +131,10 @@ func TestReadRosterErrors(t *testing.T) {
 		{"person day off with no name", person(`, "daysOff": [{"date": "2026-03-03"}]`), "daysOff 1: 2026-03-03 has no name"},
 		{"person working day not a date", person(`, "workingDays": ["03/04/2026"]`), "03/04/2026"},
 		{"person empty holiday calendar", person(`, "holidayCalendars": [""]`), "holidayCalendars 1: empty file name"},
+		{"stay in an unknown zone", person(`, "stays": [{"from": "2026-03-10", "to": "2026-03-12", "zone": "Mars/Olympus"}]`), `stays 1: zone`},
+		{"stay backwards", person(`, "stays": [{"from": "2026-03-12", "to": "2026-03-10", "zone": "UTC"}]`), "stay 1: 2026-03-12 to 2026-03-10 is not a range of dates"},
+		{"stay misspelt", person(`, "stays": [{"from": "2026-03-10", "until": "2026-03-12", "zone": "UTC"}]`), `unknown field "until"`},
+		{"hours from on a 12-hour clock", person(`, "hoursFrom": [{"from": "2026-06-01", "hours": "Fri 8:00-1:00"}]`), "hoursFrom 1: calendar.ParseWorkingHours"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -215,6 +219,8 @@ func FuzzReadRoster(f *testing.F) {
 		`{"holidayCalendars": ["h.ics"], "daysOff": [{"date": "2026-03-03", "name": "Company day"}], "workingDays": ["2026-03-04"],
 		  "people": [{"id": "a", "zone": "Europe/Berlin", "holidays": ["DE-BE"], "workingDays": ["2026-03-03"], "daysOff": [{"date": "2026-03-05", "name": "Own"}], "holidayCalendars": ["h.ics", "i.ics"]}]}`,
 		`{"daysOff": [{"date": "2026-02-30", "name": "x"}], "people": []}`, `{"daysOff": [{"date": "2026-03-03"}], "people": []}`,
+		`{"people": [{"id": "a", "zone": "Europe/Berlin", "stays": [{"from": "2026-03-02", "to": "2026-03-04", "zone": "America/New_York", "holidays": []},
+		  {"from": "2026-03-06", "to": "2026-03-06", "zone": "Pacific/Apia", "holidays": ["NZ"]}], "hoursFrom": [{"from": "2026-03-05", "hours": "Mon-Thu 09:00-17:00; Fri 09:00-13:00"}]}]}`,
 		`[]`, `null`, `{"people": null}`, `{"people": [null]}`,
 	} {
 		f.Add(s)

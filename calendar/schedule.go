@@ -33,11 +33,22 @@ type Schedule struct {
 	holidaySrcs  []holidaySource
 	workingDays  []Date // sorted
 	ownDaysOff   []DayOff
-	timeOff      []TimeOff
-	focus        []focusRule
-	busy         Set
-	sources      []busySource
-	comfort      Comfort
+	// phases are the person's schedules from each date their zone, hours
+	// or holiday codes change on (stays, dated hours), the first from
+	// the beginning of time; nil when they never change.
+	phases  []phase
+	timeOff []TimeOff
+	focus   []focusRule
+	busy    Set
+	sources []busySource
+	comfort Comfort
+}
+
+// A phase is a person's schedule from a date on: the date its first
+// day, and s the Schedule with that day's zone, hours and holiday codes.
+type phase struct {
+	from Date
+	s    *Schedule
 }
 
 // A scheduleWithRoom is a Schedule with room for the holiday calendars,
@@ -305,7 +316,109 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 		}
 		s.sources = append(s.sources, busySource{name, src})
 	}
+	if len(p.Stays) > 0 || len(p.HoursFrom) > 0 {
+		phases, err := s.phasesOf(p, b)
+		if err != nil {
+			return nil, p.errorFor(err)
+		}
+		s.phases = phases
+	}
 	return s, nil
+}
+
+// phasesOf checks p's stays and dated hours and returns s's phases: s
+// with the zone, hours and holiday codes of each run of dates that share
+// them. The first phase starts at the beginning of time.
+func (s *Schedule) phasesOf(p *Person, b *Batch) ([]phase, error) {
+	stays := slices.Clone(p.Stays)
+	slices.SortFunc(stays, func(a, b Stay) int { return a.From.Compare(b.From) })
+	for i, st := range stays {
+		switch {
+		case !st.From.IsValid() || !st.To.IsValid() || st.To.Before(st.From):
+			return nil, fmt.Errorf("stay %d: %s to %s is not a range of dates", i+1, st.From, st.To)
+		case st.Zone == nil:
+			return nil, fmt.Errorf("stay %d (%s to %s): no zone", i+1, st.From, st.To)
+		case checkZoneName(st.Zone.String()) != nil:
+			return nil, fmt.Errorf("stay %d (%s to %s): zone: %w", i+1, st.From, st.To, checkZoneName(st.Zone.String()))
+		case i > 0 && !st.From.After(stays[i-1].To):
+			return nil, fmt.Errorf("stays %s to %s and %s to %s overlap", stays[i-1].From, stays[i-1].To, st.From, st.To)
+		}
+		for _, code := range st.Holidays {
+			if _, err := CanonicalHolidayCode(code); err != nil {
+				return nil, fmt.Errorf("stay %d (%s to %s): holidays: %w %s", i+1, st.From, st.To, ErrUnknownHolidayCode, icalvalue.Quote(code))
+			}
+		}
+	}
+	dated := slices.Clone(p.HoursFrom)
+	slices.SortFunc(dated, func(a, b DatedHours) int { return a.From.Compare(b.From) })
+	for i, d := range dated {
+		switch {
+		case !d.From.IsValid():
+			return nil, fmt.Errorf("hours from %s: not a date", d.From)
+		case i > 0 && d.From == dated[i-1].From:
+			return nil, fmt.Errorf("hours from %s: given twice", d.From)
+		}
+	}
+	// The dates anything changes on, and what holds from each.
+	var changes []Date
+	for _, st := range stays {
+		changes = append(changes, st.From, st.To.AddDays(1))
+	}
+	for _, d := range dated {
+		changes = append(changes, d.From)
+	}
+	slices.SortFunc(changes, Date.Compare)
+	changes = slices.Compact(changes)
+	at := func(day Date) (zone *time.Location, hours WeeklyHours, codes []string) {
+		zone, hours, codes = s.zone, s.hours, s.holidays
+		for _, d := range dated {
+			if !d.From.After(day) {
+				hours = d.Hours
+			}
+		}
+		for _, st := range stays {
+			if !day.Before(st.From) && !day.After(st.To) {
+				zone = st.Zone
+				if st.Holidays != nil {
+					codes = nil
+					for _, code := range st.Holidays {
+						canon, _ := CanonicalHolidayCode(code)
+						if !slices.Contains(codes, canon) {
+							codes = append(codes, canon)
+						}
+					}
+				}
+			}
+		}
+		return zone, hours, codes
+	}
+	phases := []phase{{from: Date{Year: 1, Month: time.January, Day: 1}, s: s.withPhase(s.zone, s.hours, s.holidays, b)}}
+	for _, c := range changes {
+		zone, hours, codes := at(c)
+		last := phases[len(phases)-1].s
+		if zone.String() == last.zone.String() && hours.Equal(last.hours) && slices.Equal(codes, last.holidays) {
+			continue
+		}
+		phases = append(phases, phase{from: c, s: s.withPhase(zone, hours, codes, b)})
+	}
+	if len(phases) == 1 {
+		return nil, nil
+	}
+	return phases, nil
+}
+
+// withPhase returns a copy of s, without phases, with the zone, hours and
+// holiday codes given.
+func (s *Schedule) withPhase(zone *time.Location, hours WeeklyHours, codes []string, b *Batch) *Schedule {
+	c := *s
+	c.phases = nil
+	c.zone, c.hours, c.holidays = zone, hours, codes
+	if b != nil {
+		c.hoursKey = b.hoursKey(hours)
+	} else {
+		c.hoursKey = hours.key()
+	}
+	return &c
 }
 
 // ID returns the person's ID.
@@ -314,10 +427,11 @@ func (s *Schedule) ID() string { return s.id }
 // Name returns the person's name.
 func (s *Schedule) Name() string { return s.name }
 
-// Zone returns the person's zone.
+// Zone returns the person's zone: their home zone, whatever their stays.
 func (s *Schedule) Zone() *time.Location { return s.zone }
 
-// Hours returns the person's weekly working hours.
+// Hours returns the person's weekly working hours: before any of their
+// dated hours (Person.HoursFrom).
 func (s *Schedule) Hours() WeeklyHours { return s.hours }
 
 // Comfort returns the person's comfort settings as given (zero fields
@@ -352,6 +466,15 @@ func (s *Schedule) who() string {
 // under them. A holiday or day of time off removes the working spans that
 // start on it, so a night shift that starts the evening before a holiday
 // is still worked. The segments' times are in the person's zone.
+//
+// For a traveller (Person.Stays) or hours that change (Person.HoursFrom),
+// each run of days with the same zone, hours and holiday codes has the
+// timeline it would have alone, from midnight (by Wall) in its zone of
+// its first day to where the next run begins: the day of a change
+// follows the wall clock of each zone, a flight west leaves the hours
+// between the two midnights off-hours, and a flight east starts the new
+// zone's day where it starts, cutting the old one short (and the tail of
+// a night shift with it).
 func (s *Schedule) Timeline(ctx context.Context, window Interval) ([]Segment, error) {
 	segs, err := s.timeline(ctx, window)
 	if err != nil {
@@ -414,6 +537,9 @@ func (s *Schedule) draft(ctx context.Context, window Interval, b *Batch) (Draft,
 	}
 	if window.Duration() > maxStretchWindow {
 		return Draft{}, fmt.Errorf("window %s is longer than %d years", window, maxTimelineYears)
+	}
+	if len(s.phases) > 0 {
+		return s.phasedDraft(ctx, window, b)
 	}
 	loc := s.zone
 	var (
@@ -533,6 +659,68 @@ func (s *Schedule) draft(ctx context.Context, window Interval, b *Batch) (Draft,
 		layers = append(layers, offLayer{kind: KindFocus, label: f.name, hard: f.hard, ivs: occ})
 	}
 	return newDraft(int64(window.Duration()), w.base, layers, sc), nil
+}
+
+// phasedDraft is the draft of a schedule with phases: phase k's own
+// timeline from midnight (by Wall's rule, in its zone) of its first day
+// to where the next phase starts, or later if that is earlier (a move
+// far east), each cut to the window and joined.
+func (s *Schedule) phasedDraft(ctx context.Context, window Interval, b *Batch) (Draft, error) {
+	var starts []int64
+	var parts []Draft
+	prev := window.Start
+	for k, ph := range s.phases {
+		start := window.Start
+		if k > 0 {
+			start = Wall(ph.from, 0, ph.s.zone)
+		}
+		start = maxTime(start, prev)
+		end := window.End
+		if k+1 < len(s.phases) {
+			next := s.phases[k+1]
+			end = minTime(end, maxTime(start, Wall(next.from, 0, next.s.zone)))
+		}
+		prev = maxTime(prev, end)
+		part := Interval{Start: maxTime(start, window.Start), End: end}
+		if part.IsEmpty() {
+			continue
+		}
+		d, err := ph.s.draft(ctx, part, b)
+		if err != nil {
+			return Draft{}, err
+		}
+		starts = append(starts, int64(part.Start.Sub(window.Start)))
+		parts = append(parts, d)
+	}
+	return spliceDrafts(int64(window.Duration()), starts, parts), nil
+}
+
+func maxDate(a, b Date) Date {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func minDate(a, b Date) Date {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
 }
 
 // focusSpans returns the occurrences of f in window, in loc, as a layer
@@ -813,11 +1001,32 @@ func (s *Schedule) Holidays(ctx context.Context, from, to Date) ([]Holiday, erro
 	if s.zone == nil {
 		return fail(errNotCompiled)
 	}
-	hs, err := Holidays(s.holidays, from, to, s.holidayDates)
-	if err != nil {
-		return fail(err)
+	from, to = from.AddDays(0), to.AddDays(0)
+	var hs []Holiday
+	if len(s.phases) == 0 {
+		var err error
+		if hs, err = Holidays(s.holidays, from, to, s.holidayDates); err != nil {
+			return fail(err)
+		}
 	}
-	if hs, err = s.extraHolidays(ctx, from.AddDays(0), to.AddDays(0), hs); err != nil {
+	// A stay's days have the stay's holiday codes.
+	for k, ph := range s.phases {
+		first, last := ph.from, to
+		if k+1 < len(s.phases) {
+			last = s.phases[k+1].from.AddDays(-1)
+		}
+		first, last = maxDate(first, from), minDate(last, to)
+		if last.Before(first) {
+			continue
+		}
+		part, err := Holidays(ph.s.holidays, first, last, s.holidayDates)
+		if err != nil {
+			return fail(err)
+		}
+		hs = append(hs, part...)
+	}
+	hs, err := s.extraHolidays(ctx, from, to, hs)
+	if err != nil {
 		return fail(err)
 	}
 	return hs, nil

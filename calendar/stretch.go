@@ -393,3 +393,57 @@ func intern(labels *[]string, label string) int32 {
 	*labels = append(*labels, label)
 	return int32(len(*labels) - 1)
 }
+
+// spliceDrafts joins the drafts of consecutive parts of a window length
+// nanoseconds long: parts[k] starts starts[k] nanoseconds after the
+// window's start (in order) and is as long as its own window; the time
+// between parts, if any, is off-hours.
+func spliceDrafts(length int64, starts []int64, parts []Draft) Draft {
+	d := Draft{length: length, labels: []string{""}}
+	push := func(x Stretch) {
+		if n := len(d.base); n > 0 {
+			last := d.base[n-1]
+			if last.Start == x.Start {
+				d.base = d.base[:n-1]
+			} else if last.Kind == x.Kind && last.Label == x.Label && last.Hard == x.Hard && last.Under == x.Under {
+				return
+			}
+		}
+		d.base = append(d.base, x)
+	}
+	var over, under []mark
+	at := int64(0)
+	for k, p := range parts {
+		shift := starts[k]
+		if shift > at {
+			push(Stretch{Start: at, Kind: KindOffHours})
+		}
+		if len(p.base) == 0 {
+			push(Stretch{Start: shift, Kind: KindOffHours})
+		}
+		for _, x := range p.base {
+			x.Start += shift
+			push(x)
+		}
+		remap := make([]int32, len(p.labels))
+		for i, l := range p.labels {
+			remap[i] = intern(&d.labels, l)
+		}
+		for i, m := range p.marks {
+			m.start += shift
+			m.end += shift
+			m.label = remap[m.label]
+			if i < p.over {
+				over = append(over, m)
+			} else {
+				under = append(under, m)
+			}
+		}
+		at = shift + p.length
+	}
+	if at < length || len(d.base) == 0 {
+		push(Stretch{Start: at, Kind: KindOffHours})
+	}
+	d.marks, d.over = append(over, under...), len(over)
+	return d
+}

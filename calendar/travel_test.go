@@ -1,0 +1,202 @@
+package calendar
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"pgregory.net/rapid"
+)
+
+// dayRules is what holds on one date for a traveller: the zone, the
+// hours and the holiday codes, worked out from the stays and dated hours
+// alone (the model of Schedule's phases).
+type dayRules struct {
+	zone  *time.Location
+	hours WeeklyHours
+	codes []string
+}
+
+func rulesOn(p Person, d Date) dayRules {
+	r := dayRules{p.Zone, p.Hours, p.Holidays}
+	var latest Date
+	for _, h := range p.HoursFrom {
+		if !h.From.After(d) && (latest == Date{} || h.From.After(latest)) {
+			r.hours, latest = h.Hours, h.From
+		}
+	}
+	for _, st := range p.Stays {
+		if !d.Before(st.From) && !d.After(st.To) {
+			r.zone = st.Zone
+			if st.Holidays != nil {
+				r.codes = st.Holidays
+			}
+		}
+	}
+	return r
+}
+
+func (r dayRules) equal(o dayRules) bool {
+	return r.zone.String() == o.zone.String() && r.hours.Equal(o.hours) && slices.Equal(r.codes, o.codes)
+}
+
+// A traveller's timeline is, piece by piece, the timeline of the person
+// with the zone, hours and holidays of each run of dates: each run from
+// midnight (Wall) in its zone of its first date (or where the run before
+// began, if that is later) to where the next begins. Each piece is read
+// from the timeline of a person without stays or dated hours, checked by
+// its own models.
+func TestTravellerTimelineIsPiecewise(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		home := drawZone(t)
+		d, c := drawWallNear(t, home)
+		from := Wall(d, c, home).Add(-time.Duration(rapid.IntRange(0, 3*1440).Draw(t, "lead")) * time.Minute)
+		window := Interval{from, from.Add(time.Duration(rapid.IntRange(1440, 6*1440).Draw(t, "length")) * time.Minute)}
+		p := drawPerson(t, home, window)
+		start := DateOf(window.Start.In(home))
+		at := start.AddDays(rapid.IntRange(-3, 2).Draw(t, "firstStay"))
+		for i := range rapid.IntRange(1, 3).Draw(t, "stays") {
+			from := at.AddDays(rapid.IntRange(0, 2).Draw(t, fmt.Sprint("stayGap", i)))
+			st := Stay{From: from, To: from.AddDays(rapid.IntRange(0, 3).Draw(t, fmt.Sprint("stayLen", i))), Zone: drawZone(t)}
+			switch rapid.IntRange(0, 2).Draw(t, fmt.Sprint("stayHolidays", i)) {
+			case 1:
+				st.Holidays = []string{}
+			case 2:
+				st.Holidays = []string{"US"}
+			}
+			p.Stays = append(p.Stays, st)
+			at = st.To.AddDays(1)
+		}
+		for i := range rapid.IntRange(0, 2).Draw(t, "dated") {
+			from := start.AddDays(rapid.IntRange(-3, 5).Draw(t, fmt.Sprint("hoursFrom", i)))
+			if !slices.ContainsFunc(p.HoursFrom, func(h DatedHours) bool { return h.From == from }) {
+				p.HoursFrom = append(p.HoursFrom, DatedHours{From: from, Hours: drawHours(t, false)})
+			}
+		}
+		got := mustTimeline(t, &p, window)
+
+		// The model's pieces: where the rules change, from a week
+		// before the window to a week after.
+		type piece struct {
+			from  time.Time
+			rules dayRules
+		}
+		first, last := DateOf(window.Start.UTC()).AddDays(-7), DateOf(window.End.UTC()).AddDays(7)
+		pieces := []piece{{window.Start.Add(-1000 * time.Hour), rulesOn(p, first)}}
+		for d := first.AddDays(1); !d.After(last); d = d.AddDays(1) {
+			r := rulesOn(p, d)
+			if r.equal(pieces[len(pieces)-1].rules) {
+				continue
+			}
+			from := Wall(d, 0, r.zone)
+			if prev := pieces[len(pieces)-1].from; from.Before(prev) {
+				from = prev
+			}
+			pieces = append(pieces, piece{from, r})
+		}
+		plain := make([][]Segment, len(pieces))
+		for i, pc := range pieces {
+			q := p
+			q.Stays, q.HoursFrom = nil, nil
+			q.Zone, q.Hours, q.Holidays = pc.rules.zone, pc.rules.hours, pc.rules.codes
+			q.NoHours = q.Hours.IsZero()
+			plain[i] = mustTimeline(t, &q, window)
+		}
+		find := func(segs []Segment, at time.Time) Segment {
+			for _, s := range segs {
+				if s.Contains(at) {
+					return s
+				}
+			}
+			t.Fatalf("no segment at %s", at)
+			return Segment{}
+		}
+		for m := range int(window.Duration() / time.Minute) {
+			at := window.Start.Add(time.Duration(m) * time.Minute)
+			k := 0
+			for k+1 < len(pieces) && !pieces[k+1].from.After(at) {
+				k++
+			}
+			want, g := find(plain[k], at), find(got, at)
+			if want.Kind != g.Kind || want.Label != g.Label || want.Hard != g.Hard || want.Under != g.Under {
+				t.Fatalf("at %s (piece %d, %s, %s): got %v, want %v\nstays %+v\nhours from %+v", at, k, pieces[k].rules.zone, pieces[k].rules.hours, g, want, p.Stays, p.HoursFrom)
+			}
+		}
+	})
+}
+
+// With no stays and no dated hours, or with stays at home and hours
+// that are the person's own, the timeline is the person's.
+func TestStaysAtHomeChangeNothing(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		home := drawZone(t)
+		window := drawWindow(t, home)
+		p := drawPerson(t, home, window)
+		want := mustTimeline(t, &p, window)
+		start := DateOf(window.Start.In(home))
+		q := p
+		q.Stays = []Stay{{From: start.AddDays(-1), To: start.AddDays(2), Zone: home}}
+		q.HoursFrom = []DatedHours{{From: start.AddDays(1), Hours: p.Hours}}
+		if got := mustTimeline(t, &q, window); !slices.Equal(got, want) {
+			t.Fatalf("stays at home changed the timeline:\n got %v\nwant %v", got, want)
+		}
+		if s := mustCompile(t, q); s.phases != nil {
+			t.Fatalf("phases %v for stays at home", s.phases)
+		}
+	})
+}
+
+// A week in New York: Ben (Berlin, Mon-Fri 09:00-17:00) is in New York
+// from Monday 2026-03-16 to Friday 03-20. New York is on EDT (UTC-4)
+// since 03-08, Berlin on CET (UTC+1) until 03-29. Worked out by hand:
+// Friday 03-13 he works 08:00-16:00 UTC; Monday to Friday 13:00-21:00
+// UTC; Monday 03-23 08:00-16:00 UTC again. The change days: New York's
+// Monday starts at 04:00 UTC, Berlin's Saturday 03-21 at 23:00 UTC on
+// Friday.
+func TestAWeekInNewYork(t *testing.T) {
+	berlin, ny := mustLoad(t, "Europe/Berlin"), mustLoad(t, "America/New_York")
+	p := Person{ID: "ben", Zone: berlin, Hours: MustParseWeeklyHours("Mon-Fri 09:00-17:00"),
+		Stays: []Stay{{From: MustParseDate("2026-03-16"), To: MustParseDate("2026-03-20"), Zone: ny}}}
+	window := Interval{Start: time.Date(2026, 3, 13, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 3, 24, 0, 0, 0, 0, time.UTC)}
+	free := mustFree(t, p, window)
+	var want []Interval
+	utc := func(d, h int) time.Time { return time.Date(2026, 3, d, h, 0, 0, 0, time.UTC) }
+	want = append(want, Interval{utc(13, 8), utc(13, 16)})
+	for d := 16; d <= 20; d++ {
+		want = append(want, Interval{utc(d, 13), utc(d, 21)})
+	}
+	want = append(want, Interval{utc(23, 8), utc(23, 16)})
+	if !free.Equal(NewSet(want...)) {
+		t.Errorf("free %v, want %v", free, want)
+	}
+	// Dated hours: summer Fridays (09:00-13:00) from 03-20 on.
+	p.HoursFrom = []DatedHours{{From: MustParseDate("2026-03-20"), Hours: MustParseWeeklyHours("Mon-Thu 09:00-17:00; Fri 09:00-13:00")}}
+	free = mustFree(t, p, window)
+	want[5] = Interval{utc(20, 13), utc(20, 17)}
+	if !free.Equal(NewSet(want...)) {
+		t.Errorf("with summer Fridays: free %v, want %v", free, want)
+	}
+}
+
+func TestStayErrors(t *testing.T) {
+	berlin := mustLoad(t, "Europe/Berlin")
+	d := MustParseDate
+	for _, c := range []struct {
+		p    Person
+		want string
+	}{
+		{Person{Stays: []Stay{{From: d("2026-03-10"), To: d("2026-03-09"), Zone: berlin}}}, "stay 1: 2026-03-10 to 2026-03-09 is not a range of dates"},
+		{Person{Stays: []Stay{{From: d("2026-03-10"), To: d("2026-03-12")}}}, "stay 1 (2026-03-10 to 2026-03-12): no zone"},
+		{Person{Stays: []Stay{{From: d("2026-03-10"), To: d("2026-03-12"), Zone: berlin}, {From: d("2026-03-12"), To: d("2026-03-14"), Zone: berlin}}}, "overlap"},
+		{Person{Stays: []Stay{{From: d("2026-03-10"), To: d("2026-03-12"), Zone: berlin, Holidays: []string{"XX"}}}}, `holidays: unknown holiday calendar "XX"`},
+		{Person{HoursFrom: []DatedHours{{From: d("2026-03-10")}, {From: d("2026-03-10")}}}, "hours from 2026-03-10: given twice"},
+	} {
+		c.p.ID, c.p.Zone, c.p.Hours = "a", time.UTC, MustParseWeeklyHours("Mon-Fri 09:00-17:00")
+		if _, err := Compile(context.Background(), c.p); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%+v: %v, want %q", c.p.Stays, err, c.want)
+		}
+	}
+}
