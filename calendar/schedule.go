@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -37,7 +38,11 @@ type Schedule struct {
 	// or holiday codes change on (stays, dated hours), the first from
 	// the beginning of time; nil when they never change.
 	phases  []phase
-	timeOff []TimeOff
+	// dayRange, for a phase's schedule, is the days its working spans
+	// may start on, [first, end) as Date.days: another phase has the
+	// others.
+	dayRange *[2]int64
+	timeOff  []TimeOff
 	focus   []focusRule
 	busy    Set
 	sources []busySource
@@ -404,6 +409,16 @@ func (s *Schedule) phasesOf(p *Person, b *Batch) ([]phase, error) {
 	if len(phases) == 1 {
 		return nil, nil
 	}
+	for k := range phases {
+		r := [2]int64{math.MinInt64, math.MaxInt64}
+		if k > 0 {
+			r[0] = phases[k].from.days()
+		}
+		if k+1 < len(phases) {
+			r[1] = phases[k+1].from.days()
+		}
+		phases[k].s.dayRange = &r
+	}
 	return phases, nil
 }
 
@@ -411,7 +426,7 @@ func (s *Schedule) phasesOf(p *Person, b *Batch) ([]phase, error) {
 // holiday codes given.
 func (s *Schedule) withPhase(zone *time.Location, hours WeeklyHours, codes []string, b *Batch) *Schedule {
 	c := *s
-	c.phases = nil
+	c.phases, c.dayRange = nil, nil
 	c.zone, c.hours, c.holidays = zone, hours, codes
 	if b != nil {
 		c.hoursKey = b.hoursKey(hours)
@@ -468,13 +483,14 @@ func (s *Schedule) who() string {
 // is still worked. The segments' times are in the person's zone.
 //
 // For a traveller (Person.Stays) or hours that change (Person.HoursFrom),
-// each run of days with the same zone, hours and holiday codes has the
-// timeline it would have alone, from midnight (by Wall) in its zone of
-// its first day to where the next run begins: the day of a change
-// follows the wall clock of each zone, a flight west leaves the hours
-// between the two midnights off-hours, and a flight east starts the new
-// zone's day where it starts, cutting the old one short (and the tail of
-// a night shift with it).
+// each day's working spans are those of its own hours in its own zone,
+// and each run of days with the same zone, hours and holiday codes has
+// the timeline it would have alone, but for the working spans of other
+// days, from midnight (by Wall) in its zone of its first day to where
+// the next run begins: the day of a change follows the wall clock of
+// each zone, a flight west leaves the hours between the two midnights
+// off-hours (but for a night shift's tail), and a flight east starts the
+// new zone's day where it starts, cutting the old one short.
 func (s *Schedule) Timeline(ctx context.Context, window Interval) ([]Segment, error) {
 	segs, err := s.timeline(ctx, window)
 	if err != nil {
@@ -578,6 +594,17 @@ func (s *Schedule) draft(ctx context.Context, window Interval, b *Batch) (Draft,
 		w = b.working(bw, s.hours, s.hoursKey, window, shared)
 	} else {
 		w = workingIn(s.hours, window, loc)
+	}
+	if r := s.dayRange; r != nil && slices.ContainsFunc(w.spans, func(d daySpan) bool { return d.n < r[0] || d.n >= r[1] }) {
+		// A phase works its own days only: the day before it (or after)
+		// is another phase's, in that phase's zone and hours.
+		var own []daySpan
+		for _, d := range w.spans {
+			if d.n >= r[0] && d.n < r[1] {
+				own = append(own, d)
+			}
+		}
+		w = workingTime{spans: own, base: baseStretches(int64(window.Duration()), own)}
 	}
 	// Each day off holds a day's spans, rarely more than two, and is
 	// itself a span under off-hours.
