@@ -37,16 +37,16 @@ type Schedule struct {
 	// phases are the person's schedules from each date their zone, hours
 	// or holiday codes change on (stays, dated hours), the first from
 	// the beginning of time; nil when they never change.
-	phases  []phase
+	phases []phase
 	// dayRange, for a phase's schedule, is the days its working spans
 	// may start on, [first, end) as Date.days: another phase has the
 	// others.
 	dayRange *[2]int64
 	timeOff  []TimeOff
-	focus   []focusRule
-	busy    Set
-	sources []busySource
-	comfort Comfort
+	focus    []focusRule
+	busy     Set
+	sources  []busySource
+	comfort  Comfort
 }
 
 // A phase is a person's schedule from a date on: the date its first
