@@ -143,10 +143,40 @@ func (r Roster) Person(id string) (*Person, bool) {
 }
 
 type rosterJSON struct {
-	People           []json.RawMessage `json:"people"`
-	HolidayCalendars []string          `json:"holidayCalendars,omitempty"`
-	DaysOff          []dayOffJSON      `json:"daysOff,omitempty"`
-	WorkingDays      []Date            `json:"workingDays,omitempty"`
+	People []json.RawMessage `json:"people"`
+	daysJSON
+}
+
+// daysJSON are the holiday fields a roster and a person both have.
+type daysJSON struct {
+	HolidayCalendars []string     `json:"holidayCalendars,omitempty"`
+	DaysOff          []dayOffJSON `json:"daysOff,omitempty"`
+	WorkingDays      []Date       `json:"workingDays,omitempty"`
+}
+
+// check returns the field at fault and what is wrong with it: an empty
+// calendar name, a day off with no date or name, a working day with no
+// date.
+func (j daysJSON) check() (field string, err error) {
+	for i, name := range j.HolidayCalendars {
+		if name == "" {
+			return fmt.Sprintf("holidayCalendars %d", i+1), errors.New("empty file name")
+		}
+	}
+	for i, d := range j.DaysOff {
+		switch {
+		case !d.Date.IsValid():
+			return fmt.Sprintf("daysOff %d", i+1), errors.New("no date")
+		case d.Name == "":
+			return fmt.Sprintf("daysOff %d", i+1), fmt.Errorf("%s has no name", d.Date)
+		}
+	}
+	for i, d := range j.WorkingDays {
+		if !d.IsValid() {
+			return fmt.Sprintf("workingDays %d", i+1), errors.New("no date")
+		}
+	}
+	return "", nil
 }
 
 type dayOffJSON struct {
@@ -181,23 +211,8 @@ func readRoster(b []byte, lim Limits) (Roster, error) {
 	if rj.People == nil {
 		return Roster{}, errors.New(`no "people"`)
 	}
-	for i, name := range rj.HolidayCalendars {
-		if name == "" {
-			return Roster{}, fmt.Errorf("holidayCalendars %d: empty file name", i+1)
-		}
-	}
-	for i, d := range rj.DaysOff {
-		switch {
-		case !d.Date.IsValid():
-			return Roster{}, fmt.Errorf("daysOff %d: no date", i+1)
-		case d.Name == "":
-			return Roster{}, fmt.Errorf("daysOff %d (%s): no name", i+1, d.Date)
-		}
-	}
-	for i, d := range rj.WorkingDays {
-		if !d.IsValid() {
-			return Roster{}, fmt.Errorf("workingDays %d: no date", i+1)
-		}
+	if field, err := rj.check(); err != nil {
+		return Roster{}, fmt.Errorf("%s: %w", field, err)
 	}
 	out := Roster{People: make([]Person, len(rj.People))}
 	seen, emails := map[string]int{}, map[string]int{}
@@ -241,10 +256,7 @@ type personJSON struct {
 	Calendars    []string      `json:"calendars,omitempty"`
 	Comfort      *comfortJSON  `json:"comfort,omitempty"`
 	Emails       []string      `json:"emails,omitempty"`
-
-	HolidayCalendars []string     `json:"holidayCalendars,omitempty"`
-	DaysOff          []dayOffJSON `json:"daysOff,omitempty"`
-	WorkingDays      []Date       `json:"workingDays,omitempty"`
+	daysJSON
 
 	Stays     []stayJSON      `json:"stays,omitempty"`
 	HoursFrom []hoursFromJSON `json:"hoursFrom,omitempty"`
@@ -301,7 +313,7 @@ func (p Person) MarshalJSON() ([]byte, error) {
 	pj := personJSON{
 		ID: p.ID, Name: p.Name, Zone: p.Zone.String(), Hours: &hours,
 		Holidays: p.Holidays, HolidayDates: &which, Calendars: p.Calendars, Emails: p.Emails,
-		HolidayCalendars: p.HolidayCalendars, WorkingDays: p.WorkingDays,
+		daysJSON: daysJSON{HolidayCalendars: p.HolidayCalendars, WorkingDays: p.WorkingDays},
 	}
 	for _, d := range p.DaysOff {
 		pj.DaysOff = append(pj.DaysOff, dayOffJSON(d))
@@ -415,24 +427,11 @@ func (p *Person) unmarshal(b []byte, lim Limits) error {
 		}
 	}
 	np.Calendars = pj.Calendars
-	for i, name := range pj.HolidayCalendars {
-		if name == "" {
-			return fail(fmt.Sprintf("holidayCalendars %d", i+1), errors.New("empty file name"))
-		}
+	if field, err := pj.check(); err != nil {
+		return fail(field, err)
 	}
 	np.HolidayCalendars = pj.HolidayCalendars
-	for i, d := range pj.WorkingDays {
-		if !d.IsValid() {
-			return fail(fmt.Sprintf("workingDays %d", i+1), errors.New("no date"))
-		}
-	}
-	for i, d := range pj.DaysOff {
-		if !d.Date.IsValid() {
-			return fail(fmt.Sprintf("daysOff %d", i+1), errors.New("no date"))
-		}
-		if d.Name == "" {
-			return fail(fmt.Sprintf("daysOff %d", i+1), fmt.Errorf("%s has no name", d.Date))
-		}
+	for _, d := range pj.DaysOff {
 		np.DaysOff = append(np.DaysOff, DayOff(d))
 	}
 	np.WorkingDays = pj.WorkingDays

@@ -125,7 +125,7 @@ func TestReadRosterErrors(t *testing.T) {
 		{"empty calendar name", person(`, "calendars": ["a.ics", ""]`), `calendars 2: empty file name`},
 		{"trailing data", `{"people": []} {}`, "data after the value"},
 		{"misspelt roster field", `{"people": [], "holidayCalendar": ["a.ics"]}`, `unknown field "holidayCalendar"`},
-		{"roster day off with no name", `{"people": [], "daysOff": [{"date": "2026-03-03"}]}`, "daysOff 1 (2026-03-03): no name"},
+		{"roster day off with no name", `{"people": [], "daysOff": [{"date": "2026-03-03"}]}`, "daysOff 1: 2026-03-03 has no name"},
 		{"roster day off not a date", `{"people": [], "daysOff": [{"date": "2026-02-30", "name": "x"}]}`, "2026-02-30"},
 		{"empty holiday calendar name", `{"people": [], "holidayCalendars": [""]}`, "holidayCalendars 1: empty file name"},
 		{"person day off with no name", person(`, "daysOff": [{"date": "2026-03-03"}]`), "daysOff 1: 2026-03-03 has no name"},

@@ -238,14 +238,9 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 		s.ownDaysOff = slices.Clone(p.DaysOff)
 	}
 	for i, src := range p.HolidaySources {
-		if src == nil {
-			continue
+		if src != nil {
+			s.holidaySrcs = append(s.holidaySrcs, holidaySource{sourceName(i, p.HolidayCalendars, "holiday calendar", "holiday source"), src})
 		}
-		name := fmt.Sprint("holiday source ", i+1)
-		if i < len(p.HolidayCalendars) {
-			name = "holiday calendar " + icalvalue.Quote(p.HolidayCalendars[i])
-		}
-		s.holidaySrcs = append(s.holidaySrcs, holidaySource{name, src})
 	}
 	if len(p.Focus) > lim.FocusBlocks {
 		// Each block is a layer of every timeline, and its rule is
@@ -312,14 +307,9 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 		s.focus = append(s.focus, focusRule{name: f.Name, rec: r, dur: f.Duration, hard: f.Hard})
 	}
 	for i, src := range p.Sources {
-		if src == nil {
-			continue
+		if src != nil {
+			s.sources = append(s.sources, busySource{sourceName(i, p.Calendars, "calendar", "busy source"), src})
 		}
-		name := fmt.Sprint("busy source ", i+1)
-		if i < len(p.Calendars) {
-			name = "calendar " + icalvalue.Quote(p.Calendars[i])
-		}
-		s.sources = append(s.sources, busySource{name, src})
 	}
 	if len(p.Stays) > 0 || len(p.HoursFrom) > 0 {
 		phases, err := s.phasesOf(p, b)
@@ -329,6 +319,15 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 		s.phases = phases
 	}
 	return s, nil
+}
+
+// sourceName names a person's source i for errors: "calendar "x.ics""
+// when files names its file, else "busy source 3".
+func sourceName(i int, files []string, file, source string) string {
+	if i < len(files) {
+		return file + " " + icalvalue.Quote(files[i])
+	}
+	return fmt.Sprint(source, " ", i+1)
 }
 
 // phasesOf checks p's stays and dated hours and returns s's phases: s
@@ -701,14 +700,14 @@ func (s *Schedule) phasedDraft(ctx context.Context, window Interval, b *Batch) (
 		if k > 0 {
 			start = Wall(ph.from, 0, ph.s.zone)
 		}
-		start = maxTime(start, prev)
+		start = later(start, prev)
 		end := window.End
 		if k+1 < len(s.phases) {
 			next := s.phases[k+1]
-			end = minTime(end, maxTime(start, Wall(next.from, 0, next.s.zone)))
+			end = earlier(end, later(start, Wall(next.from, 0, next.s.zone)))
 		}
-		prev = maxTime(prev, end)
-		part := Interval{Start: maxTime(start, window.Start), End: end}
+		prev = later(prev, end)
+		part := Interval{Start: later(start, window.Start), End: end}
 		if part.IsEmpty() {
 			continue
 		}
@@ -722,32 +721,20 @@ func (s *Schedule) phasedDraft(ctx context.Context, window Interval, b *Batch) (
 	return spliceDrafts(int64(window.Duration()), starts, parts), nil
 }
 
-func maxDate(a, b Date) Date {
+// later and earlier return the later and the earlier of two dates or
+// instants.
+func later[T interface{ After(T) bool }](a, b T) T {
 	if a.After(b) {
 		return a
 	}
 	return b
 }
 
-func minDate(a, b Date) Date {
-	if a.Before(b) {
-		return a
-	}
-	return b
-}
-
-func maxTime(a, b time.Time) time.Time {
+func earlier[T interface{ After(T) bool }](a, b T) T {
 	if a.After(b) {
-		return a
+		return b
 	}
-	return b
-}
-
-func minTime(a, b time.Time) time.Time {
-	if a.Before(b) {
-		return a
-	}
-	return b
+	return a
 }
 
 // focusSpans returns the occurrences of f in window, in loc, as a layer
@@ -1042,7 +1029,7 @@ func (s *Schedule) Holidays(ctx context.Context, from, to Date) ([]Holiday, erro
 		if k+1 < len(s.phases) {
 			last = s.phases[k+1].from.AddDays(-1)
 		}
-		first, last = maxDate(first, from), minDate(last, to)
+		first, last = later(first, from), earlier(last, to)
 		if last.Before(first) {
 			continue
 		}
