@@ -28,6 +28,12 @@ type Limits struct {
 	CountWalkYearsTotal int
 	// FocusBlocks is the most focus blocks a person may have (Compile).
 	FocusBlocks int
+	// Days is the most days off, working days and holiday calendars a
+	// person may have in all, the roster's included (Compile,
+	// ReadRoster), and 500 times it the most the roster's make for all
+	// its people together; Changes the most stays and dated hours a
+	// person may have.
+	Days, Changes int
 	// FileBytes is the largest iCalendar input (ics.Read, ReadFile, the
 	// files a roster names); RosterBytes the largest roster.
 	FileBytes, RosterBytes int64
@@ -47,7 +53,8 @@ type Limits struct {
 
 // DefaultLimits returns the limits that apply where a context sets none:
 // 50,000 occurrences an expansion, 500,000 a busy call, 1,000 years of
-// COUNT walking a rule and 20,000 a file or person, 1,000 focus blocks a person, 64 MiB of iCalendar and 16
+// COUNT walking a rule and 20,000 a file or person, 1,000 focus blocks, 2,000 days
+// and 1,000 stays and dated hours a person, 64 MiB of iCalendar and 16
 // MiB of roster, 100,000 people, 4,000,000 candidates times attendees,
 // 1,024 partial plans a part, and 200 participants.
 func DefaultLimits() Limits {
@@ -57,6 +64,8 @@ func DefaultLimits() Limits {
 		CountWalkYears:      1000,
 		CountWalkYearsTotal: 20_000,
 		FocusBlocks:         1000,
+		Days:                2000,
+		Changes:             1000,
 		FileBytes:           64 << 20,
 		RosterBytes:         16 << 20,
 		People:              100_000,
@@ -91,6 +100,8 @@ func LimitsOf(ctx context.Context) Limits {
 	set(&l.CountWalkYears, d.CountWalkYears)
 	set(&l.CountWalkYearsTotal, d.CountWalkYearsTotal)
 	set(&l.FocusBlocks, d.FocusBlocks)
+	set(&l.Days, d.Days)
+	set(&l.Changes, d.Changes)
 	set(&l.People, d.People)
 	set(&l.RotationStates, d.RotationStates)
 	set(&l.Participants, d.Participants)

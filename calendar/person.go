@@ -58,8 +58,9 @@ type Person struct {
 	// Stays are the dates the person spends in another zone (travel):
 	// on each date of a stay their working hours, focus blocks and the
 	// floating times of their calendars follow the wall clock of the
-	// stay's zone, and their holidays are the stay's, when it names any,
-	// else those of home. HoursFrom are working hours that apply from a
+	// stay's zone, and their holiday codes are the stay's, when it names
+	// any, else those of home (their HolidaySources, days off and working
+	// days hold wherever they are). HoursFrom are working hours that apply from a
 	// date on, until the next one's date (summer Fridays, a new
 	// contract); before the first, Hours apply. See Schedule.Timeline for
 	// the day the zone or the hours change.

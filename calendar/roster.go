@@ -214,18 +214,22 @@ func readRoster(b []byte, lim Limits) (Roster, error) {
 	if field, err := rj.check(); err != nil {
 		return Roster{}, fmt.Errorf("%s: %w", field, err)
 	}
+	// Everyone gets the roster's days: bound what that makes in all.
+	if n := int64(len(rj.DaysOff)+len(rj.WorkingDays)+len(rj.HolidayCalendars)) * int64(len(rj.People)); n > rosterDaysFactor*int64(lim.Days) {
+		return Roster{}, fmt.Errorf("%w: Limits.Days: the roster's %d days off, working days and holiday calendars for each of %d people are more than %d in all",
+			ErrLimit, len(rj.DaysOff)+len(rj.WorkingDays)+len(rj.HolidayCalendars), len(rj.People), rosterDaysFactor*int64(lim.Days))
+	}
 	out := Roster{People: make([]Person, len(rj.People))}
 	seen, emails := map[string]int{}, map[string]int{}
 	for i, raw := range rj.People {
 		p := &out.People[i]
-		if err := p.unmarshal(raw, lim); err != nil {
+		if err := p.unmarshal(raw, lim, &rj.daysJSON); err != nil {
 			var named *personError
 			if errors.As(err, &named) {
 				return Roster{}, err
 			}
 			return Roster{}, fmt.Errorf("person %d: %w", i+1, err)
 		}
-		p.withRosterDays(rj)
 		if j, dup := seen[p.ID]; dup {
 			return Roster{}, fmt.Errorf("person %d: id %s is already used by person %d", i+1, icalvalue.Quote(p.ID), j)
 		}
@@ -362,14 +366,14 @@ func (p Person) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads p from one entry of a roster file and validates it.
 // On error p is unchanged.
 func (p *Person) UnmarshalJSON(b []byte) error {
-	if err := p.unmarshal(b, DefaultLimits()); err != nil {
+	if err := p.unmarshal(b, DefaultLimits(), nil); err != nil {
 		return fmt.Errorf("calendar.Person.UnmarshalJSON: %w", err)
 	}
 	return nil
 }
 
 // unmarshal is UnmarshalJSON without the function's name in its errors.
-func (p *Person) unmarshal(b []byte, lim Limits) error {
+func (p *Person) unmarshal(b []byte, lim Limits, roster *daysJSON) error {
 	var pj personJSON
 	if err := jsontext.DecodeStrict(b, &pj); err != nil {
 		return err
@@ -482,6 +486,9 @@ func (p *Person) unmarshal(b []byte, lim Limits) error {
 			}
 		}
 	}
+	if roster != nil {
+		np.withRosterDays(*roster)
+	}
 	if _, err := compile(&np, lim); err != nil {
 		return err
 	}
@@ -489,32 +496,46 @@ func (p *Person) unmarshal(b []byte, lim Limits) error {
 	return nil
 }
 
+// rosterDaysFactor times Limits.Days bounds the roster's days times its
+// people: everyone gets a copy.
+const rosterDaysFactor = 500
+
 // withRosterDays puts the roster's holiday calendars and days before the
 // person's own. A person's working day cancels a roster's day off on its
 // date, as it cancels a calendar's holiday; a person's day off is one
 // whatever the roster's working days.
-func (p *Person) withRosterDays(rj rosterJSON) {
+func (p *Person) withRosterDays(rj daysJSON) {
+	if len(rj.HolidayCalendars)+len(rj.DaysOff)+len(rj.WorkingDays) == 0 {
+		return
+	}
+	working := make(map[Date]bool, len(p.WorkingDays))
+	for _, d := range p.WorkingDays {
+		working[d] = true
+	}
 	var cals []string
+	seen := map[string]bool{}
 	for _, name := range append(slices.Clone(rj.HolidayCalendars), p.HolidayCalendars...) {
-		if !slices.Contains(cals, name) {
+		if !seen[name] {
+			seen[name] = true
 			cals = append(cals, name)
 		}
 	}
 	p.HolidayCalendars = cals
 	var off []DayOff
 	for _, d := range rj.DaysOff {
-		if !slices.Contains(p.WorkingDays, d.Date) {
+		if !working[d.Date] {
 			off = append(off, DayOff(d))
 		}
 	}
 	p.DaysOff = append(off, p.DaysOff...)
-	var working []Date
+	var days []Date
 	for _, d := range rj.WorkingDays {
-		if !slices.Contains(p.WorkingDays, d) {
-			working = append(working, d)
+		if !working[d] {
+			working[d] = true
+			days = append(days, d)
 		}
 	}
-	p.WorkingDays = append(working, p.WorkingDays...)
+	p.WorkingDays = append(days, p.WorkingDays...)
 }
 
 // checkEmail reports an address a calendar could not name someone by:

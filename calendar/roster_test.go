@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -307,5 +308,30 @@ func TestRosterEmails(t *testing.T) {
 		if got := NormalEmail(in); got != want {
 			t.Errorf("NormalEmail(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// The roster's days count toward each person's Limits.Days, and the
+// roster's days times its people toward 500 times it; stays and dated
+// hours toward Limits.Changes.
+func TestRosterDayLimits(t *testing.T) {
+	ctx := WithLimits(context.Background(), Limits{Days: 2, Changes: 1})
+	for _, c := range []struct{ in, want string }{
+		{`{"daysOff": [{"date": "2026-03-03", "name": "a"}, {"date": "2026-03-04", "name": "b"}], "people": [{"id": "p", "zone": "UTC", "workingDays": ["2026-03-05"]}]}`,
+			"Limits.Days: 3 days off, working days and holiday calendars is more than 2"},
+		{`{"people": [{"id": "p", "zone": "UTC", "stays": [{"from": "2026-03-03", "to": "2026-03-04", "zone": "UTC"}], "hoursFrom": [{"from": "2026-03-05", "hours": "Mon 09:00-17:00"}]}]}`,
+			"Limits.Changes: 2 stays and dated hours is more than 1"},
+	} {
+		if _, err := ReadRosterWith(ctx, strings.NewReader(c.in), RosterOptions{}); err == nil || !strings.Contains(err.Error(), c.want) || !errors.Is(err, ErrLimit) {
+			t.Errorf("%s: %v, want %q", c.in, err, c.want)
+		}
+	}
+	var people []string
+	for i := range 600 {
+		people = append(people, fmt.Sprintf(`{"id": "p%d", "zone": "UTC"}`, i))
+	}
+	in := `{"daysOff": [{"date": "2026-03-03", "name": "a"}, {"date": "2026-03-04", "name": "b"}], "people": [` + strings.Join(people, ",") + `]}`
+	if _, err := ReadRosterWith(ctx, strings.NewReader(in), RosterOptions{}); err == nil || !strings.Contains(err.Error(), "the roster's 2 days off, working days and holiday calendars for each of 600 people are more than 1000 in all") {
+		t.Errorf("600 people with the roster's 2 days: %v", err)
 	}
 }

@@ -221,14 +221,23 @@ func compileIn(p *Person, lim Limits, b *Batch) (*Schedule, error) {
 			return fail("time off %d: %s to %s is not a range of dates", i+1, off.From, off.To)
 		}
 	}
+	if n := len(p.WorkingDays) + len(p.DaysOff) + len(p.HolidayCalendars); n > lim.Days {
+		return fail("%w: Limits.Days: %d days off, working days and holiday calendars is more than %d", ErrLimit, n, lim.Days)
+	}
+	if n := len(p.Stays) + len(p.HoursFrom); n > lim.Changes {
+		return fail("%w: Limits.Changes: %d stays and dated hours is more than %d", ErrLimit, n, lim.Changes)
+	}
 	for i, d := range p.WorkingDays {
 		if !d.IsValid() {
 			return fail("working days %d: %s is not a date", i+1, d)
 		}
 	}
 	for i, d := range p.DaysOff {
-		if !d.Date.IsValid() {
+		switch {
+		case !d.Date.IsValid():
 			return fail("days off %d: %s is not a date", i+1, d.Date)
+		case d.Name == "":
+			return fail("days off %d: %s has no name", i+1, d.Date)
 		}
 	}
 	if len(p.WorkingDays) > 0 {
@@ -361,6 +370,8 @@ func (s *Schedule) phasesOf(p *Person, b *Batch) ([]phase, error) {
 			return nil, fmt.Errorf("hours from %s: not a date", d.From)
 		case i > 0 && d.From == dated[i-1].From:
 			return nil, fmt.Errorf("hours from %s: given twice", d.From)
+		case d.Hours.IsZero():
+			return nil, fmt.Errorf("hours from %s: no working hours (days without work are time off)", d.From)
 		}
 	}
 	// The dates anything changes on, and what holds from each.
@@ -484,12 +495,13 @@ func (s *Schedule) who() string {
 // For a traveller (Person.Stays) or hours that change (Person.HoursFrom),
 // each day's working spans are those of its own hours in its own zone,
 // and each run of days with the same zone, hours and holiday codes has
-// the timeline it would have alone, but for the working spans of other
-// days, from midnight (by Wall) in its zone of its first day to where
-// the next run begins: the day of a change follows the wall clock of
-// each zone, a flight west leaves the hours between the two midnights
-// off-hours (but for a night shift's tail), and a flight east starts the
-// new zone's day where it starts, cutting the old one short.
+// the timeline it would have alone, but for the spans and days off of
+// other days, from midnight (by Wall) in its zone of its first day to
+// where the next run begins, or to the end of its last day's last span
+// when that is later (a night shift, a flight east): the new run starts
+// there instead. So the day of a change follows the wall clock of each
+// zone, a flight west leaves the hours between the two midnights
+// off-hours, and a flight east may cut the new zone's first hours short.
 func (s *Schedule) Timeline(ctx context.Context, window Interval) ([]Segment, error) {
 	segs, err := s.timeline(ctx, window)
 	if err != nil {
@@ -585,6 +597,11 @@ func (s *Schedule) draft(ctx context.Context, window Interval, b *Batch) (Draft,
 	days, err := s.daysOff(ctx, first, last, b, sc.days[:0])
 	if err != nil {
 		return Draft{}, err
+	}
+	if r := s.dayRange; r != nil {
+		// Another phase's days are its own, holidays and all.
+		base := first.days()
+		days.days = slices.DeleteFunc(days.days, func(d dayOff) bool { n := base + int64(d.day); return n < r[0] || n >= r[1] })
 	}
 	sc.days = days.days
 	// The working spans, and those that start on a day off, labelled.
@@ -694,20 +711,26 @@ func (s *Schedule) draft(ctx context.Context, window Interval, b *Batch) (Draft,
 func (s *Schedule) phasedDraft(ctx context.Context, window Interval, b *Batch) (Draft, error) {
 	var starts []int64
 	var parts []Draft
-	prev := window.Start
-	for k, ph := range s.phases {
-		start := window.Start
+	// The phases that may reach the window: a few before the last that
+	// starts two days or more before it, to work out where each starts (a
+	// day's spans reach at most into the next day).
+	k0, _ := slices.BinarySearchFunc(s.phases, DateOf(window.Start.UTC()).AddDays(-2), func(ph phase, d Date) int { return ph.from.Compare(d) })
+	var prev time.Time // where the phase before ends
+	for k := max(k0-4, 0); k < len(s.phases); k++ {
+		if err := ctx.Err(); err != nil {
+			return Draft{}, err
+		}
+		ph := s.phases[k]
+		start := prev
 		if k > 0 {
-			start = Wall(ph.from, 0, ph.s.zone)
+			start = later(Wall(ph.from, 0, ph.s.zone), prev)
 		}
-		start = later(start, prev)
-		end := window.End
-		if k+1 < len(s.phases) {
-			next := s.phases[k+1]
-			end = earlier(end, later(start, Wall(next.from, 0, next.s.zone)))
+		if !start.Before(window.End) {
+			break
 		}
-		prev = later(prev, end)
-		part := Interval{Start: later(start, window.Start), End: end}
+		end := s.phaseEnd(k, start)
+		prev = end
+		part := Interval{Start: later(start, window.Start), End: earlier(end, window.End)}
 		if part.IsEmpty() {
 			continue
 		}
@@ -719,6 +742,27 @@ func (s *Schedule) phasedDraft(ctx context.Context, window Interval, b *Batch) (
 		parts = append(parts, d)
 	}
 	return spliceDrafts(int64(window.Duration()), starts, parts), nil
+}
+
+// phaseEnd returns where phase k gives way to the next: at the next
+// phase's midnight (by Wall, in its zone), or later when a span of phase
+// k's last day runs on past it (a night shift, a flight east), and never
+// before start; the end of time for the last phase.
+func (s *Schedule) phaseEnd(k int, start time.Time) time.Time {
+	if k+1 >= len(s.phases) {
+		return Wall(Date{9999, time.December, 31}, EndOfDay, time.UTC)
+	}
+	ph, next := s.phases[k], s.phases[k+1]
+	end := later(start, Wall(next.from, 0, next.s.zone))
+	last := next.from.AddDays(-1)
+	for _, sp := range ph.s.hours.Spans(last.Weekday()) {
+		to := last
+		if sp.Overnight() {
+			to = last.AddDays(1)
+		}
+		end = later(end, Wall(to, sp.To, ph.s.zone))
+	}
+	return end
 }
 
 // later and earlier return the later and the earlier of two dates or

@@ -45,8 +45,9 @@ func (r dayRules) equal(o dayRules) bool {
 
 // A traveller's timeline, minute by minute: each run of dates with the
 // same zone, hours and holiday codes owns the time from midnight (Wall)
-// in its zone of its first date (or where the run before began, if that
-// is later) to where the next begins. A minute is working time when it
+// in its zone of its first date (or where the run before began, or
+// where a span of the run before's last date ends, if later) to where
+// the next begins. A minute is working time when it
 // lies in a span of one of its run's own dates, placed with that run's
 // hours and zone; what takes working time (a holiday, time off, busy
 // time, focus) is what the person with the run's rules and no stays
@@ -93,9 +94,21 @@ func TestTravellerTimelineIsPiecewise(t *testing.T) {
 			if r.equal(pieces[len(pieces)-1].rules) {
 				continue
 			}
+			// The new run starts at its midnight, or where the last day
+			// of the run before stops working, if later.
 			from := Wall(d, 0, r.zone)
 			if prev := pieces[len(pieces)-1].from; from.Before(prev) {
 				from = prev
+			}
+			before := rulesOn(p, d.AddDays(-1))
+			for _, sp := range before.hours.Spans(d.AddDays(-1).Weekday()) {
+				end := d.AddDays(-1)
+				if sp.Overnight() {
+					end = d
+				}
+				if e := Wall(end, sp.To, before.zone); e.After(from) {
+					from = e
+				}
 			}
 			pieces = append(pieces, piece{from, r})
 		}
@@ -239,11 +252,44 @@ func TestStayErrors(t *testing.T) {
 		{Person{Stays: []Stay{{From: d("2026-03-10"), To: d("2026-03-12")}}}, "stay 1 (2026-03-10 to 2026-03-12): no zone"},
 		{Person{Stays: []Stay{{From: d("2026-03-10"), To: d("2026-03-12"), Zone: berlin}, {From: d("2026-03-12"), To: d("2026-03-14"), Zone: berlin}}}, "overlap"},
 		{Person{Stays: []Stay{{From: d("2026-03-10"), To: d("2026-03-12"), Zone: berlin, Holidays: []string{"XX"}}}}, `holidays: unknown holiday calendar "XX"`},
-		{Person{HoursFrom: []DatedHours{{From: d("2026-03-10")}, {From: d("2026-03-10")}}}, "hours from 2026-03-10: given twice"},
+		{Person{HoursFrom: []DatedHours{{From: d("2026-03-10"), Hours: MustParseWeeklyHours("Mon 09:00-17:00")}, {From: d("2026-03-10"), Hours: MustParseWeeklyHours("Tue 09:00-17:00")}}}, "hours from 2026-03-10: given twice"},
+		{Person{HoursFrom: []DatedHours{{From: d("2026-03-10")}}}, "hours from 2026-03-10: no working hours"},
+		{Person{DaysOff: []DayOff{{Date: d("2026-03-10")}}}, "days off 1: 2026-03-10 has no name"},
 	} {
 		c.p.ID, c.p.Zone, c.p.Hours = "a", time.UTC, MustParseWeeklyHours("Mon-Fri 09:00-17:00")
 		if _, err := Compile(context.Background(), c.p); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%+v: %v, want %q", c.p.Stays, err, c.want)
+		}
+	}
+}
+
+// A night shift is worked to its end on the day before a change: Berlin,
+// Mon-Fri 22:00-06:00, with other hours (or a stay in Paris, or other
+// holidays) from Tuesday 2026-03-17. Monday's shift runs 21:00-05:00 UTC
+// (CET) whole.
+func TestNightShiftBeforeAChange(t *testing.T) {
+	berlin, paris := mustLoad(t, "Europe/Berlin"), mustLoad(t, "Europe/Paris")
+	base := Person{ID: "n", Zone: berlin, Hours: MustParseWeeklyHours("Mon-Fri 22:00-06:00")}
+	tue := MustParseDate("2026-03-17")
+	window := Interval{Start: time.Date(2026, 3, 16, 12, 0, 0, 0, time.UTC), End: time.Date(2026, 3, 17, 12, 0, 0, 0, time.UTC)}
+	want := NewSet(Interval{time.Date(2026, 3, 16, 21, 0, 0, 0, time.UTC), time.Date(2026, 3, 17, 5, 0, 0, 0, time.UTC)})
+	for name, change := range map[string]func(p *Person){
+		"hours": func(p *Person) {
+			p.HoursFrom = []DatedHours{{From: tue, Hours: MustParseWeeklyHours("Mon-Fri 09:00-17:00")}}
+		},
+		"paris": func(p *Person) { p.Stays = []Stay{{From: tue, To: tue.AddDays(3), Zone: paris}} },
+		"holidays": func(p *Person) {
+			p.Stays = []Stay{{From: tue, To: tue.AddDays(3), Zone: berlin, Holidays: []string{"FR"}}}
+		},
+	} {
+		p := base
+		change(&p)
+		want := want
+		if name == "hours" { // and Tuesday's day hours, 08:00 UTC on
+			want = want.Union(NewSet(Interval{time.Date(2026, 3, 17, 8, 0, 0, 0, time.UTC), window.End}))
+		}
+		if got := mustFree(t, p, window); !got.Equal(want) {
+			t.Errorf("%s: free %v, want %v", name, got, want)
 		}
 	}
 }

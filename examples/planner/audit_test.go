@@ -198,6 +198,14 @@ func TestHolidayDates(t *testing.T) {
 	if out != want {
 		t.Errorf("got:\n%s\nwant:\n%s", out, want)
 	}
+	// A bound left out is the new year's day around the other; a code
+	// given twice is listed once.
+	if out := mustRun(t, weekNow, "holidays", "-codes", "us,US", "-from", "2026-06-01"); !strings.HasPrefix(out, "Holidays of US, 2026-06-01 to 2026-12-31") {
+		t.Errorf("-from alone:\n%s", out)
+	}
+	if out := mustRun(t, weekNow, "holidays", "-codes", "US", "-to", "2026-03-01"); !strings.HasPrefix(out, "Holidays of US, 2026-01-01 to 2026-02-28") {
+		t.Errorf("-to alone:\n%s", out)
+	}
 	if code, _, errOut := planner(t, weekNow, "holidays", "-codes", "NZ,UK"); code != 2 || !strings.Contains(errOut, `"UK"`) {
 		t.Errorf("an unknown code: exit %d, %q", code, errOut)
 	}

@@ -571,15 +571,28 @@ func holidays(ctx context.Context, args []string, out *bytes.Buffer, now time.Ti
 	c := newCommon(ctx, "holidays", out, "text", "json")
 	codes := c.fs.String("codes", "", "holiday calendar codes, comma-separated (e.g. NZ,US): list their dates")
 	actual := c.fs.Bool("actual", false, "with -codes: a holiday's own date, not the weekday it is observed on")
-	c.fs.Lookup("from").Usage = "the first day listed (YYYY-MM-DD); default: January 1 of this year"
-	c.fs.Lookup("to").Usage = "the day after the last listed (YYYY-MM-DD); default: January 1 of next year"
+	c.fs.Lookup("from").Usage = "the first day listed (YYYY-MM-DD); default: January 1 of this year (of -to's year with -to)"
+	c.fs.Lookup("to").Usage = "the day after the last listed (YYYY-MM-DD); default: January 1 of next year (after -from's year with -from)"
 	c.fs.Lookup("roster").Usage = "a roster file (JSON): list each person's holidays (codes, holiday calendars, days off and working days)"
-	if err := c.fs.Parse(args); err == nil && c.from == "" && c.to == "" {
+	if err := c.fs.Parse(args); err == nil {
+		// Each bound left out is a new year's day: of this year and the
+		// next, or the year around the other bound.
 		y := now.In(time.UTC).Year()
 		if z, err := calendar.LoadZone(c.zoneName); err == nil {
 			y = now.In(z).Year()
 		}
-		c.from, c.to = fmt.Sprintf("%04d-01-01", y), fmt.Sprintf("%04d-01-01", y+1)
+		switch {
+		case c.from == "" && c.to == "":
+			c.from, c.to = fmt.Sprintf("%04d-01-01", y), fmt.Sprintf("%04d-01-01", y+1)
+		case c.from == "":
+			if d, err := calendar.ParseDate(c.to); err == nil {
+				c.from = fmt.Sprintf("%04d-01-01", d.AddDays(-1).Year)
+			}
+		case c.to == "":
+			if d, err := calendar.ParseDate(c.from); err == nil {
+				c.to = fmt.Sprintf("%04d-01-01", d.Year+1)
+			}
+		}
 	}
 	if err := c.parse(args, out, now); err != nil {
 		return err
@@ -622,7 +635,9 @@ func holidays(ctx context.Context, args []string, out *bytes.Buffer, now time.Ti
 			if err != nil {
 				return badf("-codes: %v", err)
 			}
-			cs = append(cs, canon)
+			if !slices.Contains(cs, canon) {
+				cs = append(cs, canon)
+			}
 		}
 		hs, err := calendar.Holidays(cs, from, to, which)
 		if err != nil {
