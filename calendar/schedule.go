@@ -455,6 +455,24 @@ func (s *Schedule) Name() string { return s.name }
 // Zone returns the person's zone: their home zone, whatever their stays.
 func (s *Schedule) Zone() *time.Location { return s.zone }
 
+// On returns the zone and the working hours in force on date d: a stay's
+// zone and dated hours (Person.Stays, HoursFrom), or the person's own.
+func (s *Schedule) On(d Date) (*time.Location, WeeklyHours) {
+	if len(s.phases) == 0 {
+		return s.zone, s.hours
+	}
+	k, found := slices.BinarySearchFunc(s.phases, d, func(ph phase, d Date) int { return ph.from.Compare(d) })
+	if !found {
+		k--
+	}
+	ph := s.phases[max(k, 0)].s
+	return ph.zone, ph.hours
+}
+
+// Changes reports whether the person's zone or hours change with the
+// date (stays, dated hours): see On.
+func (s *Schedule) Changes() bool { return len(s.phases) > 0 }
+
 // Hours returns the person's weekly working hours: before any of their
 // dated hours (Person.HoursFrom).
 func (s *Schedule) Hours() WeeklyHours { return s.hours }

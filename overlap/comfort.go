@@ -65,7 +65,23 @@ func (r *Report) bands(m *member, c calendar.Comfort) []bandPiece {
 	// Working spans a shoulder and two days around the window, so that
 	// a span just outside it still has its shoulder inside.
 	margin := time.Duration(shoulder) + 48*time.Hour
-	work := hours.Working(calendar.Interval{Start: r.window.Start.Add(-margin), End: r.window.End.Add(margin)}, loc)
+	around := calendar.Interval{Start: r.window.Start.Add(-margin), End: r.window.End.Add(margin)}
+	work := hours.Working(around, loc)
+	if m.sched.Changes() {
+		// Each day's spans of its own hours in its own zone.
+		var b calendar.SetBuilder
+		for d := calendar.DateOf(around.Start.UTC()).AddDays(-1); !d.After(calendar.DateOf(around.End.UTC()).AddDays(1)); d = d.AddDays(1) {
+			z, h := m.sched.On(d)
+			for _, sp := range h.Spans(d.Weekday()) {
+				end := d
+				if sp.Overnight() {
+					end = d.AddDays(1)
+				}
+				b.Add(calendar.Interval{Start: calendar.Wall(d, sp.From, z), End: calendar.Wall(end, sp.To, z)})
+			}
+		}
+		work = b.Set()
+	}
 	var out []bandPiece
 	add := func(from, to int64, b Band, q int64) {
 		from, to = max(from, 0), min(to, r.length)
@@ -99,12 +115,16 @@ func (r *Report) bands(m *member, c calendar.Comfort) []bandPiece {
 		at, fromWork = e, true
 	}
 	gap(at, int64(1)<<62, fromWork, false)
-	night := c.NightFor(hours)
-	out = overrideBands(out, r.localDays(loc, func(calendar.Date) (calendar.Clock, calendar.Clock, bool) {
+	// The night and days off of each date's hours (the same every day for
+	// someone whose hours never change).
+	out = overrideBands(out, r.localDays(m.sched, func(d calendar.Date) (calendar.Clock, calendar.Clock, bool) {
+		_, h := m.sched.On(d)
+		night := c.NightFor(h)
 		return night.From, night.To, true
 	}), BandNight, func(b Band) bool { return b == BandShoulder || b == BandLate })
-	out = overrideBands(out, r.localDays(loc, func(d calendar.Date) (calendar.Clock, calendar.Clock, bool) {
-		return calendar.Midnight, calendar.EndOfDay, len(hours.Spans(d.Weekday())) == 0
+	out = overrideBands(out, r.localDays(m.sched, func(d calendar.Date) (calendar.Clock, calendar.Clock, bool) {
+		_, h := m.sched.On(d)
+		return calendar.Midnight, calendar.EndOfDay, len(h.Spans(d.Weekday())) == 0
 	}), BandDayOff, func(b Band) bool { return b == BandLate })
 	return out
 }

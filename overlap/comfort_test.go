@@ -169,3 +169,37 @@ func TestNightShiftCostsNothing(t *testing.T) {
 	}
 	t.Error("10:00 UTC is not allowed even with nights")
 }
+
+// A traveller's bands are on the clock of where they are: Ben (Berlin,
+// Mon-Fri 09:00-17:00) is in New York on Tuesday 2026-03-10 (EDT,
+// UTC-4). His working day is 13:00-21:00 UTC; 08:00 UTC is 04:00 there,
+// his night (22:00-07:00): no slot then unless nights are allowed, and
+// 11:00 UTC (07:00, two hours before his day) is his shoulder. His local
+// time is New York's until Berlin's Wednesday starts (23:00 UTC), when
+// he is home.
+func TestTravellerBands(t *testing.T) {
+	berlin, ny := mustLoad(t, "Europe/Berlin"), mustLoad(t, "America/New_York")
+	tue := calendar.MustParseDate("2026-03-10")
+	team := []calendar.Person{{ID: "ben", Zone: berlin, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00"),
+		Stays: []calendar.Stay{{From: tue, To: tue, Zone: ny}}}}
+	r := mustCompute(t, team, calendar.Days(tue, tue, time.UTC), Options{})
+	q := Request{Duration: time.Hour, Step: time.Hour, Required: []string{"ben"}, AllowOffHours: true, Spacing: -1, Max: 100}
+	got, err := r.Suggest(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bands := map[int]Band{}
+	for _, s := range got {
+		bands[s.Start.UTC().Hour()] = s.Attendees[0].Band
+		// From 23:00 UTC, Berlin's Wednesday, he is home.
+		if loc := s.Attendees[0].Local.Location(); loc.String() != "America/New_York" && s.Start.UTC().Hour() < 23 {
+			t.Errorf("%s: local time in %s", s.Start, loc)
+		}
+	}
+	if _, ok := bands[8]; ok {
+		t.Errorf("08:00 UTC (04:00 in New York) offered: %v", bands)
+	}
+	if bands[13] != BandWorking || bands[11] != BandShoulder {
+		t.Errorf("13:00 UTC %s, 11:00 UTC %s; want working and shoulder (%v)", bands[13], bands[11], bands)
+	}
+}

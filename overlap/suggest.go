@@ -688,7 +688,7 @@ func (r *Report) newAttendee(m *member, optional bool, q *Request) (attendee, er
 		a.ends[i] = end(segs, i, r.length)
 	}
 	if len(q.NoMeetingDays) > 0 {
-		a.noMeet = r.localDays(m.sched.Zone(), func(d calendar.Date) (calendar.Clock, calendar.Clock, bool) {
+		a.noMeet = r.localDays(m.sched, func(d calendar.Date) (calendar.Clock, calendar.Clock, bool) {
 			return calendar.Midnight, calendar.EndOfDay, slices.Contains(q.NoMeetingDays, d.Weekday())
 		})
 	}
@@ -699,31 +699,52 @@ func (r *Report) newAttendee(m *member, optional bool, q *Request) (attendee, er
 }
 
 // localDays returns, as spans of the window, the part [from, to) of each
-// local day in loc that pick picks, in order; a part whose to is not
-// after its from ends on the next day.
-func (r *Report) localDays(loc *time.Location, pick func(calendar.Date) (from, to calendar.Clock, ok bool)) []span {
+// local day of sched (on the clock of the zone in force that day: see
+// calendar.Schedule.On) that pick picks, sorted and merged; a part whose
+// to is not after its from is the day's evening from from and its morning
+// to to.
+func (r *Report) localDays(sched *calendar.Schedule, pick func(calendar.Date) (from, to calendar.Clock, ok bool)) []span {
 	var out []span
-	last := calendar.DateOf(r.window.End.In(loc))
-	for d := calendar.DateOf(r.window.Start.In(loc)).AddDays(-1); !d.After(last); d = d.AddDays(1) {
+	// The dates whose day may meet the window in any zone: for someone
+	// who stays nowhere, those of their own zone.
+	first, last := calendar.DateOf(r.window.Start.UTC()).AddDays(-2), calendar.DateOf(r.window.End.UTC()).AddDays(2)
+	if !sched.Changes() {
+		loc := sched.Zone()
+		first, last = calendar.DateOf(r.window.Start.In(loc)).AddDays(-1), calendar.DateOf(r.window.End.In(loc)).AddDays(1)
+	}
+	for d := first; !d.After(last); d = d.AddDays(1) {
 		from, to, ok := pick(d)
 		if !ok {
 			continue
 		}
-		endDay := d
+		loc, _ := sched.On(d)
+		add := func(from, to time.Time) {
+			if s := (span{max(0, r.offset(from)), min(r.length, r.offset(to))}); s.start < s.end {
+				out = append(out, s)
+			}
+		}
 		if to <= from {
-			endDay = d.AddDays(1)
-		}
-		s := span{max(0, r.offset(calendar.Wall(d, from, loc))), min(r.length, r.offset(calendar.Wall(endDay, to, loc)))}
-		if s.start >= s.end {
+			// A part that runs past midnight is the day's evening and
+			// its morning (which the night before ends), each on the
+			// clock of the day's zone.
+			add(calendar.Wall(d, from, loc), calendar.Wall(d.AddDays(1), calendar.Midnight, loc))
+			add(calendar.Wall(d, calendar.Midnight, loc), calendar.Wall(d, to, loc))
 			continue
 		}
-		if n := len(out); n > 0 && out[n-1].end >= s.start {
-			out[n-1].end = max(out[n-1].end, s.end)
-			continue
-		}
-		out = append(out, s)
+		add(calendar.Wall(d, from, loc), calendar.Wall(d, to, loc))
 	}
-	return out
+	// Days in different zones may come out of order, or overlap.
+	return unionSpans(out)
+}
+
+// localTime is t on sched's clock: that of the zone in force on t's
+// date there (a traveller's stay).
+func localTime(sched *calendar.Schedule, t time.Time) time.Time {
+	if !sched.Changes() {
+		return t.In(sched.Zone())
+	}
+	loc, _ := sched.On(calendar.DateOf(t.In(sched.Zone())))
+	return t.In(loc)
 }
 
 // grid returns the candidate starts of q whose buffered meeting lies in
@@ -890,7 +911,7 @@ func (p *plan) suggestion(c candidate) Suggestion {
 		Score:     float64(p.nReq-c.cost.RequiredMissing) + 60/(60+c.points),
 	}
 	for i, a := range p.att {
-		s.Attendees[i] = Attendance{ID: a.m.sched.ID(), Status: c.status[i], Band: c.band[i], Local: start.In(a.m.sched.Zone()), Optional: a.optional, Present: c.present[i], Cost: c.costs[i]}
+		s.Attendees[i] = Attendance{ID: a.m.sched.ID(), Status: c.status[i], Band: c.band[i], Local: localTime(a.m.sched, start), Optional: a.optional, Present: c.present[i], Cost: c.costs[i]}
 	}
 	return s
 }
