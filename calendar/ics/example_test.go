@@ -191,3 +191,40 @@ func ExampleCalendar_Holidays() {
 	// 2026-12-25 Winter break
 	// 2026-12-31 Company day
 }
+
+// A suggested slot written as an invite people import: UTC times, the
+// attendees from the roster's emails, a UID that stays the same however
+// often it is written, so that a second import updates the first. The
+// ATTENDEE line is folded at 75 octets (its first line is exactly 75).
+func ExampleWriteInvites() {
+	start := time.Date(2026, 3, 11, 12, 0, 0, 0, time.UTC)
+	in := ics.Invite{
+		UID:   "20260311T120000Z-ben-priya@tzplan.example",
+		Start: start, End: start.Add(30 * time.Minute),
+		Summary:   "Choose the release date; memo first",
+		Organizer: ics.Attendee{Address: "ben@example.com", Name: "Ben Okafor"},
+		Attendees: []ics.Attendee{{Address: "priya@example.com", Name: "Priya Raman", PartStat: "NEEDS-ACTION", Role: "REQ-PARTICIPANT"}},
+	}
+	var b strings.Builder
+	if err := ics.WriteInvites(&b, "-//tzplan//planner//EN", time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC), in); err != nil {
+		panic(err)
+	}
+	fmt.Print(strings.ReplaceAll(b.String(), "\r\n", "\n"))
+	// Output:
+	// BEGIN:VCALENDAR
+	// VERSION:2.0
+	// PRODID:-//tzplan//planner//EN
+	// CALSCALE:GREGORIAN
+	// METHOD:PUBLISH
+	// BEGIN:VEVENT
+	// UID:20260311T120000Z-ben-priya@tzplan.example
+	// DTSTAMP:20260310T090000Z
+	// DTSTART:20260311T120000Z
+	// DTEND:20260311T123000Z
+	// SUMMARY:Choose the release date\; memo first
+	// ORGANIZER;CN="Ben Okafor":mailto:ben@example.com
+	// ATTENDEE;CN="Priya Raman";PARTSTAT=NEEDS-ACTION;ROLE=REQ-PARTICIPANT:mailto
+	//  :priya@example.com
+	// END:VEVENT
+	// END:VCALENDAR
+}

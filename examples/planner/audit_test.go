@@ -1,13 +1,19 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/calendar/ics"
+	"github.com/tzplan/tzplan/overlap"
 	"github.com/tzplan/tzplan/policy"
 )
 
@@ -208,5 +214,60 @@ func TestHolidayDates(t *testing.T) {
 	}
 	if code, _, errOut := planner(t, weekNow, "holidays", "-codes", "NZ,UK"); code != 2 || !strings.Contains(errOut, `"UK"`) {
 		t.Errorf("an unknown code: exit %d, %q", code, errOut)
+	}
+}
+
+// suggest -format ics writes the picked slot as an invite that reads back
+// strictly: its time, the people present with their roster emails (the
+// optional one as such), a UID that is the same each time it is written
+// and another for another slot; rotate writes one a slot.
+func TestInvitesFromThePlanner(t *testing.T) {
+	sug := []string{"suggest", "-from", "2026-03-09", "-to", "2026-03-16", "-required", "ben,priya,sam", "-optional", "ana", "-format", "ics", "-title", "Release date"}
+	read := func(out string) []ics.Event {
+		c, err := ics.Read(context.Background(), strings.NewReader(out), ics.Options{Strict: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		es, err := c.Events(context.Background(), calendar.Interval{Start: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}, time.UTC)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return es
+	}
+	var j struct {
+		Suggestions []overlap.Suggestion `json:"suggestions"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, weekNow, append(slices.Clone(sug[:len(sug)-4]), "-format", "json")...)), &j); err != nil {
+		t.Fatal(err)
+	}
+	first := read(mustRun(t, weekNow, sug...))
+	if len(first) != 1 || first[0].Summary != "Release date" || !first[0].Start.Equal(j.Suggestions[0].Start) || !first[0].End.Equal(j.Suggestions[0].End) {
+		t.Fatalf("invite %+v, want the best suggestion %s", first, j.Suggestions[0].Interval)
+	}
+	var who []string
+	for _, a := range first[0].Attendees {
+		who = append(who, a.Address+" "+a.Role)
+	}
+	present := 0
+	for _, a := range j.Suggestions[0].Attendees {
+		if a.Present {
+			present++
+		}
+	}
+	if len(who) != present || !strings.Contains(strings.Join(who, ","), "ben@tzplan-demo.example REQ-PARTICIPANT") {
+		t.Errorf("attendees %v, want the %d present, with their emails", who, present)
+	}
+	if again := read(mustRun(t, weekNow, sug...)); again[0].UID != first[0].UID {
+		t.Errorf("UID %q, then %q", first[0].UID, again[0].UID)
+	}
+	if second := read(mustRun(t, weekNow, append(slices.Clone(sug), "-pick", "2")...)); second[0].UID == first[0].UID || second[0].Start.Equal(first[0].Start) {
+		t.Errorf("the second suggestion's invite: %+v", second)
+	}
+	if code, _, errOut := planner(t, weekNow, append(slices.Clone(sug), "-pick", "99")...); code != 2 || !strings.Contains(errOut, "-pick 99") {
+		t.Errorf("-pick 99: exit %d, %q", code, errOut)
+	}
+	rot := read(mustRun(t, weekNow, "rotate", "-n", "4", "-from", "2026-03-09", "-to", "2026-04-06", "-required", "ben,priya,sam", "-format", "ics"))
+	if len(rot) != 4 {
+		t.Errorf("%d invites for a rotation of 4", len(rot))
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/calendar/ics"
 	"github.com/tzplan/tzplan/internal/jsontext"
 	"github.com/tzplan/tzplan/overlap"
 	"github.com/tzplan/tzplan/policy"
@@ -214,6 +216,7 @@ type requestFlags struct {
 	softFocus, offHours      bool
 	allowNight, allowDaysOff bool
 	max                      int
+	title                    string
 }
 
 func (q *requestFlags) define(c *common) {
@@ -231,6 +234,7 @@ func (q *requestFlags) define(c *common) {
 	c.fs.BoolVar(&q.allowDaysOff, "allow-days-off", false, "let a meeting outside working hours fall on someone's day without working hours, at a cost")
 	c.fs.DurationVar(&q.shoulder, "shoulder", calendar.DefaultShoulder, "the time before and after working hours that costs least, for those who set none (-shoulder 1h)")
 	c.fs.StringVar(&q.night, "night", "", "the night, for those who set none (-night 23:00-07:00; default 22:00-07:00, moved for night workers)")
+	c.fs.StringVar(&q.title, "title", "Meeting", "the meeting's title, for -format ics")
 }
 
 func (q *requestFlags) request(c *common) (overlap.Request, error) {
@@ -273,9 +277,10 @@ func (q *requestFlags) request(c *common) (overlap.Request, error) {
 }
 
 func suggest(ctx context.Context, args []string, out *bytes.Buffer, now time.Time) error {
-	c := newCommon(ctx, "suggest", out, "text", "json")
+	c := newCommon(ctx, "suggest", out, "text", "json", "ics")
 	var q requestFlags
 	q.define(c)
+	pick := c.fs.Int("pick", 1, "with -format ics: the suggestion to write (1 is the best)")
 	if err := c.parse(args, out, now); err != nil {
 		return err
 	}
@@ -291,6 +296,15 @@ func suggest(ctx context.Context, args []string, out *bytes.Buffer, now time.Tim
 		req.NotBefore = now
 	}
 	ss, err := r.Suggest(c.ctx, req)
+	if c.format == "ics" {
+		if err != nil {
+			return fmt.Errorf("suggest: %w", err)
+		}
+		if *pick < 1 || *pick > len(ss) {
+			return badf("-pick %d: there are %d suggestions", *pick, len(ss))
+		}
+		return writeInvites(out, c, q.title, now, ss[*pick-1])
+	}
 	if c.format == "json" {
 		var ns *overlap.NoSlotError
 		if err != nil && !errors.As(err, &ns) {
@@ -380,7 +394,7 @@ func writeSlot(out *bytes.Buffer, c *common, n int, s overlap.Suggestion) {
 }
 
 func rotate(ctx context.Context, args []string, out *bytes.Buffer, now time.Time) error {
-	c := newCommon(ctx, "rotate", out, "text", "json")
+	c := newCommon(ctx, "rotate", out, "text", "json", "ics")
 	var q requestFlags
 	q.define(c)
 	n := c.fs.Int("n", 8, "how many meetings: the window is cut into n equal parts, one meeting each (default window: n weeks)")
@@ -423,8 +437,11 @@ func rotate(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 	if err != nil {
 		return fmt.Errorf("rotate: %w", err)
 	}
-	if c.format == "json" {
+	switch c.format {
+	case "json":
 		return writeJSON(out, rot)
+	case "ics":
+		return writeInvites(out, c, q.title, now, rot.Slots...)
 	}
 	fmt.Fprintf(out, "Rotation of %d meetings of %s, in %s: largest burden %s, spread %s, total %s\n",
 		*n, hours(req.Duration), c.zone, jsontext.FormatDuration(rot.Max), jsontext.FormatDuration(rot.Spread), jsontext.FormatDuration(rot.Total))
@@ -820,4 +837,32 @@ func awayDays(r *overlap.Report, team []calendar.Person) ([]string, error) {
 		flush()
 	}
 	return away, nil
+}
+
+// writeInvites writes slots as an iCalendar file of invites: UTC times,
+// the attendees present with their first roster email (those with none
+// are left out), and a UID made from the slot and its people, so that
+// writing it again gives the same UID.
+func writeInvites(out *bytes.Buffer, c *common, title string, now time.Time, slots ...overlap.Suggestion) error {
+	var invites []ics.Invite
+	for _, s := range slots {
+		in := ics.Invite{Start: s.Start, End: s.End, Summary: title}
+		var ids []string
+		for _, a := range s.Attendees {
+			ids = append(ids, a.ID)
+			p, ok := c.roster.Person(a.ID)
+			if !ok || !a.Present || len(p.Emails) == 0 {
+				continue
+			}
+			role := "REQ-PARTICIPANT"
+			if a.Optional {
+				role = "OPT-PARTICIPANT"
+			}
+			in.Attendees = append(in.Attendees, ics.Attendee{Address: calendar.NormalEmail(p.Emails[0]), Name: p.Name, PartStat: "NEEDS-ACTION", Role: role})
+		}
+		sum := sha256.Sum256([]byte(fmt.Sprint(s.Start.UTC().Unix(), s.End.UTC().Unix(), ids, title)))
+		in.UID = fmt.Sprintf("%x@tzplan", sum[:12])
+		invites = append(invites, in)
+	}
+	return ics.WriteInvites(out, "-//tzplan//planner//EN", now.UTC(), invites...)
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/calendar/ics"
 	"github.com/tzplan/tzplan/internal/jsontext"
 	"github.com/tzplan/tzplan/overlap"
 	"github.com/tzplan/tzplan/policy"
@@ -154,8 +155,8 @@ func TestEverySubcommandInEveryFormat(t *testing.T) {
 	formats := map[string][]string{
 		"availability": {"text", "json"},
 		"overlap":      {"text", "json", "svg"},
-		"suggest":      {"text", "json"},
-		"rotate":       {"text", "json"},
+		"suggest":      {"text", "json", "ics"},
+		"rotate":       {"text", "json", "ics"},
 		"advise":       {"text", "json"},
 		"audit":        {"text", "json", "svg"},
 	}
@@ -177,6 +178,10 @@ func TestEverySubcommandInEveryFormat(t *testing.T) {
 				case "svg":
 					if err := xml.Unmarshal([]byte(out), new(any)); err != nil && !strings.HasPrefix(out, "<svg") {
 						t.Errorf("not SVG: %v", err)
+					}
+				case "ics":
+					if _, err := ics.Read(context.Background(), strings.NewReader(out), ics.Options{Strict: true}); err != nil {
+						t.Errorf("not iCalendar: %v\n%s", err, out)
 					}
 				}
 			})
