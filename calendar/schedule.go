@@ -772,15 +772,44 @@ func (s *Schedule) phaseEnd(k int, start time.Time) time.Time {
 	}
 	ph, next := s.phases[k], s.phases[k+1]
 	end := later(start, Wall(next.from, 0, next.s.zone))
-	last := next.from.AddDays(-1)
-	for _, sp := range ph.s.hours.Spans(last.Weekday()) {
-		to := last
-		if sp.Overnight() {
-			to = last.AddDays(1)
+	// The spans of the phase's last two days (a night shift of the day
+	// before the last also runs into the next day).
+	for day := next.from.AddDays(-2); day.Before(next.from); day = day.AddDays(1) {
+		if k > 0 && day.Before(ph.from) {
+			continue
 		}
-		end = later(end, Wall(to, sp.To, ph.s.zone))
+		for _, sp := range ph.s.hours.Spans(day.Weekday()) {
+			to := day
+			if sp.Overnight() {
+				to = day.AddDays(1)
+			}
+			end = later(end, Wall(to, sp.To, ph.s.zone))
+		}
 	}
 	return end
+}
+
+// ZoneAt returns the zone in force at t: where the person is then (a
+// stay's zone), as the timeline has it (see Timeline), or their own.
+func (s *Schedule) ZoneAt(t time.Time) *time.Location {
+	if len(s.phases) == 0 {
+		return s.zone
+	}
+	k0, _ := slices.BinarySearchFunc(s.phases, DateOf(t.UTC()).AddDays(-2), func(ph phase, d Date) int { return ph.from.Compare(d) })
+	var prev time.Time
+	zone := s.phases[max(k0-4, 0)].s.zone
+	for k := max(k0-4, 0); k < len(s.phases); k++ {
+		ph := s.phases[k]
+		start := prev
+		if k > 0 {
+			start = later(Wall(ph.from, 0, ph.s.zone), prev)
+		}
+		if t.Before(start) {
+			break
+		}
+		zone, prev = ph.s.zone, s.phaseEnd(k, start)
+	}
+	return zone
 }
 
 // later and earlier return the later and the earlier of two dates or

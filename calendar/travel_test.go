@@ -46,8 +46,8 @@ func (r dayRules) equal(o dayRules) bool {
 // A traveller's timeline, minute by minute: each run of dates with the
 // same zone, hours and holiday codes owns the time from midnight (Wall)
 // in its zone of its first date (or where the run before began, or
-// where a span of the run before's last date ends, if later) to where
-// the next begins. A minute is working time when it
+// where a span of the run before's last two dates ends, if later) to
+// where the next begins. A minute is working time when it
 // lies in a span of one of its run's own dates, placed with that run's
 // hours and zone; what takes working time (a holiday, time off, busy
 // time, focus) is what the person with the run's rules and no stays
@@ -100,14 +100,21 @@ func TestTravellerTimelineIsPiecewise(t *testing.T) {
 			if prev := pieces[len(pieces)-1].from; from.Before(prev) {
 				from = prev
 			}
+			// The spans of the run before's last two days.
 			before := rulesOn(p, d.AddDays(-1))
-			for _, sp := range before.hours.Spans(d.AddDays(-1).Weekday()) {
-				end := d.AddDays(-1)
-				if sp.Overnight() {
-					end = d
+			for back := 1; back <= 2; back++ {
+				day := d.AddDays(-back)
+				if !rulesOn(p, day).equal(before) {
+					continue
 				}
-				if e := Wall(end, sp.To, before.zone); e.After(from) {
-					from = e
+				for _, sp := range before.hours.Spans(day.Weekday()) {
+					end := day
+					if sp.Overnight() {
+						end = day.AddDays(1)
+					}
+					if e := Wall(end, sp.To, before.zone); e.After(from) {
+						from = e
+					}
 				}
 			}
 			pieces = append(pieces, piece{from, r})

@@ -80,6 +80,12 @@ func (r *Report) bands(m *member, c calendar.Comfort) []bandPiece {
 				b.Add(calendar.Interval{Start: calendar.Wall(d, sp.From, z), End: calendar.Wall(end, sp.To, z)})
 			}
 		}
+		// Inside the window, the working time the timeline has (a
+		// change of zone cuts a day short or waits for a shift's end).
+		b.RemoveSet(calendar.NewSet(r.window))
+		for s, e := range m.draft.Spans(func(k calendar.Kind, hard bool) bool { return k != calendar.KindOffHours }) {
+			b.Add(calendar.Interval{Start: r.time(s), End: r.time(e)})
+		}
 		work = b.Set()
 	}
 	var out []bandPiece

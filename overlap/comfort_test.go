@@ -2,13 +2,16 @@ package overlap
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
 
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/internal/tztest"
 )
 
 // cell is the band model's grain: with whole-minute hours, zones and
@@ -201,5 +204,81 @@ func TestTravellerBands(t *testing.T) {
 	}
 	if bands[13] != BandWorking || bands[11] != BandShoulder {
 		t.Errorf("13:00 UTC %s, 11:00 UTC %s; want working and shoulder (%v)", bands[13], bands[11], bands)
+	}
+}
+
+// For a traveller, the bands cover exactly the timeline's off-hours, as
+// for anyone: every off-hours minute is in one band, and no band lies on
+// working time.
+func TestTravellerBandsCoverOffHours(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		window := drawWindow(t)
+		p := drawPerson(t, "a", window)
+		start := calendar.DateOf(window.Start.In(p.Zone))
+		at := start.AddDays(rapid.IntRange(-3, 1).Draw(t, "firstStay"))
+		for i := range rapid.IntRange(1, 3).Draw(t, "stays") {
+			from := at.AddDays(rapid.IntRange(0, 2).Draw(t, fmt.Sprint("stayGap", i)))
+			st := calendar.Stay{From: from, To: from.AddDays(rapid.IntRange(0, 2).Draw(t, fmt.Sprint("stayLen", i))),
+				Zone: mustLoad(t, rapid.SampledFrom(tztest.HardZones()).Draw(t, fmt.Sprint("stayZone", i)))}
+			p.Stays = append(p.Stays, st)
+			at = st.To.AddDays(1)
+		}
+		r := mustCompute(t, []calendar.Person{p}, window, Options{})
+		m := &r.people[0]
+		segs, err := m.timeline()
+		if err != nil {
+			t.Fatal(err)
+		}
+		pieces := r.bands(m, m.sched.Comfort())
+		for i, sg := range segs {
+			e := end(segs, i, r.length)
+			for _, bp := range pieces {
+				if bp.start < e && sg.Start < bp.end && sg.Kind != calendar.KindOffHours {
+					t.Fatalf("band %s [%d, %d) over %s time [%d, %d)", bp.band, bp.start, bp.end, sg.Kind, sg.Start, e)
+				}
+			}
+			if sg.Kind != calendar.KindOffHours {
+				continue
+			}
+			covered := sg.Start
+			for _, bp := range pieces {
+				if bp.start <= covered && bp.end > covered {
+					covered = bp.end
+				}
+			}
+			if covered < e {
+				t.Fatalf("off-hours [%d, %d) covered only to %d by %v\nstays %+v", sg.Start, e, covered, pieces, p.Stays)
+			}
+		}
+	})
+}
+
+// Two cases a reviewer found by hand. A night worker of Honolulu
+// (22:00-06:00) spends Sunday 2026-11-01 in Kiritimati (+14, a day
+// ahead): Friday's shift still runs 22:00-06:00 HST (Saturday 08:00-16:00
+// UTC) whole, past Kiritimati's Sunday midnight. And a Los Angeles person
+// in Tokyo from Wednesday 2026-03-11 is on Tokyo's clock at 01:00 UTC
+// that day (10:00 JST, working).
+func TestTravellerEdges(t *testing.T) {
+	honolulu, kiritimati := mustLoad(t, "Pacific/Honolulu"), mustLoad(t, "Pacific/Kiritimati")
+	night := calendar.Person{ID: "n", Zone: honolulu, Hours: calendar.MustParseWeeklyHours("Mon-Fri 22:00-06:00"),
+		Stays: []calendar.Stay{{From: calendar.MustParseDate("2026-11-01"), To: calendar.MustParseDate("2026-11-01"), Zone: kiritimati}}}
+	window := calendar.Interval{Start: time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}
+	r := mustCompute(t, []calendar.Person{night}, window, Options{})
+	free, err := r.Free("n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := calendar.NewSet(calendar.Interval{Start: time.Date(2026, 10, 31, 8, 0, 0, 0, time.UTC), End: time.Date(2026, 10, 31, 16, 0, 0, 0, time.UTC)}); !free.Equal(want) {
+		t.Errorf("Friday's night shift: free %v, want %v", free, want)
+	}
+	la, tokyo := mustLoad(t, "America/Los_Angeles"), mustLoad(t, "Asia/Tokyo")
+	s, err := calendar.Compile(context.Background(), calendar.Person{ID: "l", Zone: la, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00"),
+		Stays: []calendar.Stay{{From: calendar.MustParseDate("2026-03-11"), To: calendar.MustParseDate("2026-03-13"), Zone: tokyo}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := localTime(s, time.Date(2026, 3, 11, 1, 0, 0, 0, time.UTC)); got.Location() != tokyo || got.Hour() != 10 {
+		t.Errorf("01:00 UTC on Wednesday: %s, want 10:00 JST", got)
 	}
 }

@@ -701,8 +701,8 @@ func (r *Report) newAttendee(m *member, optional bool, q *Request) (attendee, er
 // localDays returns, as spans of the window, the part [from, to) of each
 // local day of sched (on the clock of the zone in force that day: see
 // calendar.Schedule.On) that pick picks, sorted and merged; a part whose
-// to is not after its from is the day's evening from from and its morning
-// to to.
+// to is not after its from ends on the next day, and also covers the
+// day's own morning to to.
 func (r *Report) localDays(sched *calendar.Schedule, pick func(calendar.Date) (from, to calendar.Clock, ok bool)) []span {
 	var out []span
 	// The dates whose day may meet the window in any zone: for someone
@@ -724,10 +724,11 @@ func (r *Report) localDays(sched *calendar.Schedule, pick func(calendar.Date) (f
 			}
 		}
 		if to <= from {
-			// A part that runs past midnight is the day's evening and
-			// its morning (which the night before ends), each on the
-			// clock of the day's zone.
-			add(calendar.Wall(d, from, loc), calendar.Wall(d.AddDays(1), calendar.Midnight, loc))
+			// A part that runs past midnight: on the day's clock to its
+			// end the next day, and the day's own morning on its clock
+			// too (where the zone changed overnight, the night before
+			// ended on another clock).
+			add(calendar.Wall(d, from, loc), calendar.Wall(d.AddDays(1), to, loc))
 			add(calendar.Wall(d, calendar.Midnight, loc), calendar.Wall(d, to, loc))
 			continue
 		}
@@ -737,14 +738,10 @@ func (r *Report) localDays(sched *calendar.Schedule, pick func(calendar.Date) (f
 	return unionSpans(out)
 }
 
-// localTime is t on sched's clock: that of the zone in force on t's
-// date there (a traveller's stay).
+// localTime is t on sched's clock: that of the zone in force then (a
+// traveller's stay).
 func localTime(sched *calendar.Schedule, t time.Time) time.Time {
-	if !sched.Changes() {
-		return t.In(sched.Zone())
-	}
-	loc, _ := sched.On(calendar.DateOf(t.In(sched.Zone())))
-	return t.In(loc)
+	return t.In(sched.ZoneAt(t))
 }
 
 // grid returns the candidate starts of q whose buffered meeting lies in

@@ -215,7 +215,6 @@ func ExampleWriteInvites() {
 	// VERSION:2.0
 	// PRODID:-//tzplan//planner//EN
 	// CALSCALE:GREGORIAN
-	// METHOD:PUBLISH
 	// BEGIN:VEVENT
 	// UID:20260311T120000Z-ben-priya@tzplan.example
 	// DTSTAMP:20260310T090000Z

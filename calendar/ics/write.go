@@ -32,8 +32,8 @@ type Invite struct {
 	Attendees []Attendee
 }
 
-// WriteInvites writes a VCALENDAR (METHOD:PUBLISH) with one VEVENT per
-// invite to w, as RFC 5545 has it: CRLF line endings, lines folded at 75
+// WriteInvites writes a VCALENDAR with one VEVENT per invite to w, a
+// calendar to import (no METHOD: it sends no invitation of itself), as RFC 5545 has it: CRLF line endings, lines folded at 75
 // octets (never inside a UTF-8 character), TEXT values escaped, times in
 // UTC, and DTSTAMP the stamp given (the time the invites are made, in
 // UTC). prodID names the program ("-//Example Corp//Planner//EN"). A
@@ -42,7 +42,8 @@ type Invite struct {
 // bytes; control characters are left out of every value but a TEXT's
 // newlines. An invite with no UID, an End not after its Start,
 // or an address with a control character or a space is an error that
-// names the invite, and nothing is written.
+// names the invite, and nothing is written. Times are written to the
+// second (truncated).
 func WriteInvites(w io.Writer, prodID string, stamp time.Time, invites ...Invite) error {
 	for i, in := range invites {
 		if err := in.check(); err != nil {
@@ -58,13 +59,12 @@ func WriteInvites(w io.Writer, prodID string, stamp time.Time, invites ...Invite
 	line("VERSION:", "2.0")
 	line("PRODID:", cleanText(prodID))
 	line("CALSCALE:", "GREGORIAN")
-	line("METHOD:", "PUBLISH")
 	for _, in := range invites {
 		line("BEGIN:", "VEVENT")
 		line("UID:", cleanText(in.UID)) // read as it is, not as TEXT
 		line("DTSTAMP:", utcStamp(stamp))
-		line("DTSTART:", utcStamp(in.Start))
-		line("DTEND:", utcStamp(in.End))
+		line("DTSTART:", utcStamp(in.Start.Truncate(time.Second)))
+		line("DTEND:", utcStamp(in.End.Truncate(time.Second)))
 		if in.Summary != "" {
 			line("SUMMARY:", escapeText(in.Summary))
 		}
@@ -85,15 +85,18 @@ func WriteInvites(w io.Writer, prodID string, stamp time.Time, invites ...Invite
 
 // check reports what makes an invite unwritable.
 func (in Invite) check() error {
+	start, end := in.Start.UTC().Truncate(time.Second), in.End.UTC().Truncate(time.Second)
 	switch {
-	case strings.TrimSpace(cleanText(in.UID)) != in.UID || in.UID == "":
-		return errors.New("a UID must be text with no control characters and no spaces at its ends")
-	case !in.End.After(in.Start):
-		return fmt.Errorf("end %s is not after start %s", in.End.UTC().Format(time.RFC3339), in.Start.UTC().Format(time.RFC3339))
+	case in.UID == "" || strings.TrimSpace(cleanText(in.UID)) != in.UID || strings.ContainsAny(in.UID, `\;,`):
+		return errors.New("a UID must be text with no control characters, backslash, semicolon or comma, and no spaces at its ends")
+	case start.Year() < 1 || end.Year() > 9999:
+		return fmt.Errorf("%s to %s is not within the years 1 to 9999", start.Format(time.RFC3339), end.Format(time.RFC3339))
+	case !end.After(start):
+		return fmt.Errorf("end %s is not after start %s (to the second)", end.Format(time.RFC3339), start.Format(time.RFC3339))
 	}
 	for _, a := range append([]Attendee{in.Organizer}, in.Attendees...) {
-		if strings.ContainsFunc(a.Address, func(r rune) bool { return r <= ' ' || r == 0x7f || r == '"' }) {
-			return fmt.Errorf("address %s has a space, a quote or a control character", icalvalue.Quote(a.Address))
+		if !utf8.ValidString(a.Address) || strings.ContainsFunc(a.Address, func(r rune) bool { return r <= ' ' || r == 0x7f || r == '"' || r == '\\' }) {
+			return fmt.Errorf("address %s has a space, a quote, a backslash, a control character or bytes that are not UTF-8", icalvalue.Quote(a.Address))
 		}
 	}
 	for _, a := range in.Attendees {
@@ -165,7 +168,7 @@ func cleanText(s string) string {
 // semicolon, comma and newline; other control characters are left out.
 func escapeText(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToValidUTF8(strings.ReplaceAll(s, "\r\n", "\n"), "\uFFFD") {
+	for _, r := range strings.ToValidUTF8(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n"), "\uFFFD") {
 		switch {
 		case r == '\\' || r == ';' || r == ',':
 			b.WriteByte('\\')

@@ -121,6 +121,11 @@ func TestWriteInvitesErrors(t *testing.T) {
 		{Invite{UID: "a", Start: at, End: at}, "end 2026-03-09T12:00:00Z is not after start"},
 		{Invite{UID: "a", Start: at, End: at.Add(time.Hour), Attendees: []Attendee{{Address: "a b@x"}}}, `address "a b@x" has a space`},
 		{Invite{UID: "a", Start: at, End: at.Add(time.Hour), Attendees: []Attendee{{Name: "nobody"}}}, "an attendee with no address"},
+		{Invite{UID: "a,b", Start: at, End: at.Add(time.Hour)}, "a UID must be"},
+		{Invite{UID: "a", Start: at, End: at.Add(500 * time.Millisecond)}, "is not after start"},
+		{Invite{UID: "a", Start: time.Date(9999, 12, 31, 23, 0, 0, 0, time.UTC), End: time.Date(10000, 1, 1, 1, 0, 0, 0, time.UTC)}, "not within the years 1 to 9999"},
+		{Invite{UID: "a", Start: at, End: at.Add(time.Hour), Attendees: []Attendee{{Address: `a\b@x`}}}, "a backslash"},
+		{Invite{UID: "a", Start: at, End: at.Add(time.Hour), Attendees: []Attendee{{Address: "a\xffb@x"}}}, "not UTF-8"},
 	} {
 		var b bytes.Buffer
 		err := WriteInvites(&b, "-//t//EN", stamp, ok, c.in)
@@ -156,7 +161,7 @@ func FuzzWriteInvites(f *testing.F) {
 				return -1
 			}
 			return r
-		}, strings.ToValidUTF8(strings.ReplaceAll(summary, "\r\n", "\n"), "\uFFFD"))
+		}, strings.ToValidUTF8(strings.ReplaceAll(strings.ReplaceAll(summary, "\r\n", "\n"), "\r", "\n"), "\uFFFD"))
 		if len(want) <= 1000 && events[0].Summary != want {
 			t.Fatalf("summary %q, wrote %q", events[0].Summary, summary)
 		}

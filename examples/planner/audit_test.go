@@ -218,9 +218,10 @@ func TestHolidayDates(t *testing.T) {
 }
 
 // suggest -format ics writes the picked slot as an invite that reads back
-// strictly: its time, the people present with their roster emails (the
-// optional one as such), a UID that is the same each time it is written
-// and another for another slot; rotate writes one a slot.
+// strictly: its time, every attendee with their roster email (the
+// optional one as such), a UID that is the same each time it is written,
+// under any title, and another for another slot; rotate writes one a
+// slot, and no file when no rotation fits.
 func TestInvitesFromThePlanner(t *testing.T) {
 	sug := []string{"suggest", "-from", "2026-03-09", "-to", "2026-03-16", "-required", "ben,priya,sam", "-optional", "ana", "-format", "ics", "-title", "Release date"}
 	read := func(out string) []ics.Event {
@@ -248,14 +249,15 @@ func TestInvitesFromThePlanner(t *testing.T) {
 	for _, a := range first[0].Attendees {
 		who = append(who, a.Address+" "+a.Role)
 	}
-	present := 0
-	for _, a := range j.Suggestions[0].Attendees {
-		if a.Present {
-			present++
-		}
+	if len(who) != len(j.Suggestions[0].Attendees) || !strings.Contains(strings.Join(who, ","), "ben@tzplan-demo.example REQ-PARTICIPANT") ||
+		!strings.Contains(strings.Join(who, ","), "ana@tzplan-demo.example OPT-PARTICIPANT") {
+		t.Errorf("attendees %v, want all %d, with their emails", who, len(j.Suggestions[0].Attendees))
 	}
-	if len(who) != present || !strings.Contains(strings.Join(who, ","), "ben@tzplan-demo.example REQ-PARTICIPANT") {
-		t.Errorf("attendees %v, want the %d present, with their emails", who, present)
+	// Another title is the same meeting: the same UID.
+	retitled := slices.Clone(sug)
+	retitled[len(retitled)-1] = "Release date (moved)"
+	if again := read(mustRun(t, weekNow, retitled...)); again[0].UID != first[0].UID || again[0].Summary != "Release date (moved)" {
+		t.Errorf("retitled: %+v, want UID %q", again[0], first[0].UID)
 	}
 	if again := read(mustRun(t, weekNow, sug...)); again[0].UID != first[0].UID {
 		t.Errorf("UID %q, then %q", first[0].UID, again[0].UID)
@@ -269,5 +271,8 @@ func TestInvitesFromThePlanner(t *testing.T) {
 	rot := read(mustRun(t, weekNow, "rotate", "-n", "4", "-from", "2026-03-09", "-to", "2026-04-06", "-required", "ben,priya,sam", "-format", "ics"))
 	if len(rot) != 4 {
 		t.Errorf("%d invites for a rotation of 4", len(rot))
+	}
+	if code, out, _ := planner(t, weekNow, "rotate", "-n", "3", "-from", "2026-03-09", "-format", "ics"); code != 2 || out != "" {
+		t.Errorf("no rotation fits: exit %d, output %q", code, out)
 	}
 }

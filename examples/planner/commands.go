@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -422,6 +423,9 @@ func rotate(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 	}
 	rot, err := r.Rotate(c.ctx, req, *n)
 	var ns *overlap.NoSlotError
+	if errors.As(err, &ns) && c.format == "ics" {
+		return fmt.Errorf("rotate: %w", err) // no file of text for a calendar to import
+	}
 	if errors.As(err, &ns) {
 		if c.format == "json" {
 			return writeJSON(out, struct {
@@ -840,27 +844,39 @@ func awayDays(r *overlap.Report, team []calendar.Person) ([]string, error) {
 }
 
 // writeInvites writes slots as an iCalendar file of invites: UTC times,
-// the attendees present with their first roster email (those with none
-// are left out), and a UID made from the slot and its people, so that
-// writing it again gives the same UID.
+// every attendee with their first roster email (present or not: someone
+// who cannot make it should still hear of it; those with no email are
+// left out), and a UID made from the slot's times and its attendees'
+// emails (or IDs), so that writing it again, under any title, gives the
+// same UID.
 func writeInvites(out *bytes.Buffer, c *common, title string, now time.Time, slots ...overlap.Suggestion) error {
 	var invites []ics.Invite
 	for _, s := range slots {
 		in := ics.Invite{Start: s.Start, End: s.End, Summary: title}
-		var ids []string
+		var who []string
 		for _, a := range s.Attendees {
-			ids = append(ids, a.ID)
 			p, ok := c.roster.Person(a.ID)
-			if !ok || !a.Present || len(p.Emails) == 0 {
+			if !ok || len(p.Emails) == 0 {
+				who = append(who, "id:"+a.ID)
 				continue
 			}
+			email := calendar.NormalEmail(p.Emails[0])
+			who = append(who, email)
 			role := "REQ-PARTICIPANT"
 			if a.Optional {
 				role = "OPT-PARTICIPANT"
 			}
-			in.Attendees = append(in.Attendees, ics.Attendee{Address: calendar.NormalEmail(p.Emails[0]), Name: p.Name, PartStat: "NEEDS-ACTION", Role: role})
+			in.Attendees = append(in.Attendees, ics.Attendee{Address: email, Name: p.Name, PartStat: "NEEDS-ACTION", Role: role})
 		}
-		sum := sha256.Sum256([]byte(fmt.Sprint(s.Start.UTC().Unix(), s.End.UTC().Unix(), ids, title)))
+		slices.Sort(who)
+		key, err := json.Marshal(struct {
+			Start, End int64
+			Who        []string
+		}{s.Start.Unix(), s.End.Unix(), who})
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(key)
 		in.UID = fmt.Sprintf("%x@tzplan", sum[:12])
 		invites = append(invites, in)
 	}
