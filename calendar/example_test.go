@@ -283,12 +283,12 @@ func ExampleStay() {
 		fmt.Println(iv.Start.UTC().Format("Mon 15:04"), "-", iv.End.UTC().Format("15:04 UTC"))
 	}
 	zone, hours := s.On(calendar.MustParseDate("2026-03-10"))
-	fmt.Println(s.Changes(), zone, hours)
+	fmt.Println(s.Changes(), zone, hours, s.ZoneAt(time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC)))
 	// Output:
 	// Mon 08:00 - 16:00 UTC
 	// Tue 13:00 - 21:00 UTC
 	// Wed 13:00 - 21:00 UTC
 	// Thu 08:00 - 16:00 UTC
 	// Fri 08:00 - 12:00 UTC
-	// true America/New_York Mon-Fri 09:00-17:00
+	// true America/New_York Mon-Fri 09:00-17:00 America/New_York
 }

@@ -282,3 +282,26 @@ func TestTravellerEdges(t *testing.T) {
 		t.Errorf("01:00 UTC on Wednesday: %s, want 10:00 JST", got)
 	}
 }
+
+// A flight west keeps its night: Aroha (Auckland, 09:00-17:00, NZDT
+// UTC+13) is in Honolulu (UTC-10) from Tuesday 2026-03-10. Auckland's
+// Tuesday starts at 11:00 UTC on Monday, Honolulu's at 10:00 UTC on
+// Tuesday; in between, 11:00-16:00 UTC on Monday is night on both clocks
+// (Auckland's Tuesday 00:00-05:00, Honolulu's Monday 01:00-06:00): no slot
+// there unless nights are allowed.
+func TestWestwardNight(t *testing.T) {
+	auckland, honolulu := mustLoad(t, "Pacific/Auckland"), mustLoad(t, "Pacific/Honolulu")
+	tue := calendar.MustParseDate("2026-03-10")
+	team := []calendar.Person{{ID: "aroha", Zone: auckland, Hours: calendar.MustParseWeeklyHours("Mon-Fri 09:00-17:00"),
+		Stays: []calendar.Stay{{From: tue, To: tue.AddDays(3), Zone: honolulu}}}}
+	r := mustCompute(t, team, calendar.Days(tue.AddDays(-1), tue.AddDays(-1), time.UTC), Options{})
+	got, err := r.Suggest(context.Background(), Request{Duration: time.Hour, Step: time.Hour, Required: []string{"aroha"}, AllowOffHours: true, Spacing: -1, Max: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range got {
+		if h := s.Start.UTC().Hour(); h >= 11 && h < 16 {
+			t.Errorf("%s offered (%s, band %s)", s.Start.UTC().Format("15:04 UTC"), s.Attendees[0].Local.Format("15:04 MST"), s.Attendees[0].Band)
+		}
+	}
+}
