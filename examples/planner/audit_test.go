@@ -187,17 +187,10 @@ func TestHolidayDates(t *testing.T) {
 	if out := mustRun(t, weekNow, "holidays", "-codes", "DE-BE"); !strings.Contains(out, "2026-01-01 to 2026-12-31") || !strings.Contains(out, "Tag der Deutschen Einheit") {
 		t.Errorf("DE-BE this year:\n%s", out)
 	}
-	dir := t.TempDir()
 	company := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTAMP:20260101T000000Z\r\n" +
 		"DTSTART;VALUE=DATE:20260612\r\nSUMMARY:Company anniversary\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
-	if err := os.WriteFile(filepath.Join(dir, "company.ics"), []byte(company), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	roster := filepath.Join(dir, "team.json")
-	if err := os.WriteFile(roster, []byte(`{"holidayCalendars": ["company.ics"], "people": [{"id": "ana", "zone": "Europe/Berlin",
-		"workingDays": ["2026-05-01"], "daysOff": [{"date": "2026-06-15", "name": "Team day"}]}]}`), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	roster := writeRoster(t, `{"holidayCalendars": ["company.ics"], "people": [{"id": "ana", "zone": "Europe/Berlin",
+		"workingDays": ["2026-05-01"], "daysOff": [{"date": "2026-06-15", "name": "Team day"}]}]}`, map[string]string{"company.ics": company})
 	out = mustRun(t, weekNow, "holidays", "-roster", roster, "-from", "2026-05-01", "-to", "2026-07-01")
 	want = "Holidays, 2026-05-01 to 2026-06-30, each on the person's own calendar:\nana (Europe/Berlin):\n" +
 		"  Fri 2026-06-12  own     Company anniversary\n  Mon 2026-06-15  own     Team day\n"

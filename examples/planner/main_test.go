@@ -682,16 +682,9 @@ func TestHelp(t *testing.T) {
 // TestRosterWithCalendar reads a roster whose person names an iCalendar
 // file: its meeting shows as busy time.
 func TestRosterWithCalendar(t *testing.T) {
-	dir := t.TempDir()
 	ics := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:1@test\r\nDTSTAMP:20260301T000000Z\r\n" +
 		"DTSTART;TZID=Europe/Berlin:20260310T100000\r\nDTEND;TZID=Europe/Berlin:20260310T110000\r\nSUMMARY:Review\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
-	if err := os.WriteFile(filepath.Join(dir, "ben.ics"), []byte(ics), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	roster := filepath.Join(dir, "team.json")
-	if err := os.WriteFile(roster, []byte(`{"people":[{"id":"ben","name":"Ben","zone":"Europe/Berlin","calendars":["ben.ics"]}]}`), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	roster := writeRoster(t, `{"people":[{"id":"ben","name":"Ben","zone":"Europe/Berlin","calendars":["ben.ics"]}]}`, map[string]string{"ben.ics": ics})
 	out := mustRun(t, weekNow, args("availability", "-roster", roster)...)
 	if want := "10:00-11:00 CET   = Tue 03-10 09:00-10:00 UTC  busy"; !strings.Contains(out, want) {
 		t.Errorf("output lacks %q:\n%s", want, out)
@@ -867,4 +860,18 @@ func TestReadmeDecision(t *testing.T) {
 	if !strings.Contains(string(readme), "```\n"+out+"```\n") {
 		t.Errorf("the README does not show the decision as the planner prints it:\n%s", out)
 	}
+}
+
+// writeRoster writes a roster file and the files it names into a new
+// folder, and returns the roster's path.
+func writeRoster(t *testing.T, roster string, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files["team.json"] = roster
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return filepath.Join(dir, "team.json")
 }
