@@ -8,7 +8,9 @@
 // Pairwise, Daily and Buckets read that coverage or the people's free
 // time; Suggest and Rotate find meeting slots in it; Reply and RoundTrips
 // say how long a written exchange takes, looking past the window where
-// they must.
+// they must. An Agenda (Report.Agenda) weighs the meetings a team already
+// has on it: each person's meeting, focus and fragmented time (Load),
+// what each meeting costs (Costs), and what moving some would (Shifts).
 //
 // Meeting slots are costed on each attendee's own clock and hours (see
 // Band and calendar.Comfort): the shoulder either side of their working
