@@ -313,6 +313,16 @@ func (p Person) MarshalJSON() ([]byte, error) {
 		return nil, fmt.Errorf("calendar.Person.MarshalJSON: person %q: zone: %w", p.ID, err)
 	}
 	hours := p.Hours.String()
+	// Hours a roster would refuse (a span of more than 16 hours) would
+	// not read back: say so here, not when they are read.
+	if _, err := ParseWorkingHours(hours); err != nil {
+		return nil, fmt.Errorf("calendar.Person.MarshalJSON: person %q: hours: %w", p.ID, err)
+	}
+	for _, h := range p.HoursFrom {
+		if _, err := ParseWorkingHours(h.Hours.String()); err != nil {
+			return nil, fmt.Errorf("calendar.Person.MarshalJSON: person %q: hours from %s: %w", p.ID, h.From, err)
+		}
+	}
 	which := p.HolidayDates
 	pj := personJSON{
 		ID: p.ID, Name: p.Name, Zone: p.Zone.String(), Hours: &hours,

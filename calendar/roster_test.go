@@ -335,3 +335,26 @@ func TestRosterDayLimits(t *testing.T) {
 		t.Errorf("600 people with the roster's 2 days: %v", err)
 	}
 }
+
+// A person whose hours a roster would refuse does not marshal into one:
+// the error comes when writing, not when reading back.
+func TestMarshalRefusesWhatARosterRefuses(t *testing.T) {
+	p := Person{ID: "a", Zone: time.UTC, Hours: MustParseWeeklyHours("Mon 06:00-23:00")}
+	if _, err := json.Marshal(p); err == nil || !strings.Contains(err.Error(), `person "a": hours: calendar.ParseWorkingHours`) {
+		t.Errorf("17 hours: %v", err)
+	}
+	p.Hours = MustParseWeeklyHours("Mon 09:00-17:00")
+	p.HoursFrom = []DatedHours{{From: MustParseDate("2026-06-01"), Hours: MustParseWeeklyHours("Fri 05:00-23:00")}}
+	if _, err := json.Marshal(p); err == nil || !strings.Contains(err.Error(), "hours from 2026-06-01") {
+		t.Errorf("dated hours of 18 hours: %v", err)
+	}
+	p.HoursFrom[0].Hours = MustParseWeeklyHours("Fri 09:00-13:00")
+	b, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Person
+	if err := json.Unmarshal(b, &back); err != nil || len(back.HoursFrom) != 1 || !back.HoursFrom[0].Hours.Equal(p.HoursFrom[0].Hours) {
+		t.Errorf("read back %+v, %v", back.HoursFrom, err)
+	}
+}
