@@ -729,6 +729,8 @@ func (s *Schedule) draft(ctx context.Context, window Interval, b *Batch) (Draft,
 func (s *Schedule) phasedDraft(ctx context.Context, window Interval, b *Batch) (Draft, error) {
 	var starts []int64
 	var parts []Draft
+	var ks []int           // the phases that meet the window
+	var windows []Interval // and their parts of it
 	// The phases that may reach the window: a few before the last that
 	// starts two days or more before it, to work out where each starts (a
 	// day's spans reach at most into the next day).
@@ -752,14 +754,89 @@ func (s *Schedule) phasedDraft(ctx context.Context, window Interval, b *Batch) (
 		if part.IsEmpty() {
 			continue
 		}
-		d, err := ph.s.draft(ctx, part, b)
+		ks, windows = append(ks, k), append(windows, part)
+	}
+	// The sources are asked once for the whole window (once a zone for
+	// busy time), not once a part: a calendar server is asked once.
+	fetched, err := s.fetchSources(ctx, window, ks)
+	if err != nil {
+		return Draft{}, err
+	}
+	for i, k := range ks {
+		ph := *s.phases[k].s
+		if fetched != nil {
+			ph.sources, ph.holidaySrcs = fetched.busy[ph.zone.String()], fetched.holidays
+		}
+		d, err := ph.draft(ctx, windows[i], b)
 		if err != nil {
 			return Draft{}, err
 		}
-		starts = append(starts, int64(part.Start.Sub(window.Start)))
+		starts = append(starts, int64(windows[i].Start.Sub(window.Start)))
 		parts = append(parts, d)
 	}
 	return spliceDrafts(int64(window.Duration()), starts, parts), nil
+}
+
+// fetched are a traveller's sources read once for a window: the busy
+// time of each zone their phases there are in, and the holidays.
+type fetched struct {
+	busy     map[string][]busySource
+	holidays []holidaySource
+}
+
+// fetchSources reads s's sources over window for the phases ks, or
+// returns nil when there is nothing to read or one phase only.
+func (s *Schedule) fetchSources(ctx context.Context, window Interval, ks []int) (*fetched, error) {
+	if len(ks) < 2 || len(s.sources)+len(s.holidaySrcs) == 0 {
+		return nil, nil
+	}
+	f := &fetched{busy: map[string][]busySource{}}
+	for _, k := range ks {
+		zone := s.phases[k].s.zone
+		if _, ok := f.busy[zone.String()]; ok || len(s.sources) == 0 {
+			continue
+		}
+		var all SetBuilder
+		for _, src := range s.sources {
+			set, err := src.busy(ctx, window, zone)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", src.name, err)
+			}
+			all.AddSet(set)
+		}
+		f.busy[zone.String()] = []busySource{{"busy time", fixedBusy{all.Set()}}}
+	}
+	// The dates of any phase's days off: a little wider than the window
+	// in any zone.
+	first, last := DateOf(window.Start.UTC()).AddDays(-3), DateOf(window.End.UTC()).AddDays(2)
+	for _, src := range s.holidaySrcs {
+		hs, err := src.holidays(ctx, first, last)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", src.name, err)
+		}
+		f.holidays = append(f.holidays, holidaySource{src.name, fixedHolidays(hs)})
+	}
+	return f, nil
+}
+
+// fixedBusy is busy time already read: a part of the window is asked.
+type fixedBusy struct{ set Set }
+
+func (f fixedBusy) Busy(ctx context.Context, window Interval, zone *time.Location) (Set, error) {
+	return f.set.Clip(window), nil
+}
+
+// fixedHolidays are holidays already read.
+type fixedHolidays []Holiday
+
+func (f fixedHolidays) Holidays(ctx context.Context, from, to Date) ([]Holiday, error) {
+	var out []Holiday
+	for _, h := range f {
+		if !h.Date.Before(from) && !h.Date.After(to) {
+			out = append(out, h)
+		}
+	}
+	return out, nil
 }
 
 // phaseEnd returns where phase k gives way to the next: at the next

@@ -300,3 +300,50 @@ func TestNightShiftBeforeAChange(t *testing.T) {
 		}
 	}
 }
+
+type countingBusy struct {
+	set   Set
+	calls *int
+}
+
+func (c countingBusy) Busy(ctx context.Context, window Interval, zone *time.Location) (Set, error) {
+	*c.calls++
+	return c.set.Clip(window), nil
+}
+
+// A traveller's sources are asked once for a window (once a zone for
+// busy time), however many times the zone or hours change in it, and
+// give what the same busy time and days off given directly give: a year
+// of hours that change every day in Berlin, with a week in New York.
+func TestTravellerSourcesAskedOnce(t *testing.T) {
+	berlin, ny := mustLoad(t, "Europe/Berlin"), mustLoad(t, "America/New_York")
+	start := MustParseDate("2026-01-05")
+	busy := NewSet(Interval{time.Date(2026, 3, 10, 14, 0, 0, 0, time.UTC), time.Date(2026, 3, 10, 15, 0, 0, 0, time.UTC)},
+		Interval{time.Date(2026, 6, 2, 9, 0, 0, 0, time.UTC), time.Date(2026, 6, 2, 10, 0, 0, 0, time.UTC)})
+	days := []Holiday{{Date: MustParseDate("2026-03-11"), Name: "Founders' day"}, {Date: MustParseDate("2026-06-03"), Name: "Summer day"}}
+	busyCalls, holidayCalls := 0, 0
+	p := Person{ID: "a", Zone: berlin, Hours: MustParseWeeklyHours("Mon-Fri 09:00-17:00"),
+		Stays:          []Stay{{From: MustParseDate("2026-03-09"), To: MustParseDate("2026-03-13"), Zone: ny}},
+		Sources:        []BusySource{countingBusy{busy, &busyCalls}},
+		HolidaySources: []HolidaySource{holidaySourceFunc(func(ctx context.Context, from, to Date) ([]Holiday, error) { holidayCalls++; return days, nil })}}
+	for d := start; d.Before(MustParseDate("2026-12-28")); d = d.AddDays(1) {
+		hours := "Mon-Fri 09:00-17:00"
+		if d.DaysSince(start)%2 == 1 {
+			hours = "Mon-Fri 08:00-16:00"
+		}
+		p.HoursFrom = append(p.HoursFrom, DatedHours{From: d, Hours: MustParseWeeklyHours(hours)})
+	}
+	window := Interval{time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 28, 0, 0, 0, 0, time.UTC)}
+	got := mustTimeline(t, &p, window)
+	if busyCalls != 2 || holidayCalls != 1 {
+		t.Errorf("busy asked %d times (want 2: Berlin and New York), holidays %d (want 1)", busyCalls, holidayCalls)
+	}
+	q := p
+	q.Sources, q.HolidaySources, q.Busy = nil, nil, busy
+	for _, h := range days {
+		q.DaysOff = append(q.DaysOff, DayOff{Date: h.Date, Name: h.Name})
+	}
+	if want := mustTimeline(t, &q, window); !slices.Equal(got, want) {
+		t.Errorf("with the sources' time given directly the timeline differs")
+	}
+}
