@@ -731,26 +731,14 @@ func (s *Schedule) phasedDraft(ctx context.Context, window Interval, b *Batch) (
 	var parts []Draft
 	var ks []int           // the phases that meet the window
 	var windows []Interval // and their parts of it
-	// The phases that may reach the window: a few before the last that
-	// starts two days or more before it, to work out where each starts (a
-	// day's spans reach at most into the next day).
-	k0, _ := slices.BinarySearchFunc(s.phases, DateOf(window.Start.UTC()).AddDays(-2), func(ph phase, d Date) int { return ph.from.Compare(d) })
-	var prev time.Time // where the phase before ends
-	for k := max(k0-4, 0); k < len(s.phases); k++ {
+	for k, held := range s.phaseSpans(window.Start) {
 		if err := ctx.Err(); err != nil {
 			return Draft{}, err
 		}
-		ph := s.phases[k]
-		start := prev
-		if k > 0 {
-			start = later(Wall(ph.from, 0, ph.s.zone), prev)
-		}
-		if !start.Before(window.End) {
+		if !held.Start.Before(window.End) {
 			break
 		}
-		end := s.phaseEnd(k, start)
-		prev = end
-		part := Interval{Start: later(start, window.Start), End: earlier(end, window.End)}
+		part := Interval{Start: later(held.Start, window.Start), End: earlier(held.End, window.End)}
 		if part.IsEmpty() {
 			continue
 		}
@@ -872,21 +860,38 @@ func (s *Schedule) ZoneAt(t time.Time) *time.Location {
 	if len(s.phases) == 0 {
 		return s.zone
 	}
-	k0, _ := slices.BinarySearchFunc(s.phases, DateOf(t.UTC()).AddDays(-2), func(ph phase, d Date) int { return ph.from.Compare(d) })
-	var prev time.Time
-	zone := s.phases[max(k0-4, 0)].s.zone
-	for k := max(k0-4, 0); k < len(s.phases); k++ {
-		ph := s.phases[k]
-		start := prev
-		if k > 0 {
-			start = later(Wall(ph.from, 0, ph.s.zone), prev)
-		}
-		if t.Before(start) {
+	var zone *time.Location
+	for k, held := range s.phaseSpans(t) {
+		if zone != nil && t.Before(held.Start) {
 			break
 		}
-		zone, prev = ph.s.zone, s.phaseEnd(k, start)
+		zone = s.phases[k].s.zone
 	}
 	return zone
+}
+
+// phaseSpans yields each phase's index and the instants it holds, from a
+// few phases before the one that holds t on (the first yielded starts at
+// the beginning of time): from midnight (Wall, in its zone) of its first
+// day, or where the phase before ends if later, to where it gives way
+// (phaseEnd). A day's spans reach at most into the next day, so the
+// phases from two days before t decide it.
+func (s *Schedule) phaseSpans(t time.Time) iter.Seq2[int, Interval] {
+	return func(yield func(int, Interval) bool) {
+		k0, _ := slices.BinarySearchFunc(s.phases, DateOf(t.UTC()).AddDays(-2), func(ph phase, d Date) int { return ph.from.Compare(d) })
+		var prev time.Time // where the phase before ends
+		for k := max(k0-4, 0); k < len(s.phases); k++ {
+			ph := s.phases[k]
+			start := prev
+			if k > 0 {
+				start = later(Wall(ph.from, 0, ph.s.zone), prev)
+			}
+			prev = s.phaseEnd(k, start)
+			if !yield(k, Interval{Start: start, End: prev}) {
+				return
+			}
+		}
+	}
 }
 
 // later and earlier return the later and the earlier of two dates or

@@ -77,6 +77,7 @@ type Agenda struct {
 	r        *Report
 	meetings []Meeting
 	people   []agendaPerson // as r.people
+	index    map[string]int // r.people's indices by ID
 }
 
 // agendaPerson is one member's part of an agenda: their meetings in the
@@ -92,11 +93,11 @@ type agendaPerson struct {
 // wholly outside the window, whose part inside counts. The agenda keeps
 // its own copy of the meetings (the attendee lists are shared).
 func (r *Report) Agenda(meetings []Meeting) (*Agenda, error) {
-	a := &Agenda{r: r, meetings: slices.Clone(meetings), people: make([]agendaPerson, len(r.people))}
 	index := make(map[string]int, len(r.people))
 	for i := range r.people {
 		index[r.people[i].sched.ID()] = i
 	}
+	a := &Agenda{r: r, meetings: slices.Clone(meetings), people: make([]agendaPerson, len(r.people)), index: index}
 	for k, mt := range a.meetings {
 		for j, id := range mt.Attendees {
 			i, ok := index[id]
@@ -435,7 +436,7 @@ func (a *Agenda) Shifts(ctx context.Context, moved []int, offsets []time.Duratio
 	seen := map[int]bool{}
 	for _, k := range sorted {
 		for _, id := range meetings[k].Attendees {
-			i, _ := slices.BinarySearchFunc(r.people, id, func(m member, id string) int { return cmp.Compare(m.sched.ID(), id) })
+			i := a.index[id]
 			if seen[i] {
 				continue
 			}
