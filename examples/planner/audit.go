@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
-	"github.com/tzplan/tzplan/calendar/ics"
+	"github.com/tzplan/tzplan/examples/internal/plan"
 	"github.com/tzplan/tzplan/overlap"
 	"github.com/tzplan/tzplan/policy"
 )
@@ -50,56 +50,11 @@ func auditCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Ti
 	return nil
 }
 
-// audit reads the meetings of the team's calendars over window and
-// audits them, on a report whose busy time is everything in the
-// calendars but those meetings (which the audit weighs itself).
+// audit audits the meetings in the team's calendar files over window.
 func audit(c *common, window calendar.Interval, purposes map[string]policy.Purpose) (policy.Audit, error) {
-	events := make([][][]ics.Event, len(c.team)) // by person, by calendar
-	var all [][]ics.Event
-	for i, p := range c.team {
-		for j, src := range p.Sources {
-			cal, ok := src.(*ics.Calendar)
-			if !ok {
-				continue
-			}
-			es, err := cal.Events(c.ctx, window, p.Zone)
-			if err != nil {
-				name := fmt.Sprint("calendar ", j+1)
-				if j < len(p.Calendars) {
-					name = fmt.Sprintf("%q", p.Calendars[j])
-				}
-				return policy.Audit{}, fmt.Errorf("%s's %s: %w", p.ID, name, err)
-			}
-			events[i] = append(events[i], es)
-			all = append(all, es)
-		}
-	}
-	meetings := policy.MeetingsFrom(c.team, all...)
-	people := make([]calendar.Person, len(c.team))
-	for i, p := range c.team {
-		var b calendar.SetBuilder
-		b.AddSet(p.Busy)
-		for _, es := range events[i] {
-			b.AddSet(policy.BusyBesides(p, es, meetings))
-		}
-		var other []calendar.BusySource // sources that are not calendar files stay
-		for _, src := range p.Sources {
-			if _, ok := src.(*ics.Calendar); !ok {
-				other = append(other, src)
-			}
-		}
-		p.Busy, p.Sources = b.Set(), other
-		people[i] = p
-	}
-	r, err := overlap.Compute(c.ctx, people, window, overlap.Options{})
-	if err != nil {
-		return policy.Audit{}, err
-	}
-	return policy.Default().Audit(c.ctx, r, meetings, purposes)
+	return plan.Audit(c.ctx, c.team, window, purposes)
 }
 
-// writeAudit writes the audit's tables: the series, most people's time
-// first, each with its verdict and the reason for it; then the people.
 func writeAudit(out *bytes.Buffer, c *common, a policy.Audit) {
 	fmt.Fprintf(out, "Meeting audit, %s to %s: %s, %s\n",
 		a.Window.Start.In(c.zone).Format("Mon 2006-01-02"), a.Window.End.In(c.zone).Format("Mon 2006-01-02 MST"),

@@ -3,17 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/tzplan/tzplan/calendar"
-	"github.com/tzplan/tzplan/calendar/ics"
+	"github.com/tzplan/tzplan/examples/internal/plan"
 	"github.com/tzplan/tzplan/internal/jsontext"
 	"github.com/tzplan/tzplan/overlap"
 	"github.com/tzplan/tzplan/policy"
@@ -110,30 +107,14 @@ func availability(ctx context.Context, args []string, out *bytes.Buffer, now tim
 	if err != nil {
 		return err
 	}
-	type personOut struct {
-		ID       string             `json:"id"`
-		Zone     string             `json:"zone"`
-		Timeline []calendar.Segment `json:"timeline"`
-		Free     calendar.Set       `json:"free"`
-	}
-	var people []personOut
-	for _, p := range c.team {
-		segs, err := r.Timeline(p.ID)
-		if err != nil {
-			return err
-		}
-		free, err := r.Free(p.ID)
-		if err != nil {
-			return err
-		}
-		people = append(people, personOut{p.ID, p.Zone.String(), segs, free})
+	a, err := plan.Availability(r, c.team)
+	if err != nil {
+		return err
 	}
 	if c.format == "json" {
-		return writeJSON(out, struct {
-			Window calendar.Interval `json:"window"`
-			People []personOut       `json:"people"`
-		}{c.window, people})
+		return writeJSON(out, a)
 	}
+	people := a.People
 	fmt.Fprintf(out, "Availability %s to %s; local times, then %s\n",
 		c.window.Start.In(c.zone).Format("Mon 2006-01-02 15:04"), c.window.End.In(c.zone).Format("Mon 2006-01-02 15:04 MST"), c.zone)
 	for i, p := range c.team {
@@ -175,17 +156,14 @@ func overlapCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.
 	if err != nil {
 		return err
 	}
-	common, err := r.Common()
+	o, err := plan.Overlap(r, c.team, c.zone)
 	if err != nil {
 		return err
 	}
 	if c.format == "json" {
-		return writeJSON(out, struct {
-			Window   calendar.Interval `json:"window"`
-			Coverage []overlap.Segment `json:"coverage"`
-			Common   calendar.Set      `json:"common"`
-		}{c.window, slices.Collect(r.Coverage()), common})
+		return writeJSON(out, o)
 	}
+	common := o.Common
 	h, err := newHeatMap(r, c.team, c.zone)
 	if err != nil {
 		return err
@@ -209,72 +187,35 @@ func overlapCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.
 
 // requestFlags are the flags of suggest and rotate.
 type requestFlags struct {
-	duration, step, buffer   time.Duration
-	spacing, shoulder        time.Duration
-	required, optional       string
-	night                    string
-	minAttendance            float64
-	softFocus, offHours      bool
-	allowNight, allowDaysOff bool
-	max                      int
-	title                    string
+	m                  plan.Meeting
+	required, optional string
+	title              string
 }
 
 func (q *requestFlags) define(c *common) {
-	c.fs.DurationVar(&q.duration, "duration", 30*time.Minute, "the meeting's length")
+	q.m = plan.DefaultMeeting()
+	m := &q.m
+	c.fs.DurationVar(&m.Duration, "duration", m.Duration, "the meeting's length")
 	c.fs.StringVar(&q.required, "required", "", "required attendees' IDs, comma-separated; default: everyone")
 	c.fs.StringVar(&q.optional, "optional", "", "optional attendees' IDs, comma-separated")
-	c.fs.DurationVar(&q.step, "step", overlap.DefaultStep, "the spacing of candidate starts, from midnight in -zone")
-	c.fs.Float64Var(&q.minAttendance, "min-attendance", 1, "the share of required attendees who must be present, in (0, 1]")
-	c.fs.BoolVar(&q.softFocus, "allow-soft-focus", false, "let the meeting break soft focus blocks, at a cost")
-	c.fs.BoolVar(&q.offHours, "allow-off-hours", false, "let attendees meet outside working hours, at a cost")
-	c.fs.DurationVar(&q.buffer, "buffer", 0, "free time each attendee needs before and after")
-	c.fs.IntVar(&q.max, "max", 5, "how many slots to show")
-	c.fs.DurationVar(&q.spacing, "spacing", overlap.DefaultSpacing, "the least time between two suggested starts (-spacing -1s: none)")
-	c.fs.BoolVar(&q.allowNight, "allow-night", false, "let a meeting outside working hours fall in someone's night (default 22:00-07:00), at a cost")
-	c.fs.BoolVar(&q.allowDaysOff, "allow-days-off", false, "let a meeting outside working hours fall on someone's day without working hours, at a cost")
-	c.fs.DurationVar(&q.shoulder, "shoulder", calendar.DefaultShoulder, "the time before and after working hours that costs least, for those who set none (-shoulder 1h)")
-	c.fs.StringVar(&q.night, "night", "", "the night, for those who set none (-night 23:00-07:00; default 22:00-07:00, moved for night workers)")
+	c.fs.DurationVar(&m.Step, "step", m.Step, "the spacing of candidate starts, from midnight in -zone")
+	c.fs.Float64Var(&m.MinAttendance, "min-attendance", m.MinAttendance, "the share of required attendees who must be present, in (0, 1]")
+	c.fs.BoolVar(&m.AllowSoftFocus, "allow-soft-focus", false, "let the meeting break soft focus blocks, at a cost")
+	c.fs.BoolVar(&m.AllowOffHours, "allow-off-hours", false, "let attendees meet outside working hours, at a cost")
+	c.fs.DurationVar(&m.Buffer, "buffer", 0, "free time each attendee needs before and after")
+	c.fs.IntVar(&m.Max, "max", m.Max, "how many slots to show")
+	c.fs.DurationVar(&m.Spacing, "spacing", m.Spacing, "the least time between two suggested starts (-spacing -1s: none)")
+	c.fs.BoolVar(&m.AllowNight, "allow-night", false, "let a meeting outside working hours fall in someone's night (default 22:00-07:00), at a cost")
+	c.fs.BoolVar(&m.AllowDaysOff, "allow-days-off", false, "let a meeting outside working hours fall on someone's day without working hours, at a cost")
+	c.fs.DurationVar(&m.Shoulder, "shoulder", m.Shoulder, "the time before and after working hours that costs least, for those who set none (-shoulder 1h)")
+	c.fs.StringVar(&m.Night, "night", "", "the night, for those who set none (-night 23:00-07:00; default 22:00-07:00, moved for night workers)")
 	c.fs.StringVar(&q.title, "title", "Meeting", "the meeting's title, for -format ics")
 }
 
 func (q *requestFlags) request(c *common) (overlap.Request, error) {
-	if q.minAttendance <= 0 || q.minAttendance > 1 {
-		return overlap.Request{}, badf("-min-attendance %v: want a share in (0, 1]", q.minAttendance)
-	}
-	if q.max <= 0 {
-		return overlap.Request{}, badf("-max %d: want at least 1", q.max)
-	}
-	req := overlap.Request{Duration: q.duration, Step: q.step, Zone: c.zone, Required: splitIDs(q.required),
-		Optional: splitIDs(q.optional), MinAttendance: q.minAttendance,
-		AllowOffHours: q.offHours, AllowNight: q.allowNight, AllowDaysOff: q.allowDaysOff,
-		Buffer: q.buffer, Max: q.max, Spacing: q.spacing, Comfort: calendar.Comfort{Shoulder: q.shoulder}}
-	if q.spacing == 0 {
-		req.Spacing = -1 // -spacing 0: none either
-	}
-	if q.night != "" {
-		night, err := calendar.ParseSpan(q.night)
-		if err != nil {
-			return req, badf("-night %q: want a span such as 23:00-07:00", q.night)
-		}
-		req.Comfort.Night = night
-	}
-	if err := req.Comfort.Check(); err != nil {
-		return req, badf("-shoulder %s -night %q: %v", q.shoulder, q.night, err)
-	}
-	if len(req.Required) == 0 {
-		for _, p := range c.team {
-			if !contains(req.Optional, p.ID) {
-				req.Required = append(req.Required, p.ID)
-			}
-		}
-	}
-	for _, id := range append(append([]string{}, req.Required...), req.Optional...) {
-		if _, ok := c.roster.Person(id); !ok {
-			return req, badf("-required/-optional: %q is not in the roster", id)
-		}
-	}
-	return req, nil
+	q.m.Required, q.m.Optional = plan.SplitIDs(q.required), plan.SplitIDs(q.optional)
+	req, err := q.m.Request(c.roster, c.team, c.zone)
+	return req, flagError(err)
 }
 
 func suggest(ctx context.Context, args []string, out *bytes.Buffer, now time.Time) error {
@@ -289,7 +230,7 @@ func suggest(ctx context.Context, args []string, out *bytes.Buffer, now time.Tim
 	if err != nil {
 		return err
 	}
-	r, err := c.report(overlap.Options{FocusIsFree: q.softFocus})
+	r, err := c.report(overlap.Options{FocusIsFree: q.m.AllowSoftFocus})
 	if err != nil {
 		return err
 	}
@@ -307,17 +248,11 @@ func suggest(ctx context.Context, args []string, out *bytes.Buffer, now time.Tim
 		return writeInvites(out, c, q.title, now, ss[*pick-1])
 	}
 	if c.format == "json" {
-		var ns *overlap.NoSlotError
-		if err != nil && !errors.As(err, &ns) {
-			return fmt.Errorf("suggest: %w", err)
+		js, err := plan.Suggestions(ss, err)
+		if err != nil {
+			return err
 		}
-		if ss == nil {
-			ss = []overlap.Suggestion{}
-		}
-		return writeJSON(out, struct {
-			Suggestions []overlap.Suggestion `json:"suggestions"`
-			Why         *overlap.NoSlotError `json:"why,omitempty"`
-		}{ss, ns})
+		return writeJSON(out, js)
 	}
 	return writeSuggestions(out, c, req, ss, err)
 }
@@ -414,7 +349,7 @@ func rotate(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 		return err
 	}
 	req.AllowOffHours = true
-	r, err := c.report(overlap.Options{FocusIsFree: q.softFocus})
+	r, err := c.report(overlap.Options{FocusIsFree: q.m.AllowSoftFocus})
 	if err != nil {
 		return err
 	}
@@ -426,14 +361,14 @@ func rotate(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 	if errors.As(err, &ns) && c.format == "ics" {
 		return fmt.Errorf("rotate: %w", err) // no file of text for a calendar to import
 	}
-	if errors.As(err, &ns) {
-		if c.format == "json" {
-			return writeJSON(out, struct {
-				Slots  []overlap.Suggestion `json:"slots"`
-				Burden []overlap.Burden     `json:"burden"`
-				Why    *overlap.NoSlotError `json:"why"`
-			}{[]overlap.Suggestion{}, []overlap.Burden{}, ns})
+	if c.format == "json" {
+		js, err := plan.Rotation(rot, err)
+		if err != nil {
+			return err
 		}
+		return writeJSON(out, js)
+	}
+	if errors.As(err, &ns) {
 		fmt.Fprintf(out, "Rotation of %d meetings of %s:\n", *n, hours(req.Duration))
 		writeNoSlot(out, ns)
 		return nil
@@ -441,10 +376,7 @@ func rotate(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 	if err != nil {
 		return fmt.Errorf("rotate: %w", err)
 	}
-	switch c.format {
-	case "json":
-		return writeJSON(out, rot)
-	case "ics":
+	if c.format == "ics" {
 		return writeInvites(out, c, q.title, now, rot.Slots...)
 	}
 	fmt.Fprintf(out, "Rotation of %d meetings of %s, in %s: largest burden %s, spread %s, total %s\n",
@@ -500,27 +432,11 @@ func advise(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 	if err := c.parse(args, out, now); err != nil {
 		return err
 	}
-	t := policy.Topic{Title: *title, Reversible: *reversible, Exchanges: *exchanges, WrittenProposal: *written,
-		FirstCollaboration: *first, Recurring: *recurring, DecisionMakers: splitIDs(*deciders), Participants: splitIDs(*participants)}
-	var err error
-	if t.Purpose, err = policy.ParsePurpose(*purpose); err != nil {
-		return badf("-purpose %q: unknown purpose (want inform, gather-input, decide, ideate, resolve-conflict, connect or incident)", *purpose)
-	}
-	if t.Sensitivity, err = policy.ParseLevel(*sensitivity); err != nil {
-		return badf("-sensitivity %q: want low, medium or high", *sensitivity)
-	}
-	if t.Ambiguity, err = policy.ParseLevel(*ambiguity); err != nil {
-		return badf("-ambiguity %q: want low, medium or high", *ambiguity)
-	}
-	if *deadline != "" {
-		if t.NeedBy, _, err = parseBound("-deadline", *deadline, c.zone); err != nil {
-			return err
-		}
-	}
-	if len(t.Participants) == 0 {
-		for _, p := range c.team {
-			t.Participants = append(t.Participants, p.ID)
-		}
+	t, err := plan.Topic{Title: *title, Purpose: *purpose, Sensitivity: *sensitivity, Ambiguity: *ambiguity,
+		Deadline: *deadline, Participants: plan.SplitIDs(*participants), Deciders: plan.SplitIDs(*deciders),
+		Reversible: *reversible, Written: *written, First: *first, Recurring: *recurring, Exchanges: *exchanges}.Topic(c.team, c.zone)
+	if err != nil {
+		return flagError(err)
 	}
 	if !c.window.Contains(now) {
 		return badf("now (%s) is outside the window %s to %s: advise decides as of now (set it with -now)", utc(now), utc(c.window.Start), utc(c.window.End))
@@ -530,7 +446,7 @@ func advise(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 		return err
 	}
 	if c.format == "json" {
-		d, err := decide(c.ctx, r, t, now)
+		d, err := plan.Decide(c.ctx, r, t, now)
 		if err != nil {
 			return err
 		}
@@ -539,23 +455,8 @@ func advise(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 	return writeAdvice(out, c, r, t, now)
 }
 
-// decide computes the facts and the decision, or an error that says
-// what is wrong with the topic.
-func decide(ctx context.Context, r *overlap.Report, t policy.Topic, now time.Time) (policy.Decision, error) {
-	p := policy.Default()
-	f, err := policy.FactsFrom(ctx, r, t.Participants, now, p)
-	if err != nil {
-		return policy.Decision{}, fmt.Errorf("advise: %w", err)
-	}
-	d, err := p.Decide(t, f)
-	if err != nil {
-		return policy.Decision{}, fmt.Errorf("advise: %w", err)
-	}
-	return d, nil
-}
-
 func writeAdvice(out *bytes.Buffer, c *common, r *overlap.Report, t policy.Topic, now time.Time) error {
-	d, err := decide(c.ctx, r, t, now)
+	d, err := plan.Decide(c.ctx, r, t, now)
 	if err != nil {
 		return err
 	}
@@ -595,44 +496,15 @@ func holidays(ctx context.Context, args []string, out *bytes.Buffer, now time.Ti
 	c.fs.Lookup("from").Usage = "the first day listed (YYYY-MM-DD); default: January 1 of this year (of -to's year with -to)"
 	c.fs.Lookup("to").Usage = "the day after the last listed (YYYY-MM-DD); default: January 1 of next year (after -from's year with -from)"
 	c.fs.Lookup("roster").Usage = "a roster file (JSON): list each person's holidays (codes, holiday calendars, days off and working days)"
-	if err := c.fs.Parse(args); err == nil {
-		// Each bound left out is a new year's day: of this year and the
-		// next, or the year around the other bound.
-		y := now.In(time.UTC).Year()
-		if z, err := calendar.LoadZone(c.zoneName); err == nil {
-			y = now.In(z).Year()
-		}
-		switch {
-		case c.from == "" && c.to == "":
-			c.from, c.to = fmt.Sprintf("%04d-01-01", y), fmt.Sprintf("%04d-01-01", y+1)
-		case c.from == "":
-			if d, err := calendar.ParseDate(c.to); err == nil {
-				c.from = fmt.Sprintf("%04d-01-01", d.AddDays(-1).Year)
-			}
-		case c.to == "":
-			if d, err := calendar.ParseDate(c.from); err == nil {
-				c.to = fmt.Sprintf("%04d-01-01", d.Year+1)
-			}
-		}
-	}
 	if err := c.parse(args, out, now); err != nil {
 		return err
 	}
-	from := calendar.DateOf(c.window.Start.In(c.zone))
-	to := calendar.DateOf(c.window.End.Add(-time.Nanosecond).In(c.zone))
-	type holidayJSON struct {
-		Date calendar.Date `json:"date"`
-		Name string        `json:"name"`
-		Code string        `json:"code"`
+	w, err := plan.HolidayWindow(c.from, c.to, c.zone, now)
+	if err != nil {
+		return flagError(err)
 	}
-	list := func(hs []calendar.Holiday) []holidayJSON {
-		out := []holidayJSON{}
-		for _, h := range hs {
-			out = append(out, holidayJSON{h.Date, h.Name, h.Code})
-		}
-		return out
-	}
-	write := func(out *bytes.Buffer, indent string, hs []calendar.Holiday) {
+	first, last := plan.Dates(w, c.zone)
+	write := func(out *bytes.Buffer, indent string, hs []plan.HolidayJSON) {
 		if len(hs) == 0 {
 			fmt.Fprintf(out, "%snone\n", indent)
 		}
@@ -646,72 +518,38 @@ func holidays(ctx context.Context, args []string, out *bytes.Buffer, now time.Ti
 	}
 	switch {
 	case *codes != "":
+		hs, err := plan.CodeHolidays(plan.SplitIDs(*codes), first, last, *actual)
+		if err != nil {
+			return flagError(err)
+		}
+		if c.format == "json" {
+			return writeJSON(out, hs)
+		}
 		which := calendar.Observed
 		if *actual {
 			which = calendar.Actual
 		}
-		var cs []string
-		for _, code := range splitIDs(*codes) {
-			canon, err := calendar.CanonicalHolidayCode(code)
-			if err != nil {
-				return badf("-codes: %v", err)
-			}
-			if !slices.Contains(cs, canon) {
-				cs = append(cs, canon)
-			}
-		}
-		hs, err := calendar.Holidays(cs, from, to, which)
+		fmt.Fprintf(out, "Holidays of %s, %s to %s (%s dates):\n", strings.Join(hs.Codes, ", "), first, last, which)
+		write(out, "  ", hs.Holidays)
+		return nil
+	case c.rosterFile != "":
+		hs, err := plan.RosterHolidays(c.ctx, c.team, first, last)
 		if err != nil {
 			return err
 		}
 		if c.format == "json" {
-			return writeJSON(out, struct {
-				From     calendar.Date `json:"from"`
-				To       calendar.Date `json:"to"`
-				Codes    []string      `json:"codes"`
-				Holidays []holidayJSON `json:"holidays"`
-			}{from, to, cs, list(hs)})
+			return writeJSON(out, hs)
 		}
-		fmt.Fprintf(out, "Holidays of %s, %s to %s (%s dates):\n", strings.Join(cs, ", "), from, to, which)
-		write(out, "  ", hs)
-		return nil
-	case c.rosterFile != "":
-		type personJSON struct {
-			ID       string        `json:"id"`
-			Zone     string        `json:"zone"`
-			Holidays []holidayJSON `json:"holidays"`
+		fmt.Fprintf(out, "Holidays, %s to %s, each on the person's own calendar:\n", first, last)
+		for _, p := range hs.People {
+			fmt.Fprintf(out, "%s (%s):\n", p.ID, p.Zone)
+			write(out, "  ", p.Holidays)
 		}
-		var people []personJSON
-		var text bytes.Buffer
-		fmt.Fprintf(&text, "Holidays, %s to %s, each on the person's own calendar:\n", from, to)
-		for _, p := range c.team {
-			s, err := calendar.Compile(c.ctx, p)
-			if err != nil {
-				return err
-			}
-			hs, err := s.Holidays(c.ctx, from, to)
-			if err != nil {
-				return err
-			}
-			people = append(people, personJSON{p.ID, p.Zone.String(), list(hs)})
-			fmt.Fprintf(&text, "%s (%s):\n", p.ID, p.Zone)
-			write(&text, "  ", hs)
-		}
-		if c.format == "json" {
-			return writeJSON(out, struct {
-				From   calendar.Date `json:"from"`
-				To     calendar.Date `json:"to"`
-				People []personJSON  `json:"people"`
-			}{from, to, people})
-		}
-		out.Write(text.Bytes())
 		return nil
 	}
 	all := calendar.HolidayCodes()
 	if c.format == "json" {
-		return writeJSON(out, struct {
-			Codes []string `json:"codes"`
-		}{all})
+		return writeJSON(out, plan.CodesJSON{Codes: all})
 	}
 	fmt.Fprintf(out, "%d holiday calendars (a country, or a country and region), for a roster's \"holidays\":\n", len(all))
 	wrap(out, strings.Join(all, " "), "  ", 100)
@@ -843,42 +681,12 @@ func awayDays(r *overlap.Report, team []calendar.Person) ([]string, error) {
 	return away, nil
 }
 
-// writeInvites writes slots as an iCalendar file of invites: UTC times,
-// every attendee with their first roster email (present or not: someone
-// who cannot make it should still hear of it; those with no email are
-// left out), and a UID made from the slot's times and its attendees'
-// emails (or IDs), so that writing it again, under any title, gives the
-// same UID.
+// writeInvites writes slots as an iCalendar file of invites
+// (plan.WriteInvites).
 func writeInvites(out *bytes.Buffer, c *common, title string, now time.Time, slots ...overlap.Suggestion) error {
-	var invites []ics.Invite
+	var ps []plan.Slot
 	for _, s := range slots {
-		in := ics.Invite{Start: s.Start, End: s.End, Summary: title}
-		var who []string
-		for _, a := range s.Attendees {
-			p, ok := c.roster.Person(a.ID)
-			if !ok || len(p.Emails) == 0 {
-				who = append(who, "id:"+a.ID)
-				continue
-			}
-			email := calendar.NormalEmail(p.Emails[0])
-			who = append(who, email)
-			role := "REQ-PARTICIPANT"
-			if a.Optional {
-				role = "OPT-PARTICIPANT"
-			}
-			in.Attendees = append(in.Attendees, ics.Attendee{Address: email, Name: p.Name, PartStat: "NEEDS-ACTION", Role: role})
-		}
-		slices.Sort(who)
-		key, err := json.Marshal(struct {
-			Start, End int64
-			Who        []string
-		}{s.Start.Unix(), s.End.Unix(), who})
-		if err != nil {
-			return err
-		}
-		sum := sha256.Sum256(key)
-		in.UID = fmt.Sprintf("%x@tzplan", sum[:12])
-		invites = append(invites, in)
+		ps = append(ps, plan.SlotOf(s))
 	}
-	return ics.WriteInvites(out, "-//tzplan//planner//EN", now.UTC(), invites...)
+	return plan.WriteInvites(out, c.roster, "-//tzplan//planner//EN", title, now, ps...)
 }

@@ -14,7 +14,7 @@
 //	planner holidays      [flags]   holiday codes; their dates (-codes NZ,US), or a roster's people's
 //
 // Common flags: -roster FILE (default: the embedded demo team, also in
-// demo.json), -from DATE -to DATE (civil dates in -zone, the window
+// examples/internal/plan/demo.json), -from DATE -to DATE (civil dates in -zone, the window
 // [from 00:00, to 00:00); RFC 3339 instants are accepted too; default:
 // this week, Monday to Monday), -zone ZONE (the viewer's zone, default
 // UTC), -format text|json|svg (svg for overlap only), -timeout DURATION
@@ -30,7 +30,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"embed"
 	"errors"
 	"flag"
 	"fmt"
@@ -42,17 +41,8 @@ import (
 
 	"github.com/tzplan/tzplan/calendar"
 	"github.com/tzplan/tzplan/calendar/ics"
+	"github.com/tzplan/tzplan/examples/internal/plan"
 	"github.com/tzplan/tzplan/overlap"
-)
-
-// The demo team and its calendars (demo/<id>.ics, exports of Google
-// Calendar, Outlook, Exchange and Apple Calendar with the team's
-// meetings), which demo.json names.
-var (
-	//go:embed demo.json
-	demoTeam []byte
-	//go:embed demo/*.ics
-	demoCalendars embed.FS
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, time.Now())) }
@@ -89,6 +79,27 @@ type usageError struct{ msg string }
 func (e *usageError) Error() string { return e.msg }
 
 func badf(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+// flagError writes a parameter's error with the flag's name
+// ("-min-attendance" for minAttendance); other errors are left as they are.
+func flagError(err error) error {
+	var fe *plan.FieldError
+	if !errors.As(err, &fe) {
+		return err
+	}
+	return &usageError{fe.Format(func(field string) string {
+		var b strings.Builder
+		b.WriteByte('-')
+		for _, r := range field {
+			if 'A' <= r && r <= 'Z' {
+				b.WriteByte('-')
+				r += 'a' - 'A'
+			}
+			b.WriteRune(r)
+		}
+		return b.String()
+	})}
+}
 
 // run is the whole program, with its inputs made explicit for tests. It
 // returns the exit status: 0, or 2 after one line on stderr.
@@ -233,29 +244,19 @@ func (c *common) parse(args []string, out *bytes.Buffer, now time.Time) error {
 	if err := c.readRoster(); err != nil {
 		return err
 	}
-	if c.people != "" {
-		ids := splitIDs(c.people)
-		var team []calendar.Person
-		for _, id := range ids {
-			p, ok := c.roster.Person(id)
-			if !ok {
-				return badf("-people: %q is not in the roster", id)
-			}
-			team = append(team, *p)
-		}
-		c.team = team
+	if c.team, err = plan.Team(c.roster, plan.SplitIDs(c.people)); err != nil {
+		return flagError(err)
 	}
-	c.window, err = parseWindow(c.from, c.to, c.zone, now, c.defaultWeeks)
-	return err
+	c.window, err = plan.Window(c.from, c.to, c.zone, now, c.defaultWeeks)
+	return flagError(err)
 }
 
 func (c *common) readRoster() error {
 	var r calendar.Roster
 	var err error
 	if c.rosterFile == "" {
-		r, err = ics.ReadRosterFS(c.ctx, bytes.NewReader(demoTeam), demoCalendars, ics.Options{Strict: true})
-		if err != nil {
-			return fmt.Errorf("the demo roster: %w", err)
+		if r, err = plan.ReadDemo(c.ctx); err != nil {
+			return err
 		}
 	} else {
 		r, err = ics.ReadRosterFile(c.ctx, c.rosterFile, ics.Options{Strict: c.strict})
@@ -305,80 +306,6 @@ func (c *common) report(opt overlap.Options) (*overlap.Report, error) {
 		return nil, err
 	}
 	return r, nil
-}
-
-// parseWindow reads -from and -to: civil dates in zone (midnight by
-// calendar.Wall) or RFC 3339 instants. A missing -from is this week's
-// Monday in zone; a missing -to is weeks weeks after -from.
-func parseWindow(from, to string, zone *time.Location, now time.Time, weeks int) (calendar.Interval, error) {
-	var w calendar.Interval
-	var fromDate, toDate calendar.Date
-	var err error
-	if from != "" {
-		if w.Start, fromDate, err = parseBound("-from", from, zone); err != nil {
-			return w, err
-		}
-	}
-	if to != "" {
-		if w.End, toDate, err = parseBound("-to", to, zone); err != nil {
-			return w, err
-		}
-	}
-	switch {
-	case from == "" && to == "":
-		monday := calendar.DateOf(calendar.Week(now, zone).Start.In(zone))
-		w = calendar.Days(monday, monday.AddDays(7*weeks-1), zone)
-	case to == "" && fromDate.IsValid():
-		w.End = calendar.Wall(fromDate.AddDays(7*weeks), calendar.Midnight, zone)
-	case to == "":
-		w.End = w.Start.Add(time.Duration(weeks) * 7 * 24 * time.Hour)
-	case from == "" && toDate.IsValid():
-		w.Start = calendar.Wall(toDate.AddDays(-7*weeks), calendar.Midnight, zone)
-	case from == "":
-		w.Start = w.End.Add(-time.Duration(weeks) * 7 * 24 * time.Hour)
-	}
-	if w.End.Before(w.Start) {
-		return w, badf("-from %s -to %s: the window ends before it starts", orDefault(from), orDefault(to))
-	}
-	if !w.End.After(w.Start) {
-		return w, badf("-from %s -to %s: the window is empty", orDefault(from), orDefault(to))
-	}
-	if w.End.Sub(w.Start) > overlap.MaxWindow {
-		return w, badf("-from %s -to %s: the window is longer than two years", orDefault(from), orDefault(to))
-	}
-	return w, nil
-}
-
-func orDefault(s string) string {
-	if s == "" {
-		return "(default)"
-	}
-	return s
-}
-
-func parseBound(flagName, s string, zone *time.Location) (time.Time, calendar.Date, error) {
-	if len(s) == len("2006-01-02") {
-		d, err := calendar.ParseDate(s)
-		if err != nil {
-			return time.Time{}, d, fmt.Errorf("%s: %w", flagName, err)
-		}
-		return calendar.Wall(d, calendar.Midnight, zone), d, nil
-	}
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return t, calendar.Date{}, badf("%s %q: want a date (2026-03-09) or an RFC 3339 time (2026-03-09T12:00:00Z)", flagName, s)
-	}
-	return t, calendar.Date{}, nil
-}
-
-func splitIDs(s string) []string {
-	var ids []string
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			ids = append(ids, f)
-		}
-	}
-	return ids
 }
 
 func contains(list []string, s string) bool {

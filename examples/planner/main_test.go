@@ -21,6 +21,7 @@ import (
 
 	"github.com/tzplan/tzplan/calendar"
 	"github.com/tzplan/tzplan/calendar/ics"
+	"github.com/tzplan/tzplan/examples/internal/plan"
 	"github.com/tzplan/tzplan/internal/jsontext"
 	"github.com/tzplan/tzplan/overlap"
 	"github.com/tzplan/tzplan/policy"
@@ -220,6 +221,25 @@ type (
 		Window   calendar.Interval `json:"window"`
 		Coverage []overlap.Segment `json:"coverage"`
 		Common   calendar.Set      `json:"common"`
+		People   []struct {
+			ID   string `json:"id"`
+			Name string `json:"name"`
+			Zone string `json:"zone"`
+		} `json:"people"`
+		Heatmap struct {
+			Zone string `json:"zone"`
+			Step string `json:"step"`
+			Days []struct {
+				Date  calendar.Date `json:"date"`
+				Cells []struct {
+					Clock string    `json:"clock"`
+					Start time.Time `json:"start"`
+					End   time.Time `json:"end"`
+					Empty bool      `json:"empty"`
+					Free  []string  `json:"free"`
+				} `json:"cells"`
+			} `json:"days"`
+		} `json:"heatmap"`
 	}
 	suggestOut struct {
 		Suggestions []overlap.Suggestion `json:"suggestions"`
@@ -302,7 +322,7 @@ func TestOverlapJSON(t *testing.T) {
 			decodeStrict(t, out, &j)
 			team := demoIDs
 			if people != nil {
-				team = splitIDs(people[1])
+				team = plan.SplitIDs(people[1])
 			}
 			// The coverage covers the window in maximal segments.
 			at := j.Window.Start
@@ -334,8 +354,59 @@ func TestOverlapJSON(t *testing.T) {
 			if people != nil && j.Common.IsEmpty() {
 				t.Error("ben, priya and sam have no common time in the demo week")
 			}
+			var ids []string
+			for _, p := range j.People {
+				ids = append(ids, p.ID)
+				if p.Name == "" || p.Zone == "" {
+					t.Errorf("person %+v lacks a name or zone", p)
+				}
+			}
+			if !slices.Equal(ids, team) {
+				t.Errorf("people %q, want %q", ids, team)
+			}
+			// The heat map: the window's 7 UTC days of 24 hours, each cell
+			// with those whom every coverage segment it meets lists.
+			h := j.Heatmap
+			if h.Zone != "UTC" || h.Step != "1h" || len(h.Days) != 7 {
+				t.Fatalf("heat map in %q by %q of %d days, want UTC by 1h of 7", h.Zone, h.Step, len(h.Days))
+			}
+			at = j.Window.Start
+			for _, d := range h.Days {
+				if len(d.Cells) != 24 {
+					t.Fatalf("%s: %d cells", d.Date, len(d.Cells))
+				}
+				for hr, c := range d.Cells {
+					if want := fmt.Sprintf("%02d:00", hr); c.Clock != want || !c.Start.Equal(at) || c.End.Sub(c.Start) != time.Hour || c.Empty {
+						t.Fatalf("%s cell %d: %+v, want %s from %s for an hour", d.Date, hr, c, want, at)
+					}
+					at = c.End
+					var free []string
+					for _, id := range team {
+						all := true
+						for _, s := range j.Coverage {
+							if s.Start.Before(c.End) && s.End.After(c.Start) && !slices.Contains(s.Free, id) {
+								all = false
+							}
+						}
+						if all {
+							free = append(free, id)
+						}
+					}
+					if !slices.Equal(c.Free, jsonList(free)) {
+						t.Errorf("%s %s: free %q, want %q", d.Date, c.Clock, c.Free, free)
+					}
+				}
+			}
 		})
 	}
+}
+
+// jsonList is s, or an empty list for nil, as JSON lists are read.
+func jsonList(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }
 
 func TestSuggestJSON(t *testing.T) {
@@ -553,12 +624,12 @@ func TestHeatMapColour(t *testing.T) {
 	if isTerminal(io.Discard) || isTerminal(&bytes.Buffer{}) {
 		t.Error("a buffer is taken for a terminal")
 	}
-	r, err := calendar.ReadRoster(bytes.NewReader(demoTeam))
+	r, err := calendar.ReadRoster(bytes.NewReader(plan.DemoJSON()))
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := &common{ctx: context.Background(), team: r.People, zone: time.UTC}
-	c.window, _ = parseWindow("2026-03-09", "2026-03-10", time.UTC, weekNow, 1)
+	c.window, _ = plan.Window("2026-03-09", "2026-03-10", time.UTC, weekNow, 1)
 	rep, err := c.report(overlap.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -694,13 +765,9 @@ func TestRosterWithCalendar(t *testing.T) {
 }
 
 func TestDemoTeam(t *testing.T) {
-	r, err := calendar.ReadRoster(bytes.NewReader(demoTeam))
+	r, err := calendar.ReadRoster(bytes.NewReader(plan.DemoJSON()))
 	if err != nil {
 		t.Fatal(err)
-	}
-	file, err := os.ReadFile("demo.json")
-	if err != nil || !bytes.Equal(file, demoTeam) {
-		t.Errorf("demo.json differs from the embedded demo team (%v)", err)
 	}
 	zones := map[string]bool{}
 	var focus, holidays, night, off int
