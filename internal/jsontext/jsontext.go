@@ -146,50 +146,99 @@ func Nil[T any](s []T) []T {
 
 // repeatedKey returns an error naming the first key given twice in one
 // object of the JSON text b, or nil; text that is not JSON is left to the
-// decoder to report.
+// decoder to report. It scans the bytes once, without a tokenizer: every
+// strict decode of a nested value scans that value again, so the scan
+// must cost little more than reading the bytes.
 func repeatedKey(b []byte) error {
 	type object struct {
-		keys      map[string]bool
+		keys      []string // lower-cased, as encoding/json matches keys in any case
 		expectKey bool
+		array     bool
 	}
-	var stack []*object // nil entries are arrays
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil // the end, or a syntax error the decoder reports
-		}
-		var top *object
-		if len(stack) > 0 {
-			top = stack[len(stack)-1]
-		}
-		switch t := tok.(type) {
-		case json.Delim:
-			switch t {
-			case '{':
-				stack = append(stack, &object{keys: map[string]bool{}, expectKey: true})
-			case '[':
-				stack = append(stack, nil)
-			default: // '}' or ']': the value it closes is done
-				stack = stack[:len(stack)-1]
-				if len(stack) > 0 && stack[len(stack)-1] != nil {
-					stack[len(stack)-1].expectKey = true
-				}
-			}
+	var stack []object
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch c {
+		case ' ', '\t', '\n', '\r', ':':
+			i++
 			continue
-		case string:
-			if top != nil && top.expectKey {
-				k := strings.ToLower(t)
-				if top.keys[k] {
-					return fmt.Errorf("key %s is given twice in one object", icalvalue.Quote(t))
-				}
-				top.keys[k], top.expectKey = true, false
-				continue
+		case '{':
+			stack = append(stack, object{expectKey: true})
+			i++
+			continue
+		case '[':
+			stack = append(stack, object{array: true})
+			i++
+			continue
+		case '}', ']':
+			if len(stack) == 0 {
+				return nil
 			}
+			stack = stack[:len(stack)-1]
+			i++
+			continue
+		case ',':
+			if len(stack) > 0 && !stack[len(stack)-1].array {
+				stack[len(stack)-1].expectKey = true
+			}
+			i++
+			continue
+		case '"':
+			end, escaped := stringEnd(b, i)
+			if end < 0 {
+				return nil // unterminated: the decoder says so
+			}
+			if n := len(stack); n > 0 && !stack[n-1].array && stack[n-1].expectKey {
+				key, ok := keyText(b[i:end], escaped)
+				if !ok {
+					return nil
+				}
+				top := &stack[n-1]
+				lower := strings.ToLower(key)
+				for _, k := range top.keys {
+					if k == lower {
+						return fmt.Errorf("key %s is given twice in one object", icalvalue.Quote(key))
+					}
+				}
+				top.keys = append(top.keys, lower)
+				top.expectKey = false
+			}
+			i = end
+			continue
 		}
-		if top != nil {
-			top.expectKey = true // a value after its key
+		// A number, true, false or null (or bytes that are not JSON, which
+		// the decoder reports): up to the next delimiter.
+		for i < len(b) && !strings.ContainsRune(" \t\n\r,:]}[{\"", rune(b[i])) {
+			i++
 		}
 	}
+	return nil
+}
+
+// stringEnd returns the index after the string that starts at b[i] (a
+// quote), and whether it holds an escape; -1 when it does not end.
+func stringEnd(b []byte, i int) (int, bool) {
+	escaped := false
+	for j := i + 1; j < len(b); j++ {
+		switch b[j] {
+		case '\\':
+			escaped = true
+			j++
+		case '"':
+			return j + 1, escaped
+		}
+	}
+	return -1, escaped
+}
+
+// keyText is the text of a quoted key, unescaped as the decoder would.
+func keyText(quoted []byte, escaped bool) (string, bool) {
+	if !escaped {
+		return string(quoted[1 : len(quoted)-1]), true
+	}
+	var s string
+	if err := json.Unmarshal(quoted, &s); err != nil {
+		return "", false
+	}
+	return s, true
 }
