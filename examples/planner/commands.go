@@ -192,7 +192,9 @@ type requestFlags struct {
 	title              string
 }
 
-func (q *requestFlags) define(c *common) {
+// define defines the flags; rank adds those of suggest's ranking (-max,
+// -spacing, -allow-off-hours), which a rotation has no use for.
+func (q *requestFlags) define(c *common, rank bool) {
 	q.m = plan.DefaultMeeting()
 	m := &q.m
 	c.fs.DurationVar(&m.Duration, "duration", m.Duration, "the meeting's length")
@@ -201,14 +203,17 @@ func (q *requestFlags) define(c *common) {
 	c.fs.DurationVar(&m.Step, "step", m.Step, "the spacing of candidate starts, from midnight in -zone")
 	c.fs.Float64Var(&m.MinAttendance, "min-attendance", m.MinAttendance, "the share of required attendees who must be present, in (0, 1]")
 	c.fs.BoolVar(&m.AllowSoftFocus, "allow-soft-focus", false, "let the meeting break soft focus blocks, at a cost")
-	c.fs.BoolVar(&m.AllowOffHours, "allow-off-hours", false, "let attendees meet outside working hours, at a cost")
 	c.fs.DurationVar(&m.Buffer, "buffer", 0, "free time each attendee needs before and after")
-	c.fs.IntVar(&m.Max, "max", m.Max, "how many slots to show")
-	c.fs.DurationVar(&m.Spacing, "spacing", m.Spacing, "the least time between two suggested starts (-spacing -1s: none)")
 	c.fs.BoolVar(&m.AllowNight, "allow-night", false, "let a meeting outside working hours fall in someone's night (default 22:00-07:00), at a cost")
 	c.fs.BoolVar(&m.AllowDaysOff, "allow-days-off", false, "let a meeting outside working hours fall on someone's day without working hours, at a cost")
 	c.fs.DurationVar(&m.Shoulder, "shoulder", m.Shoulder, "the time before and after working hours that costs least, for those who set none (-shoulder 1h)")
 	c.fs.StringVar(&m.Night, "night", "", "the night, for those who set none (-night 23:00-07:00; default 22:00-07:00, moved for night workers)")
+	if rank {
+		c.fs.BoolVar(&m.AllowOffHours, "allow-off-hours", false, "let attendees meet outside working hours, at a cost")
+		c.fs.IntVar(&m.Max, "max", m.Max, "how many slots to show")
+		c.fs.DurationVar(&m.Spacing, "spacing", m.Spacing, "the least time between two suggested starts (-spacing -1s: none)")
+	}
+	c.fs.StringVar(&m.NotBefore, "not-before", "", "the earliest start, RFC 3339 (e.g. 2026-03-10T09:00:00Z); default: now in this week's default window, else none")
 	c.fs.StringVar(&q.title, "title", "Meeting", "the meeting's title, for -format ics")
 }
 
@@ -221,7 +226,7 @@ func (q *requestFlags) request(c *common) (overlap.Request, error) {
 func suggest(ctx context.Context, args []string, out *bytes.Buffer, now time.Time) error {
 	c := newCommon(ctx, "suggest", out, "text", "json", "ics")
 	var q requestFlags
-	q.define(c)
+	q.define(c, true)
 	pick := c.fs.Int("pick", 1, "with -format ics: the suggestion to write (1 is the best)")
 	if err := c.parse(args, out, now); err != nil {
 		return err
@@ -234,7 +239,7 @@ func suggest(ctx context.Context, args []string, out *bytes.Buffer, now time.Tim
 	if err != nil {
 		return err
 	}
-	if c.from == "" && c.to == "" && c.window.Contains(now) { // this week: from now on
+	if q.m.NotBefore == "" && c.from == "" && c.to == "" && c.window.Contains(now) { // this week: from now on
 		req.NotBefore = now
 	}
 	ss, err := r.Suggest(c.ctx, req)
@@ -332,7 +337,7 @@ func writeSlot(out *bytes.Buffer, c *common, n int, s overlap.Suggestion) {
 func rotate(ctx context.Context, args []string, out *bytes.Buffer, now time.Time) error {
 	c := newCommon(ctx, "rotate", out, "text", "json", "ics")
 	var q requestFlags
-	q.define(c)
+	q.define(c, false)
 	n := c.fs.Int("n", 8, "how many meetings: the window is cut into n equal parts, one meeting each (default window: n weeks)")
 	// The default window is n weeks, which depends on -n: parse twice.
 	if err := c.fs.Parse(args); err == nil && *n > 0 {
@@ -353,7 +358,7 @@ func rotate(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 	if err != nil {
 		return err
 	}
-	if c.from == "" && c.to == "" && c.window.Contains(now) { // from now on: a slot in the past helps no one
+	if q.m.NotBefore == "" && c.from == "" && c.to == "" && c.window.Contains(now) { // from now on: a slot in the past helps no one
 		req.NotBefore = now
 	}
 	rot, err := r.Rotate(c.ctx, req, *n)

@@ -22,6 +22,9 @@ type Meeting struct {
 	AllowSoftFocus, AllowOffHours bool
 	AllowNight, AllowDaysOff      bool
 	Max                           int
+	// NotBefore is the earliest start, as RFC 3339 text ("" for none):
+	// a slot in the past helps no one.
+	NotBefore string
 }
 
 // DefaultMeeting is a 30-minute meeting of everyone, the five best slots.
@@ -34,6 +37,19 @@ func DefaultMeeting() Meeting {
 // Required defaults to everyone in team who is not optional. Errors are
 // *FieldError.
 func (m Meeting) Request(r calendar.Roster, team []calendar.Person, zone *time.Location) (overlap.Request, error) {
+	for _, d := range []struct {
+		field string
+		d     time.Duration
+		zero  bool // zero is allowed
+	}{{"duration", m.Duration, false}, {"step", m.Step, false}, {"buffer", m.Buffer, true}, {"shoulder", m.Shoulder, true}} {
+		if d.d < 0 || (d.d == 0 && !d.zero) {
+			want := "a positive duration"
+			if d.zero {
+				want = "a duration of zero or more"
+			}
+			return overlap.Request{}, fieldf(d.field, d.d.String(), "want %s", want)
+		}
+	}
 	if m.MinAttendance <= 0 || m.MinAttendance > 1 {
 		return overlap.Request{}, fieldf("minAttendance", fmt.Sprint(m.MinAttendance), "want a share in (0, 1]")
 	}
@@ -44,6 +60,13 @@ func (m Meeting) Request(r calendar.Roster, team []calendar.Person, zone *time.L
 		Optional: slices.Clone(m.Optional), MinAttendance: m.MinAttendance,
 		AllowOffHours: m.AllowOffHours, AllowNight: m.AllowNight, AllowDaysOff: m.AllowDaysOff,
 		Buffer: m.Buffer, Max: m.Max, Spacing: m.Spacing, Comfort: calendar.Comfort{Shoulder: m.Shoulder}}
+	if m.NotBefore != "" {
+		t, err := time.Parse(time.RFC3339, m.NotBefore)
+		if err != nil {
+			return req, fieldf("notBefore", fmt.Sprintf("%q", m.NotBefore), "want an RFC 3339 instant, such as 2026-03-10T09:00:00Z")
+		}
+		req.NotBefore = t
+	}
 	if m.Spacing == 0 {
 		req.Spacing = -1 // a spacing of zero means none, as a negative one does
 	}
