@@ -83,6 +83,16 @@ func (iv Interval) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements json.Unmarshaler. Both ends are required, as
 // RFC 3339 text; unknown fields are errors.
 func (iv *Interval) UnmarshalJSON(b []byte) error {
+	// The common form, {"start": "...", "end": "..."}, without the
+	// decoder: a roster or a request holds thousands of intervals.
+	if s, e, ok := jsontext.Pair(b, "start", "end"); ok {
+		start, err1 := jsontext.ParseTime(s)
+		end, err2 := jsontext.ParseTime(e)
+		if err1 == nil && err2 == nil {
+			*iv = Interval{start, end}
+			return nil
+		}
+	}
 	var j intervalJSON
 	if err := jsontext.DecodeStrict(b, &j); err != nil {
 		return fmt.Errorf("calendar.Interval.UnmarshalJSON: %w", err)

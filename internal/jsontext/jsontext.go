@@ -144,6 +144,81 @@ func Nil[T any](s []T) []T {
 	return s
 }
 
+// Pair reads the commonest form of a two-member object,
+// {"k1": "v1", "k2": "v2"} (in either order, with any whitespace),
+// without a decoder: the keys exactly as given, the values strings
+// without escapes. It reports false for any other text, which the
+// decoder then reads, so that what Pair reads it reads the same.
+func Pair(b []byte, k1, k2 string) (v1, v2 string, ok bool) {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return "", "", false
+	}
+	var got [2]bool
+	var vals [2]string
+	for n := 0; n < 2; n++ {
+		key, j, ok := plainString(b, skipSpace(b, i+1))
+		if !ok {
+			return "", "", false
+		}
+		j = skipSpace(b, j)
+		if j >= len(b) || b[j] != ':' {
+			return "", "", false
+		}
+		val, j, ok := plainString(b, skipSpace(b, j+1))
+		if !ok {
+			return "", "", false
+		}
+		k := 0
+		switch key {
+		case k1:
+		case k2:
+			k = 1
+		default:
+			return "", "", false
+		}
+		if got[k] {
+			return "", "", false
+		}
+		got[k], vals[k] = true, val
+		i = skipSpace(b, j)
+		if i >= len(b) || (n == 0 && b[i] != ',') || (n == 1 && b[i] != '}') {
+			return "", "", false
+		}
+	}
+	if skipSpace(b, i+1) != len(b) {
+		return "", "", false
+	}
+	return vals[0], vals[1], true
+}
+
+// skipSpace returns the index of the first byte at or after i that is not
+// JSON whitespace.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// plainString reads a string at b[i] that has no escapes and only
+// printable ASCII (what the decoder would read the same byte for byte),
+// and returns it with the index after it.
+func plainString(b []byte, i int) (string, int, bool) {
+	if i >= len(b) || b[i] != '"' {
+		return "", i, false
+	}
+	for j := i + 1; j < len(b); j++ {
+		switch c := b[j]; {
+		case c == '"':
+			return string(b[i+1 : j]), j + 1, true
+		case c == '\\' || c < 0x20 || c >= 0x7f:
+			return "", i, false
+		}
+	}
+	return "", i, false
+}
+
 // repeatedKey returns an error naming the first key given twice in one
 // object of the JSON text b, or nil; text that is not JSON is left to the
 // decoder to report. It scans the bytes once, without a tokenizer: every
