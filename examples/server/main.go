@@ -49,6 +49,7 @@ func run(ctx context.Context, args []string, log *slog.Logger) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "the address to listen on (host:port; port 0 picks a free one)")
 	timeout := fs.Duration("timeout", service.DefaultTimeout, "the longest a request may take (e.g. 10s)")
 	maxBody := fs.Int64("max-body", service.DefaultMaxBody, "the largest request body, in bytes (e.g. 1048576)")
+	inFlight := fs.Int("max-in-flight", 0, "the most requests computed at once, the others waiting their turn (e.g. 8); default: four per CPU")
 	grace := fs.Duration("grace", 10*time.Second, "on SIGINT or SIGTERM, how long requests under way may take to finish")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -56,15 +57,15 @@ func run(ctx context.Context, args []string, log *slog.Logger) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	if *timeout <= 0 || *maxBody <= 0 || *grace <= 0 {
-		return errors.New("-timeout, -max-body and -grace must be positive")
+	if *timeout <= 0 || *maxBody <= 0 || *grace <= 0 || *inFlight < 0 {
+		return errors.New("-timeout, -max-body and -grace must be positive, -max-in-flight zero or more")
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           service.New(service.Options{Timeout: *timeout, MaxBody: *maxBody, Log: log}),
+		Handler:           service.New(service.Options{Timeout: *timeout, MaxBody: *maxBody, MaxInFlight: *inFlight, Log: log}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       time.Minute,
 		// Longer than a request may take, so that a 504 reaches its client.

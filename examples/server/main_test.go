@@ -156,7 +156,7 @@ func TestSignals(t *testing.T) {
 }
 
 func TestFlags(t *testing.T) {
-	for _, args := range [][]string{{"-timeout", "0s"}, {"-max-body", "-1"}, {"extra"}, {"-addr", "256.0.0.1:x"}, {"-nothing"}} {
+	for _, args := range [][]string{{"-timeout", "0s"}, {"-max-body", "-1"}, {"-max-in-flight", "-1"}, {"extra"}, {"-addr", "256.0.0.1:x"}, {"-nothing"}} {
 		err := run(context.Background(), args, slog.New(slog.DiscardHandler))
 		if err == nil {
 			t.Errorf("%q: no error", args)

@@ -22,6 +22,7 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -46,6 +47,11 @@ type Options struct {
 	// Limits, when set, replace the library's default limits (occurrences,
 	// file sizes, people) for each request.
 	Limits *calendar.Limits
+	// MaxInFlight bounds the requests computed at once; the others wait
+	// their turn (within their timeout). 0 is four per CPU (GOMAXPROCS):
+	// a request is CPU work, and taking more at once than the CPUs can run
+	// only makes every one of them slower.
+	MaxInFlight int
 	// Log receives one record a request (method, path, status, bytes,
 	// duration) and the details of internal errors; nil logs nothing.
 	Log *slog.Logger
@@ -58,7 +64,10 @@ const (
 )
 
 // New returns the service's handler.
-func New(opt Options) http.Handler {
+func New(opt Options) http.Handler { return newServer(opt).handler() }
+
+// newServer fills in opt's defaults.
+func newServer(opt Options) *server {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
@@ -71,7 +80,13 @@ func New(opt Options) http.Handler {
 	if opt.Log == nil {
 		opt.Log = slog.New(slog.DiscardHandler)
 	}
-	s := &server{opt: opt}
+	if opt.MaxInFlight <= 0 {
+		opt.MaxInFlight = 4 * runtime.GOMAXPROCS(0)
+	}
+	return &server{opt: opt, turns: make(chan struct{}, opt.MaxInFlight)}
+}
+
+func (s *server) handler() http.Handler {
 	page, err := fs.Sub(assets, "page")
 	if err != nil {
 		panic(err) // the embedded folder is there: a build without it is broken
@@ -85,7 +100,10 @@ func New(opt Options) http.Handler {
 	return s.logged(s.recovered(mux))
 }
 
-type server struct{ opt Options }
+type server struct {
+	opt   Options
+	turns chan struct{} // a token a request being computed
+}
 
 // pageHandler serves the page's files, with headers that keep it to
 // itself: no framing, no other origin's scripts, no sniffing.
@@ -167,7 +185,7 @@ func (s *server) api(w http.ResponseWriter, r *http.Request) {
 	}
 	var warnings []string
 	ctx = context.WithValue(ctx, warningsKey{}, &warnings)
-	v, err := ep.answer(s, ctx, body)
+	v, err := s.compute(ctx, ep, body)
 	if err != nil {
 		s.fail(w, r, ctx, err)
 		return
@@ -184,6 +202,18 @@ func (s *server) api(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, v)
+}
+
+// compute answers once it has its turn, and gives the turn back even
+// when the answer panics.
+func (s *server) compute(ctx context.Context, ep endpoint, body any) (any, error) {
+	select {
+	case s.turns <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-s.turns }()
+	return ep.answer(s, ctx, body)
 }
 
 // A file is an answer that is not JSON: a download.

@@ -334,6 +334,31 @@ func TestTimeout(t *testing.T) {
 	}
 }
 
+// A request waits for its turn while MaxInFlight others are computed, and
+// its time limit runs while it waits.
+func TestInFlight(t *testing.T) {
+	s := newServer(Options{MaxInFlight: 1, Timeout: 50 * time.Millisecond, Now: func() time.Time { return now }})
+	h := s.handler()
+	s.turns <- struct{}{} // a request being computed
+	msg := errorOf(t, post(t, h, "holidays", `{}`), http.StatusGatewayTimeout)
+	if !strings.Contains(msg, "longer than 50ms") {
+		t.Errorf("error %q", msg)
+	}
+	<-s.turns
+	if w := post(t, h, "holidays", `{}`); w.Code != http.StatusOK {
+		t.Errorf("status %d once the turn is free", w.Code)
+	}
+	// A panicking answer gives its turn back.
+	bad := endpoint{func() any { return new(struct{}) }, func(*server, context.Context, any) (any, error) { panic("boom") }}
+	func() {
+		defer func() { recover() }()
+		s.compute(context.Background(), bad, nil)
+	}()
+	if len(s.turns) != 0 {
+		t.Errorf("%d turns taken after a panic", len(s.turns))
+	}
+}
+
 // The library's limits, when set, bound what a request may ask for.
 func TestLimits(t *testing.T) {
 	l := calendar.DefaultLimits()
