@@ -204,6 +204,9 @@ func Compute(ctx context.Context, people []calendar.Person, window calendar.Inte
 	// People share their focus rules, zones and holiday calendars: each
 	// is worked out once for the call.
 	batch := calendar.NewBatch()
+	// Sources shared by several people, or read for each zone of a
+	// traveller, fetch what they need once for the call.
+	ctx = calendar.WithCallCache(ctx)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(people)) {
