@@ -2,9 +2,13 @@ package ics
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/tzplan/tzplan/calendar"
 )
 
 // Options say how Read, ReadFile and the roster readers read. The zero
@@ -15,6 +19,21 @@ type Options struct {
 	// cannot use, reads the rest, and lists what it skipped in
 	// Calendar.Problems.
 	Strict bool
+	// Remote opens a calendar that a roster names by URL, a name with a
+	// scheme such as "caldav+https://dav.example.com/calendars/ana/"
+	// (package calendar/caldav opens those), once a name. Nil refuses such
+	// names, saying so: a roster never reaches a server its reader did not
+	// choose to let it reach.
+	Remote func(ctx context.Context, name string) (Source, error)
+}
+
+// A Source is a calendar's busy time, holidays and events, as a Calendar
+// gives them: what a roster's calendars are (Options.Remote's too), and
+// what a meeting audit reads.
+type Source interface {
+	calendar.BusySource
+	calendar.HolidaySource
+	Events(ctx context.Context, window calendar.Interval, zone *time.Location) ([]Event, error)
 }
 
 // A Problem is something in the input that does not follow RFC 5545, or

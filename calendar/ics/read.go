@@ -25,6 +25,17 @@ type readError struct {
 	err  error
 }
 
+// ErrorLine returns the line of the input that an error of Read or
+// ReadFile is about, from 1, or 0 when it is about none: to say where a
+// file is wrong without quoting it, as the error's text does.
+func ErrorLine(err error) int {
+	var re *readError
+	if errors.As(err, &re) {
+		return re.line
+	}
+	return 0
+}
+
 func (e *readError) Error() string {
 	var b strings.Builder
 	if e.fn != "" {

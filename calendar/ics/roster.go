@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/tzplan/tzplan/calendar"
 )
@@ -69,12 +70,18 @@ func ReadRosterFS(ctx context.Context, r io.Reader, fsys fs.FS, opt Options) (ca
 }
 
 func readRoster(ctx context.Context, r io.Reader, fsys fs.FS, opt Options) (calendar.Roster, error) {
-	read := make(map[string]*Calendar)
-	open := func(ctx context.Context, name string) (*Calendar, error) {
+	read := make(map[string]Source)
+	open := func(ctx context.Context, name string) (Source, error) {
 		if c, ok := read[name]; ok {
 			return c, nil
 		}
-		c, err := readCalendarIn(ctx, fsys, name, opt)
+		var c Source
+		var err error
+		if strings.Contains(name, "://") {
+			c, err = openRemote(ctx, name, opt)
+		} else {
+			c, err = readCalendarIn(ctx, fsys, name, opt)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -89,6 +96,18 @@ func readRoster(ctx context.Context, r io.Reader, fsys fs.FS, opt Options) (cale
 			return open(ctx, name)
 		},
 	})
+}
+
+// openRemote opens a calendar named by URL with opt.Remote.
+func openRemote(ctx context.Context, name string, opt Options) (Source, error) {
+	if opt.Remote == nil {
+		return nil, errors.New("a calendar on a server, which this reader of rosters does not open (ics.Options.Remote opens them)")
+	}
+	c, err := opt.Remote(ctx, name)
+	if err == nil && c == nil {
+		err = errors.New("ics.Options.Remote opened nothing")
+	}
+	return c, err
 }
 
 // readCalendarIn reads the iCalendar file name of fsys, for a roster.

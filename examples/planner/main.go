@@ -23,7 +23,10 @@
 // is skipped, with a warning on stderr).
 //
 // A roster is a JSON file as calendar.ReadRoster reads it, whose
-// "calendars" name iCalendar files (relative to the roster) of busy time.
+// "calendars" name iCalendar files (relative to the roster) of busy time,
+// or calendars on CalDAV servers ("caldav+https://..."), read with the
+// credentials in TZPLAN_CALDAV_USER and TZPLAN_CALDAV_PASSWORD (-free-busy
+// asks those servers for free-busy time rather than the events).
 // Errors are one line on stderr and exit status 2.
 package main
 
@@ -40,6 +43,7 @@ import (
 	_ "time/tzdata" // so that it runs where no zoneinfo is installed
 
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/calendar/caldav"
 	"github.com/tzplan/tzplan/calendar/ics"
 	"github.com/tzplan/tzplan/examples/internal/plan"
 	"github.com/tzplan/tzplan/overlap"
@@ -113,8 +117,11 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 	defer cancel()
 	var warnings []string
 	ctx = context.WithValue(ctx, warningsKey{}, &warnings)
+	var roster calendar.Roster
+	ctx = context.WithValue(ctx, rosterKey{}, &roster)
 	var out bytes.Buffer
 	err := dispatch(ctx, name, args, &out, now, isTerminal(stdout))
+	warnProblems(ctx, roster, true)
 	for _, w := range warnings {
 		fmt.Fprintf(stderr, "planner: warning: %s\n", strings.Join(strings.Fields(w), " "))
 	}
@@ -180,6 +187,7 @@ type common struct {
 	cancel           context.CancelFunc
 	timeout          time.Duration
 	strict           bool // -strict: calendar files are read strictly
+	freeBusy         bool // -free-busy: CalDAV servers are asked for free-busy time
 	rosterFile       string
 	from, to         string
 	zoneName, format string
@@ -203,6 +211,7 @@ func newCommon(ctx context.Context, name string, out io.Writer, formats ...strin
 	c.fs.StringVar(&c.zoneName, "zone", "UTC", "the viewer's time zone (IANA name)")
 	c.fs.DurationVar(&c.timeout, "timeout", 30*time.Second, "the longest the command may take")
 	c.fs.BoolVar(&c.strict, "strict", false, "refuse a calendar file with any problem; by default what cannot be read is skipped, with a warning")
+	c.fs.BoolVar(&c.freeBusy, "free-busy", false, "ask the roster's CalDAV servers for free-busy time (RFC 4791 free-busy-query) rather than read the events; a server that does not answer it is read as without")
 	if len(formats) > 0 {
 		c.fs.StringVar(&c.format, "format", "text", "the output: "+strings.Join(formats, ", "))
 	}
@@ -259,14 +268,19 @@ func (c *common) readRoster() error {
 			return err
 		}
 	} else {
-		r, err = ics.ReadRosterFile(c.ctx, c.rosterFile, ics.Options{Strict: c.strict})
+		dav := &caldav.Client{Username: os.Getenv("TZPLAN_CALDAV_USER"), Password: os.Getenv("TZPLAN_CALDAV_PASSWORD"),
+			Read: ics.Options{Strict: c.strict}, FreeBusy: c.freeBusy}
+		r, err = ics.ReadRosterFile(c.ctx, c.rosterFile, ics.Options{Strict: c.strict, Remote: dav.Remote()})
 		if err != nil {
 			if !strings.Contains(err.Error(), fmt.Sprintf("%q", c.rosterFile)) {
 				return fmt.Errorf("-roster %q: %w", c.rosterFile, err)
 			}
 			return fmt.Errorf("-roster: %w", err)
 		}
-		warnProblems(c.ctx, r)
+		warnProblems(c.ctx, r, false)
+		if read, ok := c.ctx.Value(rosterKey{}).(*calendar.Roster); ok {
+			*read = r // for the problems of its calendars on servers, known once they are read
+		}
 	}
 	if len(r.People) == 0 {
 		return badf("-roster %q: the roster has no people", c.rosterFile)
@@ -275,15 +289,19 @@ func (c *common) readRoster() error {
 	return nil
 }
 
-// warnProblems warns of what was skipped in the roster's calendar files:
-// the first few problems of each file, and how many more there are.
-func warnProblems(ctx context.Context, r calendar.Roster) {
+// rosterKey is the context key of the roster a command read.
+type rosterKey struct{}
+
+// warnProblems warns of what was skipped in the roster's calendar files,
+// or with remote in its calendars on servers (known once the command has
+// read them): the first few problems of each, and how many more there are.
+func warnProblems(ctx context.Context, r calendar.Roster, remote bool) {
 	const shown = 3
 	seen := make(map[string]bool)
 	for _, p := range r.People {
 		for i, src := range p.Sources {
-			c, ok := src.(*ics.Calendar)
-			if !ok || i >= len(p.Calendars) || seen[p.Calendars[i]] {
+			c, ok := src.(interface{ Problems() []ics.Problem })
+			if _, file := src.(*ics.Calendar); !ok || file == remote || i >= len(p.Calendars) || seen[p.Calendars[i]] {
 				continue
 			}
 			name := p.Calendars[i]

@@ -194,15 +194,16 @@ func Decide(ctx context.Context, r *overlap.Report, t policy.Topic, now time.Tim
 	return d, nil
 }
 
-// Audit audits the meetings in team's calendar files over window: the
-// meetings are read from the files (ics.Calendar sources), and each
-// person's busy time is what is left of their calendars besides them.
+// Audit audits the meetings in team's calendars over window: the
+// meetings are read from the calendars (ics.Source: files, and calendars
+// on servers), and each person's busy time is what is left of their
+// calendars besides them.
 func Audit(ctx context.Context, team []calendar.Person, window calendar.Interval, purposes map[string]policy.Purpose) (policy.Audit, error) {
 	events := make([][][]ics.Event, len(team)) // by person, by calendar
 	var all [][]ics.Event
 	for i, p := range team {
 		for j, src := range p.Sources {
-			cal, ok := src.(*ics.Calendar)
+			cal, ok := src.(ics.Source) // a calendar file, or one on a server
 			if !ok {
 				continue
 			}
@@ -226,9 +227,9 @@ func Audit(ctx context.Context, team []calendar.Person, window calendar.Interval
 		for _, es := range events[i] {
 			b.AddSet(policy.BusyBesides(p, es, meetings))
 		}
-		var other []calendar.BusySource // sources that are not calendar files stay
+		var other []calendar.BusySource // sources without events stay
 		for _, src := range p.Sources {
-			if _, ok := src.(*ics.Calendar); !ok {
+			if _, ok := src.(ics.Source); !ok {
 				other = append(other, src)
 			}
 		}

@@ -212,6 +212,8 @@ func TestBadRequests(t *testing.T) {
 		{"bad roster", "suggest", `{"roster": {"people": [{"id": "a", "zone": "Mars/Base"}]}}`, `Mars/Base`},
 		{"missing calendar", "suggest", `{"roster": {"people": [{"id": "a", "zone": "UTC", "calendars": ["a.ics"]}]}}`, `"a.ics"`},
 		{"calendar outside", "suggest", `{"roster": {"people": [{"id": "a", "zone": "UTC", "calendars": ["../../etc/passwd"]}]}}`, `"roster"`},
+		{"calendar on a server", "suggest", `{"roster": {"people": [{"id": "a", "zone": "UTC", "calendars": ["caldav+http://127.0.0.1:1/cal/"]}]}}`, `a calendar on a server`},
+		{"holiday calendar on a server", "suggest", `{"roster": {"people": [{"id": "a", "zone": "UTC", "holidayCalendars": ["caldav+http://127.0.0.1:1/cal/"]}]}}`, `a calendar on a server`},
 		{"calendar absolute", "suggest", `{"roster": {"people": [{"id": "a", "zone": "UTC", "calendars": ["/etc/passwd"]}]}}`, `"roster"`},
 		{"strict", "suggest", `{"roster": {"people": [{"id": "a", "zone": "UTC", "calendars": ["a.ics"]}]}, "strict": true, "calendars": {"a.ics": "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:2026XX\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"}}`, `"a.ics"`},
 		{"zone", "suggest", `{"demo": true, "zone": "Mars/Base"}`, `"zone"`},
