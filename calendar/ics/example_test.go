@@ -227,3 +227,13 @@ func ExampleWriteInvites() {
 	// END:VEVENT
 	// END:VCALENDAR
 }
+
+// Where a file is wrong, without quoting it: for a message to someone
+// who should not see the file's content.
+func ExampleErrorLine() {
+	text := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:2026-03-09\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	_, err := ics.Read(context.Background(), strings.NewReader(text), ics.Options{Strict: true})
+	fmt.Println("line", ics.ErrorLine(err))
+	// Output:
+	// line 5
+}
