@@ -13,6 +13,8 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tzplan/tzplan/internal/icalvalue"
 )
@@ -226,7 +228,8 @@ func plainString(b []byte, i int) (string, int, bool) {
 // must cost little more than reading the bytes.
 func repeatedKey(b []byte) error {
 	type object struct {
-		keys      []string // lower-cased, as encoding/json matches keys in any case
+		keys      []string        // folded, as encoding/json matches keys (foldKey); the first few
+		more      map[string]bool // and the rest, once there are many: a list would make a large object quadratic
 		expectKey bool
 		array     bool
 	}
@@ -237,12 +240,11 @@ func repeatedKey(b []byte) error {
 		case ' ', '\t', '\n', '\r', ':':
 			i++
 			continue
-		case '{':
-			stack = append(stack, object{expectKey: true})
-			i++
-			continue
-		case '[':
-			stack = append(stack, object{array: true})
+		case '{', '[':
+			if len(stack) == maxDepth {
+				return nil // deeper than the decoder goes: it says so
+			}
+			stack = append(stack, object{expectKey: c == '{', array: c == '['})
 			i++
 			continue
 		case '}', ']':
@@ -269,13 +271,22 @@ func repeatedKey(b []byte) error {
 					return nil
 				}
 				top := &stack[n-1]
-				lower := strings.ToLower(key)
+				folded := foldKey(key)
+				seen := top.more[folded]
 				for _, k := range top.keys {
-					if k == lower {
-						return fmt.Errorf("key %s is given twice in one object", icalvalue.Quote(key))
-					}
+					seen = seen || k == folded
 				}
-				top.keys = append(top.keys, lower)
+				if seen {
+					return fmt.Errorf("key %s is given twice in one object", icalvalue.Quote(key))
+				}
+				if len(top.keys) < 16 {
+					top.keys = append(top.keys, folded)
+				} else {
+					if top.more == nil {
+						top.more = make(map[string]bool)
+					}
+					top.more[folded] = true
+				}
 				top.expectKey = false
 			}
 			i = end
@@ -288,6 +299,37 @@ func repeatedKey(b []byte) error {
 		}
 	}
 	return nil
+}
+
+// maxDepth is how deep encoding/json reads nested values; past it, the
+// decoder refuses the text, so the check need not look.
+const maxDepth = 10000
+
+// foldKey maps a key to a form equal for exactly the keys that
+// encoding/json takes for the same field: those equal under Unicode
+// simple case folding (bytes.EqualFold), so that "hourſ" (with U+017F, a
+// long s) is "hours" as the decoder reads it.
+func foldKey(key string) string {
+	ascii := true
+	for i := 0; i < len(key); i++ {
+		if key[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToUpper(key) // an ASCII letter's orbit's least is its upper case
+	}
+	var b strings.Builder
+	for _, r := range key {
+		// The least rune of r's folding orbit stands for the orbit.
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		b.WriteRune(least)
+	}
+	return b.String()
 }
 
 // stringEnd returns the index after the string that starts at b[i] (a

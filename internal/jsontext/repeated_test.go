@@ -14,7 +14,7 @@ import (
 // tokenizer, slow but plainly right.
 func tokenRepeatedKey(b []byte) error {
 	type object struct {
-		keys      map[string]bool
+		keys      []string
 		expectKey bool
 	}
 	var stack []*object // nil entries are arrays
@@ -33,7 +33,7 @@ func tokenRepeatedKey(b []byte) error {
 		case json.Delim:
 			switch t {
 			case '{':
-				stack = append(stack, &object{keys: map[string]bool{}, expectKey: true})
+				stack = append(stack, &object{expectKey: true})
 			case '[':
 				stack = append(stack, nil)
 			default:
@@ -45,11 +45,13 @@ func tokenRepeatedKey(b []byte) error {
 			continue
 		case string:
 			if top != nil && top.expectKey {
-				k := strings.ToLower(t)
-				if top.keys[k] {
-					return fmt.Errorf("key %q", t)
+				// The decoder's own rule for a key and a field.
+				for _, k := range top.keys {
+					if bytes.EqualFold([]byte(k), []byte(t)) {
+						return fmt.Errorf("key %q", t)
+					}
 				}
-				top.keys[k], top.expectKey = true, false
+				top.keys, top.expectKey = append(top.keys, t), false
 				continue
 			}
 		}
@@ -82,7 +84,8 @@ func jsonValue(t *rapid.T, depth int) string {
 	n := rapid.IntRange(0, 5).Draw(t, "keys")
 	var members []string
 	for range n {
-		k := rapid.SampledFrom([]string{`"a"`, `"A"`, `"b"`, `"\u0061"`, `"\u0042"`, `"é"`, `"É"`, `"a b"`, `"x\"y"`}).Draw(t, "key")
+		k := rapid.SampledFrom([]string{`"a"`, `"A"`, `"b"`, `"\u0061"`, `"\u0042"`, `"é"`, `"É"`, `"a b"`, `"x\"y"`,
+			`"s"`, `"ſ"`, `"k"`, `"\u212a"`, `"ß"`, `"ẞ"`}).Draw(t, "key")
 		members = append(members, k+":"+jsonValue(t, depth+1))
 	}
 	return "{" + strings.Join(members, ",\n ") + "}"
@@ -152,4 +155,54 @@ func BenchmarkRepeatedKey(b *testing.B) {
 			}
 		}
 	})
+}
+
+// The check's notion of "the same key" is the decoder's: a key that
+// encoding/json takes for a field (here "hourſ", with a long s, for
+// Hours) is the same key as the field's own name.
+func TestRepeatedKeyFoldsAsTheDecoder(t *testing.T) {
+	var v struct{ Hours string }
+	if err := json.Unmarshal([]byte(`{"hourſ": "x"}`), &v); err != nil || v.Hours != "x" {
+		t.Fatalf("the decoder does not take the long s for Hours (%v, %+v): the premise is gone", err, v)
+	}
+	for _, text := range []string{`{"hours": 1, "hourſ": 2}`, `{"HOURS": 1, "hourſ": 2}`, `{"k": 1, "K": 2}`} {
+		if repeatedKey([]byte(text)) == nil {
+			t.Errorf("%s: no repeat found", text)
+		}
+	}
+	for _, text := range []string{`{"ß": 1, "ss": 2}`, `{"a": {"a": 1}, "b": 2}`} {
+		if err := repeatedKey([]byte(text)); err != nil {
+			t.Errorf("%s: %v", text, err)
+		}
+	}
+}
+
+// An object with many keys costs what its bytes do, not its keys
+// squared; nesting past the decoder's depth is left to the decoder.
+func BenchmarkRepeatedKeyManyKeys(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("{")
+	for i := range 100000 {
+		if i > 0 {
+			sb.WriteString(",")
+		}
+		fmt.Fprintf(&sb, `"k%07d": ""`, i)
+	}
+	sb.WriteString("}")
+	data := []byte(sb.String())
+	for b.Loop() {
+		if repeatedKey(data) != nil {
+			b.Fatal("a repeat")
+		}
+	}
+}
+
+func TestRepeatedKeyDeepNesting(t *testing.T) {
+	deep := []byte(strings.Repeat("[", 1<<20))
+	if err := repeatedKey(deep); err != nil {
+		t.Fatal(err)
+	}
+	if err := DecodeStrict(deep, new(any)); err == nil {
+		t.Error("the decoder took a million brackets")
+	}
 }
