@@ -156,7 +156,7 @@ func overlapCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.
 	if err != nil {
 		return err
 	}
-	o, err := plan.Overlap(r, c.team, c.zone)
+	o, err := plan.Overlap(c.ctx, r, c.team, c.zone)
 	if err != nil {
 		return err
 	}
@@ -340,14 +340,14 @@ func rotate(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 	q.define(c, false)
 	n := c.fs.Int("n", 8, "how many meetings: the window is cut into n equal parts, one meeting each (default window: n weeks)")
 	// The default window is n weeks, which depends on -n: parse twice.
-	if err := c.fs.Parse(args); err == nil && *n > 0 {
+	if err := c.fs.Parse(args); err == nil && *n > 0 && *n <= plan.MaxMeetings {
 		c.defaultWeeks = *n
 	}
 	if err := c.parse(args, out, now); err != nil {
 		return err
 	}
-	if *n <= 0 {
-		return badf("-n %d: want at least 1", *n)
+	if *n <= 0 || *n > plan.MaxMeetings {
+		return badf("-n %d: want 1 to %d", *n, plan.MaxMeetings)
 	}
 	req, err := q.request(c)
 	if err != nil {
@@ -432,7 +432,7 @@ func advise(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 		if err != nil {
 			return badf("-now %q: want an RFC 3339 instant, such as 2026-03-10T09:00:00Z", *nowFlag)
 		}
-		now = at
+		now = at.Truncate(time.Minute) // tzplan works in whole minutes
 	}
 	if err := c.parse(args, out, now); err != nil {
 		return err

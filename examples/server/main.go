@@ -33,6 +33,8 @@ func main() {
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// After the first signal, a second one ends the process at once.
+	context.AfterFunc(ctx, stop)
 	if err := run(ctx, os.Args[1:], log); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return
@@ -50,16 +52,23 @@ func run(ctx context.Context, args []string, log *slog.Logger) error {
 	timeout := fs.Duration("timeout", service.DefaultTimeout, "the longest a request may take (e.g. 10s)")
 	maxBody := fs.Int64("max-body", service.DefaultMaxBody, "the largest request body, in bytes (e.g. 1048576)")
 	inFlight := fs.Int("max-in-flight", 0, "the most requests computed at once, the others waiting their turn (e.g. 8); default: four per CPU")
-	grace := fs.Duration("grace", 10*time.Second, "on SIGINT or SIGTERM, how long requests under way may take to finish")
+	grace := fs.Duration("grace", 0, "on SIGINT or SIGTERM, how long requests under way may take to finish, e.g. 1m; default: -timeout and 5s more")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	if *timeout <= 0 || *maxBody <= 0 || *grace <= 0 || *inFlight < 0 {
-		return errors.New("-timeout, -max-body and -grace must be positive, -max-in-flight zero or more")
+	if *timeout <= 0 || *maxBody <= 0 || *grace < 0 || *inFlight < 0 {
+		return errors.New("-timeout and -max-body must be positive, -grace and -max-in-flight zero or more")
 	}
+	if *grace == 0 {
+		*grace = *timeout + 5*time.Second // long enough for any request to finish
+	}
+	// Requests run under base, which ends if they outlast the grace, so
+	// that they stop and answer 503 rather than be cut off.
+	base, stopRequests := context.WithCancel(context.Background())
+	defer stopRequests()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
@@ -71,6 +80,7 @@ func run(ctx context.Context, args []string, log *slog.Logger) error {
 		// Longer than a request may take, so that a 504 reaches its client.
 		WriteTimeout: *timeout + 10*time.Second,
 		IdleTimeout:  2 * time.Minute,
+		BaseContext:  func(net.Listener) context.Context { return base },
 		ErrorLog:     slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	log.Info("listening", "url", "http://"+ln.Addr().String()+"/")
@@ -85,7 +95,13 @@ func run(ctx context.Context, args []string, log *slog.Logger) error {
 	sctx, cancel := context.WithTimeout(context.Background(), *grace)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
+		log.Warn("the grace is over: stopping the requests still under way", "grace", grace.String())
+		stopRequests()
+		last, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		if err := srv.Shutdown(last); err != nil {
+			srv.Close()
+		}
 	}
 	<-served // http.ErrServerClosed
 	log.Info("stopped")

@@ -163,3 +163,36 @@ func TestFlags(t *testing.T) {
 		}
 	}
 }
+
+// A request that outlasts the grace is stopped, and the server stops
+// all the same, soon after.
+func TestGraceRunsOut(t *testing.T) {
+	var logged syncBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-grace", "200ms"}, slog.New(slog.NewJSONHandler(&logged, nil)))
+	}()
+	addr := strings.TrimSuffix(strings.TrimPrefix(listening(t, &logged), "http://"), "/")
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	// Headers, and a body that never comes.
+	fmt.Fprintf(conn, "POST /api/v1/holidays HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{", addr)
+	time.Sleep(100 * time.Millisecond)
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the server did not stop")
+	}
+	if !strings.Contains(logged.String(), "the grace is over") || !strings.Contains(logged.String(), `"msg":"stopped"`) {
+		t.Errorf("log:\n%s", logged.String())
+	}
+}

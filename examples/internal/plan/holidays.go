@@ -16,17 +16,26 @@ func HolidayWindow(from, to string, zone *time.Location, now time.Time) (calenda
 	y := now.In(zone).Year()
 	switch {
 	case from == "" && to == "":
-		from, to = fmt.Sprintf("%04d-01-01", y), fmt.Sprintf("%04d-01-01", y+1)
+		from, to = fmt.Sprintf("%04d-01-01", y), nextNewYear(y)
 	case from == "":
 		if d, err := calendar.ParseDate(to); err == nil {
 			from = fmt.Sprintf("%04d-01-01", d.AddDays(-1).Year)
 		}
 	case to == "":
 		if d, err := calendar.ParseDate(from); err == nil {
-			to = fmt.Sprintf("%04d-01-01", d.Year+1)
+			to = nextNewYear(d.Year)
 		}
 	}
 	return Window(from, to, zone, now, 1)
+}
+
+// nextNewYear is the new year's day after year y, or the last day a
+// window may end on for 9999.
+func nextNewYear(y int) string {
+	if y >= 9999 {
+		return "9999-12-30"
+	}
+	return fmt.Sprintf("%04d-01-01", y+1)
 }
 
 // Dates are the first and last civil days of w in zone.

@@ -27,6 +27,10 @@ type Meeting struct {
 	NotBefore string
 }
 
+// MaxMeetings bounds the meetings of a rotation: a weekly meeting for ten
+// years, or a daily one for three.
+const MaxMeetings = 520
+
 // DefaultMeeting is a 30-minute meeting of everyone, the five best slots.
 func DefaultMeeting() Meeting {
 	return Meeting{Duration: 30 * time.Minute, Step: overlap.DefaultStep, Spacing: overlap.DefaultSpacing,

@@ -109,8 +109,21 @@ func Window(from, to string, zone *time.Location, now time.Time, weeks int) (cal
 	if w.End.Sub(w.Start) > overlap.MaxWindow {
 		return w, fieldf("to", bounds, "the window is longer than two years")
 	}
+	// Every civil day of the window, in any zone, must be one a date can
+	// name: years 1 to 9999.
+	if w.Start.Before(firstInstant()) {
+		return w, fieldf("from", orDefault(from), "the window starts before the year 1 ends its first day everywhere")
+	}
+	if w.End.After(lastInstant()) {
+		return w, fieldf("to", bounds, "the window ends too close to the end of the year 9999 (its last day must be 9999-12-30 at the latest)")
+	}
 	return w, nil
 }
+
+// firstInstant and lastInstant bound a window: a day inside the years 1
+// to 9999 in every zone.
+func firstInstant() time.Time { return time.Date(1, 1, 2, 0, 0, 0, 0, time.UTC) }
+func lastInstant() time.Time  { return time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC) }
 
 func orDefault(s string) string {
 	if s == "" {

@@ -94,7 +94,7 @@ type HeatmapCell struct {
 
 // Overlap gives coverage, common time, the people and the heat map of r
 // in zone.
-func Overlap(r *overlap.Report, team []calendar.Person, zone *time.Location) (OverlapJSON, error) {
+func Overlap(ctx context.Context, r *overlap.Report, team []calendar.Person, zone *time.Location) (OverlapJSON, error) {
 	common, err := r.Common()
 	if err != nil {
 		return OverlapJSON{}, err
@@ -106,11 +106,11 @@ func Overlap(r *overlap.Report, team []calendar.Person, zone *time.Location) (Ov
 	for _, p := range team {
 		o.People = append(o.People, PersonJSON{p.ID, p.Name, p.Zone.String()})
 	}
-	o.Heatmap, err = heatmap(r, team, zone)
+	o.Heatmap, err = heatmap(ctx, r, team, zone)
 	return o, err
 }
 
-func heatmap(r *overlap.Report, team []calendar.Person, zone *time.Location) (Heatmap, error) {
+func heatmap(ctx context.Context, r *overlap.Report, team []calendar.Person, zone *time.Location) (Heatmap, error) {
 	h := Heatmap{Zone: zone.String(), Step: jsontext.Duration(time.Hour), Days: []HeatmapDay{}}
 	buckets, err := r.Buckets(zone, time.Hour)
 	if err != nil {
@@ -124,6 +124,9 @@ func heatmap(r *overlap.Report, team []calendar.Person, zone *time.Location) (He
 	}
 	for _, b := range buckets {
 		if len(h.Days) == 0 || h.Days[len(h.Days)-1].Date != b.Date {
+			if err := ctx.Err(); err != nil { // a day at a time: a large team's year is long work
+				return h, err
+			}
 			h.Days = append(h.Days, HeatmapDay{Date: b.Date})
 		}
 		c := HeatmapCell{Clock: b.Clock, Start: jsontext.Time(b.Start), End: jsontext.Time(b.End), Empty: b.IsEmpty(), Free: []string{}}

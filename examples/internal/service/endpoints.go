@@ -265,6 +265,12 @@ func (s *server) view(ctx context.Context, rp *rosterPart, vp *viewPart, ids []s
 	if v.team, err = plan.Team(v.roster, ids); err != nil {
 		return nil, inBody(err)
 	}
+	if len(v.team) > s.opt.MaxPeople {
+		return nil, bad("roster", "%d people, more than the %d this service plans for at once", len(v.team), s.opt.MaxPeople)
+	}
+	if days := v.window.Duration().Hours() / 24; days > float64(s.opt.MaxDays) {
+		return nil, bad("to", "a window of %.0f days, longer than the %d this service plans for at once", days, s.opt.MaxDays)
+	}
 	return v, nil
 }
 
@@ -295,7 +301,7 @@ func (s *server) overlap(ctx context.Context, body any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return plan.Overlap(r, v.team, v.zone)
+	return plan.Overlap(ctx, r, v.team, v.zone)
 }
 
 // request reads a meeting's fields, and rank's for suggest, into the
@@ -361,10 +367,10 @@ func (s *server) rotate(ctx context.Context, body any) (any, error) {
 	if b.N != nil {
 		n = *b.N
 	}
-	if n <= 0 {
-		return nil, fmt.Errorf("%s %d: want at least 1", fieldName("n"), n)
+	if n <= 0 || n > plan.MaxMeetings {
+		return nil, fmt.Errorf("%s %d: want 1 to %d", fieldName("n"), n, plan.MaxMeetings)
 	}
-	v, err := s.view(ctx, &b.rosterPart, &b.viewPart, nil, min(n, 104), s.opt.Now())
+	v, err := s.view(ctx, &b.rosterPart, &b.viewPart, nil, n, s.opt.Now())
 	if err != nil {
 		return nil, err
 	}
@@ -449,6 +455,8 @@ func (s *server) holidays(ctx context.Context, body any) (any, error) {
 		return hs, inBody(err)
 	case b.Actual:
 		return nil, bad("actual", "only with \"codes\"")
+	case b.Calendars != nil || b.Strict:
+		return nil, bad("calendars", "only with a roster, whose holiday calendars they are")
 	case given:
 		r, err := b.roster(ctx)
 		if err != nil {

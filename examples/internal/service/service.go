@@ -47,6 +47,12 @@ type Options struct {
 	// Limits, when set, replace the library's default limits (occurrences,
 	// file sizes, people) for each request.
 	Limits *calendar.Limits
+	// MaxPeople bounds a request's team, MaxDays its window, MaxAnswer
+	// its answer's size in bytes: what a local planner may take, a
+	// service for anyone should not. Zero is DefaultMaxPeople,
+	// DefaultMaxDays, DefaultMaxAnswer.
+	MaxPeople, MaxDays int
+	MaxAnswer          int64
 	// MaxInFlight bounds the requests computed at once; the others wait
 	// their turn (within their timeout). 0 is four per CPU (GOMAXPROCS):
 	// a request is CPU work, and taking more at once than the CPUs can run
@@ -59,8 +65,11 @@ type Options struct {
 
 // The defaults of Options.
 const (
-	DefaultTimeout = 30 * time.Second
-	DefaultMaxBody = 8 << 20
+	DefaultTimeout   = 30 * time.Second
+	DefaultMaxBody   = 8 << 20
+	DefaultMaxPeople = 200
+	DefaultMaxDays   = 366
+	DefaultMaxAnswer = 32 << 20
 )
 
 // New returns the service's handler.
@@ -79,6 +88,15 @@ func newServer(opt Options) *server {
 	}
 	if opt.Log == nil {
 		opt.Log = slog.New(slog.DiscardHandler)
+	}
+	if opt.MaxPeople <= 0 {
+		opt.MaxPeople = DefaultMaxPeople
+	}
+	if opt.MaxDays <= 0 {
+		opt.MaxDays = DefaultMaxDays
+	}
+	if opt.MaxAnswer <= 0 {
+		opt.MaxAnswer = DefaultMaxAnswer
 	}
 	if opt.MaxInFlight <= 0 {
 		opt.MaxInFlight = 4 * runtime.GOMAXPROCS(0)
@@ -155,14 +173,16 @@ func (s *server) api(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("%s %s: want POST with a JSON body", r.Method, r.URL.Path))
 		return
 	}
-	// A JSON content type keeps other sites' plain HTML forms out: a
-	// browser sends those cross-origin without asking.
-	if ct := r.Header.Get("Content-Type"); ct != "" {
-		if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
-			writeError(w, http.StatusUnsupportedMediaType, fmt.Sprintf("Content-Type %q: want application/json", ct))
-			return
-		}
+	// A JSON content type keeps other sites out: a browser sends a plain
+	// form, or a body without a type, cross-origin without asking first.
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		writeError(w, http.StatusUnsupportedMediaType, fmt.Sprintf("Content-Type %q: want application/json", r.Header.Get("Content-Type")))
+		return
 	}
+	// The time limit runs from the request's arrival: reading the body,
+	// waiting for a turn, computing and encoding the answer.
+	ctx, cancel := context.WithTimeout(r.Context(), s.opt.Timeout)
+	defer cancel()
 	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opt.MaxBody))
 	var tooBig *http.MaxBytesError
 	switch {
@@ -173,19 +193,14 @@ func (s *server) api(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "reading the body: "+err.Error())
 		return
 	}
-	body := ep.body()
-	if err := decode(b, body); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.opt.Timeout)
-	defer cancel()
+	// However slowly the body came, the answer has time to go out.
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.opt.Timeout + 10*time.Second))
 	if s.opt.Limits != nil {
 		ctx = calendar.WithLimits(ctx, *s.opt.Limits)
 	}
 	var warnings []string
 	ctx = context.WithValue(ctx, warningsKey{}, &warnings)
-	v, err := s.compute(ctx, ep, body)
+	a, err := s.compute(ctx, ep, b)
 	if err != nil {
 		s.fail(w, r, ctx, err)
 		return
@@ -193,27 +208,87 @@ func (s *server) api(w http.ResponseWriter, r *http.Request) {
 	for _, msg := range warnings {
 		w.Header().Add("Tzplan-Warning", headerText(msg))
 	}
-	if f, ok := v.(file); ok {
-		h := w.Header()
-		h.Set("Content-Type", f.contentType)
-		h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", f.name))
-		h.Set("X-Content-Type-Options", "nosniff")
-		w.Write(f.data)
-		return
+	h := w.Header()
+	h.Set("Content-Type", a.contentType)
+	h.Set("X-Content-Type-Options", "nosniff")
+	if a.name != "" {
+		h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", a.name))
+	} else {
+		h.Set("Cache-Control", "no-store")
 	}
-	writeJSON(w, http.StatusOK, v)
+	w.WriteHeader(http.StatusOK)
+	if _, err := w.Write(a.data); err != nil {
+		s.opt.Log.WarnContext(r.Context(), "writing the answer", "path", r.URL.Path, "error", err.Error())
+	}
 }
 
-// compute answers once it has its turn, and gives the turn back even
-// when the answer panics.
-func (s *server) compute(ctx context.Context, ep endpoint, body any) (any, error) {
+// An answer is what an endpoint's request gets: its bytes, their type
+// and, for a download, the file's name.
+type answer struct {
+	name, contentType string
+	data              []byte
+}
+
+// compute decodes the body and answers it once it has its turn, and gives
+// the turn back even when the answer panics: decoding and encoding are
+// work too, and a request may not take more than its share of it.
+func (s *server) compute(ctx context.Context, ep endpoint, b []byte) (answer, error) {
 	select {
 	case s.turns <- struct{}{}:
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return answer{}, ctx.Err()
 	}
 	defer func() { <-s.turns }()
-	return ep.answer(s, ctx, body)
+	body := ep.body()
+	if err := decode(b, body); err != nil {
+		return answer{}, err
+	}
+	v, err := ep.answer(s, ctx, body)
+	if err != nil {
+		return answer{}, err
+	}
+	if f, ok := v.(file); ok {
+		return answer{name: f.name, contentType: f.contentType, data: f.data}, nil
+	}
+	data, err := encodeJSON(v, s.opt.MaxAnswer)
+	if err != nil {
+		return answer{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return answer{}, err
+	}
+	return answer{contentType: "application/json; charset=utf-8", data: data}, nil
+}
+
+// errAnswerTooLarge is an answer over Options.MaxAnswer.
+var errAnswerTooLarge = errors.New("the answer is too large")
+
+// encodeJSON writes v indented, as the planner's -format json does, into
+// at most max bytes.
+func encodeJSON(v any, max int64) ([]byte, error) {
+	lw := &limitedBuffer{max: max}
+	enc := json.NewEncoder(lw)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		if errors.Is(err, errAnswerTooLarge) {
+			return nil, fmt.Errorf("%w: more than %d bytes; ask for a shorter window or fewer people", errAnswerTooLarge, max)
+		}
+		return nil, internalError{fmt.Errorf("encoding the answer: %w", err)}
+	}
+	return lw.b.Bytes(), nil
+}
+
+// limitedBuffer is a buffer that refuses to grow past max bytes.
+type limitedBuffer struct {
+	b   bytes.Buffer
+	max int64
+}
+
+func (l *limitedBuffer) Write(p []byte) (int, error) {
+	if int64(l.b.Len()+len(p)) > l.max {
+		return 0, errAnswerTooLarge
+	}
+	return l.b.Write(p)
 }
 
 // A file is an answer that is not JSON: a download.
@@ -306,7 +381,7 @@ func (s *server) fail(w http.ResponseWriter, r *http.Request, ctx context.Contex
 		writeError(w, http.StatusGatewayTimeout, fmt.Sprintf("the request took longer than %s, the service's limit: try a shorter window or fewer people", s.opt.Timeout))
 	case r.Context().Err() != nil:
 		// The client has gone: nobody reads the answer.
-		writeError(w, http.StatusServiceUnavailable, "the request was cancelled")
+		writeError(w, http.StatusServiceUnavailable, "the request was stopped: the client left, or the service is stopping")
 	case isInternal(err):
 		s.opt.Log.ErrorContext(r.Context(), "internal error", "path", r.URL.Path, "error", err.Error())
 		writeError(w, http.StatusInternalServerError, "internal error (the service's log has the details)")
@@ -323,7 +398,9 @@ func (e internalError) Unwrap() error { return e.err }
 
 func isInternal(err error) bool {
 	var ie internalError
-	return errors.As(err, &ie)
+	// A panic in the library is the service's fault too, whatever the
+	// input; its text is not the client's to read.
+	return errors.As(err, &ie) || errors.Is(err, calendar.ErrSourcePanicked)
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -233,6 +234,12 @@ func TestBadRequests(t *testing.T) {
 		{"night", "suggest", `{"demo": true, "night": "late"}`, `"night"`},
 		{"not before", "suggest", `{"demo": true, "notBefore": "now"}`, `"notBefore"`},
 		{"n", "rotate", `{"demo": true, "n": 0}`, `"n"`},
+		{"n too large", "rotate", `{"demo": true, "n": 1000000000}`, `"n"`},
+		{"year 10000", "overlap", `{"demo": true, "from": "9999-12-27"}`, `"to"`},
+		{"year 0", "overlap", `{"demo": true, "from": "0001-01-01"}`, `"from"`},
+		{"holiday calendars alone", "holidays", `{"calendars": {"a.ics": ""}}`, `"calendars"`},
+		{"strict alone", "holidays", `{"strict": true}`, `"calendars"`},
+		{"window over the service's days", "overlap", `{"demo": true, "from": "2026-01-01", "to": "2027-06-01"}`, `"to"`},
 		{"purpose", "advise", `{"demo": true, "purpose": "chat"}`, `"purpose"`},
 		{"sensitivity", "advise", `{"demo": true, "sensitivity": "very"}`, `"sensitivity"`},
 		{"ambiguity", "advise", `{"demo": true, "ambiguity": "some"}`, `"ambiguity"`},
@@ -336,6 +343,53 @@ func TestTimeout(t *testing.T) {
 	}
 }
 
+// A team or an answer larger than the service takes is refused, before
+// the work where it can be.
+func TestServiceLimits(t *testing.T) {
+	h := newTest(Options{MaxPeople: 3})
+	msg := errorOf(t, post(t, h, "overlap", `{"demo": true}`), http.StatusBadRequest)
+	if !strings.Contains(msg, `"roster": 8 people, more than the 3`) {
+		t.Errorf("error %q", msg)
+	}
+	if w := post(t, h, "overlap", `{"demo": true, "people": ["ben", "sam"]}`); w.Code != http.StatusOK {
+		t.Errorf("two people: status %d", w.Code)
+	}
+	h = newTest(Options{MaxDays: 7})
+	if w := post(t, h, "overlap", `{"demo": true, "from": "2026-12-07", "to": "2026-12-14"}`); w.Code != http.StatusOK {
+		t.Errorf("seven days: status %d", w.Code)
+	}
+	errorOf(t, post(t, h, "overlap", `{"demo": true, "from": "2026-12-07", "to": "2026-12-15"}`), http.StatusBadRequest)
+	h = newTest(Options{MaxAnswer: 10000})
+	msg = errorOf(t, post(t, h, "overlap", `{"demo": true}`), http.StatusBadRequest)
+	if !strings.Contains(msg, "more than 10000 bytes") {
+		t.Errorf("error %q", msg)
+	}
+}
+
+// A body of many keys, or nested deep, costs what its bytes do: the check
+// for a key given twice is linear, and stops where the decoder does.
+func TestHostileBodies(t *testing.T) {
+	h := newTest(Options{})
+	var b strings.Builder
+	b.WriteString(`{"demo": true, "purposes": {`)
+	for i := range 100000 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `"t%06d": "decide"`, i)
+	}
+	b.WriteString(`}, "from": "2026-12-07"}`)
+	if w := post(t, h, "audit", b.String()); w.Code != http.StatusOK {
+		t.Errorf("100,000 purposes: status %d: %.300s", w.Code, w.Body)
+	}
+	errorOf(t, post(t, h, "suggest", strings.Repeat("[", 1<<20)), http.StatusBadRequest)
+	// The decoder takes "ſtrict" (a long s) for "strict": the check too.
+	msg := errorOf(t, post(t, h, "suggest", `{"demo": true, "strict": false, "\u017ftrict": true}`), http.StatusBadRequest)
+	if !strings.Contains(msg, "given twice") {
+		t.Errorf("error %q", msg)
+	}
+}
+
 // A request waits for its turn while MaxInFlight others are computed, and
 // its time limit runs while it waits.
 func TestInFlight(t *testing.T) {
@@ -395,9 +449,9 @@ func TestMethodsPathsAndTypes(t *testing.T) {
 	if w := do(http.MethodPost, "/api/v1/suggest", "application/json; charset=utf-8", `{"demo": true}`); w.Code != http.StatusOK {
 		t.Errorf("JSON with a charset: status %d", w.Code)
 	}
-	if w := do(http.MethodPost, "/api/v1/suggest", "", `{"demo": true}`); w.Code != http.StatusOK {
-		t.Errorf("no content type: status %d", w.Code)
-	}
+	// A body without a type is what a page elsewhere can send without
+	// asking the browser first.
+	errorOf(t, do(http.MethodPost, "/api/v1/suggest", "", `{"demo": true}`), http.StatusUnsupportedMediaType)
 	// The page and its files.
 	for _, path := range []string{"/", "/app.js", "/style.css"} {
 		w := do(http.MethodGet, path, "", "")
@@ -469,6 +523,7 @@ func TestConcurrentRequests(t *testing.T) {
 				body = `{"demo": true, "zone": "Asia/Kathmandu"}`
 			}
 			req := httptest.NewRequest(http.MethodPost, "/api/v1/suggest", strings.NewReader(body))
+			req.Header.Set("Content-Type", "application/json")
 			w := httptest.NewRecorder()
 			h.ServeHTTP(w, req)
 			done <- w.Body.String()

@@ -137,8 +137,13 @@ async function rosterFields() {
   // only knows the file's own name, so match on that.
   const calendars = {};
   const ics = files.filter(([n]) => /\.ics$/i.test(n));
+  // Calendars of busy time and of holidays, the roster's and each person's.
+  const lists = [roster.holidayCalendars];
   for (const p of Array.isArray(roster.people) ? roster.people : []) {
-    for (const name of Array.isArray(p && p.calendars) ? p.calendars : []) {
+    if (p) lists.push(p.calendars, p.holidayCalendars);
+  }
+  for (const list of lists) {
+    for (const name of Array.isArray(list) ? list : []) {
       const hit = ics.find(([n]) => n === name || n === String(name).split(/[\\/]/).pop());
       if (hit) calendars[name] = hit[1];
     }
@@ -201,6 +206,8 @@ function heat(f) {
 
 function renderHeatmap(o) {
   const hm = o.heatmap, size = o.people.length;
+  // Hover shows people by name, as the team lists them.
+  const names = new Map(o.people.map((p) => [p.id, p.name || p.id]));
   if (!hm || !Array.isArray(hm.days)) throw new Error("The service sent no heat map.");
   const shade = (n) => Math.min(1, size ? n / size : 0);
   $("#legend").replaceChildren(el("span", {}, "People free:"), ...Array.from({ length: size + 1 }, (_, n) =>
@@ -217,7 +224,7 @@ function renderHeatmap(o) {
       return el("td", {
         class: n ? "cell" : "cell zero", style: heat(shade(n)),
         "data-date": day.date, "data-clock": c.clock, "data-count": String(n),
-        title: `${when}: ${n} of ${size} free${n ? ": " + c.free.join(", ") : ""}`,
+        title: `${when}: ${n} of ${size} free${n ? ": " + c.free.map((id) => names.get(id) || id).join(", ") : ""}`,
       }, String(n));
     })));
   $("#heatmap").replaceChildren(
