@@ -474,8 +474,10 @@ func (c *Calendar) errorf(what string, err error) error {
 
 // Busy is the calendar's busy time in window: from its events read as
 // package ics reads a file, or, with Client.FreeBusy, the server's
-// free-busy answer where the server gives one. The zone is that of
-// floating times (ics.Calendar.Busy).
+// free-busy answer where the server gives one (for a window it fails on,
+// with a 5xx status, the events are read instead). The zone is that of
+// floating times and all-day events (ics.Calendar.Busy); a free-busy
+// answer has placed those in a zone of the server's choosing.
 func (c *Calendar) Busy(ctx context.Context, window calendar.Interval, zone *time.Location) (calendar.Set, error) {
 	if c.client.FreeBusy && !c.noFreeBusy.Load() {
 		set, err := c.freeBusy(ctx, window)
@@ -485,6 +487,9 @@ func (c *Calendar) Busy(ctx context.Context, window calendar.Interval, zone *tim
 			return set, nil
 		case errors.As(err, &se) && unsupported(se.Status):
 			c.noFreeBusy.Store(true)
+		case errors.As(err, &se) && se.Status >= 500:
+			// The server failed on this window (one it cannot summarize,
+			// say): its events may still read.
 		default:
 			return calendar.Set{}, err
 		}
