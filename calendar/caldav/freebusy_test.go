@@ -102,3 +102,33 @@ func FuzzParseFreeBusy(f *testing.F) {
 		}
 	})
 }
+
+// Whatever a server answers a PROPFIND or REPORT with, reading it ends
+// without a panic, and every href it yields resolves on its own server
+// or is refused.
+func FuzzMultistatus(f *testing.F) {
+	f.Add([]byte(msXML(propResponse("/home/work/", `<d:resourcetype><d:collection/><c:calendar/></d:resourcetype><d:displayname>Work</d:displayname>`))))
+	f.Add([]byte(msXML(propResponse("/p/", `<c:calendar-home-set><d:href>https://evil.example/</d:href><d:href>../x/</d:href></c:calendar-home-set>`))))
+	f.Add([]byte(`<d:multistatus xmlns:d="DAV:"><d:response><d:href>%zz</d:href><d:status>HTTP/1.1 404</d:status></d:response></d:multistatus>`))
+	f.Add([]byte(`<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><d:multistatus xmlns:d="DAV:">&e;</d:multistatus>`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		ms, err := parseMultistatus(b)
+		if err != nil {
+			return
+		}
+		base, _ := parseURL("https://dav.example.com/cal/")
+		for _, r := range ms.Responses {
+			p := r.found()
+			if u, err := resolve(base, r.Href); err == nil && u.Host != base.Host {
+				t.Fatalf("href %q resolved to another server: %s", r.Href, u)
+			}
+			if p.Home != nil {
+				for _, h := range p.Home.Href {
+					if u, err := resolve(base, h); err == nil && u.Host != base.Host {
+						t.Fatalf("home %q resolved to another server: %s", h, u)
+					}
+				}
+			}
+		}
+	})
+}
