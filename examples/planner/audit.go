@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -18,12 +19,12 @@ import (
 func auditCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Time) error {
 	c := newCommon(ctx, "audit", out, "text", "json", "svg")
 	c.defaultWeeks = 4
-	c.fs.Lookup("to").Usage = "the day after the window (YYYY-MM-DD in -zone) or an RFC 3339 instant; default: four weeks after -from"
+	c.fs.Lookup("to").Usage = "the day after the window, a `date` in -zone or an RFC 3339 instant, e.g. 2026-04-06; default: four weeks after -from"
 	purposes := map[string]policy.Purpose{}
-	c.fs.Func("purpose", `a series' purpose, as TITLE=PURPOSE or UID=PURPOSE (e.g. "Weekly status=decide"); repeatable`, func(s string) error {
+	c.fs.Func("purpose", "a series' purpose, as `TITLE=PURPOSE` or UID=PURPOSE, e.g. \"Weekly status=decide\"; repeatable", func(s string) error {
 		name, value, ok := strings.Cut(s, "=")
 		if !ok || strings.TrimSpace(name) == "" {
-			return fmt.Errorf("%q: want TITLE=PURPOSE", s)
+			return errors.New(`want TITLE=PURPOSE, e.g. "Weekly status=decide"`)
 		}
 		p, err := policy.ParsePurpose(strings.TrimSpace(value))
 		if err != nil {

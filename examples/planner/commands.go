@@ -149,7 +149,11 @@ func availability(ctx context.Context, args []string, out *bytes.Buffer, now tim
 func overlapCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Time, color bool) error {
 	c := newCommon(ctx, "overlap", out, "text", "json", "svg")
 	c.withPeople = true
+	step := c.fs.Duration("step", time.Hour, "the heat map's cell, a part of the day on the -zone clock that divides it (5m to 24h), e.g. 15m, 30m or 2h")
 	if err := c.parse(args, out, now); err != nil {
+		return err
+	}
+	if err := checkHeatStep(*step); err != nil {
 		return err
 	}
 	r, err := c.report(overlap.Options{})
@@ -164,7 +168,7 @@ func overlapCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.
 		return writeJSON(out, o)
 	}
 	common := o.Common
-	h, err := newHeatMap(r, c.team, c.zone)
+	h, err := newHeatMapStep(r, c.team, c.zone, *step)
 	if err != nil {
 		return err
 	}
@@ -197,28 +201,34 @@ type requestFlags struct {
 func (q *requestFlags) define(c *common, rank bool) {
 	q.m = plan.DefaultMeeting()
 	m := &q.m
-	c.fs.DurationVar(&m.Duration, "duration", m.Duration, "the meeting's length")
-	c.fs.StringVar(&q.required, "required", "", "required attendees' IDs, comma-separated; default: everyone")
-	c.fs.StringVar(&q.optional, "optional", "", "optional attendees' IDs, comma-separated")
-	c.fs.DurationVar(&m.Step, "step", m.Step, "the spacing of candidate starts, from midnight in -zone")
-	c.fs.Float64Var(&m.MinAttendance, "min-attendance", m.MinAttendance, "the share of required attendees who must be present, in (0, 1]")
+	c.fs.DurationVar(&m.Duration, "duration", m.Duration, "the meeting's length, e.g. 45m")
+	c.fs.StringVar(&q.required, "required", "", "required attendees' `ids`, comma-separated, e.g. ben,priya; default: everyone")
+	c.fs.StringVar(&q.optional, "optional", "", "optional attendees' `ids`, comma-separated, e.g. ana")
+	c.fs.DurationVar(&m.Step, "step", m.Step, "the spacing of candidate starts, from midnight in -zone, e.g. 15m")
+	c.fs.Float64Var(&m.MinAttendance, "min-attendance", m.MinAttendance, "the `share` of required attendees who must be present, in (0, 1], e.g. 0.75")
 	c.fs.BoolVar(&m.AllowSoftFocus, "allow-soft-focus", false, "let the meeting break soft focus blocks, at a cost")
-	c.fs.DurationVar(&m.Buffer, "buffer", 0, "free time each attendee needs before and after")
+	c.fs.DurationVar(&m.Buffer, "buffer", 0, "free time each attendee needs before and after, e.g. 10m")
 	c.fs.BoolVar(&m.AllowNight, "allow-night", false, "let a meeting outside working hours fall in someone's night (default 22:00-07:00), at a cost")
 	c.fs.BoolVar(&m.AllowDaysOff, "allow-days-off", false, "let a meeting outside working hours fall on someone's day without working hours, at a cost")
-	c.fs.DurationVar(&m.Shoulder, "shoulder", m.Shoulder, "the time before and after working hours that costs least, for those who set none (-shoulder 1h)")
-	c.fs.StringVar(&m.Night, "night", "", "the night, for those who set none (-night 23:00-07:00; default 22:00-07:00, moved for night workers)")
+	c.fs.DurationVar(&m.Shoulder, "shoulder", m.Shoulder, "the time before and after working hours that costs least, for those who set none, e.g. 1h")
+	c.fs.StringVar(&m.Night, "night", "", "the night, a `span` for those who set none, e.g. 23:00-07:00; default: 22:00-07:00, moved for night workers")
 	if rank {
 		c.fs.BoolVar(&m.AllowOffHours, "allow-off-hours", false, "let attendees meet outside working hours, at a cost")
-		c.fs.IntVar(&m.Max, "max", m.Max, "how many slots to show")
-		c.fs.DurationVar(&m.Spacing, "spacing", m.Spacing, "the least time between two suggested starts (-spacing -1s: none)")
+		c.fs.IntVar(&m.Max, "max", m.Max, "how many slots to show, e.g. 3")
+		c.fs.DurationVar(&m.Spacing, "spacing", m.Spacing, "the least time between two suggested starts, e.g. 2h, or -1s for none")
 	}
-	c.fs.StringVar(&m.NotBefore, "not-before", "", "the earliest start, RFC 3339 (e.g. 2026-03-10T09:00:00Z); default: now in this week's default window, else none")
-	c.fs.StringVar(&q.title, "title", "Meeting", "the meeting's title, for -format ics")
+	c.fs.StringVar(&m.NotBefore, "not-before", "", "the earliest start, an RFC 3339 `instant`, e.g. 2026-03-10T09:00:00Z; default: now in this week's default window, else none")
+	c.fs.StringVar(&q.title, "title", "Meeting", "the meeting's `title`, for -format ics, e.g. \"Release planning\"")
 }
 
 func (q *requestFlags) request(c *common) (overlap.Request, error) {
-	q.m.Required, q.m.Optional = plan.SplitIDs(q.required), plan.SplitIDs(q.optional)
+	var err error
+	if q.m.Required, err = c.ids("required", q.required); err != nil {
+		return overlap.Request{}, err
+	}
+	if q.m.Optional, err = c.ids("optional", q.optional); err != nil {
+		return overlap.Request{}, err
+	}
 	req, err := q.m.Request(c.roster, c.team, c.zone)
 	return req, flagError(err)
 }
@@ -227,7 +237,7 @@ func suggest(ctx context.Context, args []string, out *bytes.Buffer, now time.Tim
 	c := newCommon(ctx, "suggest", out, "text", "json", "ics")
 	var q requestFlags
 	q.define(c, true)
-	pick := c.fs.Int("pick", 1, "with -format ics: the suggestion to write (1 is the best)")
+	pick := c.fs.Int("pick", 1, "with -format ics: which suggestion to write, 1 the best, e.g. 2")
 	if err := c.parse(args, out, now); err != nil {
 		return err
 	}
@@ -338,7 +348,7 @@ func rotate(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 	c := newCommon(ctx, "rotate", out, "text", "json", "ics")
 	var q requestFlags
 	q.define(c, false)
-	n := c.fs.Int("n", 8, "how many meetings: the window is cut into n equal parts, one meeting each (default window: n weeks)")
+	n := c.fs.Int("n", 8, "how many meetings, e.g. 4: the window is cut into n equal parts, one meeting each; the default window is n weeks")
 	// The default window is n weeks, which depends on -n: parse twice.
 	if err := c.fs.Parse(args); err == nil && *n > 0 && *n <= plan.MaxMeetings {
 		c.defaultWeeks = *n
@@ -412,19 +422,19 @@ func rotate(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 func advise(ctx context.Context, args []string, out *bytes.Buffer, now time.Time) error {
 	c := newCommon(ctx, "advise", out, "text", "json")
 	var (
-		title        = c.fs.String("title", "", "the topic's name")
-		purpose      = c.fs.String("purpose", "decide", "inform, gather-input, decide, ideate, resolve-conflict, connect or incident")
-		sensitivity  = c.fs.String("sensitivity", "low", "low, medium or high")
-		ambiguity    = c.fs.String("ambiguity", "low", "low, medium or high")
-		deadline     = c.fs.String("deadline", "", "when it must be settled: RFC 3339, or a date in -zone; default: none")
-		participants = c.fs.String("participants", "", "the people taking part, comma-separated; default: everyone")
-		deciders     = c.fs.String("deciders", "", "those of them who decide, comma-separated")
+		title        = c.fs.String("title", "", "the topic's `name`, e.g. \"Choose the release date\"")
+		purpose      = c.fs.String("purpose", "decide", "what the topic is for, a `purpose`: inform, gather-input, decide, ideate, resolve-conflict, connect or incident, e.g. inform")
+		sensitivity  = c.fs.String("sensitivity", "low", "how sensitive it is, a `level`: low, medium or high, e.g. high")
+		ambiguity    = c.fs.String("ambiguity", "low", "how open the question is, a `level`: low, medium or high, e.g. medium")
+		deadline     = c.fs.String("deadline", "", "when it must be settled, a `date` in -zone or an RFC 3339 instant, e.g. 2026-03-13; default: none")
+		participants = c.fs.String("participants", "", "the people taking part, their `ids` comma-separated, e.g. ben,priya,sam; default: everyone")
+		deciders     = c.fs.String("deciders", "", "those of them who decide, their `ids` comma-separated, e.g. ben")
 		reversible   = c.fs.Bool("reversible", false, "the decision can be undone cheaply (a two-way door)")
-		exchanges    = c.fs.Int("exchanges", 0, "back-and-forth exchanges the thread has had so far")
+		exchanges    = c.fs.Int("exchanges", 0, "back-and-forth exchanges the thread has had so far, e.g. 4")
 		written      = c.fs.Bool("written", false, "a written proposal already exists")
 		first        = c.fs.Bool("first", false, "these people have not worked together before")
 		recurring    = c.fs.Bool("recurring", false, "the topic comes back (a weekly status, a standing review): decide for the series")
-		nowFlag      = c.fs.String("now", "", "the instant to decide as of (RFC 3339, such as 2026-03-10T09:00:00Z); default: now. The default window is its week")
+		nowFlag      = c.fs.String("now", "", "the `instant` to decide as of, RFC 3339, e.g. 2026-03-10T09:00:00Z; default: now. The default window is its week")
 	)
 	// -now sets the default window: read it before the rest.
 	if err := c.fs.Parse(args); err == nil && *nowFlag != "" {
@@ -437,8 +447,16 @@ func advise(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 	if err := c.parse(args, out, now); err != nil {
 		return err
 	}
+	people, err := c.ids("participants", *participants)
+	if err != nil {
+		return err
+	}
+	deciding, err := c.ids("deciders", *deciders)
+	if err != nil {
+		return err
+	}
 	t, err := plan.Topic{Title: *title, Purpose: *purpose, Sensitivity: *sensitivity, Ambiguity: *ambiguity,
-		Deadline: *deadline, Participants: plan.SplitIDs(*participants), Deciders: plan.SplitIDs(*deciders),
+		Deadline: *deadline, Participants: people, Deciders: deciding,
 		Reversible: *reversible, Written: *written, First: *first, Recurring: *recurring, Exchanges: *exchanges}.Topic(c.team, c.zone)
 	if err != nil {
 		return flagError(err)
@@ -496,11 +514,11 @@ func writeAdvice(out *bytes.Buffer, c *common, r *overlap.Report, t policy.Topic
 
 func holidays(ctx context.Context, args []string, out *bytes.Buffer, now time.Time) error {
 	c := newCommon(ctx, "holidays", out, "text", "json")
-	codes := c.fs.String("codes", "", "holiday calendar codes, comma-separated (e.g. NZ,US): list their dates")
+	codes := c.fs.String("codes", "", "holiday calendar `codes`, comma-separated, e.g. NZ,US: list their dates")
 	actual := c.fs.Bool("actual", false, "with -codes: a holiday's own date, not the weekday it is observed on")
-	c.fs.Lookup("from").Usage = "the first day listed (YYYY-MM-DD); default: January 1 of this year (of -to's year with -to)"
-	c.fs.Lookup("to").Usage = "the day after the last listed (YYYY-MM-DD); default: January 1 of next year (after -from's year with -from)"
-	c.fs.Lookup("roster").Usage = "a roster file (JSON): list each person's holidays (codes, holiday calendars, days off and working days)"
+	c.fs.Lookup("from").Usage = "the first day listed, a `date`, e.g. 2026-01-01; default: January 1 of this year (of -to's year with -to)"
+	c.fs.Lookup("to").Usage = "the day after the last listed, a `date`, e.g. 2027-01-01; default: January 1 of next year (after -from's year with -from)"
+	c.fs.Lookup("roster").Usage = "a roster `file` (JSON), e.g. team.json: list each person's holidays (codes, holiday calendars, days off and working days)"
 	if err := c.parse(args, out, now); err != nil {
 		return err
 	}

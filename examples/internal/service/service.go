@@ -248,7 +248,7 @@ func (s *server) compute(ctx context.Context, ep endpoint, b []byte) (answer, er
 		return answer{}, err
 	}
 	if f, ok := v.(file); ok {
-		return answer{name: f.name, contentType: f.contentType, data: f.data}, nil
+		return answer(f), nil
 	}
 	data, err := encodeJSON(v, s.opt.MaxAnswer)
 	if err != nil {
