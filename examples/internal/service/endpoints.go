@@ -278,13 +278,19 @@ func (v *view) report(ctx context.Context, opt overlap.Options) (*overlap.Report
 	return overlap.Compute(ctx, v.team, v.window, opt)
 }
 
-func (s *server) availability(ctx context.Context, body any) (any, error) {
-	b := body.(*availabilityBody)
+// teamReport is the report of availability and overlap: the body's
+// people over its window.
+func (s *server) teamReport(ctx context.Context, b *availabilityBody) (*view, *overlap.Report, error) {
 	v, err := s.view(ctx, &b.rosterPart, &b.viewPart, b.People, 1, s.opt.Now())
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	r, err := v.report(ctx, overlap.Options{})
+	return v, r, err
+}
+
+func (s *server) availability(ctx context.Context, body any) (any, error) {
+	v, r, err := s.teamReport(ctx, body.(*availabilityBody))
 	if err != nil {
 		return nil, err
 	}
@@ -292,12 +298,7 @@ func (s *server) availability(ctx context.Context, body any) (any, error) {
 }
 
 func (s *server) overlap(ctx context.Context, body any) (any, error) {
-	b := body.(*overlapBody)
-	v, err := s.view(ctx, &b.rosterPart, &b.viewPart, b.People, 1, s.opt.Now())
-	if err != nil {
-		return nil, err
-	}
-	r, err := v.report(ctx, overlap.Options{})
+	v, r, err := s.teamReport(ctx, (*availabilityBody)(body.(*overlapBody)))
 	if err != nil {
 		return nil, err
 	}
