@@ -132,8 +132,11 @@ func TestReadmeExcerpts(t *testing.T) {
 		after string
 		args  []string
 	}{
-		{"A part of the tour (`-from 2026-03-09`):", []string{"-from", "2026-03-09"}},
+		{"slots start from then):", []string{"-from", "2026-03-09"}},
 		{"December (`audit -from 2026-12-07`):", []string{"audit", "-from", "2026-12-07"}},
+		{"(`summary -from 2026-12-21 -zone Asia/Kolkata`):", []string{"summary", "-from", "2026-12-21", "-zone", "Asia/Kolkata"}},
+		{"(`week -person sam -from 2026-03-09`):", []string{"week", "-person", "sam", "-from", "2026-03-09"}},
+		{"(`pairs -from 2026-12-21 -zone Asia/Kolkata`):", []string{"pairs", "-from", "2026-12-21", "-zone", "Asia/Kolkata"}},
 	} {
 		text := string(readme)
 		i := strings.Index(text, c.after)

@@ -16,11 +16,17 @@ import (
 	"github.com/tzplan/tzplan/policy"
 )
 
-// tour is the planner without a subcommand: the team, this week's heat
-// map, the best slots for a sample meeting and a verdict for a sample
-// topic, in one screen.
+// tour is the planner without a subcommand: the best time this week, the
+// heat map, the best slots for a sample meeting and a verdict for a topic
+// (the flags' or a sample), in one screen.
 func tour(ctx context.Context, args []string, out *bytes.Buffer, now time.Time, color bool) error {
 	c := newCommon(ctx, "", out)
+	var (
+		title        = c.fs.String("topic", "", "the topic the tour advises on, its `title`, e.g. \"Choose the release date\"; default: a sample")
+		purpose      = c.fs.String("purpose", "", "the topic's `purpose`: inform, gather-input, decide, ideate, resolve-conflict, connect or incident, e.g. inform; default: decide")
+		participants = c.fs.String("participants", "", "the people taking part in the topic and the sample meeting, their `ids` comma-separated, e.g. ben,priya,sam; default: the first four")
+		deadline     = c.fs.String("deadline", "", "when the topic must be settled, a `date` in -zone or an RFC 3339 instant, e.g. 2026-03-13; default: the window's end")
+	)
 	if err := c.parse(args, out, now); err != nil {
 		return err
 	}
@@ -29,10 +35,8 @@ func tour(ctx context.Context, args []string, out *bytes.Buffer, now time.Time, 
 		return err
 	}
 	zones := map[string]bool{}
-	var names []string
 	for _, p := range c.team {
 		zones[p.Zone.String()] = true
-		names = append(names, fmt.Sprintf("%s (%s)", p.ID, p.Zone))
 	}
 	who := "the demo team"
 	if c.rosterFile != "" {
@@ -40,14 +44,18 @@ func tour(ctx context.Context, args []string, out *bytes.Buffer, now time.Time, 
 	}
 	fmt.Fprintf(out, "tzplan: %s, %s in %s, %s to %s\n", who, plural(len(c.team), "person", "people"), plural(len(zones), "zone", "zones"),
 		c.window.Start.In(c.zone).Format("Mon 2006-01-02 15:04"), c.window.End.In(c.zone).Format("Mon 2006-01-02 15:04 MST"))
-	wrapItems(out, names, "  ", 100)
+	best, err := bestTime(c, r, 30*time.Minute, now)
+	if err != nil {
+		return err
+	}
+	writeSummary(out, c, best, 30*time.Minute)
 	away, err := awayDays(r, c.team)
 	if err != nil {
 		return err
 	}
 	if len(away) > 0 {
 		away[0] = "Away: " + away[0]
-		wrapItems(out, away, "  ", 100)
+		wrapItems(out, away, "", 100)
 	}
 	out.WriteString("\n")
 	h, err := newHeatMap(r, c.team, c.zone)
@@ -56,13 +64,32 @@ func tour(ctx context.Context, args []string, out *bytes.Buffer, now time.Time, 
 	}
 	h.text(out, color)
 
-	// A sample meeting: the first three people required, the fourth optional.
-	ids := make([]string, len(c.team))
-	for i, p := range c.team {
-		ids[i] = p.ID
+	// The topic: the flags', else a sample for the first four people.
+	ids, err := c.ids("participants", *participants)
+	if err != nil {
+		return err
 	}
+	sample := *title == "" && *purpose == "" && *participants == "" && *deadline == ""
+	if *title == "" && sample {
+		*title = "Choose the release date"
+	}
+	if len(ids) == 0 {
+		for _, p := range c.team[:min(4, len(c.team))] {
+			ids = append(ids, p.ID)
+		}
+	}
+	topic, err := plan.Topic{Title: *title, Purpose: *purpose, Deadline: *deadline, Participants: ids}.Topic(c.team, c.zone)
+	if err != nil {
+		return flagError(err)
+	}
+	if topic.NeedBy.IsZero() {
+		topic.NeedBy = c.window.End
+	}
+
+	// A sample meeting of the topic's people: the first three required,
+	// the rest optional.
 	req := overlap.Request{Duration: 30 * time.Minute, Step: 30 * time.Minute, Zone: c.zone, Max: 3,
-		Required: ids[:min(3, len(ids))], Optional: ids[min(3, len(ids)):min(4, len(ids))]}
+		Required: ids[:min(3, len(ids))], Optional: ids[min(3, len(ids)):]}
 	if c.window.Contains(now) {
 		req.NotBefore = now // slots in the past help no one
 	}
@@ -72,14 +99,14 @@ func tour(ctx context.Context, args []string, out *bytes.Buffer, now time.Time, 
 		return err
 	}
 
-	// A sample topic, for the same people.
 	at := now
 	if !c.window.Contains(at) {
 		at = c.window.Start
 	}
-	topic := policy.Topic{Title: "Choose the release date", Purpose: policy.Decide,
-		Participants: append(append([]string{}, req.Required...), req.Optional...), NeedBy: c.window.End}
 	out.WriteString("\n")
+	if sample {
+		out.WriteString("A sample topic (give yours with -topic, -purpose, -participants and -deadline):\n")
+	}
 	if err := writeAdvice(out, c, r, topic, at); err != nil {
 		return err
 	}

@@ -551,10 +551,13 @@ func (h *heatMap) zoneName() string {
 	return h.zone.String() + " (" + strings.Join(abbrs, "/") + ")"
 }
 
-// span is the window in words: "Mon 2026-03-23 to Sun 2026-03-29" for
-// whole days in the viewer's zone, else with the times.
-func (h *heatMap) span() string {
-	start, end := h.window.Start.In(h.zone), h.window.End.In(h.zone)
+// span is the window in words (see windowWords).
+func (h *heatMap) span() string { return windowWords(h.window, h.zone) }
+
+// windowWords is a window in words: "Mon 2026-03-23 to Sun 2026-03-29"
+// for whole days in zone, else with the times.
+func windowWords(window calendar.Interval, zone *time.Location) string {
+	start, end := window.Start.In(zone), window.End.In(zone)
 	midnight := func(t time.Time) bool { return t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 }
 	if midnight(start) && midnight(end) {
 		last := civilDay(calendar.DateOf(end).AddDays(-1))

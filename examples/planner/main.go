@@ -4,7 +4,7 @@
 // in writing or in a meeting. Without a subcommand it gives a one-screen
 // tour on an embedded demo team.
 //
-//	planner                         the tour, on the demo team
+//	planner                         the tour, on the demo team: the best time this week first
 //	planner availability  [flags]   each person's timeline
 //	planner overlap       [flags]   coverage and common windows, with a heat map
 //	planner suggest       [flags]   ranked meeting slots
@@ -12,6 +12,9 @@
 //	planner advise        [flags]   async, sync or hybrid for a topic
 //	planner audit         [flags]   what the calendars' meetings cost, and which to change
 //	planner holidays      [flags]   holiday codes; their dates (-codes NZ,US), or a roster's people's
+//	planner summary       [flags]   the best time this week for the team or -people, with who misses it
+//	planner week          [flags]   one person's week on their own clock (-person ana)
+//	planner pairs         [flags]   the hours each pair of people is free together
 //	planner help [SUBCOMMAND]       the subcommands, or a subcommand's flags (also -h)
 //
 // Flags go before or after the subcommand: "planner -roster team.json
@@ -19,6 +22,9 @@
 // UTC". A flag given twice, on one side or both, takes its later value, as
 // with Go's flag package (audit's -purpose, which is repeatable, takes
 // both).
+//
+// The tour advises on a sample topic, and says so, unless -topic, -purpose,
+// -participants or -deadline give one.
 //
 // Common flags: -roster FILE (default: the embedded demo team, also in
 // examples/internal/plan/demo.json), -from DATE -to DATE (civil dates in -zone, the window
@@ -110,8 +116,8 @@ func subcommandNames() []string {
 	return append(names, "help")
 }
 
-// writeUsage writes the planner's help: the subcommands, one a line, and
-// the flags of the tour, which every subcommand takes too.
+// writeUsage writes the planner's help: the subcommands, one a line, the
+// tour's own flags, and the flags that the tour and every subcommand take.
 func writeUsage(out *bytes.Buffer, tour *flag.FlagSet) {
 	out.WriteString("usage: planner [SUBCOMMAND] [flags]\n\n")
 	out.WriteString("Without a subcommand, a one-screen tour of the team's week (the demo team's without -roster).\n")
@@ -122,8 +128,16 @@ func writeUsage(out *bytes.Buffer, tour *flag.FlagSet) {
 	fmt.Fprintf(out, "  %-13s %s\n", "help", "this page; planner help SUBCOMMAND: a subcommand's flags")
 	out.WriteString("\nFlags go before or after the subcommand (planner -roster team.json availability -zone UTC);\n" +
 		"a flag given twice takes its later value.\n")
+	out.WriteString("\nFlags of the tour:\n")
+	writeFlags(out, tour, func(name string) bool { return !everyFlag(name) })
 	out.WriteString("\nFlags of the tour and of every subcommand:\n")
-	writeFlags(out, tour, func(string) bool { return true })
+	writeFlags(out, tour, everyFlag)
+}
+
+// everyFlag reports whether name is a flag that the tour and every
+// subcommand take, such as -roster.
+func everyFlag(name string) bool {
+	return newCommon(context.Background(), "", io.Discard).fs.Lookup(name) != nil
 }
 
 // writeFlags writes the flags of fs that keep, one a line: the flag and
@@ -428,11 +442,10 @@ func (c *common) help(out *bytes.Buffer) {
 		}
 	}
 	// Its own flags first, then those every subcommand takes.
-	tour := flagSet("")
 	fmt.Fprintf(out, "Flags of %s, before or after it:\n", c.name)
-	writeFlags(out, c.fs, func(name string) bool { return tour.Lookup(name) == nil })
+	writeFlags(out, c.fs, func(name string) bool { return !everyFlag(name) })
 	out.WriteString("\nFlags of every subcommand:\n")
-	writeFlags(out, c.fs, func(name string) bool { return tour.Lookup(name) != nil })
+	writeFlags(out, c.fs, everyFlag)
 }
 
 // parse reads the flags, the roster, the zone and the window.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"slices"
 	"strings"
@@ -22,27 +23,37 @@ type summaryJSON struct {
 	Window  calendar.Interval   `json:"window"`
 	Best    *overlap.Suggestion `json:"best"`
 	Present []string            `json:"present"`
-	Missing []string            `json:"missing"`
+	Missing []absence           `json:"missing"`
+}
+
+// An absence is who misses a slot, and why: "time off (vacation)".
+type absence struct {
+	ID  string `json:"id"`
+	Why string `json:"why"`
 }
 
 // bestTime finds the slot of d in the window that the most of the team
 // can come to (everyone required, at least one present), from now on when
 // the window holds now.
 func bestTime(c *common, r *overlap.Report, d time.Duration, now time.Time) (summaryJSON, error) {
-	s := summaryJSON{Window: c.window, Present: []string{}, Missing: []string{}}
+	s := summaryJSON{Window: c.window, Present: []string{}, Missing: []absence{}}
 	ids := make([]string, len(c.team))
 	for i, p := range c.team {
 		ids[i] = p.ID
 	}
 	req := overlap.Request{Duration: d, Step: 15 * time.Minute, Zone: c.zone, Required: ids, Max: 1,
 		MinAttendance: 1 / float64(len(ids))}
+	when := "in the window"
 	if c.window.Contains(now) {
 		req.NotBefore = now
+		when = "from now to the window's end"
 	}
 	ss, err := r.Suggest(c.ctx, req)
 	var ns *overlap.NoSlotError
 	if errors.As(err, &ns) {
-		s.Missing = ids
+		for _, id := range ids {
+			s.Missing = append(s.Missing, absence{id, fmt.Sprintf("never free for %s %s", hours(d), when)})
+		}
 		return s, nil
 	}
 	if err != nil {
@@ -52,34 +63,55 @@ func bestTime(c *common, r *overlap.Report, d time.Duration, now time.Time) (sum
 	for _, a := range ss[0].Attendees {
 		if a.Present {
 			s.Present = append(s.Present, a.ID)
-		} else {
-			s.Missing = append(s.Missing, a.ID)
+			continue
 		}
+		why, err := whyMissing(r, a, ss[0].Interval)
+		if err != nil {
+			return s, err
+		}
+		s.Missing = append(s.Missing, absence{a.ID, why})
 	}
 	return s, nil
 }
 
 // writeSummary writes the best time in one line, then each person's
-// local time and, for those who miss it, why.
+// local time and zone and, for those who miss it, why.
 func writeSummary(out *bytes.Buffer, c *common, s summaryJSON, d time.Duration) {
 	if s.Best == nil {
-		fmt.Fprintf(out, "Best time for %s: none; nobody is free for %s in this window.\n", plural(len(c.team), "person", "people"), hours(d))
+		// Everyone misses it for the same reason.
+		fmt.Fprintf(out, "Best time for %s: none; each of the %s is %s.\n", hours(d), plural(len(c.team), "person", "people"), s.Missing[0].Why)
 		return
 	}
-	fmt.Fprintf(out, "Best time for %s: %s, %d of %d can come", hours(d), span(s.Best.Interval, c.zone), len(s.Present), len(c.team))
-	if len(s.Missing) > 0 {
-		fmt.Fprintf(out, " (missing %s)", strings.Join(s.Missing, ", "))
-	}
-	out.WriteString(".\n")
+	fmt.Fprintf(out, "Best time for %s: %s, %d of %d can come:\n", hours(d), span(s.Best.Interval, c.zone), len(s.Present), len(c.team))
 	var items []string
+	local := map[string]string{}
 	for _, a := range s.Best.Attendees {
-		item := fmt.Sprintf("%s %s", a.ID, a.Local.Format("Mon 15:04"))
-		if !a.Present {
-			item += " (" + a.Status.String() + ")"
+		local[a.ID] = a.Local.Format("Mon 15:04") + " " + a.Local.Location().String()
+		if a.Present {
+			items = append(items, a.ID+" "+local[a.ID])
 		}
-		items = append(items, item)
 	}
 	wrapItems(out, items, "  ", 100)
+	for _, m := range s.Missing {
+		wrap(out, fmt.Sprintf("missing %s (%s): %s", m.ID, local[m.ID], m.Why), "  ", 100)
+	}
+}
+
+// whyMissing says what keeps a from the slot: the first part of their
+// timeline in it of the kind that their status names, such as "time off
+// (vacation)" or, at night, "off hours, time off (vacation)".
+func whyMissing(r *overlap.Report, a overlap.Attendance, slot calendar.Interval) (string, error) {
+	segs, err := r.Timeline(a.ID)
+	if err != nil {
+		return "", err
+	}
+	for _, s := range segs {
+		on := s.Start.Before(slot.End) && s.End.After(slot.Start)
+		if on && (s.Kind.String() == a.Status.String() || s.Under.String() == a.Status.String()) {
+			return awayReason(s), nil
+		}
+	}
+	return a.Status.String(), nil
 }
 
 func summaryCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Time) error {
@@ -135,7 +167,7 @@ func (p weekPiece) MarshalJSON() ([]byte, error) {
 
 func weekCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Time) error {
 	c := newCommon(ctx, "week", out, "text", "json")
-	id := c.fs.String("person", "", "whose week, by roster id, e.g. ana")
+	id := c.fs.String("person", "", "whose week, by roster id, e.g. ana; -from and -to are then days on their clock unless -zone is given")
 	if err := c.parse(args, out, now); err != nil {
 		return err
 	}
@@ -148,11 +180,13 @@ func weekCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Tim
 	}
 	p, _ := c.roster.Person(found)
 	person := *p
-	// The window is the person's week: their Monday to Monday, on their
-	// clock, unless -from or -to say otherwise.
-	if c.from == "" && c.to == "" {
-		c.window, err = plan.Window("", "", person.Zone, now, 1)
-		if err != nil {
+	// The window's days are the person's, on their clock, unless -zone
+	// says whose days -from and -to are: by default their week, Monday
+	// to Monday.
+	zoneSet := false
+	c.fs.Visit(func(f *flag.Flag) { zoneSet = zoneSet || f.Name == "zone" })
+	if !zoneSet {
+		if c.window, err = plan.Window(c.from, c.to, person.Zone, now, 1); err != nil {
 			return flagError(err)
 		}
 	}
@@ -190,9 +224,7 @@ func weekCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Tim
 	if name == "" {
 		name = person.ID
 	}
-	fmt.Fprintf(out, "%s's week, %s to %s, on %s's clock (%s); who else is free when %s is:\n", name,
-		c.window.Start.In(person.Zone).Format("Mon 2006-01-02"), c.window.End.Add(-time.Nanosecond).In(person.Zone).Format("Mon 2006-01-02"),
-		person.ID, person.Zone, person.ID)
+	wrap(out, fmt.Sprintf("%s's week, %s, on %s time:", name, windowWords(c.window, person.Zone), person.Zone), "", 100)
 	others := len(c.team) - 1
 	for _, d := range days {
 		label := d.Date.Weekday().String()[:3] + " " + fmt.Sprintf("%02d-%02d", int(d.Date.Month), d.Date.Day)
@@ -278,35 +310,40 @@ func pairsCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Ti
 	if err != nil {
 		return err
 	}
+	// both[i][j]: the time people i and j are both free; the diagonal,
+	// each one's own free time.
 	pw := r.Pairwise()
 	ids := make([]string, len(c.team))
 	for i, p := range c.team {
 		ids[i] = p.ID
 	}
-	matrix := make([][]string, len(ids))
+	both := make([][]time.Duration, len(ids))
 	for i, a := range ids {
-		matrix[i] = make([]string, len(ids))
+		both[i] = make([]time.Duration, len(ids))
 		for j, b := range ids {
-			if i == j {
-				free, err := r.Free(a)
-				if err != nil {
-					return err
-				}
-				matrix[i][j] = jsontext.FormatDuration(free.Duration())
-				continue
-			}
-			matrix[i][j] = jsontext.FormatDuration(pw[[2]string{a, b}])
+			both[i][j] = pw[[2]string{a, b}]
 		}
+		free, err := r.Free(a)
+		if err != nil {
+			return err
+		}
+		both[i][i] = free.Duration()
 	}
 	if c.format == "json" {
+		text := make([][]string, len(ids))
+		for i := range both {
+			for _, d := range both[i] {
+				text[i] = append(text[i], jsontext.FormatDuration(d))
+			}
+		}
 		return writeJSON(out, struct {
 			Window calendar.Interval `json:"window"`
 			People []string          `json:"people"`
 			Both   [][]string        `json:"both"`
-		}{c.window, ids, matrix})
+		}{c.window, ids, text})
 	}
-	fmt.Fprintf(out, "Hours both are free, %s to %s (the diagonal: each person's own free hours):\n",
-		c.window.Start.In(c.zone).Format("Mon 2006-01-02"), c.window.End.In(c.zone).Format("Mon 2006-01-02 MST"))
+	fmt.Fprintf(out, "Hours each pair is free together, %s, in %s;\nthe diagonal: each person's own free hours.\n",
+		windowWords(c.window, c.zone), c.zone)
 	width := 6
 	for _, id := range ids {
 		width = max(width, len(id)+1)
@@ -318,12 +355,7 @@ func pairsCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Ti
 	out.WriteString("\n")
 	for i, a := range ids {
 		fmt.Fprintf(out, "%-*s", width, a)
-		for j, b := range ids {
-			d := pw[[2]string{a, b}]
-			if i == j {
-				free, _ := r.Free(a)
-				d = free.Duration()
-			}
+		for _, d := range both[i] {
 			cell := "-"
 			if d > 0 {
 				cell = hours(d)
