@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tzplan/tzplan/calendar"
+	"github.com/tzplan/tzplan/internal/jsontext"
 	"github.com/tzplan/tzplan/overlap"
 )
 
@@ -59,11 +60,11 @@ const minHeatStep = 5 * time.Minute
 func checkHeatStep(step time.Duration) error {
 	switch {
 	case step < minHeatStep:
-		return badf("-step %s: want at least 5m; finer cells hold too little to read", step)
+		return badf("-step %s: want at least 5m; finer cells hold too little to read", jsontext.FormatDuration(step))
 	case step > 24*time.Hour:
-		return badf("-step %s: want at most 24h, one cell a day", step)
+		return badf("-step %s: want at most 24h, one cell a day", jsontext.FormatDuration(step))
 	case step%time.Minute != 0 || (24*time.Hour)%step != 0:
-		return badf("-step %s: want a whole number of minutes that divides a day, such as 15m, 20m, 30m, 1h or 2h", step)
+		return badf("-step %s: want a whole number of minutes that divides a day, such as 15m, 20m, 30m, 1h or 2h", jsontext.FormatDuration(step))
 	}
 	return nil
 }

@@ -465,7 +465,7 @@ func (c *common) parse(args []string, out *bytes.Buffer, now time.Time) error {
 		return flag.ErrHelp
 	}
 	if c.timeout <= 0 {
-		return badf("-timeout %s: want a positive duration, e.g. 2m", c.timeout)
+		return badf("-timeout %s: want a positive duration, e.g. 2m", jsontext.FormatDuration(c.timeout))
 	}
 	c.ctx, c.cancel = context.WithTimeout(c.parent, c.timeout)
 	if c.fs.NArg() > 0 {

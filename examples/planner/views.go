@@ -122,7 +122,7 @@ func summaryCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.
 		return err
 	}
 	if *d <= 0 {
-		return badf("-duration %s: want a positive duration, e.g. 30m", *d)
+		return badf("-duration %s: want a positive duration, e.g. 30m", jsontext.FormatDuration(*d))
 	}
 	r, err := c.report(overlap.Options{})
 	if err != nil {
