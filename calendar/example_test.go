@@ -292,3 +292,18 @@ func ExampleStay() {
 	// Fri 08:00 - 12:00 UTC
 	// true America/New_York Mon-Fri 09:00-17:00 America/New_York
 }
+
+// The hour that Berlin's clocks skip in spring is an empty cell; the hour
+// they show twice in autumn is a cell of two hours.
+func ExampleFirstShowing() {
+	berlin := load("Europe/Berlin")
+	for _, day := range []string{"2026-03-29", "2026-10-25"} {
+		d := calendar.MustParseDate(day)
+		start := calendar.FirstShowing(d, calendar.MustParseClock("02:00"), berlin)
+		end := calendar.FirstShowing(d, calendar.MustParseClock("03:00"), berlin)
+		fmt.Printf("%s 02:00-03:00: %s to %s, %v\n", day, start.Format("15:04 MST"), end.Format("15:04 MST"), end.Sub(start))
+	}
+	// Output:
+	// 2026-03-29 02:00-03:00: 03:00 CEST to 03:00 CEST, 0s
+	// 2026-10-25 02:00-03:00: 02:00 CEST to 03:00 CET, 2h0m0s
+}

@@ -28,6 +28,38 @@ func Wall(d Date, c Clock, loc *time.Location) time.Time {
 	return time.Unix(wallUnix(localSeconds(d, c), loc), 0).In(loc)
 }
 
+// FirstShowing returns the first instant at which the wall clocks of loc
+// show clock c on date d, or a later wall time: Wall(d, c, loc) where the
+// clocks show d c (the earlier instant in a fold), and the end of the gap
+// where they skip it, when the clocks jump past it. Stretches from
+// FirstShowing(d, c1) to FirstShowing(d, c2), one after another, cover
+// time with no hole and no overlap; a stretch the clocks skip is empty;
+// and the time that clocks falling back show a second time belongs to the
+// stretch in which they fall back: in Berlin's hours of 2026-10-25,
+// 02:00-03:00 holds both of the 02:00 hours. This is how a heat map cuts
+// days into cells.
+//
+// A clock outside 00:00 to 24:00 is normalised into the days before or
+// after d; 24:00 is 00:00 on the next day. A nil loc means UTC.
+func FirstShowing(d Date, c Clock, loc *time.Location) time.Time {
+	if loc == nil {
+		loc = time.UTC
+	}
+	days := int(floorDiv(int64(c), 24*60))
+	d, c = d.AddDays(days), c-Clock(days*24*60)
+	t := Wall(d, c, loc)
+	if DateTimeOf(t) == (DateTime{Date: d, Clock: c}) {
+		return t
+	}
+	// In a gap, Wall reads the time with the offset from before it, so
+	// that t lies as far past the gap's end as d c lies past its start:
+	// the gap ends where t's offset begins.
+	if start, _ := t.ZoneBounds(); !start.IsZero() && start.Before(t) {
+		return start.In(loc)
+	}
+	return t
+}
+
 // wallUnix is zoneTable.resolve for one wall time l, without a table:
 // it walks the periods of loc near l as newZoneTable lists them, keeping
 // only the one being merged, so that Wall does not allocate. It returns

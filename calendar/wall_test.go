@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -176,6 +177,97 @@ func TestWallAgreesWithTheZoneTable(t *testing.T) {
 		z := newZoneTable(loc, l-maxOffset, l+maxOffset, nil)
 		if got, want := Wall(d, c, loc).Unix(), z.resolve(l); got != want {
 			t.Fatalf("Wall(%s, %s, %s) = %d, the zone table says %d", d, c, loc, got, want)
+		}
+	})
+}
+
+// FirstShowing, worked out from the zones' published changes: where the
+// clocks skip the time, the instant of the jump; elsewhere Wall's instant.
+func TestFirstShowingNamedCases(t *testing.T) {
+	tests := []struct {
+		name, zone, date, clock string
+		want                    string // the instant, in UTC
+	}{
+		{"new york gap: the jump at 02:00 EST", "America/New_York", "2026-03-08", "02:30", "2026-03-08T07:00:00Z"},
+		{"new york after the gap", "America/New_York", "2026-03-08", "03:00", "2026-03-08T07:00:00Z"},
+		{"new york fold: the first 01:30", "America/New_York", "2026-11-01", "01:30", "2026-11-01T05:30:00Z"},
+		{"new york 02:00 after the fold", "America/New_York", "2026-11-01", "02:00", "2026-11-01T07:00:00Z"},
+		{"berlin gap", "Europe/Berlin", "2026-03-29", "02:00", "2026-03-29T01:00:00Z"},
+		{"berlin fold", "Europe/Berlin", "2026-10-25", "02:00", "2026-10-25T00:00:00Z"},
+		{"santiago midnight gap", "America/Santiago", "2026-09-06", "00:30", "2026-09-06T04:00:00Z"},
+		{"lord howe half-hour gap", "Australia/Lord_Howe", "2026-10-04", "02:15", "2026-10-03T15:30:00Z"},
+		{"apia skipped day", "Pacific/Apia", "2011-12-30", "12:00", "2011-12-30T10:00:00Z"},
+		{"apia 24:00 of the skipped day", "Pacific/Apia", "2011-12-30", "24:00", "2011-12-30T10:00:00Z"},
+		{"havana midnight gap", "America/Havana", "2026-03-08", "00:30", "2026-03-08T05:00:00Z"},
+		{"kathmandu", "Asia/Kathmandu", "2026-03-08", "09:00", "2026-03-08T03:15:00Z"},
+		{"24:00 is the next midnight", "America/New_York", "2026-03-08", "24:00", "2026-03-09T04:00:00Z"},
+		{"25:00 is 01:00 the next day", "America/New_York", "2026-03-07", "25:00", "2026-03-08T06:00:00Z"},
+		{"-01:00 is 23:00 the day before", "Asia/Kolkata", "2026-03-09", "-01:00", "2026-03-08T17:30:00Z"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			loc := mustLoad(t, tc.zone)
+			c := Clock(0)
+			switch tc.clock {
+			case "25:00":
+				c = 25 * 60
+			case "-01:00":
+				c = -60
+			default:
+				c = MustParseClock(tc.clock)
+			}
+			got := FirstShowing(MustParseDate(tc.date), c, loc)
+			want, err := time.Parse(time.RFC3339, tc.want)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !got.Equal(want) || got.Location() != loc {
+				t.Errorf("FirstShowing(%s, %s, %s) = %s in %s, want %s", tc.date, tc.clock, tc.zone, got.UTC().Format(time.RFC3339), got.Location(), tc.want)
+			}
+		})
+	}
+	if got := FirstShowing(MustParseDate("2026-03-08"), 150, nil); !got.Equal(time.Date(2026, 3, 8, 2, 30, 0, 0, time.UTC)) || got.Location() != time.UTC {
+		t.Errorf("a nil zone: %s, want 02:30 UTC", got)
+	}
+}
+
+// bruteFirstShowing is the model of FirstShowing: the first whole minute,
+// walking forward from a day before, whose wall clock shows d c or later.
+func bruteFirstShowing(d Date, c Clock, loc *time.Location) time.Time {
+	l := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Unix() + int64(c)*60
+	for t := l - 16*3600; t <= l+16*3600; t += 60 {
+		if reading(time.Unix(t, 0), loc) >= l {
+			return time.Unix(t, 0)
+		}
+	}
+	panic("bruteFirstShowing: no instant near the wall time")
+}
+
+// TestFirstShowingMatchesTheModel: near the changes of the hard zones,
+// FirstShowing is the model's instant, and the stretch to a later clock
+// holds exactly the minutes whose wall clock, at its furthest so far, is
+// from c to c2: what a clock falling back shows again stays in the
+// stretch in which it fell back.
+func TestFirstShowingMatchesTheModel(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		loc := drawZone(t)
+		d, c := drawWallNear(t, loc)
+		got := FirstShowing(d, c, loc)
+		if want := bruteFirstShowing(d, c, loc); !got.Equal(want) {
+			t.Fatalf("FirstShowing(%s, %s, %s) = %s, model says %s", d, c, loc, got.UTC().Format(time.RFC3339), want.UTC().Format(time.RFC3339))
+		}
+		c2 := c + Clock(rapid.IntRange(1, 180).Draw(t, "length"))
+		end := FirstShowing(d, c2, loc)
+		lo := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Unix() + int64(c)*60
+		hi := lo + int64(c2-c)*60
+		furthest := int64(math.MinInt64)
+		for m := lo - 16*3600; m <= hi+16*3600; m += 60 {
+			furthest = max(furthest, reading(time.Unix(m, 0), loc))
+			in := !time.Unix(m, 0).Before(got) && time.Unix(m, 0).Before(end)
+			if want := lo <= furthest && furthest < hi; in != want {
+				t.Fatalf("%s (furthest wall time %s): in the stretch of %s %s to %s is %v, want %v",
+					time.Unix(m, 0).UTC().Format(time.RFC3339), time.Unix(furthest, 0).UTC().Format("2006-01-02 15:04"), d, c, c2, in, want)
+			}
 		}
 	})
 }

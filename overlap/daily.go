@@ -97,7 +97,7 @@ type Bucket struct {
 	// spring-forward night loses, every hour of a day a zone skipped) or
 	// where it lies outside the window, and shorter where they skip part
 	// of it. Buckets follow each other in time, cut where the clocks first
-	// show each bucket's start: the time a fall-back night shows twice
+	// show each bucket's start (calendar.FirstShowing): the time a fall-back night shows twice
 	// belongs to the bucket in which the clocks fall back (with hourly
 	// buckets, 02:00 holds both of Berlin's 02:00-03:00 hours; with
 	// half-hour ones, 02:30 holds 02:30-03:00 CEST and 02:00-03:00 CET).
@@ -128,7 +128,7 @@ func (r *Report) Buckets(loc *time.Location, step time.Duration) ([]Bucket, erro
 	for d := first; !d.After(last); d = d.AddDays(1) {
 		for k := range perDay {
 			c := calendar.Clock(k) * minutes
-			iv := calendar.Interval{Start: firstShowing(d, c, loc), End: firstShowing(d, c+minutes, loc)}.Intersect(r.window)
+			iv := calendar.Interval{Start: calendar.FirstShowing(d, c, loc), End: calendar.FirstShowing(d, c+minutes, loc)}.Intersect(r.window)
 			if iv.IsEmpty() {
 				at := iv.Start
 				switch {
@@ -160,27 +160,6 @@ func (r *Report) Buckets(loc *time.Location, step time.Duration) ([]Bucket, erro
 		}
 	}
 	return out, nil
-}
-
-// firstShowing returns the first instant at which the wall clocks of loc
-// show date d and clock c, or a later wall time: Wall(d, c) where the
-// clocks show it, and the end of the gap where they skip it (Wall reads a
-// skipped time with the offset from before the gap, which lands as far
-// past the gap's end as the time was past its start). So the instants
-// from firstShowing(d, c) to firstShowing(d, c2) are exactly those whose
-// wall clock shows a time from c to c2 on d.
-func firstShowing(d calendar.Date, c calendar.Clock, loc *time.Location) time.Time {
-	t := calendar.Wall(d, c, loc)
-	if c == calendar.EndOfDay {
-		d, c = d.AddDays(1), calendar.Midnight
-	}
-	if calendar.DateTimeOf(t.In(loc)) == (calendar.DateTime{Date: d, Clock: c}) {
-		return t
-	}
-	if start, _ := t.In(loc).ZoneBounds(); !start.IsZero() && start.Before(t) {
-		return start
-	}
-	return t
 }
 
 // String returns b as "2026-03-09 13:00 [start, end) free: 3".

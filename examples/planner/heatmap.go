@@ -96,7 +96,7 @@ func newHeatMapStep(r *overlap.Report, team []calendar.Person, zone *time.Locati
 		for k, b := range buckets[i : i+perDay] {
 			c := heatCell{clock: b.Clock, iv: b.Interval, all: !b.IsEmpty() && b.Free == len(team)}
 			if b.IsEmpty() {
-				c.skipped = !shownFrom(b.Date, b.Clock, zone).Before(shownFrom(b.Date, b.Clock+calendar.Clock(step/time.Minute), zone))
+				c.skipped = !calendar.FirstShowing(b.Date, b.Clock, zone).Before(calendar.FirstShowing(b.Date, b.Clock+calendar.Clock(step/time.Minute), zone))
 			}
 			d.cells[k] = c
 		}
@@ -120,23 +120,6 @@ func newHeatMapStep(r *overlap.Report, team []calendar.Person, zone *time.Locati
 		}
 	}
 	return h, nil
-}
-
-// shownFrom returns the first instant at which the clocks of loc show d
-// and c or a later wall time: Wall where they show it, the end of the gap
-// where they skip it (as overlap.Report.Buckets cuts its cells).
-func shownFrom(d calendar.Date, c calendar.Clock, loc *time.Location) time.Time {
-	t := calendar.Wall(d, c, loc)
-	if c == calendar.EndOfDay {
-		d, c = d.AddDays(1), calendar.Midnight
-	}
-	if calendar.DateTimeOf(t.In(loc)) == (calendar.DateTime{Date: d, Clock: c}) {
-		return t
-	}
-	if start, _ := t.In(loc).ZoneBounds(); !start.IsZero() && start.Before(t) {
-		return start
-	}
-	return t
 }
 
 // A heatCursor walks one person's timeline through the cells, in time
@@ -497,7 +480,7 @@ func (h *heatMap) cellStart(d heatDay, k int) (time.Time, bool) {
 	if c.skipped {
 		return time.Time{}, false
 	}
-	return shownFrom(d.date, c.clock, h.zone), true
+	return calendar.FirstShowing(d.date, c.clock, h.zone), true
 }
 
 // localRow is the local time in loc at the start of each labelled cell
@@ -936,7 +919,7 @@ func (h *heatMap) cellTitle(d heatDay, c heatCell, cursors []*heatCursor) heatTi
 	var t heatTitle
 	var lines []string
 	head := h.clockSpan(c.iv)
-	switch whole := shownFrom(d.date, to, h.zone).Sub(shownFrom(d.date, c.clock, h.zone)); {
+	switch whole := calendar.FirstShowing(d.date, to, h.zone).Sub(calendar.FirstShowing(d.date, c.clock, h.zone)); {
 	case c.iv.Duration() != whole:
 		head += fmt.Sprintf(" (%s in the window)", hours(c.iv.Duration()))
 	case whole != h.step:
