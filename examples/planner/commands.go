@@ -11,6 +11,7 @@ import (
 
 	"github.com/tzplan/tzplan/calendar"
 	"github.com/tzplan/tzplan/examples/internal/plan"
+	"github.com/tzplan/tzplan/internal/icalvalue"
 	"github.com/tzplan/tzplan/internal/jsontext"
 	"github.com/tzplan/tzplan/overlap"
 	"github.com/tzplan/tzplan/policy"
@@ -28,6 +29,34 @@ func tour(ctx context.Context, args []string, out *bytes.Buffer, now time.Time, 
 		deadline     = c.fs.String("deadline", "", "when the topic must be settled, a `date` in -zone or an RFC 3339 instant, e.g. 2026-03-13; default: the window's end")
 	)
 	if err := c.parse(args, out, now); err != nil {
+		return err
+	}
+	// The topic: the flags', else a sample for the first four people.
+	ids, err := c.ids("participants", *participants)
+	if err != nil {
+		return err
+	}
+	sample := *title == "" && *purpose == "" && len(ids) == 0 && *deadline == ""
+	if sample {
+		*title = "Choose the release date"
+	}
+	if len(ids) == 0 {
+		for _, p := range c.team[:min(4, len(c.team))] {
+			ids = append(ids, p.ID)
+		}
+	}
+	topic, err := plan.Topic{Title: *title, Purpose: *purpose, Deadline: *deadline, Participants: ids}.Topic(c.team, c.zone)
+	if err != nil {
+		return flagError(err)
+	}
+	at := now // the instant the tour advises as of
+	if !c.window.Contains(at) {
+		at = c.window.Start
+	}
+	if topic.NeedBy.IsZero() {
+		topic.NeedBy = c.window.End
+	}
+	if err := checkDeadline(topic, *deadline, at, c.zone); err != nil {
 		return err
 	}
 	r, err := c.report(overlap.Options{})
@@ -64,28 +93,6 @@ func tour(ctx context.Context, args []string, out *bytes.Buffer, now time.Time, 
 	}
 	h.text(out, color)
 
-	// The topic: the flags', else a sample for the first four people.
-	ids, err := c.ids("participants", *participants)
-	if err != nil {
-		return err
-	}
-	sample := *title == "" && *purpose == "" && *participants == "" && *deadline == ""
-	if *title == "" && sample {
-		*title = "Choose the release date"
-	}
-	if len(ids) == 0 {
-		for _, p := range c.team[:min(4, len(c.team))] {
-			ids = append(ids, p.ID)
-		}
-	}
-	topic, err := plan.Topic{Title: *title, Purpose: *purpose, Deadline: *deadline, Participants: ids}.Topic(c.team, c.zone)
-	if err != nil {
-		return flagError(err)
-	}
-	if topic.NeedBy.IsZero() {
-		topic.NeedBy = c.window.End
-	}
-
 	// A sample meeting of the topic's people: the first three required,
 	// the rest optional.
 	req := overlap.Request{Duration: 30 * time.Minute, Step: 30 * time.Minute, Zone: c.zone, Max: 3,
@@ -99,10 +106,6 @@ func tour(ctx context.Context, args []string, out *bytes.Buffer, now time.Time, 
 		return err
 	}
 
-	at := now
-	if !c.window.Contains(at) {
-		at = c.window.Start
-	}
 	out.WriteString("\n")
 	if sample {
 		out.WriteString("A sample topic (give yours with -topic, -purpose, -participants and -deadline):\n")
@@ -491,6 +494,9 @@ func advise(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 	if !c.window.Contains(now) {
 		return badf("now (%s) is outside the window %s to %s: advise decides as of now (set it with -now)", utc(now), utc(c.window.Start), utc(c.window.End))
 	}
+	if err := checkDeadline(t, *deadline, now, c.zone); err != nil {
+		return err
+	}
 	r, err := c.report(overlap.Options{})
 	if err != nil {
 		return err
@@ -505,6 +511,15 @@ func advise(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 	return writeAdvice(out, c, r, t, now)
 }
 
+// checkDeadline refuses a -deadline (given as text) that is not after
+// now, the instant the topic is advised as of.
+func checkDeadline(t policy.Topic, text string, now time.Time, zone *time.Location) error {
+	if text != "" && !t.NeedBy.After(now) {
+		return badf("-deadline %s: it is %s, not after %s, the time the advice is for", icalvalue.Quote(text), both(t.NeedBy, zone), both(now, zone))
+	}
+	return nil
+}
+
 func writeAdvice(out *bytes.Buffer, c *common, r *overlap.Report, t policy.Topic, now time.Time) error {
 	d, err := plan.Decide(c.ctx, r, t, now)
 	if err != nil {
@@ -514,7 +529,7 @@ func writeAdvice(out *bytes.Buffer, c *common, r *overlap.Report, t policy.Topic
 	if title == "" {
 		title = "The topic"
 	}
-	fmt.Fprintf(out, "%s (%s, %d people), as of %s:\n", title, t.Purpose, len(t.Participants), both(now, c.zone))
+	wrap(out, fmt.Sprintf("%s (%s, %s), as of %s:", title, t.Purpose, plural(len(t.Participants), "person", "people"), both(now, c.zone)), "", 100)
 	wrap(out, fmt.Sprintf("%s: %s", strings.ToUpper(d.Mode.String()), d.Format), "  ", 100)
 	if d.Slot != nil {
 		meet := span(*d.Slot, c.zone)

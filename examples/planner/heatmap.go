@@ -539,16 +539,21 @@ func (h *heatMap) zoneName() string {
 func (h *heatMap) span() string { return windowWords(h.window, h.zone) }
 
 // windowWords is a window in words: "Mon 2026-03-23 to Sun 2026-03-29"
-// for whole days in zone, else with the times.
+// for whole days in zone (a day starts where its clocks first show 00:00
+// or later, so a day whose midnight is skipped is whole too), else with
+// the times.
 func windowWords(window calendar.Interval, zone *time.Location) string {
 	start, end := window.Start.In(zone), window.End.In(zone)
-	midnight := func(t time.Time) bool { return t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 }
+	midnight := func(t time.Time) bool {
+		d := dayOf(t, zone)
+		return calendar.FirstShowing(d, calendar.Midnight, zone).Equal(t)
+	}
 	if midnight(start) && midnight(end) {
-		last := civilDay(calendar.DateOf(end).AddDays(-1))
-		if calendar.DateOf(start) == calendar.DateOf(last) {
-			return start.Format("Mon 2006-01-02")
+		first, last := civilDay(dayOf(start, zone)), civilDay(dayOf(end, zone).AddDays(-1))
+		if first.Equal(last) {
+			return first.Format("Mon 2006-01-02")
 		}
-		return start.Format("Mon 2006-01-02") + " to " + last.Format("Mon 2006-01-02")
+		return first.Format("Mon 2006-01-02") + " to " + last.Format("Mon 2006-01-02")
 	}
 	return start.Format("Mon 2006-01-02 15:04") + " to " + end.Format("Mon 2006-01-02 15:04")
 }

@@ -568,6 +568,9 @@ func (c *common) ids(name, list string) ([]string, error) {
 		if ids[i], err = c.id(name, id); err != nil {
 			return nil, err
 		}
+		if slices.Contains(ids[:i], ids[i]) {
+			return nil, badf("-%s %s: listed twice", name, icalvalue.Quote(id))
+		}
 	}
 	return ids, nil
 }

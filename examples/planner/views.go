@@ -79,7 +79,11 @@ func bestTime(c *common, r *overlap.Report, d time.Duration, now time.Time) (sum
 func writeSummary(out *bytes.Buffer, c *common, s summaryJSON, d time.Duration) {
 	if s.Best == nil {
 		// Everyone misses it for the same reason.
-		fmt.Fprintf(out, "Best time for %s: none; each of the %s is %s.\n", hours(d), plural(len(c.team), "person", "people"), s.Missing[0].Why)
+		who := "each of the " + plural(len(c.team), "person", "people") + " is"
+		if len(c.team) == 1 {
+			who = c.team[0].ID + " is"
+		}
+		wrap(out, fmt.Sprintf("Best time for %s: none; %s %s.", hours(d), who, s.Missing[0].Why), "", 100)
 		return
 	}
 	fmt.Fprintf(out, "Best time for %s: %s, %d of %d can come:\n", hours(d), span(s.Best.Interval, c.zone), len(s.Present), len(c.team))
@@ -105,13 +109,18 @@ func whyMissing(r *overlap.Report, a overlap.Attendance, slot calendar.Interval)
 	if err != nil {
 		return "", err
 	}
+	status := a.Status.String()
 	for _, s := range segs {
 		on := s.Start.Before(slot.End) && s.End.After(slot.Start)
-		if on && (s.Kind.String() == a.Status.String() || s.Under.String() == a.Status.String()) {
+		// Under means something only beneath off-hours time.
+		if on && (s.Kind.String() == status || s.Kind == calendar.KindOffHours && s.Under.String() == status) {
 			return awayReason(s), nil
 		}
 	}
-	return a.Status.String(), nil
+	if a.Status == overlap.StatusFree { // free, yet absent: not so here, where no buffer or day rules apply
+		return "cannot come", nil
+	}
+	return status, nil
 }
 
 func summaryCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Time) error {
@@ -121,8 +130,8 @@ func summaryCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.
 	if err := c.parse(args, out, now); err != nil {
 		return err
 	}
-	if *d <= 0 {
-		return badf("-duration %s: want a positive duration, e.g. 30m", jsontext.FormatDuration(*d))
+	if *d <= 0 || *d%time.Minute != 0 {
+		return badf("-duration %s: want a positive whole number of minutes, e.g. 30m", jsontext.FormatDuration(*d))
 	}
 	r, err := c.report(overlap.Options{})
 	if err != nil {
@@ -205,11 +214,19 @@ func weekCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Tim
 			continue
 		}
 		for _, piece := range splitByOthers(s, cover, person.ID) {
-			d := calendar.DateOf(piece.Start.In(person.Zone))
-			if len(days) == 0 || days[len(days)-1].Date != d {
-				days = append(days, weekDay{Date: d})
+			// Each day on the person's clock gets its own part.
+			for piece.Start.Before(piece.End) {
+				d := dayOf(piece.Start, person.Zone)
+				part := piece
+				if next := calendar.FirstShowing(d.AddDays(1), calendar.Midnight, person.Zone); next.Before(part.End) {
+					part.End = next
+				}
+				if len(days) == 0 || days[len(days)-1].Date != d {
+					days = append(days, weekDay{Date: d})
+				}
+				days[len(days)-1].Segments = append(days[len(days)-1].Segments, part)
+				piece.Start = part.End
 			}
-			days[len(days)-1].Segments = append(days[len(days)-1].Segments, piece)
 		}
 	}
 	if c.format == "json" {
@@ -239,7 +256,7 @@ func weekCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Tim
 					what += ": " + strings.Join(s.With, ", ")
 				}
 			}
-			fmt.Fprintf(out, "  %-9s %s-%s  %s\n", label, s.Start.In(person.Zone).Format("15:04"), localEnd(s.Interval, person.Zone), clip(what, 76))
+			hang(out, fmt.Sprintf("  %-9s %s-%s  ", label, s.Start.In(person.Zone).Format("15:04"), localEnd(s.Interval, person.Zone)), what, 100)
 			label = ""
 		}
 	}
@@ -247,6 +264,33 @@ func weekCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Tim
 		out.WriteString("  no working hours in this window\n")
 	}
 	return nil
+}
+
+// dayOf is the day of zone's clock that t belongs to: the day d with t
+// from calendar.FirstShowing(d, 00:00) to the next day's, so that the
+// time a fold shows again after midnight stays with the day it began.
+func dayOf(t time.Time, zone *time.Location) calendar.Date {
+	d := calendar.DateOf(t.In(zone))
+	for !calendar.FirstShowing(d.AddDays(1), calendar.Midnight, zone).After(t) {
+		d = d.AddDays(1)
+	}
+	return d
+}
+
+// hang writes prefix and text in lines of at most width columns, the lines
+// after the first indented two columns past the prefix.
+func hang(out *bytes.Buffer, prefix, text string, width int) {
+	line := prefix
+	for _, w := range strings.Fields(text) {
+		if len(line) > len(prefix) && len(line)+1+len(w) > width {
+			out.WriteString(line + "\n")
+			line = strings.Repeat(" ", len(prefix)+2)
+		} else if len(line) > len(prefix) {
+			line += " "
+		}
+		line += w
+	}
+	out.WriteString(line + "\n")
 }
 
 // localEnd is an interval's end on zone's clock, 24:00 for the next
@@ -345,8 +389,11 @@ func pairsCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Ti
 	fmt.Fprintf(out, "Hours each pair is free together, %s, in %s;\nthe diagonal: each person's own free hours.\n",
 		windowWords(c.window, c.zone), c.zone)
 	width := 6
-	for _, id := range ids {
+	for i, id := range ids {
 		width = max(width, len(id)+1)
+		for _, d := range both[i] {
+			width = max(width, len(hours(d)))
+		}
 	}
 	fmt.Fprintf(out, "%-*s", width, "")
 	for _, id := range ids {

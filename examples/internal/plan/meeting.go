@@ -46,10 +46,11 @@ func (m Meeting) Request(r calendar.Roster, team []calendar.Person, zone *time.L
 		d     time.Duration
 		zero  bool // zero is allowed
 	}{{"duration", m.Duration, false}, {"step", m.Step, false}, {"buffer", m.Buffer, true}, {"shoulder", m.Shoulder, true}} {
-		if d.d < 0 || (d.d == 0 && !d.zero) {
-			want := "a positive duration"
+		// tzplan works in whole minutes: 30s would show as 08:00-08:00.
+		if d.d < 0 || (d.d == 0 && !d.zero) || d.d%time.Minute != 0 {
+			want := "a positive whole number of minutes"
 			if d.zero {
-				want = "a duration of zero or more"
+				want = "zero or a positive whole number of minutes"
 			}
 			return overlap.Request{}, fieldf(d.field, d.d.String(), "want %s", want)
 		}
