@@ -110,7 +110,9 @@ func tour(ctx context.Context, args []string, out *bytes.Buffer, now time.Time, 
 	if sample {
 		out.WriteString("A sample topic (give yours with -topic, -purpose, -participants and -deadline):\n")
 	}
-	if err := writeAdvice(out, c, r, topic, at); err != nil {
+	if err := writeAdvice(out, c, r, topic, at); errors.Is(err, overlap.ErrNoReply) {
+		wrap(out, strings.ToUpper(message(err)[:1])+message(err)[1:]+".", "", 100) // the rest of the tour still helps
+	} else if err != nil {
 		return err
 	}
 
@@ -502,7 +504,7 @@ func advise(ctx context.Context, args []string, out *bytes.Buffer, now time.Time
 		return err
 	}
 	if c.format == "json" {
-		d, err := plan.Decide(c.ctx, r, t, now)
+		d, err := decide(c, r, t, now)
 		if err != nil {
 			return err
 		}
@@ -520,8 +522,19 @@ func checkDeadline(t policy.Topic, text string, now time.Time, zone *time.Locati
 	return nil
 }
 
-func writeAdvice(out *bytes.Buffer, c *common, r *overlap.Report, t policy.Topic, now time.Time) error {
+// decide is plan.Decide, with a message for the user where one of the
+// topic's people never replies (someone with no working hours).
+func decide(c *common, r *overlap.Report, t policy.Topic, now time.Time) (policy.Decision, error) {
 	d, err := plan.Decide(c.ctx, r, t, now)
+	if errors.Is(err, overlap.ErrNoReply) {
+		return d, &reworded{"no advice: a message among the topic's people gets no reply (" + message(err) +
+			"); leave out who has no working hours, with -participants", err}
+	}
+	return d, err
+}
+
+func writeAdvice(out *bytes.Buffer, c *common, r *overlap.Report, t policy.Topic, now time.Time) error {
+	d, err := decide(c, r, t, now)
 	if err != nil {
 		return err
 	}

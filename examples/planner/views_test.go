@@ -276,6 +276,19 @@ func TestTourOnACustomRoster(t *testing.T) {
 	if strings.Contains(out, "sample topic") || strings.Contains(out, "release date") {
 		t.Errorf("the tour with topic flags still uses the sample:\n%s", out)
 	}
+	// Someone with no working hours never replies: the tour says there is
+	// no advice and goes on; advise fails, saying why.
+	idle := heatRosterFile(t, strings.Replace(strings.Replace(viewsRoster, "%s", "", 1), `"hours": "Mon-Fri 08:00-17:00"`, `"hours": ""`, 1))
+	out = mustRun(t, before, "-roster", idle, "-from", "2026-03-30", "-to", "2026-03-31")
+	checkText(t, out)
+	if !strings.Contains(out, "No advice: a message among the topic's people gets no reply (to \"lee\"") || !strings.Contains(out, "Best slots") {
+		t.Errorf("the tour with someone who never replies:\n%s", out)
+	}
+	code, _, errOut := planner(t, before, "advise", "-roster", idle, "-from", "2026-03-30", "-to", "2026-03-31", "-now", "2026-03-30T08:00:00Z")
+	if code != 2 || !strings.Contains(errOut, "no advice: a message among the topic's people gets no reply") || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("advise with someone who never replies: exit %d, %q", code, errOut)
+	}
+
 	// A long title wraps.
 	out = mustRun(t, before, append(flags, "-topic", strings.Repeat("Decide what we do about the long title ", 3))...)
 	checkText(t, out)
