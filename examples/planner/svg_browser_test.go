@@ -1,48 +1,26 @@
 package main
 
 import (
-	"context"
 	"flag"
-	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"sync"
 	"testing"
-	"time"
 
-	"github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/tzplan/tzplan/internal/browsertest"
 )
 
 var screenshots = flag.String("screenshots", "", "keep the browser tests' screenshots in this folder (default: a temporary one)")
-
-// heatChromium returns the path of a Chromium or Chrome binary, or "".
-func heatChromium() string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless-shell", "/usr/bin/chromium"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
 
 // TestHeatMapInBrowser draws the heat map's SVG in headless Chromium, for
 // the demo team seen from Berlin in the week its clocks spring forward,
 // and checks that it renders without complaint, with a cell per hour per
 // day, and that no two of its texts overlap as the browser lays them out.
 func TestHeatMapInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts Chromium: not in -short mode")
-	}
-	exe := heatChromium()
-	if exe == "" {
-		t.Skip("no Chromium found: install the chromium package (apt-get install -y chromium), as .ci/run does")
-	}
 	for _, tc := range []struct {
 		name  string
 		args  []string
@@ -54,7 +32,7 @@ func TestHeatMapInBrowser(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			svg := mustRun(t, weekNow, append([]string{"overlap", "-format", "svg"}, tc.args...)...)
 			doc := parseHeatSVG(t, svg)
-			shot := renderSVG(t, exe, svg, int(doc.Width), int(doc.Height), tc.cells)
+			shot := renderSVG(t, svg, int(doc.Width), int(doc.Height), tc.cells)
 			dir := *screenshots
 			if dir == "" {
 				dir = t.TempDir()
@@ -70,7 +48,7 @@ func TestHeatMapInBrowser(t *testing.T) {
 
 // renderSVG opens svg in Chromium at its size, checks it, and returns a
 // screenshot.
-func renderSVG(t *testing.T, exe, svg string, width, height, cells int) []byte {
+func renderSVG(t *testing.T, svg string, width, height, cells int) []byte {
 	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "image/svg+xml")
@@ -78,45 +56,9 @@ func renderSVG(t *testing.T, exe, svg string, width, height, cells int) []byte {
 	}))
 	defer srv.Close()
 
-	// A deadline on everything, so that a stuck browser fails the test
-	// rather than hangs it.
-	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
-	defer cancel()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.NoSandbox, // Chromium refuses to run as root with its sandbox
-		chromedp.Headless,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(width, height),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc() // waits for Chromium to exit, before TempDir removes its profile
-	var mu sync.Mutex
-	var problems []string
-	tab, cancelTab := chromedp.NewContext(allocCtx, chromedp.WithListener(func(ev any) {
-		var msg string
-		switch ev := ev.(type) {
-		case *runtime.EventExceptionThrown:
-			msg = "exception: " + ev.ExceptionDetails.Text
-		case *runtime.EventConsoleAPICalled:
-			if ev.Type == runtime.ConsoleAPICalledTypeError {
-				msg = "console.error"
-			}
-		case *log.EventEntryAdded:
-			if ev.Entry.Level == log.EntryLevelError {
-				msg = fmt.Sprintf("log (%s): %s", ev.Entry.Source, ev.Entry.Text)
-			}
-		}
-		if msg != "" {
-			mu.Lock()
-			defer mu.Unlock()
-			problems = append(problems, msg)
-		}
-	}))
-	defer cancelTab()
+	tab, console := browsertest.Start(t, chromedp.WindowSize(width, height))
 	if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/heatmap.svg")); err != nil {
-		t.Fatalf("opening the SVG in Chromium (%s): %v", exe, err)
+		t.Fatalf("opening the SVG in Chromium: %v", err)
 	}
 
 	eval := func(expr string, v any) {
@@ -179,9 +121,7 @@ func renderSVG(t *testing.T, exe, svg string, width, height, cells int) []byte {
 	if _, err := chromedp.Run(tab, chromedp.Evaluate[int]("1")); err != nil {
 		t.Fatal(err)
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	for _, p := range problems {
+	for _, p := range console.Take() {
 		t.Errorf("browser console: %s", p)
 	}
 	return shot

@@ -6,93 +6,26 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"github.com/tzplan/tzplan/calendar"
 	"github.com/tzplan/tzplan/calendar/ics"
+	"github.com/tzplan/tzplan/internal/browsertest"
 )
-
-// findChromium returns the path of a Chromium or Chrome binary, or "".
-func findChromium() string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless-shell", "/usr/bin/chromium"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
-// consoleLog collects what the page reports as going wrong: uncaught
-// exceptions, console.error calls and the browser's error log entries.
-type consoleLog struct {
-	mu       sync.Mutex
-	problems []string
-}
-
-// listen runs in the tab's event loop, so it only records.
-func (c *consoleLog) listen(ev any) {
-	var msg string
-	switch ev := ev.(type) {
-	case *runtime.EventExceptionThrown:
-		d := ev.ExceptionDetails
-		msg = "exception: " + d.Text
-		if d.Exception != nil {
-			msg += " " + d.Exception.Description
-		}
-	case *runtime.EventConsoleAPICalled:
-		if ev.Type != runtime.ConsoleAPICalledTypeError && ev.Type != runtime.ConsoleAPICalledTypeAssert {
-			return
-		}
-		msg = "console." + string(ev.Type) + ":"
-		for _, a := range ev.Args {
-			msg += fmt.Sprintf(" %s%s", a.Value, a.Description)
-		}
-	case *log.EventEntryAdded:
-		if ev.Entry.Level != log.EntryLevelError {
-			return
-		}
-		msg = fmt.Sprintf("log (%s): %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL)
-	default:
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.problems = append(c.problems, msg)
-}
-
-func (c *consoleLog) take() []string {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	p := c.problems
-	c.problems = nil
-	return p
-}
 
 // TestBrowser opens the page in headless Chromium on the demo team, plans
 // the week of 2026-12-07 in UTC, and checks what it draws against counts
 // worked out by hand from examples/internal/plan/demo.json and its .ics
 // files, the .ics file it downloads, and a quiet console.
 func TestBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts Chromium: not in -short mode")
-	}
-	exe := findChromium()
-	if exe == "" {
-		t.Skip("no Chromium found: install the chromium package (apt-get install -y chromium), as .ci/run does")
-	}
-
 	// The service's clock, a week after the one under test: the page's
 	// default week is the service's this week, whatever the machine's
 	// date, and the week under test then needs the page to send advise a
@@ -101,31 +34,9 @@ func TestBrowser(t *testing.T) {
 	srv := httptest.NewServer(New(Options{Now: func() time.Time { return now }}))
 	defer srv.Close()
 
-	// A deadline on everything, so a stuck browser fails the test instead
-	// of hanging it.
-	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
-	defer cancel()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.NoSandbox, // Chromium refuses to run as root with its sandbox
-		chromedp.Headless,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 1000),
-		// A browser zone other than the one asked for: what the page draws
-		// must not depend on the machine's zone.
-		chromedp.Env("TZ=America/Los_Angeles"),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	// Waits for Chromium to exit, before TempDir removes its profile.
-	defer cancelAlloc()
-	var console consoleLog
-	tab, cancelTab := chromedp.NewContext(allocCtx, chromedp.WithListener(console.listen))
-	defer cancelTab()
-
-	if err := chromedp.Do(tab); err != nil {
-		t.Fatalf("starting Chromium (%s): %v", exe, err)
-	}
+	// A browser zone other than the one asked for: what the page draws
+	// must not depend on the machine's zone.
+	tab, console := browsertest.Start(t, chromedp.WindowSize(1280, 1000), chromedp.Env("TZ=America/Los_Angeles"))
 	downloads := t.TempDir()
 	if _, err := chromedp.CallBrowser(tab, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
 		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads,
@@ -167,7 +78,7 @@ func TestBrowser(t *testing.T) {
 	if _, err := chromedp.Run(tab, chromedp.Evaluate[int]("1")); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range console.take() {
+	for _, p := range console.Take() {
 		t.Errorf("browser console: %s", p)
 	}
 
@@ -189,7 +100,7 @@ func TestBrowser(t *testing.T) {
 	if _, err := chromedp.Run(tab, chromedp.Evaluate[int]("1")); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range console.take() {
+	for _, p := range console.Take() {
 		if !strings.Contains(p, "400") {
 			t.Errorf("browser console, after a bad roster: %s", p)
 		}
