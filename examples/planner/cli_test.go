@@ -173,6 +173,16 @@ func TestHelpOfEachSubcommand(t *testing.T) {
 	if want := regexp.MustCompile(`(?m)^  -zone ZONE +the viewer's time zone, e\.g\. Europe/Berlin \(default UTC\)$`); !want.MatchString(out) {
 		t.Errorf("no line for -zone like %s in:\n%s", want, out)
 	}
+	// The tour's own flags apart from those every subcommand takes; a
+	// subcommand's page lists none of the tour's own.
+	own, every, ok := strings.Cut(out[strings.Index(out, "\nFlags of the tour:\n"):], "\nFlags of the tour and of every subcommand:\n")
+	if !ok || !strings.Contains(own, "\n  -topic TITLE ") || strings.Contains(own, "\n  -roster ") ||
+		!strings.Contains(every, "\n  -roster FILE ") || strings.Contains(every, "\n  -topic ") {
+		t.Errorf("the tour's own flags and every subcommand's are not apart:\n%s", out)
+	}
+	if out := mustRun(t, weekNow, "help", "summary"); strings.Contains(out, "-topic") || !strings.Contains(out, "\nFlags of every subcommand:\n  -free-busy ") {
+		t.Errorf("summary's help:\n%s", out)
+	}
 }
 
 // TestIDsInAnyLetterCase: an id matches in any letter case when only one
