@@ -18,7 +18,8 @@ import (
 // their defaults. Everyone in Required and Optional must be in the report's team,
 // once: no one may be both required and optional.
 type Request struct {
-	// Duration is the meeting's length; it must be positive.
+	// Duration is the meeting's length; it must be a positive whole
+	// number of minutes, the unit tzplan works in.
 	Duration time.Duration
 	// Step spaces the candidate starts: they fall on multiples of Step
 	// counted from local midnight in Zone, on the wall clock, so that
@@ -68,7 +69,8 @@ type Request struct {
 	// Buffer is the time each present attendee needs before and after the
 	// meeting, which must hold no busy time, holiday, time off, hard focus
 	// or (unless the report's Options.FocusIsFree) soft focus; off-hours is a fine buffer.
-	// The buffer, like the meeting, must lie inside the report's window.
+	// The buffer, like the meeting, must lie inside the report's window;
+	// it is a whole number of minutes.
 	Buffer time.Duration
 	// Max is how many suggestions to return; zero means 10.
 	Max int
@@ -619,8 +621,8 @@ func (r *Report) newPlan(ctx context.Context, fn string, q Request) (*plan, erro
 		q.Spacing = DefaultSpacing
 	}
 	switch {
-	case q.Duration <= 0:
-		return fail("Duration %s is not positive", q.Duration)
+	case q.Duration <= 0 || q.Duration%time.Minute != 0:
+		return fail("Duration %s is not a positive whole number of minutes", q.Duration)
 	case q.Step < 0 || q.Step%time.Minute != 0:
 		return fail("Step %s is not a positive whole number of minutes", q.Step)
 	case !(q.MinAttendance > 0 && q.MinAttendance <= 1):
@@ -629,6 +631,8 @@ func (r *Report) newPlan(ctx context.Context, fn string, q Request) (*plan, erro
 		return fail("Max %d is negative", q.Max)
 	case q.Buffer < 0:
 		return fail("Buffer %s is negative", q.Buffer)
+	case q.Buffer%time.Minute != 0:
+		return fail("Buffer %s is not a whole number of minutes", q.Buffer)
 	case len(q.Required)+len(q.Optional) == 0:
 		return fail("Required and Optional are both empty")
 	case q.Comfort.Check() != nil:

@@ -549,13 +549,15 @@ func TestSuggestErrors(t *testing.T) {
 		edit func(*Request)
 		want string
 	}{
-		{func(q *Request) { q.Duration = 0 }, "Request.Duration 0s is not positive"},
+		{func(q *Request) { q.Duration = 0 }, "Request.Duration 0s is not a positive whole number of minutes"},
+		{func(q *Request) { q.Duration = 30 * time.Second }, "Request.Duration 30s is not a positive whole number of minutes"},
 		{func(q *Request) { q.Step = -time.Minute }, "Request.Step -1m0s is not a positive whole number of minutes"},
 		{func(q *Request) { q.Step = 90 * time.Second }, "Request.Step 1m30s is not"},
 		{func(q *Request) { q.MinAttendance = 1.5 }, "Request.MinAttendance 1.5 is not in (0, 1]"},
 		{func(q *Request) { q.MinAttendance = -0.5 }, "Request.MinAttendance -0.5"},
 		{func(q *Request) { q.Max = -1 }, "Request.Max -1 is negative"},
 		{func(q *Request) { q.Buffer = -time.Minute }, "Request.Buffer -1m0s is negative"},
+		{func(q *Request) { q.Buffer = 90 * time.Second }, "Request.Buffer 1m30s is not a whole number of minutes"},
 		{func(q *Request) { q.Required, q.Optional = nil, nil }, "Request.Required and Optional are both empty"},
 		{func(q *Request) { q.Required = []string{"a", "x"} }, `Request.Required: unknown ID "x"`},
 		{func(q *Request) { q.Optional = []string{"y"} }, `Request.Optional: unknown ID "y"`},
