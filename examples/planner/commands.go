@@ -41,9 +41,7 @@ func tour(ctx context.Context, args []string, out *bytes.Buffer, now time.Time, 
 		*title = "Choose the release date"
 	}
 	if len(ids) == 0 {
-		for _, p := range c.team[:min(4, len(c.team))] {
-			ids = append(ids, p.ID)
-		}
+		ids = c.teamIDs()[:min(4, len(c.team))]
 	}
 	topic, err := plan.Topic{Title: *title, Purpose: *purpose, Deadline: *deadline, Participants: ids}.Topic(c.team, c.zone)
 	if err != nil {

@@ -559,6 +559,15 @@ func codeList(s string) bool {
 	return s != ""
 }
 
+// teamIDs returns the ids of c's team, in its order.
+func (c *common) teamIDs() []string {
+	ids := make([]string, len(c.team))
+	for i, p := range c.team {
+		ids[i] = p.ID
+	}
+	return ids
+}
+
 // ids reads the roster ids that the flag name lists, comma-separated
 // ("ben,priya"), as c.id reads each.
 func (c *common) ids(name, list string) ([]string, error) {

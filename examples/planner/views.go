@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -37,10 +38,7 @@ type absence struct {
 // the window holds now.
 func bestTime(c *common, r *overlap.Report, d time.Duration, now time.Time) (summaryJSON, error) {
 	s := summaryJSON{Window: c.window, Present: []string{}, Missing: []absence{}}
-	ids := make([]string, len(c.team))
-	for i, p := range c.team {
-		ids[i] = p.ID
-	}
+	ids := c.teamIDs()
 	req := overlap.Request{Duration: d, Step: 15 * time.Minute, Zone: c.zone, Required: ids, Max: 1,
 		MinAttendance: 1 / float64(len(ids))}
 	when := "in the window"
@@ -310,11 +308,14 @@ func splitByOthers(s calendar.Segment, cover []overlap.Segment, id string) []wee
 		return []weekPiece{{Interval: s.Interval, Kind: s.Kind.String(), Label: s.Label}}
 	}
 	var out []weekPiece
-	for _, cs := range cover {
-		if !cs.Start.Before(s.End) || !cs.End.After(s.Start) {
-			continue
+	// The coverage is in time order: start at its first segment that
+	// ends after s starts, stop at the first that starts after s ends.
+	first := sort.Search(len(cover), func(i int) bool { return cover[i].End.After(s.Start) })
+	for _, cs := range cover[first:] {
+		if !cs.Start.Before(s.End) {
+			break
 		}
-		iv := calendar.Interval{Start: maxTime(cs.Start, s.Start), End: minTime(cs.End, s.End)}
+		iv := s.Interval.Intersect(cs.Interval)
 		with := []string{}
 		for _, o := range cs.Free {
 			if o != id {
@@ -330,20 +331,6 @@ func splitByOthers(s calendar.Segment, cover []overlap.Segment, id string) []wee
 	return out
 }
 
-func maxTime(a, b time.Time) time.Time {
-	if a.After(b) {
-		return a
-	}
-	return b
-}
-
-func minTime(a, b time.Time) time.Time {
-	if a.Before(b) {
-		return a
-	}
-	return b
-}
-
 func pairsCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Time) error {
 	c := newCommon(ctx, "pairs", out, "text", "json")
 	c.withPeople = true
@@ -357,10 +344,7 @@ func pairsCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Ti
 	// both[i][j]: the time people i and j are both free; the diagonal,
 	// each one's own free time.
 	pw := r.Pairwise()
-	ids := make([]string, len(c.team))
-	for i, p := range c.team {
-		ids[i] = p.ID
-	}
+	ids := c.teamIDs()
 	both := make([][]time.Duration, len(ids))
 	for i, a := range ids {
 		both[i] = make([]time.Duration, len(ids))
