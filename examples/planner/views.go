@@ -379,21 +379,30 @@ func pairsCmd(ctx context.Context, args []string, out *bytes.Buffer, now time.Ti
 			width = max(width, len(hours(d)))
 		}
 	}
-	fmt.Fprintf(out, "%-*s", width, "")
-	for _, id := range ids {
-		fmt.Fprintf(out, " %*s", width, id)
-	}
-	out.WriteString("\n")
-	for i, a := range ids {
-		fmt.Fprintf(out, "%-*s", width, a)
-		for _, d := range both[i] {
-			cell := "-"
-			if d > 0 {
-				cell = hours(d)
-			}
-			fmt.Fprintf(out, " %*s", width, cell)
+	// In panels of as many columns as fit in 100, as a wide team's
+	// matrix would not.
+	cols := max(1, (100-width)/(width+1))
+	for from := 0; from < len(ids); from += cols {
+		to := min(from+cols, len(ids))
+		if from > 0 {
+			out.WriteString("\n")
+		}
+		fmt.Fprintf(out, "%-*s", width, "")
+		for _, id := range ids[from:to] {
+			fmt.Fprintf(out, " %*s", width, id)
 		}
 		out.WriteString("\n")
+		for i, a := range ids {
+			fmt.Fprintf(out, "%-*s", width, a)
+			for _, d := range both[i][from:to] {
+				cell := "-"
+				if d > 0 {
+					cell = hours(d)
+				}
+				fmt.Fprintf(out, " %*s", width, cell)
+			}
+			out.WriteString("\n")
+		}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -238,6 +239,38 @@ func TestPairs(t *testing.T) {
 	}
 	if f := strings.Fields(rows[3]); f[len(f)-1] != "198h" || strings.Fields(rows[1])[1] != "176h" {
 		t.Errorf("a month: ana %q, lee %q; want 176h and 198h alone", rows[1], rows[3])
+	}
+
+	// A team too wide for one screen comes in panels of columns, each
+	// with every row: 15 people with the same hours in one zone, so every
+	// pair, and each alone, has 40h over the week.
+	var people []string
+	for i := range 15 {
+		people = append(people, fmt.Sprintf(`{"id": "p%02d", "zone": "Asia/Kolkata", "hours": "Mon-Fri 10:00-18:00"}`, i))
+	}
+	wide := heatRosterFile(t, `{"people": [`+strings.Join(people, ",")+`]}`)
+	out = mustRun(t, before, "pairs", "-roster", wide, "-from", "2026-03-23", "-to", "2026-03-30")
+	checkText(t, out)
+	panels := strings.Split(strings.Join(lines(out)[2:], "\n"), "\n\n")
+	seen := map[string]bool{}
+	for _, p := range panels {
+		rows := strings.Split(p, "\n")
+		if len(rows) != 16 {
+			t.Fatalf("a panel of %d rows, want a heading and 15:\n%s", len(rows), out)
+		}
+		for _, id := range strings.Fields(rows[0]) {
+			seen[id] = true
+		}
+		for _, r := range rows[1:] {
+			for _, cell := range strings.Fields(r)[1:] {
+				if cell != "40h" {
+					t.Fatalf("a cell %q, want 40h:\n%s", cell, out)
+				}
+			}
+		}
+	}
+	if len(panels) < 2 || len(seen) != 15 {
+		t.Errorf("%d panels naming %d people, want several naming all 15:\n%s", len(panels), len(seen), out)
 	}
 
 	// Two who never meet.
